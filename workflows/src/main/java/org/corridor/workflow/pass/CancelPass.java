@@ -1,0 +1,18 @@
+package org.corridor.workflow.pass;
+
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+
+/** The request was withdrawn before anyone decided it. */
+public class CancelPass implements JavaDelegate {
+    private final PassRecords passes;
+
+    public CancelPass(PassRecords passes) {
+        this.passes = passes;
+    }
+
+    @Override
+    public void execute(DelegateExecution execution) {
+        passes.cancel(execution.getProcessBusinessKey());
+    }
+}

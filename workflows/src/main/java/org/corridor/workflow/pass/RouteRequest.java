@@ -1,0 +1,18 @@
+package org.corridor.workflow.pass;
+
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+
+/** Marks the request as sent: stored and waiting with the teacher the student is leaving. */
+public class RouteRequest implements JavaDelegate {
+    private final PassRecords passes;
+
+    public RouteRequest(PassRecords passes) {
+        this.passes = passes;
+    }
+
+    @Override
+    public void execute(DelegateExecution execution) {
+        passes.route(execution.getProcessBusinessKey());
+    }
+}
