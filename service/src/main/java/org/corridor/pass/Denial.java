@@ -1,0 +1,7 @@
+package org.corridor.pass;
+
+import jakarta.validation.constraints.Size;
+
+/** The body of a denial: an optional reason the student will read. */
+public record Denial(@Size(max = 500) String reason) {
+}

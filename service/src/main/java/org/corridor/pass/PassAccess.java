@@ -1,0 +1,51 @@
+package org.corridor.pass;
+
+import org.springframework.stereotype.Component;
+
+import org.corridor.destination.LocationRepository;
+import org.corridor.person.Role;
+import org.corridor.problem.ApiProblem;
+import org.corridor.section.SectionRepository;
+import org.corridor.security.Caller;
+
+/** Who may see and act on a pass. A pass of another district does not exist for the caller. */
+@Component
+class PassAccess {
+    private final PassRepository passes;
+    private final SectionRepository sections;
+    private final LocationRepository locations;
+
+    PassAccess(PassRepository passes, SectionRepository sections, LocationRepository locations) {
+        this.passes = passes;
+        this.sections = sections;
+        this.locations = locations;
+    }
+
+    Pass find(Caller caller, String passId) {
+        return passes.findByIdAndDistrictId(passId, caller.districtId())
+                .orElseThrow(() -> ApiProblem.notFound("Pass", passId));
+    }
+
+    Pass readable(Caller caller, String passId) {
+        Pass pass = find(caller, passId);
+        if (!(isOwnPass(caller, pass) || caller.is(Role.ADMIN) || caller.is(Role.AUDITOR) || isInvolved(caller, pass))) {
+            throw ApiProblem.forbidden("This pass belongs to a student you do not teach.");
+        }
+        return pass;
+    }
+
+    boolean isOwnPass(Caller caller, Pass pass) {
+        return pass.getStudentId().equals(caller.id());
+    }
+
+    boolean isDestinationTeacher(Caller caller, Pass pass) {
+        return caller.id().equals(locations.getReferenceById(pass.getDestinationId()).getTeacherId());
+    }
+
+    /** Staff who route, teach or receive the student on this pass. */
+    boolean isInvolved(Caller caller, Pass pass) {
+        return caller.is(Role.TEACHER) && (pass.getRoutedToId().equals(caller.id())
+                || isDestinationTeacher(caller, pass)
+                || sections.getReferenceById(pass.getDepartingSectionId()).isTaughtBy(caller.id()));
+    }
+}

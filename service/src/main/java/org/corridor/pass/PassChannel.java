@@ -1,0 +1,5 @@
+package org.corridor.pass;
+
+public enum PassChannel {
+    DEVICE, KIOSK, STAFF
+}

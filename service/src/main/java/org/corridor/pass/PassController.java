@@ -1,0 +1,81 @@
+package org.corridor.pass;
+
+import java.util.List;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Size;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.validation.annotation.Validated;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+
+import org.corridor.security.Caller;
+
+@RestController
+@Validated
+@RequestMapping("/api/passes")
+class PassController {
+    private final PassRequests requests;
+    private final PassDecisions decisions;
+    private final PassQueries queries;
+    private final PassViews views;
+
+    PassController(PassRequests requests, PassDecisions decisions, PassQueries queries, PassViews views) {
+        this.requests = requests;
+        this.decisions = decisions;
+        this.queries = queries;
+        this.views = views;
+    }
+
+    @PostMapping
+    @ResponseStatus(HttpStatus.CREATED)
+    PassView request(Caller caller, @Valid @RequestBody NewPass body,
+                     @RequestHeader(name = "Idempotency-Key", required = false) @Size(max = 100) String idempotencyKey) {
+        return views.of(requests.request(caller, body, idempotencyKey), caller);
+    }
+
+    @GetMapping("/{id}")
+    PassView pass(Caller caller, @PathVariable String id) {
+        return queries.open(caller, id);
+    }
+
+    @GetMapping
+    List<PassView> passes(Caller caller, @RequestParam(required = false) PassState state,
+                          @RequestParam(required = false) @Size(max = 36) String schoolId,
+                          @RequestParam(required = false) @Size(max = 36) String studentId) {
+        return queries.list(caller, state, schoolId, studentId);
+    }
+
+    @PostMapping("/{id}/approve")
+    PassView approve(Caller caller, @PathVariable String id, @Valid @RequestBody(required = false) Approval body) {
+        return views.of(decisions.approve(caller, id, body), caller);
+    }
+
+    @PostMapping("/{id}/deny")
+    PassView deny(Caller caller, @PathVariable String id, @Valid @RequestBody(required = false) Denial body) {
+        return views.of(decisions.deny(caller, id, body), caller);
+    }
+
+    @PostMapping("/{id}/cancel")
+    PassView cancel(Caller caller, @PathVariable String id) {
+        return views.of(decisions.cancel(caller, id), caller);
+    }
+
+    @PostMapping("/{id}/check-in")
+    PassView checkIn(Caller caller, @PathVariable String id) {
+        return views.of(decisions.checkIn(caller, id), caller);
+    }
+
+    @PostMapping("/{id}/end")
+    PassView end(Caller caller, @PathVariable String id) {
+        return views.of(decisions.end(caller, id), caller);
+    }
+}

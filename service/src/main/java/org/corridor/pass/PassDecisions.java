@@ -1,0 +1,155 @@
+package org.corridor.pass;
+
+import java.time.Clock;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import org.corridor.person.PersonRepository;
+import org.corridor.person.Role;
+import org.corridor.policy.PolicyEvaluation;
+import org.corridor.problem.ApiProblem;
+import org.corridor.rules.RaisedFlag;
+import org.corridor.rules.Severity;
+import org.corridor.security.Caller;
+import org.corridor.workflow.pass.PassLifecycle;
+
+/** Everything that happens to a pass after it was requested: decisions, check-in, end. */
+@Service
+public class PassDecisions {
+    private final PassAccess access;
+    private final PassLifecycle lifecycle;
+    private final PolicyEvaluation policy;
+    private final PassEvents events;
+    private final PersonRepository people;
+    private final Clock clock;
+
+    PassDecisions(PassAccess access, PassLifecycle lifecycle, PolicyEvaluation policy, PassEvents events,
+                  PersonRepository people, Clock clock) {
+        this.access = access;
+        this.lifecycle = lifecycle;
+        this.policy = policy;
+        this.events = events;
+        this.people = people;
+        this.clock = clock;
+    }
+
+    /**
+     * Rules run again at approval because the facts move (the Restroom may have filled up). A flag the
+     * teacher has not seen stops the approval with 409 and the new flags, which are stored for the
+     * next look; flags the teacher saw and approved anyway are recorded as an override.
+     */
+    @Transactional(noRollbackFor = FlagsChanged.class)
+    public Pass approve(Caller caller, String passId, Approval approval) {
+        Pass pass = decidable(caller, passId, "approve");
+        List<RaisedFlag> fresh = policy.flagsFor(pass);
+        Set<String> seen = new HashSet<>(pass.flagCodes());
+        if (approval != null && approval.acknowledgedFlags() != null) {
+            seen.addAll(approval.acknowledgedFlags());
+        }
+        Set<String> unseen = fresh.stream().map(RaisedFlag::code).filter(code -> !seen.contains(code))
+                .collect(Collectors.toCollection(HashSet::new));
+        pass.replaceFlags(fresh);
+        if (!unseen.isEmpty()) {
+            throw new FlagsChanged(pass, unseen);
+        }
+        if (pass.hasBlockingFlag()) {
+            throw ApiProblem.conflict("blocked-by-policy", "Blocked by district policy",
+                    "District policy blocks this pass: " + messagesOf(fresh, Severity.BLOCK) + ". Deny it instead.");
+        }
+        PassState from = pass.getState();
+        lifecycle.approve(passId);
+        events.record(pass, "APPROVED", caller.id(), from, fresh.isEmpty() ? "No flags"
+                : "Approved over flags: " + fresh.stream().map(f -> f.code() + " (" + f.severity() + ")")
+                        .collect(Collectors.joining(", ")));
+        return pass;
+    }
+
+    @Transactional
+    public Pass deny(Caller caller, String passId, Denial denial) {
+        Pass pass = decidable(caller, passId, "deny");
+        String reason = denial == null || denial.reason() == null || denial.reason().isBlank() ? null
+                : denial.reason().strip();
+        pass.recordDenyReason(reason);
+        PassState from = pass.getState();
+        lifecycle.deny(passId);
+        events.record(pass, "DENIED", caller.id(), from, reason == null ? "No reason given" : "Reason: " + reason);
+        return pass;
+    }
+
+    @Transactional
+    public Pass cancel(Caller caller, String passId) {
+        Pass pass = access.find(caller, passId);
+        boolean allowed = access.isOwnPass(caller, pass) || pass.getRoutedToId().equals(caller.id())
+                || caller.is(Role.ADMIN);
+        if (!allowed) {
+            throw ApiProblem.forbidden("Only the student, the teacher the request was sent to, or an administrator can cancel it.");
+        }
+        requireState(pass, PassState.PENDING, "cancelled");
+        PassState from = pass.getState();
+        lifecycle.cancel(passId);
+        events.record(pass, "CANCELLED", caller.id(), from, null);
+        return pass;
+    }
+
+    @Transactional
+    public Pass checkIn(Caller caller, String passId) {
+        Pass pass = access.find(caller, passId);
+        if (!(access.isDestinationTeacher(caller, pass) || caller.is(Role.ADMIN))) {
+            throw ApiProblem.forbidden("Only the teacher at the destination can check this student in.");
+        }
+        requireOut(pass, "checked in");
+        PassState from = pass.getState();
+        lifecycle.checkIn(passId);
+        events.record(pass, "CHECKED_IN", caller.id(), from, null);
+        return pass;
+    }
+
+    @Transactional
+    public Pass end(Caller caller, String passId) {
+        Pass pass = access.find(caller, passId);
+        if (!(access.isOwnPass(caller, pass) || access.isInvolved(caller, pass) || caller.is(Role.ADMIN))) {
+            throw ApiProblem.forbidden("Only the student or staff involved in this pass can end it.");
+        }
+        requireOut(pass, "ended");
+        PassState from = pass.getState();
+        lifecycle.end(passId);
+        events.record(pass, "ENDED", caller.id(), from, null);
+        return pass;
+    }
+
+    private Pass decidable(Caller caller, String passId, String verb) {
+        Pass pass = access.find(caller, passId);
+        if (!pass.getRoutedToId().equals(caller.id())) {
+            throw ApiProblem.forbidden("This request was sent to " + people.getReferenceById(pass.getRoutedToId()).getName()
+                    + "; only they can " + verb + " it.");
+        }
+        requireState(pass, PassState.PENDING, verb.equals("approve") ? "approved" : "denied");
+        return pass;
+    }
+
+    private static void requireState(Pass pass, PassState expected, String done) {
+        if (pass.getState() != expected) {
+            throw ApiProblem.conflict("pass-state", "Pass changed",
+                    "This pass is " + pass.getState() + " and can no longer be " + done + ".")
+                    .with("state", pass.getState());
+        }
+    }
+
+    private static void requireOut(Pass pass, String done) {
+        if (!PassState.OUT.contains(pass.getState())) {
+            throw ApiProblem.conflict("pass-state", "Pass not active",
+                    "This pass is " + pass.getState() + "; only an active pass can be " + done + ".")
+                    .with("state", pass.getState());
+        }
+    }
+
+    private static String messagesOf(List<RaisedFlag> flags, Severity severity) {
+        return flags.stream().filter(f -> f.severity() == severity).map(RaisedFlag::message)
+                .collect(Collectors.joining("; "));
+    }
+}

@@ -1,0 +1,53 @@
+package org.corridor.pass;
+
+import java.time.Instant;
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+
+import org.springframework.data.domain.Limit;
+import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.jpa.repository.Query;
+
+public interface PassRepository extends JpaRepository<Pass, String> {
+
+    Optional<Pass> findByIdAndDistrictId(String id, String districtId);
+
+    @Query("select p from Pass p where p.openStudentId = :studentId")
+    Optional<Pass> findOpenFor(String studentId);
+
+    Optional<Pass> findByStudentIdAndIdempotencyKey(String studentId, String idempotencyKey);
+
+    List<Pass> findByRoutedToIdAndStateOrderByRequestedAtDesc(String routedToId, PassState state);
+
+    @Query("""
+            select count(p) from Pass p
+            where p.destinationId = :destinationId and p.state in :states and p.id <> :exceptPassId""")
+    int countAt(String destinationId, Collection<PassState> states, String exceptPassId);
+
+    @Query("""
+            select count(p) from Pass p
+            where p.studentId = :studentId and p.startedAt >= :since and p.state in :states and p.id <> :exceptPassId""")
+    int countStartedSince(String studentId, Instant since, Collection<PassState> states, String exceptPassId);
+
+    @Query("select p from Pass p where p.destinationId in :destinationIds and p.state in :states")
+    List<Pass> findAt(Collection<String> destinationIds, Collection<PassState> states);
+
+    @Query("select p from Pass p where p.studentId in :studentIds and p.state in :states")
+    List<Pass> findOfStudents(Collection<String> studentIds, Collection<PassState> states);
+
+    /** The passes a staff member may list: every pass of the district, or only those they are part of. */
+    @Query("""
+            select p from Pass p
+            where p.districtId = :districtId
+              and (:state is null or p.state = :state)
+              and (:schoolId is null or p.schoolId = :schoolId)
+              and (:studentId is null or p.studentId = :studentId)
+              and (:involvedId is null or p.routedToId = :involvedId
+                   or p.destinationId in (select l.id from Location l where l.teacherId = :involvedId)
+                   or p.departingSectionId in (select s.id from Section s where s.mainTeacherId = :involvedId
+                                               or :involvedId member of s.coTeacherIds))
+            order by p.requestedAt desc""")
+    List<Pass> search(String districtId, PassState state, String schoolId, String studentId, String involvedId,
+                      Limit limit);
+}

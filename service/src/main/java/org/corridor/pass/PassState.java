@@ -1,0 +1,17 @@
+package org.corridor.pass;
+
+import java.util.EnumSet;
+import java.util.Set;
+
+public enum PassState {
+    REQUESTED, PENDING, ACTIVE, LONG_RUNNING, COMPLETED, ENDED_BY_SYSTEM, DENIED, CANCELLED, EXPIRED;
+
+    /** States in which the student is out of class. */
+    public static final Set<PassState> OUT = EnumSet.of(ACTIVE, LONG_RUNNING);
+    /** States that count as a pass the student has used. */
+    public static final Set<PassState> USED = EnumSet.of(ACTIVE, LONG_RUNNING, COMPLETED, ENDED_BY_SYSTEM);
+
+    public boolean isOpen() {
+        return this == REQUESTED || this == PENDING || OUT.contains(this);
+    }
+}

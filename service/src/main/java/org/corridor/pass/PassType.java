@@ -1,0 +1,5 @@
+package org.corridor.pass;
+
+public enum PassType {
+    REGULAR, AUTO, PROXY, APPOINTMENT
+}

@@ -1,0 +1,72 @@
+package org.corridor.person;
+
+import java.util.EnumSet;
+import java.util.Set;
+
+import jakarta.persistence.CollectionTable;
+import jakarta.persistence.Column;
+import jakarta.persistence.ElementCollection;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.FetchType;
+import jakarta.persistence.JoinColumn;
+
+import org.corridor.persistence.Identified;
+
+/** Anyone with an account in a district: students, teachers, administrators, auditors. */
+@Entity
+public class Person extends Identified {
+    private String districtId;
+    private String schoolId;
+    private String email;
+    private String givenName;
+    private String familyName;
+    private String displayName;
+    private String studentNumber;
+
+    @ElementCollection(fetch = FetchType.EAGER)
+    @CollectionTable(name = "person_role", joinColumns = @JoinColumn(name = "person_id"))
+    @Column(name = "role")
+    @Enumerated(EnumType.STRING)
+    private Set<Role> roles = EnumSet.noneOf(Role.class);
+
+    protected Person() {
+    }
+
+    public Person(String districtId, String schoolId, String email, String givenName, String familyName, Role role) {
+        this.districtId = districtId;
+        this.schoolId = schoolId;
+        this.email = email;
+        this.givenName = givenName;
+        this.familyName = familyName;
+        this.roles.add(role);
+    }
+
+    public Person withDisplayName(String displayName) {
+        this.displayName = displayName;
+        return this;
+    }
+
+    public Person withStudentNumber(String studentNumber) {
+        this.studentNumber = studentNumber;
+        return this;
+    }
+
+    public String getDistrictId() { return districtId; }
+    public String getSchoolId() { return schoolId; }
+    public String getEmail() { return email; }
+    public String getGivenName() { return givenName; }
+    public String getFamilyName() { return familyName; }
+    public String getStudentNumber() { return studentNumber; }
+    public Set<Role> getRoles() { return Set.copyOf(roles); }
+
+    public boolean has(Role role) {
+        return roles.contains(role);
+    }
+
+    /** How the school addresses this person: "Ms Rivera" for staff who set one, otherwise the full name. */
+    public String getName() {
+        return displayName != null ? displayName : givenName + " " + familyName;
+    }
+}

@@ -1,0 +1,5 @@
+package org.corridor.person;
+
+public enum Role {
+    STUDENT, TEACHER, ADMIN, AUDITOR, KIOSK
+}

@@ -1,0 +1,48 @@
+package org.corridor.policy;
+
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+
+import org.corridor.rules.CompiledRuleSet;
+import org.corridor.rules.DefaultRuleSet;
+import org.corridor.rules.RuleSetCompiler;
+
+/**
+ * The compiled rule base of each district's active version. Compiling takes tens of milliseconds,
+ * so a version is compiled once per instance and reused until another version becomes active.
+ * Every instance reads the active version from the database, so instances never disagree for long.
+ */
+@Component
+public class DistrictRules {
+    private static final Logger log = LoggerFactory.getLogger(DistrictRules.class);
+
+    private final RuleSetRepository ruleSets;
+    private final RuleSetCompiler compiler = new RuleSetCompiler();
+    private final Map<String, CompiledRuleSet> compiled = new ConcurrentHashMap<>();
+
+    DistrictRules(RuleSetRepository ruleSets) {
+        this.ruleSets = ruleSets;
+    }
+
+    /** The district's active rules; the default rule set for a district that has not stored one yet. */
+    public CompiledRuleSet active(String districtId) {
+        return ruleSets.findByDistrictIdAndStatus(districtId, RuleSetStatus.ACTIVE)
+                .map(this::compiled)
+                .orElseGet(() -> compiled.computeIfAbsent("default", key -> compile("default", DefaultRuleSet.drl())));
+    }
+
+    private CompiledRuleSet compiled(RuleSet ruleSet) {
+        return compiled.computeIfAbsent(ruleSet.getId(), key -> compile(ruleSet.label(), ruleSet.getDrl()));
+    }
+
+    private CompiledRuleSet compile(String label, String drl) {
+        long started = System.nanoTime();
+        CompiledRuleSet rules = compiler.compile(label, drl);
+        log.info("Compiled rule set {} in {} ms", label, (System.nanoTime() - started) / 1_000_000);
+        return rules;
+    }
+}

@@ -1,0 +1,51 @@
+package org.corridor.policy;
+
+import java.time.Instant;
+
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+
+import org.corridor.persistence.Identified;
+
+/** One version of a district's policy, as DRL. Exactly one version per district is ACTIVE. */
+@Entity
+public class RuleSet extends Identified {
+    private String districtId;
+    private int ruleVersion;
+    @Enumerated(EnumType.STRING)
+    private RuleSetStatus status;
+    private String drl;
+    private String authorId;
+    private String note;
+    private Instant createdAt;
+    private Instant activatedAt;
+
+    protected RuleSet() {
+    }
+
+    public static RuleSet active(String districtId, int ruleVersion, String drl, String authorId, String note,
+                                 Instant now) {
+        RuleSet rules = new RuleSet();
+        rules.districtId = districtId;
+        rules.ruleVersion = ruleVersion;
+        rules.status = RuleSetStatus.ACTIVE;
+        rules.drl = drl;
+        rules.authorId = authorId;
+        rules.note = note;
+        rules.createdAt = now;
+        rules.activatedAt = now;
+        return rules;
+    }
+
+    public String getDistrictId() { return districtId; }
+    public int getRuleVersion() { return ruleVersion; }
+    public RuleSetStatus getStatus() { return status; }
+    public String getDrl() { return drl; }
+    public String getNote() { return note; }
+
+    /** The label flags carry: "v3". */
+    public String label() {
+        return "v" + ruleVersion;
+    }
+}

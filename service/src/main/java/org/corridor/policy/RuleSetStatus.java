@@ -1,0 +1,5 @@
+package org.corridor.policy;
+
+public enum RuleSetStatus {
+    DRAFT, ACTIVE, RETIRED
+}

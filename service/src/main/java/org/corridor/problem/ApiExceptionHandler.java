@@ -1,0 +1,97 @@
+package org.corridor.problem;
+
+import java.util.Arrays;
+import java.util.List;
+import java.util.UUID;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.dao.OptimisticLockingFailureException;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.web.bind.MethodArgumentNotValidException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+
+import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+
+import org.corridor.workflow.pass.LifecycleConflictException;
+
+/** Every error leaves as an RFC 9457 problem body. Errors are logged or answered, never dropped. */
+@RestControllerAdvice
+class ApiExceptionHandler extends ResponseEntityExceptionHandler {
+    private static final Logger log = LoggerFactory.getLogger(ApiExceptionHandler.class);
+
+    @ExceptionHandler(ApiProblem.class)
+    ResponseEntity<ProblemDetail> refused(ApiProblem problem) {
+        return ResponseEntity.status(problem.status()).body(problem.toProblemDetail());
+    }
+
+    @ExceptionHandler(LifecycleConflictException.class)
+    ResponseEntity<ProblemDetail> lifecycleConflict(LifecycleConflictException e) {
+        return refused(ApiProblem.conflict("pass-state", "Pass changed",
+                "This pass cannot take that step: " + e.getMessage() + ".").with("passId", e.passId()));
+    }
+
+    @ExceptionHandler(OptimisticLockingFailureException.class)
+    ResponseEntity<ProblemDetail> concurrentChange(OptimisticLockingFailureException e) {
+        return refused(ApiProblem.conflict("concurrent-change", "Changed at the same moment",
+                "Someone else changed this at the same moment. Reload it and try again."));
+    }
+
+    @ExceptionHandler(Exception.class)
+    ResponseEntity<ProblemDetail> unexpected(Exception e) {
+        String reference = UUID.randomUUID().toString();
+        log.error("Unexpected error, reference {}", reference, e);
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.INTERNAL_SERVER_ERROR,
+                "Something went wrong on our side. Nothing was changed. Reference: " + reference);
+        problem.setType(ProblemTypes.uri("internal"));
+        problem.setTitle("Internal error");
+        problem.setProperty("reference", reference);
+        return ResponseEntity.internalServerError().body(problem);
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleMethodArgumentNotValid(MethodArgumentNotValidException e,
+            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        List<FieldError> errors = e.getBindingResult().getFieldErrors().stream()
+                .map(f -> new FieldError(f.getField(), f.getDefaultMessage())).toList();
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
+                "The request has " + errors.size() + " invalid field(s): "
+                        + String.join(", ", errors.stream().map(FieldError::field).toList()) + ".");
+        problem.setType(ProblemTypes.uri("invalid-input"));
+        problem.setTitle("Invalid input");
+        problem.setProperty("errors", errors);
+        return ResponseEntity.badRequest().body(problem);
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException e,
+            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        ProblemDetail problem = ProblemDetail.forStatus(HttpStatus.BAD_REQUEST);
+        problem.setType(ProblemTypes.uri("unreadable-body"));
+        problem.setTitle("Unreadable request body");
+        if (e.getCause() instanceof InvalidFormatException bad && !bad.getPath().isEmpty()) {
+            String field = bad.getPath().get(bad.getPath().size() - 1).getFieldName();
+            String message = bad.getTargetType().isEnum()
+                    ? "must be one of " + Arrays.toString(bad.getTargetType().getEnumConstants())
+                    : "has the wrong format";
+            problem.setDetail("Field '" + field + "' " + message + ".");
+            problem.setProperty("errors", List.of(new FieldError(field, message)));
+        } else if (e.getCause() instanceof MismatchedInputException bad && !bad.getPath().isEmpty()) {
+            String field = bad.getPath().get(bad.getPath().size() - 1).getFieldName();
+            problem.setDetail("Field '" + field + "' has the wrong type.");
+            problem.setProperty("errors", List.of(new FieldError(field, "has the wrong type")));
+        } else {
+            problem.setDetail("The request body is missing or is not valid JSON.");
+        }
+        return ResponseEntity.badRequest().body(problem);
+    }
+}

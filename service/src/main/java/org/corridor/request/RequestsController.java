@@ -1,0 +1,25 @@
+package org.corridor.request;
+
+import java.util.List;
+
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+import org.corridor.pass.PassQueries;
+import org.corridor.pass.PassView;
+import org.corridor.security.Caller;
+
+/** The teacher's Requests tab: every pending request sent to them, each with its current flags. */
+@RestController
+class RequestsController {
+    private final PassQueries passes;
+
+    RequestsController(PassQueries passes) {
+        this.passes = passes;
+    }
+
+    @GetMapping("/api/requests")
+    List<PassView> requests(Caller caller) {
+        return passes.requestsFor(caller);
+    }
+}

@@ -1,0 +1,15 @@
+package org.corridor.section;
+
+import java.util.List;
+import java.util.Optional;
+
+import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.jpa.repository.Query;
+
+public interface SectionRepository extends JpaRepository<Section, String> {
+
+    @Query("select s from Section s where :studentId member of s.studentIds")
+    List<Section> findEnrolling(String studentId);
+
+    Optional<Section> findByIdAndSchoolId(String id, String schoolId);
+}
