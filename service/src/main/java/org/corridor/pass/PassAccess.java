@@ -42,6 +42,15 @@ class PassAccess {
         return caller.id().equals(locations.getReferenceById(pass.getDestinationId()).getTeacherId());
     }
 
+    /**
+     * The destination's own teacher checks arrivals in. A destination nobody staffs (the Restroom) is
+     * checked in by the class's teachers when the student comes back.
+     */
+    boolean mayCheckIn(Caller caller, Pass pass) {
+        String destinationTeacher = locations.getReferenceById(pass.getDestinationId()).getTeacherId();
+        return destinationTeacher == null ? isInvolved(caller, pass) : destinationTeacher.equals(caller.id());
+    }
+
     /** Staff who route, teach or receive the student on this pass. */
     boolean isInvolved(Caller caller, Pass pass) {
         return caller.is(Role.TEACHER) && (pass.getRoutedToId().equals(caller.id())

@@ -99,8 +99,9 @@ public class PassDecisions {
     @Transactional
     public Pass checkIn(Caller caller, String passId) {
         Pass pass = access.find(caller, passId);
-        if (!(access.isDestinationTeacher(caller, pass) || caller.is(Role.ADMIN))) {
-            throw ApiProblem.forbidden("Only the teacher at the destination can check this student in.");
+        if (!(access.mayCheckIn(caller, pass) || caller.is(Role.ADMIN))) {
+            throw ApiProblem.forbidden("Only the teacher at the destination, or for an unstaffed destination "
+                    + "the teacher of the class the student left, can check this student in.");
         }
         requireOut(pass, "checked in");
         PassState from = pass.getState();

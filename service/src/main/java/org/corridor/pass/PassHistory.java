@@ -1,0 +1,60 @@
+package org.corridor.pass;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import org.corridor.person.Person;
+import org.corridor.person.PersonRepository;
+import org.corridor.person.Role;
+import org.corridor.problem.ApiProblem;
+import org.corridor.security.Caller;
+
+/** The audit timeline of one pass, for auditors and administrators of its district. */
+@Service
+public class PassHistory {
+    private final PassAccess access;
+    private final PassEventRepository events;
+    private final PersonRepository people;
+    private final PassViews views;
+
+    PassHistory(PassAccess access, PassEventRepository events, PersonRepository people, PassViews views) {
+        this.access = access;
+        this.events = events;
+        this.people = people;
+        this.views = views;
+    }
+
+    public record Entry(Instant occurredAt, String kind, PassView.Ref actor, PassView.Ref onBehalfOf,
+                        PassState fromState, PassState toState, String detail) {
+    }
+
+    public record Timeline(PassView pass, List<Entry> events) {
+    }
+
+    @Transactional(readOnly = true)
+    public Timeline of(Caller caller, String passId) {
+        if (!(caller.is(Role.AUDITOR) || caller.is(Role.ADMIN))) {
+            throw ApiProblem.forbidden("Only auditors and administrators can read a pass's history.");
+        }
+        Pass pass = access.find(caller, passId);
+        List<PassEvent> timeline = events.findByPassIdAndDistrictIdOrderByOccurredAtAsc(passId, caller.districtId());
+        Map<String, Person> actors = people.findAllById(timeline.stream()
+                        .flatMap(e -> Stream.of(e.getActorId(), e.getOnBehalfOfId())).filter(id -> id != null)
+                        .distinct().toList())
+                .stream().collect(Collectors.toMap(Person::getId, Function.identity()));
+        return new Timeline(views.of(pass, caller), timeline.stream().map(e -> new Entry(e.getOccurredAt(), e.getKind(),
+                ref(actors.get(e.getActorId())), ref(actors.get(e.getOnBehalfOfId())), e.getFromState(),
+                e.getToState(), e.getDetail())).toList());
+    }
+
+    private static PassView.Ref ref(Person person) {
+        return person == null ? null : new PassView.Ref(person.getId(), person.getName());
+    }
+}
