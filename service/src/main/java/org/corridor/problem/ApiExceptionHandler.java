@@ -75,6 +75,12 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     @Override
     protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException e,
             HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        for (Throwable cause = e.getCause(); cause != null; cause = cause.getCause()) {
+            if (cause instanceof ApiProblem refused) {
+                // raised while the body was being read, such as a chunked body over the size limit
+                return ResponseEntity.status(refused.status()).body(refused.toProblemDetail());
+            }
+        }
         ProblemDetail problem = ProblemDetail.forStatus(HttpStatus.BAD_REQUEST);
         problem.setType(ProblemTypes.uri("unreadable-body"));
         problem.setTitle("Unreadable request body");

@@ -9,6 +9,7 @@ import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.access.AccessDeniedHandler;
+import org.springframework.security.web.csrf.CsrfException;
 import org.springframework.stereotype.Component;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -34,7 +35,9 @@ class ProblemResponses {
 
     AccessDeniedHandler denied() {
         return (request, response, e) -> write(response, HttpStatus.FORBIDDEN, "forbidden", "Not allowed",
-                "Your account is not allowed to do this.");
+                e instanceof CsrfException
+                        ? "A signed-in browser must send the X-XSRF-TOKEN header, copied from the XSRF-TOKEN cookie."
+                        : "Your account is not allowed to do this.");
     }
 
     private void write(HttpServletResponse response, HttpStatus status, String type, String title, String detail)

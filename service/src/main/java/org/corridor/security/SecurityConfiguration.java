@@ -24,11 +24,13 @@ class SecurityConfiguration {
                 .exceptionHandling(errors -> errors
                         .defaultAuthenticationEntryPointFor(problems.unauthenticated(), new AntPathRequestMatcher("/api/**"))
                         .accessDeniedHandler(problems.denied()))
-                // Browser sessions need the CSRF token; a script that sends its credentials on every
-                // call (HTTP Basic, later a bearer token) carries no ambient authority to forge.
+                // Browser sessions need the CSRF token. A call without a session cookie carries no ambient
+                // authority to forge: either it sends its own credentials (HTTP Basic, later a bearer
+                // token) or it is unauthenticated and gets a 401.
                 .csrf(csrf -> csrf
                         .csrfTokenRepository(CookieCsrfTokenRepository.withHttpOnlyFalse())
-                        .ignoringRequestMatchers(request -> request.getHeader("Authorization") != null));
+                        .ignoringRequestMatchers(request -> request.getHeader("Authorization") != null
+                                || request.getRequestedSessionId() == null));
         return http.build();
     }
 }

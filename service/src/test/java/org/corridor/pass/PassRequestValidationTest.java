@@ -78,6 +78,14 @@ class PassRequestValidationTest extends ApiTest {
     }
 
     @Test
+    void enormousBodyIsRefusedBeforeItIsRead() {
+        var answer = post("ava", "/api/passes", body("note", "x".repeat(100_000)));
+
+        assertProblem(answer, HttpStatus.PAYLOAD_TOO_LARGE);
+        assertThat(passCount()).isZero();
+    }
+
+    @Test
     void unknownPassTypeIsRefusedListingTheTypes() {
         var answer = post("ava", "/api/passes", body("type", "TELEPORT"));
 
@@ -99,6 +107,14 @@ class PassRequestValidationTest extends ApiTest {
         var answer = get(null, "/api/me");
 
         assertProblem(answer, HttpStatus.UNAUTHORIZED);
+    }
+
+    @Test
+    void unauthenticatedRequestForAPassIsAskedToSignIn() {
+        var answer = post(null, "/api/passes", body("note", "hi"));
+
+        assertProblem(answer, HttpStatus.UNAUTHORIZED);
+        assertThat(passCount()).isZero();
     }
 
     @Test

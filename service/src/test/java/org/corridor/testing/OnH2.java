@@ -12,6 +12,6 @@ import org.springframework.test.context.TestPropertySource;
 @Retention(RetentionPolicy.RUNTIME)
 @TestPropertySource(properties = {
         "spring.datasource.url=jdbc:h2:mem:corridor-tests;DB_CLOSE_DELAY=-1",
-        "camunda.bpm.process-engine-name=h2-tests"})
+        "camunda.bpm.process-engine-name=h2Tests"})
 public @interface OnH2 {
 }

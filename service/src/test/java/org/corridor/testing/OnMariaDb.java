@@ -39,7 +39,7 @@ public @interface OnMariaDb {
                     // what EngineDatabaseType derives from a MariaDB URL, which it sees only when set before start-up
                     "camunda.bpm.database.type=mysql",
                     "spring.datasource.hikari.data-source-properties.nullDatabaseMeansCurrent=true",
-                    "camunda.bpm.process-engine-name=mariadb-tests").applyTo(context);
+                    "camunda.bpm.process-engine-name=mariadbTests").applyTo(context);
         }
     }
 }
