@@ -24,7 +24,7 @@ class NoContactRuleTest {
 
     @Test
     void nobodyOutMeansNoFlag() {
-        var flags = DefaultRules.evaluate(new StudentUsage("ben", 0), DefaultRules.restroom(2, 0));
+        var flags = DefaultRules.evaluate(new StudentUsage("ben", 0, 0, StudentUsage.NO_PASS_YET), DefaultRules.restroom(2, 0));
 
         assertThat(flags).isEmpty();
     }

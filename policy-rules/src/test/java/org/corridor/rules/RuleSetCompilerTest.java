@@ -32,7 +32,7 @@ class RuleSetCompilerTest {
         CompiledRuleSet strict = compiler.compile("strict-1", limitRule(1));
         CompiledRuleSet lenient = compiler.compile("lenient-1", limitRule(9));
 
-        var usage = List.of(new StudentUsage("ava", 2));
+        var usage = List.of(new StudentUsage("ava", 2, 2, StudentUsage.NO_PASS_YET));
 
         assertThat(strict.evaluate(usage)).extracting(RaisedFlag::ruleSetVersion).containsExactly("strict-1");
         assertThat(lenient.evaluate(usage)).isEmpty();
@@ -51,7 +51,7 @@ class RuleSetCompilerTest {
                 end
                 """;
 
-        var flags = compiler.compile("loop", drl).evaluate(List.of(new StudentUsage("ava", 0)));
+        var flags = compiler.compile("loop", drl).evaluate(List.of(new StudentUsage("ava", 0, 0, StudentUsage.NO_PASS_YET)));
 
         assertThat(flags).hasSize(CompiledRuleSet.MAX_FIRINGS);
     }

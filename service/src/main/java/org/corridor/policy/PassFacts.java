@@ -47,9 +47,12 @@ class PassFacts {
 
     List<Object> of(Pass pass) {
         List<Object> facts = new ArrayList<>();
+        School school = schools.getReferenceById(pass.getSchoolId());
         facts.add(new PassRequest(pass.getId(), pass.getStudentId(), pass.getPassType().name(),
-                pass.getChannel().name(), pass.getDestinationId(), pass.getDepartingSectionId()));
-        facts.add(new StudentUsage(pass.getStudentId(), passesToday(pass)));
+                pass.getChannel().name(), pass.getDestinationId(), pass.getDepartingSectionId(),
+                LocalDate.now(clock.withZone(school.getTimeZone()))));
+        int today = passesToday(pass);
+        facts.add(new StudentUsage(pass.getStudentId(), today, today, StudentUsage.NO_PASS_YET));
         Location destination = locations.getReferenceById(pass.getDestinationId());
         int occupancy = passes.countAt(destination.getId(), PassState.OUT, pass.getId());
         facts.add(new DestinationStatus(destination.getId(), destination.getName(), destination.getCapacity(),
