@@ -1,8 +1,10 @@
 package org.corridor.rules;
 
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import java.util.Objects;
 
 import org.kie.api.KieBase;
 import org.kie.api.event.rule.DefaultRuleRuntimeEventListener;
@@ -13,6 +15,11 @@ import org.kie.api.runtime.KieSession;
  * A district's rule set, compiled and ready. Evaluation is thread-safe: each call works in a
  * session of its own, and stops after {@link #MAX_FIRINGS} so that a rule which keeps re-firing
  * cannot hold a request.
+ *
+ * <p>Accommodations are applied here, not in the DRL, so that they work for every rule of every
+ * district: a flag is dropped when an {@link Accommodation} fact of the requesting student (the
+ * {@link PassRequest}'s {@code studentId}) exempts the rule that raised it on the request's
+ * {@code date}. Without a PassRequest fact no exemption applies.
  */
 public final class CompiledRuleSet {
     public static final int MAX_FIRINGS = 1_000;
@@ -48,6 +55,37 @@ public final class CompiledRuleSet {
         } finally {
             session.dispose();
         }
+        List<PassRequest> requests = ofType(facts, PassRequest.class);
+        List<Accommodation> accommodations = ofType(facts, Accommodation.class);
+        if (requests.isEmpty() || accommodations.isEmpty()) {
+            return raised;
+        }
+        raised.removeIf(flag -> exempted(flag.rule(), requests, accommodations));
         return raised;
+    }
+
+    /**
+     * Whether the rule is exempted for the request. Only one PassRequest is expected; should there
+     * be several, a flag is dropped only when the rule is exempted for every one of them, so that an
+     * accommodation never hides a flag that concerns another request.
+     */
+    private static boolean exempted(String rule, List<PassRequest> requests, List<Accommodation> accommodations) {
+        return requests.stream().allMatch(request -> exempted(rule, request, accommodations));
+    }
+
+    private static boolean exempted(String rule, PassRequest request, List<Accommodation> accommodations) {
+        LocalDate day = request.getDate();
+        if (rule == null || day == null || request.getStudentId() == null) {
+            return false;
+        }
+        return accommodations.stream()
+                .filter(a -> request.getStudentId().equals(a.getStudentId()))
+                // an accommodation with a missing rule or date exempts nothing (rather than failing the request)
+                .filter(a -> a.getRuleName() != null && a.getFrom() != null && a.getUntil() != null)
+                .anyMatch(a -> a.exempts(rule, day));
+    }
+
+    private static <T> List<T> ofType(Collection<?> facts, Class<T> type) {
+        return facts.stream().filter(Objects::nonNull).filter(type::isInstance).map(type::cast).toList();
     }
 }

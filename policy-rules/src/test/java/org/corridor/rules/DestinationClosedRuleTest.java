@@ -1,6 +1,7 @@
 package org.corridor.rules;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import org.junit.jupiter.api.Test;
 
@@ -10,7 +11,8 @@ class DestinationClosedRuleTest {
     void closedDestinationIsFlagged() {
         var flags = DefaultRules.evaluate(new DestinationStatus("office", "Main Office", 0, 0, false));
 
-        assertThat(flags).extracting(RaisedFlag::message).containsExactly("Main Office is closed");
+        assertThat(flags).extracting(RaisedFlag::code, RaisedFlag::message)
+                .containsExactly(tuple("DESTINATION_CLOSED", "Main Office is closed"));
     }
 
     @Test

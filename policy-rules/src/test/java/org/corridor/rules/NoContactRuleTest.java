@@ -1,6 +1,7 @@
 package org.corridor.rules;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import org.junit.jupiter.api.Test;
 
@@ -10,16 +11,16 @@ class NoContactRuleTest {
     void partnerOutOnAPassIsNamedToStaff() {
         var flags = DefaultRules.evaluate(new NoContactOut("ben", "ava", "Ava Adams", "Restroom"));
 
-        assertThat(flags).extracting(RaisedFlag::message)
-                .containsExactly("No-contact conflict: Ava Adams is out (Restroom)");
+        assertThat(flags).extracting(RaisedFlag::code, RaisedFlag::message)
+                .containsExactly(tuple("NO_CONTACT", "No-contact conflict: Ava Adams is out (Restroom)"));
     }
 
     @Test
     void studentIsNotToldWhoThePartnerIs() {
         var flags = DefaultRules.evaluate(new NoContactOut("ben", "ava", "Ava Adams", "Restroom"));
 
-        assertThat(flags.get(0).studentMessage()).isEqualTo("A no-contact restriction applies to this request")
-                .doesNotContain("Ava");
+        assertThat(flags).extracting(RaisedFlag::code, RaisedFlag::studentMessage)
+                .containsExactly(tuple("NO_CONTACT", "A no-contact restriction applies to this request"));
     }
 
     @Test

@@ -51,6 +51,7 @@ public class Pass extends Identified {
     private Instant approvedAt;
     private Instant startedAt;
     private Instant endedAt;
+    private String factsSnapshot;
 
     @ElementCollection(fetch = FetchType.EAGER)
     @CollectionTable(name = "pass_flag", joinColumns = @JoinColumn(name = "pass_id"))
@@ -128,9 +129,10 @@ public class Pass extends Identified {
         return true;
     }
 
-    void replaceFlags(List<RaisedFlag> raised) {
+    void recordEvaluation(List<RaisedFlag> raised, String facts) {
         flags.clear();
         raised.stream().map(PassFlag::new).forEach(flags::add);
+        this.factsSnapshot = facts;
     }
 
     private void close(PassState to, Instant now) {
@@ -178,4 +180,5 @@ public class Pass extends Identified {
     public Instant getStartedAt() { return startedAt; }
     public Instant getEndedAt() { return endedAt; }
     public List<PassFlag> getFlags() { return List.copyOf(flags); }
+    public String getFactsSnapshot() { return factsSnapshot; }
 }

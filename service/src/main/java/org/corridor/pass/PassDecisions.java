@@ -46,14 +46,15 @@ public class PassDecisions {
     @Transactional(noRollbackFor = FlagsChanged.class)
     public Pass approve(Caller caller, String passId, Approval approval) {
         Pass pass = decidable(caller, passId, "approve");
-        List<RaisedFlag> fresh = policy.flagsFor(pass);
+        PolicyEvaluation.Outcome outcome = policy.evaluate(pass);
+        List<RaisedFlag> fresh = outcome.flags();
         Set<String> seen = new HashSet<>(pass.flagCodes());
         if (approval != null && approval.acknowledgedFlags() != null) {
             seen.addAll(approval.acknowledgedFlags());
         }
         Set<String> unseen = fresh.stream().map(RaisedFlag::code).filter(code -> !seen.contains(code))
                 .collect(Collectors.toCollection(HashSet::new));
-        pass.replaceFlags(fresh);
+        pass.recordEvaluation(fresh, outcome.factsJson());
         if (!unseen.isEmpty()) {
             throw new FlagsChanged(pass, unseen);
         }

@@ -26,9 +26,17 @@ public interface PassRepository extends JpaRepository<Pass, String> {
     int countAt(String destinationId, Collection<PassState> states, String exceptPassId);
 
     @Query("""
-            select count(p) from Pass p
-            where p.studentId = :studentId and p.startedAt >= :since and p.state in :states and p.id <> :exceptPassId""")
-    int countStartedSince(String studentId, Instant since, Collection<PassState> states, String exceptPassId);
+            select new org.corridor.pass.PassUse(p.startedAt, p.endedAt) from Pass p
+            where p.studentId = :studentId and p.startedAt >= :since and p.state in :states
+              and p.passType in :types and p.id <> :exceptPassId""")
+    List<PassUse> usedSince(String studentId, Instant since, Collection<PassState> states, Collection<PassType> types,
+                            String exceptPassId);
+
+    @Query("select count(p) from Pass p where p.schoolId = :schoolId and p.state in :states and p.id <> :exceptPassId")
+    int countInSchool(String schoolId, Collection<PassState> states, String exceptPassId);
+
+    @Query("select p from Pass p where p.districtId = :districtId and p.requestedAt >= :since and p.factsSnapshot is not null")
+    List<Pass> requestedSince(String districtId, Instant since);
 
     @Query("select p from Pass p where p.destinationId in :destinationIds and p.state in :states")
     List<Pass> findAt(Collection<String> destinationIds, Collection<PassState> states);

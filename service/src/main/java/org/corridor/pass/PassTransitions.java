@@ -1,10 +1,12 @@
 package org.corridor.pass;
 
 import java.time.Clock;
+import java.util.stream.Collectors;
 
 import org.springframework.stereotype.Component;
 
 import org.corridor.policy.PolicyEvaluation;
+import org.corridor.rules.Severity;
 import org.corridor.workflow.pass.PassRecords;
 import org.corridor.workflow.pass.PolicyCheck;
 
@@ -27,8 +29,15 @@ class PassTransitions implements PassRecords, PolicyCheck {
     @Override
     public boolean blocks(String passId) {
         Pass pass = load(passId);
-        pass.replaceFlags(policy.flagsFor(pass));
-        return pass.hasBlockingFlag();
+        PolicyEvaluation.Outcome outcome = policy.evaluate(pass);
+        pass.recordEvaluation(outcome.flags(), outcome.factsJson());
+        if (pass.hasBlockingFlag()) {
+            pass.recordDenyReason("District policy: " + pass.getFlags().stream()
+                    .filter(f -> f.getSeverity() == Severity.BLOCK).map(PassFlag::getStudentMessage)
+                    .collect(Collectors.joining("; ")));
+            return true;
+        }
+        return false;
     }
 
     @Override

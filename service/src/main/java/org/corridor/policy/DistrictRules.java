@@ -35,6 +35,16 @@ public class DistrictRules {
                 .orElseGet(() -> compiled.computeIfAbsent("default", key -> compile("default", DefaultRuleSet.drl())));
     }
 
+    /** Compiles (guard first) without keeping the result: for drafts, validation and dry-runs. */
+    CompiledRuleSet compileDraft(RuleSet ruleSet) {
+        return compiler.compile(ruleSet.label(), ruleSet.getDrl());
+    }
+
+    /** Compiles a version about to become active, so the swap itself takes no time. */
+    CompiledRuleSet prepare(RuleSet ruleSet) {
+        return compiled(ruleSet);
+    }
+
     private CompiledRuleSet compiled(RuleSet ruleSet) {
         return compiled.computeIfAbsent(ruleSet.getId(), key -> compile(ruleSet.label(), ruleSet.getDrl()));
     }

@@ -6,8 +6,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
 import org.corridor.pass.Pass;
-import org.corridor.rules.CompiledRuleSet;
 import org.corridor.rules.RaisedFlag;
 import org.corridor.rules.Severity;
 
@@ -21,21 +23,44 @@ public class PolicyEvaluation {
 
     private final DistrictRules rules;
     private final PassFacts facts;
+    private final ObjectMapper json;
 
-    PolicyEvaluation(DistrictRules rules, PassFacts facts) {
+    PolicyEvaluation(DistrictRules rules, PassFacts facts, ObjectMapper json) {
         this.rules = rules;
         this.facts = facts;
+        this.json = json;
     }
 
-    public List<RaisedFlag> flagsFor(Pass pass) {
+    /** The flags raised, and the facts that raised them as JSON (null if they could not be loaded). */
+    public record Outcome(List<RaisedFlag> flags, String factsJson) {
+    }
+
+    public Outcome evaluate(Pass pass) {
+        FactSnapshot snapshot = null;
         try {
-            CompiledRuleSet active = rules.active(pass.getDistrictId());
-            return active.evaluate(facts.of(pass));
+            snapshot = facts.of(pass);
+            return new Outcome(rules.active(pass.getDistrictId()).evaluate(snapshot.facts()), write(snapshot));
         } catch (RuntimeException e) {
             log.error("Policy evaluation failed for pass {} of district {}", pass.getId(), pass.getDistrictId(), e);
             String message = "District policy could not be checked for this request; decide without it.";
-            return List.of(new RaisedFlag("POLICY_UNAVAILABLE", Severity.WARN, message, message,
-                    "Corridor", "none"));
+            return new Outcome(List.of(new RaisedFlag("POLICY_UNAVAILABLE", Severity.WARN, message, message,
+                    "Corridor", "none")), snapshot == null ? null : write(snapshot));
+        }
+    }
+
+    private String write(FactSnapshot snapshot) {
+        try {
+            return json.writeValueAsString(snapshot);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("fact snapshot of pass " + snapshot.request().passId(), e);
+        }
+    }
+
+    FactSnapshot read(String factsJson) {
+        try {
+            return json.readValue(factsJson, FactSnapshot.class);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("unreadable fact snapshot", e);
         }
     }
 }

@@ -38,6 +38,34 @@ public class RuleSet extends Identified {
         return rules;
     }
 
+    public static RuleSet draft(String districtId, int ruleVersion, String drl, String authorId, String note,
+                                Instant now) {
+        RuleSet rules = new RuleSet();
+        rules.districtId = districtId;
+        rules.ruleVersion = ruleVersion;
+        rules.status = RuleSetStatus.DRAFT;
+        rules.drl = drl;
+        rules.authorId = authorId;
+        rules.note = note;
+        rules.createdAt = now;
+        return rules;
+    }
+
+    void activate(Instant now) {
+        if (status != RuleSetStatus.DRAFT) {
+            throw new IllegalStateException("rule set " + label() + " is " + status);
+        }
+        status = RuleSetStatus.ACTIVE;
+        activatedAt = now;
+    }
+
+    void retire() {
+        status = RuleSetStatus.RETIRED;
+    }
+
+    public String getAuthorId() { return authorId; }
+    public Instant getCreatedAt() { return createdAt; }
+    public Instant getActivatedAt() { return activatedAt; }
     public String getDistrictId() { return districtId; }
     public int getRuleVersion() { return ruleVersion; }
     public RuleSetStatus getStatus() { return status; }

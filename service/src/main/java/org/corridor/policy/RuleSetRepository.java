@@ -1,9 +1,18 @@
 package org.corridor.policy;
 
+import java.util.List;
 import java.util.Optional;
 
 import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.jpa.repository.Query;
 
 public interface RuleSetRepository extends JpaRepository<RuleSet, String> {
     Optional<RuleSet> findByDistrictIdAndStatus(String districtId, RuleSetStatus status);
+
+    Optional<RuleSet> findByDistrictIdAndRuleVersion(String districtId, int ruleVersion);
+
+    List<RuleSet> findByDistrictIdOrderByRuleVersionDesc(String districtId);
+
+    @Query("select coalesce(max(r.ruleVersion), 0) from RuleSet r where r.districtId = :districtId")
+    int latestVersion(String districtId);
 }

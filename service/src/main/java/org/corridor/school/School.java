@@ -1,6 +1,8 @@
 package org.corridor.school;
 
 import java.time.ZoneId;
+import java.util.Arrays;
+import java.util.List;
 
 import jakarta.persistence.Entity;
 
@@ -15,6 +17,7 @@ public class School extends Identified {
     private int longRunningMinutes = 10;
     private int autoEndMinutes = 45;
     private int requestExpiryMinutes = 15;
+    private String countedPassTypes = "REGULAR,AUTO,PROXY";
 
     protected School() {
     }
@@ -31,4 +34,9 @@ public class School extends Identified {
     public int getLongRunningMinutes() { return longRunningMinutes; }
     public int getAutoEndMinutes() { return autoEndMinutes; }
     public int getRequestExpiryMinutes() { return requestExpiryMinutes; }
+
+    /** The pass type names that count towards a student's daily and weekly limits. */
+    public List<String> getCountedPassTypes() {
+        return Arrays.stream(countedPassTypes.split(",")).map(String::trim).filter(t -> !t.isEmpty()).toList();
+    }
 }

@@ -1,0 +1,13 @@
+package org.corridor.policy;
+
+import java.time.LocalDate;
+import java.util.List;
+
+import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.jpa.repository.Query;
+
+public interface AccommodationRepository extends JpaRepository<Accommodation, String> {
+
+    @Query("select a from Accommodation a where a.studentId = :studentId and a.fromDate <= :day and a.untilDate >= :day")
+    List<Accommodation> inForce(String studentId, LocalDate day);
+}

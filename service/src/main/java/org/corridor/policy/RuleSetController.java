@@ -1,0 +1,102 @@
+package org.corridor.policy;
+
+import java.time.Instant;
+import java.util.List;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+
+import org.corridor.rules.RaisedFlag;
+import org.corridor.rules.RuleSetProblem;
+import org.corridor.security.Caller;
+
+@RestController
+@RequestMapping("/api/admin/rule-sets")
+class RuleSetController {
+    private final RuleSets ruleSets;
+
+    RuleSetController(RuleSets ruleSets) {
+        this.ruleSets = ruleSets;
+    }
+
+    record Summary(int version, RuleSetStatus status, String authorId, String note, Instant createdAt,
+                   Instant activatedAt) {
+        static Summary of(RuleSet r) {
+            return new Summary(r.getRuleVersion(), r.getStatus(), r.getAuthorId(), r.getNote(), r.getCreatedAt(),
+                    r.getActivatedAt());
+        }
+    }
+
+    record Detail(int version, RuleSetStatus status, String authorId, String note, Instant createdAt,
+                  Instant activatedAt, String drl) {
+        static Detail of(RuleSet r) {
+            return new Detail(r.getRuleVersion(), r.getStatus(), r.getAuthorId(), r.getNote(), r.getCreatedAt(),
+                    r.getActivatedAt(), r.getDrl());
+        }
+    }
+
+    /** The guard limits a rule set to 64 KiB; the body limit of the API is the same. */
+    record NewDraft(@NotBlank @Size(max = 60_000) String drl, @Size(max = 500) String note) {
+    }
+
+    record Validation(int version, boolean valid, List<RuleSetProblem> problems) {
+    }
+
+    record DryRun(Integer days, FactSnapshot scenario) {
+    }
+
+    record ScenarioRun(int version, List<RaisedFlag> flags) {
+    }
+
+    @GetMapping
+    List<Summary> list(Caller caller) {
+        return ruleSets.list(caller).stream().map(Summary::of).toList();
+    }
+
+    @PostMapping
+    @ResponseStatus(HttpStatus.CREATED)
+    Detail create(Caller caller, @Valid @RequestBody NewDraft body) {
+        return Detail.of(ruleSets.createDraft(caller, body.drl(), body.note()));
+    }
+
+    @GetMapping("/{version}")
+    Detail get(Caller caller, @PathVariable int version) {
+        return Detail.of(ruleSets.get(caller, version));
+    }
+
+    @PostMapping("/{version}/validate")
+    Validation validate(Caller caller, @PathVariable int version) {
+        List<RuleSetProblem> problems = ruleSets.validate(caller, version);
+        return new Validation(version, problems.isEmpty(), problems);
+    }
+
+    @PostMapping("/{version}/activate")
+    Summary activate(Caller caller, @PathVariable int version) {
+        return Summary.of(ruleSets.activate(caller, version));
+    }
+
+    @GetMapping("/{from}/diff/{to}")
+    List<String> diff(Caller caller, @PathVariable int from, @PathVariable int to) {
+        return ruleSets.diff(caller, from, to);
+    }
+
+    /** Either {@code scenario} (typed facts) or {@code days} (replay the last N days of passes). */
+    @PostMapping("/{version}/dry-run")
+    Object dryRun(Caller caller, @PathVariable int version, @NotNull @RequestBody DryRun body) {
+        if (body.scenario() != null) {
+            return new ScenarioRun(version, ruleSets.dryRun(caller, version, body.scenario()));
+        }
+        return ruleSets.replay(caller, version, body.days() == null ? 7 : body.days());
+    }
+}
