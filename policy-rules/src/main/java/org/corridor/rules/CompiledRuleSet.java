@@ -7,6 +7,8 @@ import java.util.List;
 import java.util.Objects;
 
 import org.kie.api.KieBase;
+import org.kie.api.event.rule.BeforeMatchFiredEvent;
+import org.kie.api.event.rule.DefaultAgendaEventListener;
 import org.kie.api.event.rule.DefaultRuleRuntimeEventListener;
 import org.kie.api.event.rule.ObjectInsertedEvent;
 import org.kie.api.runtime.KieSession;
@@ -37,16 +39,32 @@ public final class CompiledRuleSet {
     }
 
     public List<RaisedFlag> evaluate(Collection<?> facts) {
-        List<RaisedFlag> raised = new ArrayList<>();
+        return explain(facts).stream().map(Explained::flag).toList();
+    }
+
+    /** A raised flag with the facts the rule matched when it raised it: what a dry-run shows. */
+    public record Explained(RaisedFlag flag, List<Object> facts) {
+    }
+
+    public List<Explained> explain(Collection<?> facts) {
+        List<Explained> raised = new ArrayList<>();
         KieSession session = rules.newKieSession();
         try {
+            List<Object> matched = new ArrayList<>();
+            session.addEventListener(new DefaultAgendaEventListener() {
+                @Override
+                public void beforeMatchFired(BeforeMatchFiredEvent event) {
+                    matched.clear();
+                    matched.addAll(event.getMatch().getObjects());
+                }
+            });
             session.addEventListener(new DefaultRuleRuntimeEventListener() {
                 @Override
                 public void objectInserted(ObjectInsertedEvent event) {
                     // The rule that inserted a flag is known here, so a DRL author never has to name it.
                     if (event.getObject() instanceof Flag flag && event.getRule() != null) {
-                        raised.add(new RaisedFlag(flag.getCode(), flag.getSeverity(), flag.getMessage(),
-                                flag.getStudentMessage(), event.getRule().getName(), version));
+                        raised.add(new Explained(new RaisedFlag(flag.getCode(), flag.getSeverity(), flag.getMessage(),
+                                flag.getStudentMessage(), event.getRule().getName(), version), List.copyOf(matched)));
                     }
                 }
             });
@@ -60,7 +78,7 @@ public final class CompiledRuleSet {
         if (requests.isEmpty() || accommodations.isEmpty()) {
             return raised;
         }
-        raised.removeIf(flag -> exempted(flag.rule(), requests, accommodations));
+        raised.removeIf(explained -> exempted(explained.flag().rule(), requests, accommodations));
         return raised;
     }
 

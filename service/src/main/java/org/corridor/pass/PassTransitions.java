@@ -32,7 +32,7 @@ class PassTransitions implements PassRecords, PolicyCheck {
         PolicyEvaluation.Outcome outcome = policy.evaluate(pass);
         pass.recordEvaluation(outcome.flags(), outcome.factsJson());
         if (pass.hasBlockingFlag()) {
-            pass.recordDenyReason("District policy: " + pass.getFlags().stream()
+            pass.recordDenyReason(pass.getFlags().stream()
                     .filter(f -> f.getSeverity() == Severity.BLOCK).map(PassFlag::getStudentMessage)
                     .collect(Collectors.joining("; ")));
             return true;

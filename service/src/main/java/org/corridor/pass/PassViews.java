@@ -60,7 +60,7 @@ public class PassViews {
             case LONG_RUNNING -> "Out longer than usual — at " + destination.getName();
             case COMPLETED -> "Completed";
             case ENDED_BY_SYSTEM -> "Ended by the school's time limit";
-            case DENIED -> "Denied by " + routedTo.getName()
+            case DENIED -> (pass.hasBlockingFlag() ? "Denied by district policy" : "Denied by " + routedTo.getName())
                     + (pass.getDenyReason() != null ? ": " + pass.getDenyReason() : "");
             case CANCELLED -> "Cancelled";
             case EXPIRED -> "Expired before a decision";

@@ -5,6 +5,8 @@ import java.util.concurrent.ConcurrentHashMap;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
 import org.corridor.rules.CompiledRuleSet;
@@ -26,6 +28,19 @@ public class DistrictRules {
 
     DistrictRules(RuleSetRepository ruleSets) {
         this.ruleSets = ruleSets;
+    }
+
+    /** Compiles every district's active version at start-up, so no student's request waits for it. */
+    @EventListener(ApplicationReadyEvent.class)
+    void compileActiveVersions() {
+        ruleSets.findByStatus(RuleSetStatus.ACTIVE).forEach(ruleSet -> {
+            try {
+                compiled(ruleSet);
+            } catch (RuntimeException e) {
+                // The district's requests still reach teachers, flagged "policy could not be checked".
+                log.error("Active rule set {} of district {} does not compile", ruleSet.label(), ruleSet.getDistrictId(), e);
+            }
+        });
     }
 
     /** The district's active rules; the default rule set for a district that has not stored one yet. */

@@ -1,7 +1,9 @@
 package org.corridor.policy;
 
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
@@ -17,7 +19,10 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
-import org.corridor.rules.RaisedFlag;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import org.corridor.rules.Severity;
 import org.corridor.rules.RuleSetProblem;
 import org.corridor.security.Caller;
 
@@ -25,9 +30,18 @@ import org.corridor.security.Caller;
 @RequestMapping("/api/admin/rule-sets")
 class RuleSetController {
     private final RuleSets ruleSets;
+    private final ObjectMapper json;
 
-    RuleSetController(RuleSets ruleSets) {
+    RuleSetController(RuleSets ruleSets, ObjectMapper json) {
         this.ruleSets = ruleSets;
+        this.json = json;
+    }
+
+    private Map<String, Object> described(Object fact) {
+        Map<String, Object> values = new LinkedHashMap<>();
+        values.put("type", fact.getClass().getSimpleName());
+        values.putAll(json.convertValue(fact, new TypeReference<Map<String, Object>>() { }));
+        return values;
     }
 
     record Summary(int version, RuleSetStatus status, String authorId, String note, Instant createdAt,
@@ -56,7 +70,12 @@ class RuleSetController {
     record DryRun(Integer days, FactSnapshot scenario) {
     }
 
-    record ScenarioRun(int version, List<RaisedFlag> flags) {
+    /** A flag of a scenario dry-run, with the facts (type and values) the rule matched. */
+    record FiredRule(String rule, String code, Severity severity, String message, String studentMessage,
+                     List<Map<String, Object>> facts) {
+    }
+
+    record ScenarioRun(int version, List<FiredRule> flags) {
     }
 
     @GetMapping
@@ -95,7 +114,10 @@ class RuleSetController {
     @PostMapping("/{version}/dry-run")
     Object dryRun(Caller caller, @PathVariable int version, @NotNull @RequestBody DryRun body) {
         if (body.scenario() != null) {
-            return new ScenarioRun(version, ruleSets.dryRun(caller, version, body.scenario()));
+            return new ScenarioRun(version, ruleSets.dryRun(caller, version, body.scenario()).stream()
+                    .map(e -> new FiredRule(e.flag().rule(), e.flag().code(), e.flag().severity(), e.flag().message(),
+                            e.flag().studentMessage(), e.facts().stream().map(this::described).toList()))
+                    .toList());
         }
         return ruleSets.replay(caller, version, body.days() == null ? 7 : body.days());
     }

@@ -9,6 +9,8 @@ import org.springframework.data.jpa.repository.Query;
 public interface RuleSetRepository extends JpaRepository<RuleSet, String> {
     Optional<RuleSet> findByDistrictIdAndStatus(String districtId, RuleSetStatus status);
 
+    List<RuleSet> findByStatus(RuleSetStatus status);
+
     Optional<RuleSet> findByDistrictIdAndRuleVersion(String districtId, int ruleVersion);
 
     List<RuleSet> findByDistrictIdOrderByRuleVersionDesc(String districtId);

@@ -107,9 +107,9 @@ public class RuleSets {
 
     /** What each rule of the version raises on a typed scenario, with the facts it saw. */
     @Transactional(readOnly = true)
-    public List<RaisedFlag> dryRun(Caller caller, int version, FactSnapshot scenario) {
+    public List<CompiledRuleSet.Explained> dryRun(Caller caller, int version, FactSnapshot scenario) {
         caller.require(Role.ADMIN, "dry-run rule sets");
-        return compile(find(caller, version)).evaluate(scenario.facts());
+        return compile(find(caller, version)).explain(scenario.facts());
     }
 
     public record RecordedRun(String version, int passesFlagged, Map<String, Integer> passesByRule) {

@@ -85,7 +85,27 @@ class RuleSetLifecycleTest extends ApiTest {
                 "destination", Map.of("id", "r", "name", "Restroom", "capacity", 2, "occupancy", 1, "open", true))))
                 .getBody();
 
-        assertThat(run.get("flags").findValuesAsText("rule")).containsExactly("Restroom limit");
+        assertThat(run.get("flags")).singleElement().satisfies(flag -> {
+            assertThat(flag.get("rule").asText()).isEqualTo("Restroom limit");
+            assertThat(flag.get("facts").get(0).get("type").asText()).isEqualTo("DestinationStatus");
+            assertThat(flag.get("facts").get(0).get("occupancy").asInt()).isEqualTo(1);
+        });
+    }
+
+    @Test
+    void blockingRuleDeniesTheRequestWithAReasonTheStudentReads() {
+        String blocking = DefaultRuleSet.drl().replace(
+                "insert(new Flag(\"DESTINATION_FULL\", Severity.WARN,", "insert(new Flag(\"DESTINATION_FULL\", Severity.BLOCK,");
+        post("admin", "/api/admin/rule-sets", Map.of("drl", blocking));
+        post("admin", "/api/admin/rule-sets/2/activate", null);
+        out("cara", "Restroom");
+        out("dan", "Restroom");
+
+        JsonNode denied = request("eli", "Restroom").getBody();
+
+        assertThat(denied.get("state").asText()).isEqualTo("DENIED");
+        assertThat(denied.get("status").asText())
+                .isEqualTo("Denied by district policy: Restroom is full: 2 of 2 places taken");
     }
 
     @Test
