@@ -24,17 +24,11 @@ public class RuleSet extends Identified {
     protected RuleSet() {
     }
 
+    /** A version that is active from the moment it is stored: a district's first rule set. */
     public static RuleSet active(String districtId, int ruleVersion, String drl, String authorId, String note,
                                  Instant now) {
-        RuleSet rules = new RuleSet();
-        rules.districtId = districtId;
-        rules.ruleVersion = ruleVersion;
-        rules.status = RuleSetStatus.ACTIVE;
-        rules.drl = drl;
-        rules.authorId = authorId;
-        rules.note = note;
-        rules.createdAt = now;
-        rules.activatedAt = now;
+        RuleSet rules = draft(districtId, ruleVersion, drl, authorId, note, now);
+        rules.activate(now);
         return rules;
     }
 
