@@ -3,6 +3,7 @@ package org.corridor.rules;
 import java.util.List;
 import java.util.UUID;
 
+import org.corridor.rules.guard.DrlGuard;
 import org.kie.api.KieServices;
 import org.kie.api.builder.KieBuilder;
 import org.kie.api.builder.KieFileSystem;
@@ -17,7 +18,21 @@ import org.kie.api.runtime.KieContainer;
 public final class RuleSetCompiler {
     private static final String GROUP = "org.corridor.rulesets";
 
+    private final DrlGuard guard = new DrlGuard();
+
+    /**
+     * Compiles authored DRL. It must first pass the {@link DrlGuard}: a consequence is Java run
+     * without a sandbox, so DRL the guard rejects never reaches the Drools compiler.
+     *
+     * @throws RuleSetRejectedException with the guard's problems, or else the compiler's
+     */
     public CompiledRuleSet compile(String version, String drl) {
+        guard.require(drl);
+        return compileUnguarded(version, drl);
+    }
+
+    /** Compiles without the guard. Only for tests of the engine itself; never for authored DRL. */
+    CompiledRuleSet compileUnguarded(String version, String drl) {
         KieServices kie = KieServices.Factory.get();
         ReleaseId releaseId = kie.newReleaseId(GROUP, "ruleset-" + UUID.randomUUID(), "1.0.0");
         KieFileSystem files = kie.newKieFileSystem();

@@ -51,7 +51,7 @@ class RuleSetCompilerTest {
                 end
                 """;
 
-        var flags = compiler.compile("loop", drl).evaluate(List.of(new StudentUsage("ava", 0, 0, StudentUsage.NO_PASS_YET)));
+        var flags = compiler.compileUnguarded("loop", drl).evaluate(List.of(new StudentUsage("ava", 0, 0, StudentUsage.NO_PASS_YET)));
 
         assertThat(flags).hasSize(CompiledRuleSet.MAX_FIRINGS);
     }

@@ -61,6 +61,25 @@ class RuleSetLifecycleTest extends ApiTest {
     }
 
     @Test
+    void draftThatRunsCodeIsRefusedByTheGuardAndNothingIsStored() {
+        String hostile = DefaultRuleSet.drl() + """
+
+                rule "Sneaky"
+                when
+                    StudentUsage()
+                then
+                    Runtime.getRuntime().exec("touch /tmp/pwned");
+                end
+                """;
+
+        var answer = post("admin", "/api/admin/rule-sets", Map.of("drl", hostile));
+
+        assertThat(answer.getStatusCode()).isEqualTo(HttpStatus.UNPROCESSABLE_ENTITY);
+        assertThat(answer.getBody().get("problems").get(0).get("reason").asText()).isNotBlank();
+        assertThat(versions()).isEqualTo(1);
+    }
+
+    @Test
     void teacherCannotWriteRules() {
         var answer = post("rivera", "/api/admin/rule-sets", newDraft());
 
