@@ -4,7 +4,6 @@ import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 import java.sql.Connection;
 import java.sql.DriverManager;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Clock;
@@ -41,6 +40,7 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import org.corridor.CorridorApplication;
+import org.corridor.testing.TestDatabases;
 import org.corridor.pass.Pass;
 import org.corridor.pass.PassRepository;
 import org.corridor.policy.DistrictRules;
@@ -207,19 +207,8 @@ public class PolicyEvaluationBenchmark {
              Statement s = server.createStatement()) {
             s.execute("create database if not exists `" + name + "`");
         }
-        try (Connection c = DriverManager.getConnection(url, user, password); Statement s = c.createStatement()) {
-            List<String> tables = new ArrayList<>();
-            try (ResultSet rs = s.executeQuery(
-                    "select table_name from information_schema.tables where table_schema = database()")) {
-                while (rs.next()) {
-                    tables.add(rs.getString(1));
-                }
-            }
-            s.execute("set foreign_key_checks = 0");
-            for (String table : tables) {
-                s.execute("drop table if exists `" + table + "`");
-            }
-            s.execute("set foreign_key_checks = 1");
+        try (Connection c = DriverManager.getConnection(url, user, password)) {
+            TestDatabases.dropAllTables(c);
         }
     }
 

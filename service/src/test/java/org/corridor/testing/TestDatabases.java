@@ -67,8 +67,16 @@ public final class TestDatabases {
 
     /** Every run starts from an empty schema, so the engine and Flyway build theirs afresh. */
     private static void wipe(Connection_ db) {
-        try (Connection c = DriverManager.getConnection(db.url(), db.user(), db.password());
-             Statement s = c.createStatement()) {
+        try (Connection c = DriverManager.getConnection(db.url(), db.user(), db.password())) {
+            dropAllTables(c);
+        } catch (SQLException e) {
+            throw new IllegalStateException("Cannot empty the test database " + db.url(), e);
+        }
+    }
+
+    /** Drops every table of the connection's current database. */
+    public static void dropAllTables(Connection c) throws SQLException {
+        try (Statement s = c.createStatement()) {
             List<String> tables = new ArrayList<>();
             try (ResultSet rs = s.executeQuery(
                     "select table_name from information_schema.tables where table_schema = database()")) {
@@ -81,8 +89,6 @@ public final class TestDatabases {
                 s.execute("drop table if exists `" + table + "`");
             }
             s.execute("set foreign_key_checks = 1");
-        } catch (SQLException e) {
-            throw new IllegalStateException("Cannot empty the test database " + db.url(), e);
         }
     }
 
