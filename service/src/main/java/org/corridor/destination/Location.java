@@ -44,11 +44,6 @@ public class Location extends Identified {
         return this;
     }
 
-    public Location closed() {
-        this.open = false;
-        return this;
-    }
-
     public String getSchoolId() { return schoolId; }
     public String getName() { return name; }
     public boolean isDestination() { return destination; }

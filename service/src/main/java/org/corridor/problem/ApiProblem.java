@@ -1,6 +1,5 @@
 package org.corridor.problem;
 
-import java.net.URI;
 import java.util.LinkedHashMap;
 import java.util.Map;
 

@@ -1,7 +1,6 @@
 package org.corridor.section;
 
 import java.util.List;
-import java.util.Optional;
 
 import org.springframework.data.jpa.repository.JpaRepository;
 import org.springframework.data.jpa.repository.Query;
@@ -10,6 +9,4 @@ public interface SectionRepository extends JpaRepository<Section, String> {
 
     @Query("select s from Section s where :studentId member of s.studentIds")
     List<Section> findEnrolling(String studentId);
-
-    Optional<Section> findByIdAndSchoolId(String id, String schoolId);
 }

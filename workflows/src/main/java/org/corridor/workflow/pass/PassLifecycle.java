@@ -50,10 +50,6 @@ public class PassLifecycle {
         correlate(passId, "Message_PassEnded", "the pass is not active");
     }
 
-    public boolean isWaitingForApproval(String passId) {
-        return approvalTask(passId) != null;
-    }
-
     /** True once the pass's process instance has reached an end event. */
     public boolean hasEnded(String passId) {
         return engine.getHistoryService().createHistoricProcessInstanceQuery()
