@@ -4,6 +4,8 @@ import java.util.EnumSet;
 import java.util.Set;
 
 public enum PassState {
+    /** An appointment booked for later: not yet open, so the student can still ask for other passes. */
+    SCHEDULED,
     REQUESTED, PENDING, ACTIVE, LONG_RUNNING, COMPLETED, ENDED_BY_SYSTEM, DENIED, CANCELLED, EXPIRED;
 
     /** States in which the student is out of class. */

@@ -26,7 +26,20 @@ public record PassView(
         String note,
         String denyReason) {
 
-    public enum Color { GREEN, YELLOW, RED }
+    /** The badge colour: green while within the time threshold, yellow once long-running, red once ended by the system. */
+    public enum Color {
+        GREEN, YELLOW, RED;
+
+        /** @return the colour of a pass in this state, or null when the student is not (or was never) out */
+        public static Color of(PassState state) {
+            return switch (state) {
+                case ACTIVE -> GREEN;
+                case LONG_RUNNING -> YELLOW;
+                case ENDED_BY_SYSTEM -> RED;
+                default -> null;
+            };
+        }
+    }
 
     public record Ref(String id, String name) {
     }

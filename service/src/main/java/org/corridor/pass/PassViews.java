@@ -45,7 +45,7 @@ public class PassViews {
                 ref(routedTo),
                 status(pass, routedTo, room, destination),
                 pass.getRequestedAt(), pass.getDeliveredAt(), pass.getSeenAt(), pass.getApprovedAt(),
-                pass.getStartedAt(), pass.getEndedAt(), color(pass.getState()), flags, pass.getNote(),
+                pass.getStartedAt(), pass.getEndedAt(), PassView.Color.of(pass.getState()), flags, pass.getNote(),
                 pass.getDenyReason());
     }
 
@@ -53,6 +53,7 @@ public class PassViews {
     private static String status(Pass pass, Person routedTo, Location room, Location destination) {
         String sentTo = "Sent to " + routedTo.getName() + ", " + room.getName();
         return switch (pass.getState()) {
+            case SCHEDULED -> "Appointment booked";
             case REQUESTED -> "Being sent to " + routedTo.getName();
             case PENDING -> sentTo + " — " + (pass.getSeenAt() != null ? "seen, waiting for a decision"
                     : pass.getDeliveredAt() != null ? "delivered, not yet opened" : "waiting for approval");
@@ -64,15 +65,6 @@ public class PassViews {
                     + (pass.getDenyReason() != null ? ": " + pass.getDenyReason() : "");
             case CANCELLED -> "Cancelled";
             case EXPIRED -> "Expired before a decision";
-        };
-    }
-
-    private static PassView.Color color(PassState state) {
-        return switch (state) {
-            case ACTIVE -> PassView.Color.GREEN;
-            case LONG_RUNNING -> PassView.Color.YELLOW;
-            case ENDED_BY_SYSTEM -> PassView.Color.RED;
-            default -> null;
         };
     }
 

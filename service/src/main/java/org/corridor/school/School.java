@@ -5,6 +5,8 @@ import java.util.Arrays;
 import java.util.List;
 
 import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
 
 import org.corridor.persistence.Identified;
 
@@ -18,6 +20,12 @@ public class School extends Identified {
     private int autoEndMinutes = 45;
     private int requestExpiryMinutes = 15;
     private String countedPassTypes = "REGULAR,AUTO,PROXY";
+    private int resendAfterSeconds = 120;
+    private int escalateAfterSeconds = 300;
+    @Enumerated(EnumType.STRING)
+    private EscalateTo escalateTo = EscalateTo.ADMINISTRATORS;
+    private int appointmentLeadMinutes = 5;
+    private String emergencyId;
 
     protected School() {
     }
@@ -34,6 +42,39 @@ public class School extends Identified {
     public int getLongRunningMinutes() { return longRunningMinutes; }
     public int getAutoEndMinutes() { return autoEndMinutes; }
     public int getRequestExpiryMinutes() { return requestExpiryMinutes; }
+    public int getResendAfterSeconds() { return resendAfterSeconds; }
+    public int getEscalateAfterSeconds() { return escalateAfterSeconds; }
+    public EscalateTo getEscalateTo() { return escalateTo; }
+    public int getAppointmentLeadMinutes() { return appointmentLeadMinutes; }
+
+    /** The emergency in force, or null. */
+    public String getEmergencyId() { return emergencyId; }
+
+    public boolean isInEmergency() {
+        return emergencyId != null;
+    }
+
+    public void declareEmergency(String emergencyId) {
+        this.emergencyId = emergencyId;
+    }
+
+    public void clearEmergency() {
+        this.emergencyId = null;
+    }
+
+    /** Changes every setting at once; the caller has validated them together. */
+    public void changeSettings(int longRunningMinutes, int autoEndMinutes, int requestExpiryMinutes,
+                               int resendAfterSeconds, int escalateAfterSeconds, EscalateTo escalateTo,
+                               int appointmentLeadMinutes, List<String> countedPassTypes) {
+        this.longRunningMinutes = longRunningMinutes;
+        this.autoEndMinutes = autoEndMinutes;
+        this.requestExpiryMinutes = requestExpiryMinutes;
+        this.resendAfterSeconds = resendAfterSeconds;
+        this.escalateAfterSeconds = escalateAfterSeconds;
+        this.escalateTo = escalateTo;
+        this.appointmentLeadMinutes = appointmentLeadMinutes;
+        this.countedPassTypes = String.join(",", countedPassTypes);
+    }
 
     /** The pass type names that count towards a student's daily and weekly limits. */
     public List<String> getCountedPassTypes() {
