@@ -18,6 +18,8 @@ ALTER TABLE hall_pass ADD decided_by_id VARCHAR(36);
 ALTER TABLE hall_pass ADD kiosk_id VARCHAR(36);
 -- Why an AUTO pass became a request that needs approval.
 ALTER TABLE hall_pass ADD auto_pass_refused VARCHAR(500);
+-- Why a pass ended the way it did when no person decided it (expired, missed appointment, emergency).
+ALTER TABLE hall_pass ADD end_reason VARCHAR(500);
 CREATE INDEX ix_pass_school_state ON hall_pass (school_id, state);
 
 -- An emergency end-all: who declared it, when, what it ended, and who cleared it.

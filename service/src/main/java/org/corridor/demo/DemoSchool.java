@@ -101,7 +101,7 @@ class DemoSchool implements ApplicationRunner {
                 .withDisplayName("Mr Okafor"));
 
         Location room204 = locations.save(Location.room(s, "Room 204"));
-        locations.save(Location.destination(s, "Restroom", 2));
+        locations.save(Location.destination(s, "Restroom", 2).allowingAutoPasses());
         locations.save(Location.destination(s, "Nurse", 0));
         locations.save(Location.destination(s, "Library", 10).staffedBy(okafor.getId()));
         locations.save(Location.destination(s, "Main Office", 0));

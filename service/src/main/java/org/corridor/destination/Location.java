@@ -39,6 +39,12 @@ public class Location extends Identified {
         return new Location(schoolId, name, true, capacity);
     }
 
+    /** Students may start an auto pass here without asking. */
+    public Location allowingAutoPasses() {
+        this.autoPassAllowed = true;
+        return this;
+    }
+
     public Location staffedBy(String teacherId) {
         this.teacherId = teacherId;
         return this;

@@ -52,6 +52,14 @@ public class Pass extends Identified {
     private Instant startedAt;
     private Instant endedAt;
     private String factsSnapshot;
+    private Instant startsAt;
+    private Instant reannouncedAt;
+    private Instant escalatedAt;
+    private Instant longRunningAt;
+    private String decidedById;
+    private String kioskId;
+    private String autoPassRefused;
+    private String endReason;
 
     @ElementCollection(fetch = FetchType.EAGER)
     @CollectionTable(name = "pass_flag", joinColumns = @JoinColumn(name = "pass_id"))
@@ -61,10 +69,14 @@ public class Pass extends Identified {
     protected Pass() {
     }
 
-    /** A request a student makes for themselves, routed to the main teacher of the section they leave. */
+    /**
+     * A pass that is open from now: a student's request or auto pass, a teacher's proxy pass, or a kiosk
+     * request. It is routed to the main teacher of the section the student leaves.
+     */
     public static Pass requested(String districtId, String schoolId, String studentId, PassType type,
                                  PassChannel channel, String sectionId, String roomId, String destinationId,
-                                 String routedToId, String note, String idempotencyKey, Instant now) {
+                                 String routedToId, String createdById, String kioskId, String note,
+                                 String idempotencyKey, Instant now) {
         Pass pass = new Pass();
         pass.districtId = districtId;
         pass.schoolId = schoolId;
@@ -77,21 +89,68 @@ public class Pass extends Identified {
         pass.departingRoomId = roomId;
         pass.destinationId = destinationId;
         pass.routedToId = routedToId;
-        pass.createdById = studentId;
+        pass.createdById = createdById;
+        pass.kioskId = kioskId;
         pass.note = note;
         pass.idempotencyKey = idempotencyKey;
         pass.requestedAt = now;
         return pass;
     }
 
+    /**
+     * An appointment booked ahead of time. It does not hold the student's one open pass until its time
+     * comes, so the student can still ask for other passes before it.
+     */
+    public static Pass scheduled(String districtId, String schoolId, String studentId, String sectionId,
+                                 String roomId, String destinationId, String routedToId, String bookedById,
+                                 String note, String idempotencyKey, Instant startsAt, Instant now) {
+        Pass pass = requested(districtId, schoolId, studentId, PassType.APPOINTMENT, PassChannel.STAFF, sectionId,
+                roomId, destinationId, routedToId, bookedById, null, note, idempotencyKey, now);
+        pass.openStudentId = null;
+        pass.state = PassState.SCHEDULED;
+        pass.startsAt = startsAt;
+        return pass;
+    }
+
+    /** The appointment's time has come: it takes the student's one open pass. */
+    void claimForAppointment() {
+        move(PassState.SCHEDULED, PassState.REQUESTED);
+        openStudentId = studentId;
+    }
+
     void route() {
         move(PassState.REQUESTED, PassState.PENDING);
     }
 
+    /** Approved by the routed teacher (PENDING), or starting without approval (REQUESTED). */
     void activate(Instant now) {
-        move(PassState.PENDING, PassState.ACTIVE);
-        approvedAt = now;
+        if (state != PassState.PENDING && state != PassState.REQUESTED) {
+            throw new IllegalStateException("pass " + getId() + " is " + state + " and cannot become active");
+        }
+        if (state == PassState.PENDING) {
+            approvedAt = now;
+        }
+        state = PassState.ACTIVE;
         startedAt = now;
+    }
+
+    void refuseAutoPass(String why) {
+        this.autoPassRefused = why;
+    }
+
+    void markLongRunning(Instant now) {
+        move(PassState.ACTIVE, PassState.LONG_RUNNING);
+        longRunningAt = now;
+    }
+
+    void endBySystem(Instant now, String why) {
+        close(PassState.ENDED_BY_SYSTEM, now);
+        endReason = why;
+    }
+
+    void expire(Instant now, String why) {
+        close(PassState.EXPIRED, now);
+        endReason = why;
     }
 
     void deny(Instant now) {
@@ -104,6 +163,26 @@ public class Pass extends Identified {
 
     void complete(Instant now) {
         close(PassState.COMPLETED, now);
+    }
+
+    void recordDecider(String personId) {
+        this.decidedById = personId;
+    }
+
+    void recordEndReason(String why) {
+        this.endReason = why;
+    }
+
+    void recordReannounced(Instant now) {
+        this.reannouncedAt = now;
+    }
+
+    void recordEscalated(Instant now) {
+        this.escalatedAt = now;
+    }
+
+    boolean isUnseenRequest() {
+        return state == PassState.PENDING && seenAt == null;
     }
 
     void recordDenyReason(String reason) {
@@ -136,7 +215,7 @@ public class Pass extends Identified {
     }
 
     private void close(PassState to, Instant now) {
-        if (!state.isOpen()) {
+        if (!state.isOpen() && state != PassState.SCHEDULED) {
             throw new IllegalStateException("pass " + getId() + " is already " + state);
         }
         state = to;
@@ -181,4 +260,12 @@ public class Pass extends Identified {
     public Instant getEndedAt() { return endedAt; }
     public List<PassFlag> getFlags() { return List.copyOf(flags); }
     public String getFactsSnapshot() { return factsSnapshot; }
+    public Instant getStartsAt() { return startsAt; }
+    public Instant getReannouncedAt() { return reannouncedAt; }
+    public Instant getEscalatedAt() { return escalatedAt; }
+    public Instant getLongRunningAt() { return longRunningAt; }
+    public String getDecidedById() { return decidedById; }
+    public String getKioskId() { return kioskId; }
+    public String getAutoPassRefused() { return autoPassRefused; }
+    public String getEndReason() { return endReason; }
 }

@@ -28,10 +28,29 @@ class PassAccess {
 
     Pass readable(Caller caller, String passId) {
         Pass pass = find(caller, passId);
-        if (!(isOwnPass(caller, pass) || caller.is(Role.ADMIN) || caller.is(Role.AUDITOR) || isInvolved(caller, pass))) {
+        if (!(isOwnPass(caller, pass) || caller.is(Role.ADMIN) || caller.is(Role.AUDITOR) || isInvolved(caller, pass)
+                || isAtKiosk(caller, pass))) {
             throw ApiProblem.forbidden("This pass belongs to a student you do not teach.");
         }
         return pass;
+    }
+
+    /** A kiosk serves the passes that leave from or arrive at its room. */
+    boolean isAtKiosk(Caller caller, Pass pass) {
+        return caller.isKiosk() && (caller.kiosk().roomId().equals(pass.getDepartingRoomId())
+                || caller.kiosk().roomId().equals(pass.getDestinationId()));
+    }
+
+    /**
+     * Who may decide a request: the teacher it was sent to; once it was escalated unopened, also the
+     * escalation contacts (the class's co-teachers, the school's administrators).
+     */
+    boolean mayDecide(Caller caller, Pass pass) {
+        if (pass.getRoutedToId().equals(caller.id())) {
+            return true;
+        }
+        return pass.getEscalatedAt() != null && (caller.is(Role.ADMIN)
+                || sections.getReferenceById(pass.getDepartingSectionId()).getCoTeacherIds().contains(caller.id()));
     }
 
     boolean isOwnPass(Caller caller, Pass pass) {
@@ -48,6 +67,10 @@ class PassAccess {
      */
     boolean mayCheckIn(Caller caller, Pass pass) {
         String destinationTeacher = locations.getReferenceById(pass.getDestinationId()).getTeacherId();
+        if (caller.isKiosk()) {
+            return caller.kiosk().roomId().equals(pass.getDestinationId())
+                    || destinationTeacher == null && caller.kiosk().roomId().equals(pass.getDepartingRoomId());
+        }
         return destinationTeacher == null ? isInvolved(caller, pass) : destinationTeacher.equals(caller.id());
     }
 

@@ -50,7 +50,11 @@ class PassController {
     @GetMapping
     List<PassView> passes(Caller caller, @RequestParam(required = false) PassState state,
                           @RequestParam(required = false) @Size(max = 36) String schoolId,
-                          @RequestParam(required = false) @Size(max = 36) String studentId) {
+                          @RequestParam(required = false) @Size(max = 36) String studentId,
+                          @RequestParam(required = false) @Size(min = 1, max = 64) String studentNumber) {
+        if (studentNumber != null) {
+            return queries.atKiosk(caller, studentNumber);
+        }
         return queries.list(caller, state, schoolId, studentId);
     }
 

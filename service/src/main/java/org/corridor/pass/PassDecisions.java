@@ -1,6 +1,5 @@
 package org.corridor.pass;
 
-import java.time.Clock;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -26,16 +25,16 @@ public class PassDecisions {
     private final PolicyEvaluation policy;
     private final PassEvents events;
     private final PersonRepository people;
-    private final Clock clock;
+    private final PassNotices notices;
 
     PassDecisions(PassAccess access, PassLifecycle lifecycle, PolicyEvaluation policy, PassEvents events,
-                  PersonRepository people, Clock clock) {
+                  PersonRepository people, PassNotices notices) {
         this.access = access;
         this.lifecycle = lifecycle;
         this.policy = policy;
         this.events = events;
         this.people = people;
-        this.clock = clock;
+        this.notices = notices;
     }
 
     /**
@@ -63,8 +62,9 @@ public class PassDecisions {
                     "District policy blocks this pass: " + messagesOf(fresh, Severity.BLOCK) + ". Deny it instead.");
         }
         PassState from = pass.getState();
+        pass.recordDecider(caller.id());
         lifecycle.approve(passId);
-        events.record(pass, "APPROVED", caller.id(), from, fresh.isEmpty() ? "No flags"
+        events.record(pass, "APPROVED", caller, from, fresh.isEmpty() ? "No flags"
                 : "Approved over flags: " + fresh.stream().map(f -> f.code() + " (" + f.severity() + ")")
                         .collect(Collectors.joining(", ")));
         return pass;
@@ -76,24 +76,43 @@ public class PassDecisions {
         String reason = denial == null || denial.reason() == null || denial.reason().isBlank() ? null
                 : denial.reason().strip();
         pass.recordDenyReason(reason);
+        pass.recordDecider(caller.id());
         PassState from = pass.getState();
         lifecycle.deny(passId);
-        events.record(pass, "DENIED", caller.id(), from, reason == null ? "No reason given" : "Reason: " + reason);
+        events.record(pass, "DENIED", caller, from, reason == null ? "No reason given" : "Reason: " + reason);
         return pass;
     }
 
+    /**
+     * A pending request: the student, the teacher it was sent to (or, once escalated, the escalation
+     * contacts) and administrators. A booked appointment before its time: the student, the teacher who
+     * booked it and administrators.
+     */
     @Transactional
     public Pass cancel(Caller caller, String passId) {
         Pass pass = access.find(caller, passId);
-        boolean allowed = access.isOwnPass(caller, pass) || pass.getRoutedToId().equals(caller.id())
-                || caller.is(Role.ADMIN);
+        boolean scheduled = pass.getState() == PassState.SCHEDULED;
+        boolean allowed = access.isOwnPass(caller, pass) || caller.is(Role.ADMIN)
+                || (scheduled ? pass.getCreatedById().equals(caller.id()) : access.mayDecide(caller, pass));
         if (!allowed) {
-            throw ApiProblem.forbidden("Only the student, the teacher the request was sent to, or an administrator can cancel it.");
+            throw ApiProblem.forbidden(scheduled
+                    ? "Only the student, the teacher who booked this appointment, or an administrator can cancel it."
+                    : "Only the student, the teacher the request was sent to, or an administrator can cancel it.");
         }
-        requireState(pass, PassState.PENDING, "cancelled");
+        if (!scheduled) {
+            requireState(pass, PassState.PENDING, "cancelled");
+        }
         PassState from = pass.getState();
-        lifecycle.cancel(passId);
-        events.record(pass, "CANCELLED", caller.id(), from, null);
+        if (scheduled) {
+            lifecycle.cancelAppointment(passId);
+        } else {
+            lifecycle.cancel(passId);
+        }
+        events.record(pass, "CANCELLED", caller, from, null);
+        if (!access.isOwnPass(caller, pass)) {
+            notices.cancelled(pass, caller.isImpersonated() || caller.person() == null ? "staff"
+                    : caller.person().getName());
+        }
         return pass;
     }
 
@@ -107,28 +126,30 @@ public class PassDecisions {
         requireOut(pass, "checked in");
         PassState from = pass.getState();
         lifecycle.checkIn(passId);
-        events.record(pass, "CHECKED_IN", caller.id(), from, null);
+        events.record(pass, "CHECKED_IN", caller, from, null);
         return pass;
     }
 
     @Transactional
     public Pass end(Caller caller, String passId) {
         Pass pass = access.find(caller, passId);
-        if (!(access.isOwnPass(caller, pass) || access.isInvolved(caller, pass) || caller.is(Role.ADMIN))) {
-            throw ApiProblem.forbidden("Only the student or staff involved in this pass can end it.");
+        if (!(access.isOwnPass(caller, pass) || access.isInvolved(caller, pass) || caller.is(Role.ADMIN)
+                || access.isAtKiosk(caller, pass))) {
+            throw ApiProblem.forbidden("Only the student, staff involved in this pass, or a kiosk in its rooms can end it.");
         }
         requireOut(pass, "ended");
         PassState from = pass.getState();
         lifecycle.end(passId);
-        events.record(pass, "ENDED", caller.id(), from, null);
+        events.record(pass, "ENDED", caller, from, null);
         return pass;
     }
 
     private Pass decidable(Caller caller, String passId, String verb) {
         Pass pass = access.find(caller, passId);
-        if (!pass.getRoutedToId().equals(caller.id())) {
+        if (!access.mayDecide(caller, pass)) {
             throw ApiProblem.forbidden("This request was sent to " + people.getReferenceById(pass.getRoutedToId()).getName()
-                    + "; only they can " + verb + " it.");
+                    + "; only they can " + verb + " it" + (pass.getEscalatedAt() == null ? "."
+                    : ", or since it was escalated, the class's co-teachers and administrators."));
         }
         requireState(pass, PassState.PENDING, verb.equals("approve") ? "approved" : "denied");
         return pass;

@@ -28,7 +28,9 @@ public class PassEvent {
     protected PassEvent() {
     }
 
-    PassEvent(Pass pass, Instant at, String kind, String actorId, PassState fromState, String detail) {
+    PassEvent(Pass pass, Instant at, String kind, String actorId, String onBehalfOfId, PassState fromState,
+              String detail) {
+        this.onBehalfOfId = onBehalfOfId;
         this.passId = pass.getId();
         this.districtId = pass.getDistrictId();
         this.occurredAt = at;

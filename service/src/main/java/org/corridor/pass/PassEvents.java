@@ -1,8 +1,11 @@
 package org.corridor.pass;
 
 import java.time.Clock;
+import java.time.Instant;
 
 import org.springframework.stereotype.Component;
+
+import org.corridor.security.Caller;
 
 /** Writes the audit timeline. */
 @Component
@@ -15,7 +18,29 @@ class PassEvents {
         this.clock = clock;
     }
 
-    void record(Pass pass, String kind, String actorId, PassState from, String detail) {
-        events.save(new PassEvent(pass, clock.instant(), kind, actorId, from, detail));
+    /**
+     * An action someone took. The actor is who was at the keyboard (the administrator, when one acts as a
+     * teacher, with the teacher recorded as on-behalf-of), or the kiosk.
+     */
+    void record(Pass pass, String kind, Caller caller, PassState from, String detail) {
+        String actor = caller.isKiosk() ? caller.id() : caller.signedInId();
+        events.save(new PassEvent(pass, nextInstant(pass), kind, actor, caller.onBehalfOfId(), from, detail));
+    }
+
+    /** A step the lifecycle took by itself: a timer fired or the policy decided. */
+    void recordBySystem(Pass pass, String kind, PassState from, String detail) {
+        events.save(new PassEvent(pass, nextInstant(pass), kind, null, null, from, detail));
+    }
+
+    /**
+     * Steps of one request often happen within the same millisecond (requested, evaluated, routed); the
+     * timeline is ordered by time, so each line is kept strictly after the one before it.
+     */
+    private Instant nextInstant(Pass pass) {
+        Instant now = clock.instant();
+        return events.lastOccurredAt(pass.getId())
+                .filter(last -> !now.isAfter(last))
+                .map(last -> last.plusMillis(1))
+                .orElse(now);
     }
 }

@@ -4,9 +4,13 @@ import java.time.Clock;
 import java.util.List;
 
 import org.springframework.data.domain.Limit;
+import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
+import org.corridor.notification.NotificationDelivered;
+import org.corridor.person.PersonRepository;
 import org.corridor.person.Role;
 import org.corridor.problem.ApiProblem;
 import org.corridor.security.Caller;
@@ -20,9 +24,12 @@ public class PassQueries {
     private final PassAccess access;
     private final PassViews views;
     private final PassEvents events;
+    private final PersonRepository people;
     private final Clock clock;
 
-    PassQueries(PassRepository passes, PassAccess access, PassViews views, PassEvents events, Clock clock) {
+    PassQueries(PassRepository passes, PassAccess access, PassViews views, PassEvents events, PersonRepository people,
+                Clock clock) {
+        this.people = people;
         this.passes = passes;
         this.access = access;
         this.views = views;
@@ -30,19 +37,25 @@ public class PassQueries {
         this.clock = clock;
     }
 
-    /** Opening a request is what "seen" means: the routed teacher's first look is recorded. */
+    /**
+     * Opening a request is what "seen" means: the routed teacher's first look is recorded. An
+     * administrator looking through the teacher's screens is not the teacher seeing it.
+     */
     @Transactional
     public PassView open(Caller caller, String passId) {
         Pass pass = access.readable(caller, passId);
         if (pass.getState() == PassState.PENDING && pass.getRoutedToId().equals(caller.id())
-                && pass.markSeen(clock.instant())) {
-            events.record(pass, "SEEN", caller.id(), pass.getState(), null);
+                && !caller.isImpersonated() && pass.markSeen(clock.instant())) {
+            events.record(pass, "SEEN", caller, pass.getState(), null);
         }
         return views.of(pass, caller);
     }
 
     @Transactional(readOnly = true)
     public List<PassView> list(Caller caller, PassState state, String schoolId, String studentId) {
+        if (caller.isKiosk()) {
+            throw ApiProblem.forbidden("A kiosk finds a student's pass with ?studentNumber=.");
+        }
         if (!caller.isStaff()) {
             throw ApiProblem.forbidden("Only staff can list passes.");
         }
@@ -51,13 +64,42 @@ public class PassQueries {
                 .stream().map(p -> views.of(p, caller)).toList();
     }
 
+    /** At a kiosk: the student's open pass that leaves from or arrives at the kiosk's room, if any. */
+    @Transactional(readOnly = true)
+    public List<PassView> atKiosk(Caller caller, String studentNumber) {
+        caller.require(Role.KIOSK, "look a student up by number");
+        return people.findBySchoolIdAndStudentNumber(caller.schoolId(), studentNumber.strip())
+                .flatMap(student -> passes.findOpenFor(student.getId()))
+                .filter(pass -> access.isAtKiosk(caller, pass))
+                .map(pass -> List.of(views.of(pass, caller)))
+                .orElse(List.of());
+    }
+
+    /**
+     * A request reached the routed teacher's open screen as a live popup. Pushes happen after the
+     * sender's commit, so this writes in a transaction of its own.
+     */
+    @EventListener
+    @Transactional(propagation = Propagation.REQUIRES_NEW)
+    public void delivered(NotificationDelivered delivery) {
+        if (!delivery.kind().isRequest() || delivery.passId() == null) {
+            return;
+        }
+        passes.findById(delivery.passId())
+                .filter(p -> p.getState() == PassState.PENDING && p.getRoutedToId().equals(delivery.recipientId()))
+                .filter(p -> p.markDelivered(delivery.at()))
+                .ifPresent(p -> events.recordBySystem(p, "DELIVERED", p.getState(), "Popped up on the teacher's screen"));
+    }
+
     /** The Requests tab: pending requests sent to me, newest first. Listing them is their delivery. */
     @Transactional
     public List<PassView> requestsFor(Caller caller) {
         caller.require(Role.TEACHER, "have a Requests tab");
         List<Pass> pending = passes.findByRoutedToIdAndStateOrderByRequestedAtDesc(caller.id(), PassState.PENDING);
-        pending.stream().filter(p -> p.markDelivered(clock.instant()))
-                .forEach(p -> events.record(p, "DELIVERED", caller.id(), p.getState(), null));
+        if (!caller.isImpersonated()) {
+            pending.stream().filter(p -> p.markDelivered(clock.instant()))
+                    .forEach(p -> events.record(p, "DELIVERED", caller, p.getState(), null));
+        }
         return pending.stream().map(p -> views.of(p, caller)).toList();
     }
 }

@@ -16,6 +16,8 @@ public interface PassRepository extends JpaRepository<Pass, String> {
     @Query("select p from Pass p where p.openStudentId = :studentId")
     Optional<Pass> findOpenFor(String studentId);
 
+    List<Pass> findBySchoolIdAndStateIn(String schoolId, Collection<PassState> states);
+
     Optional<Pass> findByStudentIdAndIdempotencyKey(String studentId, String idempotencyKey);
 
     List<Pass> findByRoutedToIdAndStateOrderByRequestedAtDesc(String routedToId, PassState state);

@@ -1,6 +1,9 @@
 package org.corridor.pass;
 
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 
 import org.springframework.dao.DataIntegrityViolationException;
@@ -22,11 +25,15 @@ import org.corridor.security.Caller;
 import org.corridor.workflow.pass.PassLifecycle;
 
 /**
- * A student asks to leave class. The request is stored and handed to the engine in one transaction:
- * when this answers 201 the request exists, is routed, and carries its flags.
+ * A pass begins: a student asks (own device or kiosk), or a teacher creates one (proxy now, appointment
+ * later). The pass is stored and handed to the engine in one transaction: when this answers 201 the
+ * pass exists and is routed, started or booked, and carries its flags.
  */
 @Service
 public class PassRequests {
+    /** How far ahead an appointment can be booked. */
+    static final Duration BOOKING_HORIZON = Duration.ofDays(30);
+
     private final PassRepository passes;
     private final LocationRepository locations;
     private final SchoolRepository schools;
@@ -51,12 +58,7 @@ public class PassRequests {
 
     @Transactional
     public Pass request(Caller caller, NewPass body, String idempotencyKey) {
-        if (body.type() != PassType.REGULAR) {
-            throw InvalidInput.field("type", "Pass type " + body.type()
-                    + " is not available yet on this server; request a REGULAR pass.");
-        }
-        caller.require(Role.STUDENT, "request a pass for themselves");
-        Person student = caller.person();
+        Person student = studentFor(caller, body);
         if (idempotencyKey != null) {
             Optional<Pass> earlier = passes.findByStudentIdAndIdempotencyKey(student.getId(), idempotencyKey);
             if (earlier.isPresent()) {
@@ -64,47 +66,161 @@ public class PassRequests {
             }
         }
         School school = schools.findById(student.getSchoolId())
-                .orElseThrow(() -> ApiProblem.forbidden("Your account is not enrolled in a school."));
+                .orElseThrow(() -> ApiProblem.forbidden("This student is not enrolled in a school."));
+        if (school.isInEmergency()) {
+            throw ApiProblem.conflict("emergency-in-force", "Emergency in force",
+                    school.getName() + " is in an emergency: no passes until an administrator clears it.");
+        }
         Location destination = locations.findByIdAndSchoolId(body.destinationId(), school.getId())
                 .filter(Location::isDestination)
                 .orElseThrow(() -> InvalidInput.field("destinationId",
                         "There is no destination " + body.destinationId() + " in " + school.getName() + "."));
-        DepartingFrom.Choice leaving = departingFrom.now(student, school).stream()
-                .filter(c -> c.section().getId().equals(body.departingFromSectionId()))
-                .findFirst()
-                .orElseThrow(() -> InvalidInput.field("departingFromSectionId",
-                        "You are not in section " + body.departingFromSectionId()
-                                + " right now. Choose a class you are in this period."));
-        refuseSecondOpenPass(student);
+        Instant now = clock.instant();
+        Instant startsAt = appointmentTime(body, now);
+        DepartingFrom.Choice leaving = leaving(caller, body, student, school, startsAt != null ? startsAt : now);
+        PassChannel channel = caller.isKiosk() ? PassChannel.KIOSK
+                : caller.is(Role.STUDENT) ? PassChannel.DEVICE : PassChannel.STAFF;
+        String kioskId = caller.isKiosk() ? caller.id() : null;
 
-        Pass pass = Pass.requested(student.getDistrictId(), school.getId(), student.getId(), PassType.REGULAR,
-                PassChannel.DEVICE, leaving.section().getId(), leaving.room().getId(), destination.getId(),
-                leaving.teacher().getId(), body.note(), idempotencyKey, clock.instant());
+        if (body.type() == PassType.APPOINTMENT) {
+            Pass pass = Pass.scheduled(student.getDistrictId(), school.getId(), student.getId(), leaving.section().getId(),
+                    leaving.room().getId(), destination.getId(), leaving.teacher().getId(), caller.id(), body.note(),
+                    idempotencyKey, startsAt, now);
+            passes.saveAndFlush(pass);
+            events.record(pass, "BOOKED", caller, null, "Appointment at " + startsAt + ", leaving "
+                    + leaving.section().getName() + " (" + leaving.teacher().getName() + ")");
+            Instant announceAt = startsAt.minus(Duration.ofMinutes(school.getAppointmentLeadMinutes()));
+            lifecycle.scheduleAppointment(pass.getId(), announceAt.isBefore(now) ? now : announceAt, startsAt);
+            return pass;
+        }
+
+        refuseSecondOpenPass(caller, student);
+        Pass pass = Pass.requested(student.getDistrictId(), school.getId(), student.getId(), body.type(), channel,
+                leaving.section().getId(), leaving.room().getId(), destination.getId(), leaving.teacher().getId(),
+                caller.id(), kioskId, body.note(), idempotencyKey, now);
         try {
             passes.saveAndFlush(pass);
         } catch (DataIntegrityViolationException raced) {
             // Another request of the same student committed between our check and this insert; the
             // session cannot be queried after a failed flush, so the answer names no pass.
-            throw new ApiProblem(HttpStatus.CONFLICT, "open-pass-exists", "You already have an open pass",
-                    "Another request of yours arrived at the same moment. Check your open pass before asking again.");
+            throw new ApiProblem(HttpStatus.CONFLICT, "open-pass-exists", "Already an open pass",
+                    "Another request for this student arrived at the same moment. Check the open pass before asking again.");
         }
-        lifecycle.start(pass.getId(), pass.getRoutedToId());
-        events.record(pass, "REQUESTED", student.getId(), null,
-                "Sent to " + leaving.teacher().getName() + ", " + leaving.room().getName()
-                        + "; flags: " + (pass.flagCodes().isEmpty() ? "none" : String.join(", ", pass.flagCodes())));
+        events.record(pass, "REQUESTED", caller, null, body.type() + " pass via " + channel
+                + (caller.isKiosk() ? " (" + caller.kiosk().name() + ")" : ""));
+        lifecycle.start(pass.getId(), pass.getRoutedToId(), PassTransitions.timersOf(school));
         return pass;
     }
 
-    private void refuseSecondOpenPass(Person student) {
+    /** Who the pass is for, and whether this caller may create this type of pass for them. */
+    private Person studentFor(Caller caller, NewPass body) {
+        PassType type = body.type();
+        if (caller.isKiosk()) {
+            requireType(type, "At a kiosk a student requests a REGULAR pass or starts an AUTO pass.", PassType.REGULAR, PassType.AUTO);
+            refuseField(body.studentId(), "studentId", "A kiosk names the student by studentNumber.");
+            if (body.studentNumber() == null || body.studentNumber().isBlank()) {
+                throw InvalidInput.field("studentNumber", "Type or scan your student number.");
+            }
+            return people.findBySchoolIdAndStudentNumber(caller.schoolId(), body.studentNumber().strip())
+                    .filter(p -> p.has(Role.STUDENT))
+                    .orElseThrow(() -> InvalidInput.field("studentNumber",
+                            "No student with number " + body.studentNumber().strip() + " at this school."));
+        }
+        refuseField(body.studentNumber(), "studentNumber", "Only a kiosk names the student by number.");
+        if (caller.is(Role.STUDENT)) {
+            requireType(type, "A student requests a REGULAR pass or starts an AUTO pass; PROXY and APPOINTMENT "
+                    + "passes are created by teachers.", PassType.REGULAR, PassType.AUTO);
+            if (body.studentId() != null && !body.studentId().equals(caller.id())) {
+                throw ApiProblem.forbidden("A student can only ask for a pass for themselves.");
+            }
+            return caller.person();
+        }
+        if (caller.is(Role.TEACHER)) {
+            requireType(type, "A teacher creates a PROXY pass (now) or an APPOINTMENT pass (later) for a student.",
+                    PassType.PROXY, PassType.APPOINTMENT);
+            if (body.studentId() == null || body.studentId().isBlank()) {
+                throw InvalidInput.field("studentId", "Name the student this pass is for.");
+            }
+            return people.findByIdAndDistrictId(body.studentId(), caller.districtId())
+                    .filter(p -> p.has(Role.STUDENT) && p.getSchoolId() != null
+                            && p.getSchoolId().equals(caller.schoolId()))
+                    .orElseThrow(() -> InvalidInput.field("studentId",
+                            "There is no student " + body.studentId() + " in your school."));
+        }
+        throw ApiProblem.forbidden("Only students, teachers and kiosks create passes.");
+    }
+
+    private Instant appointmentTime(NewPass body, Instant now) {
+        if (body.type() != PassType.APPOINTMENT) {
+            refuseField(body.startsAt(), "startsAt", "Only an APPOINTMENT pass has a start time.");
+            return null;
+        }
+        if (body.startsAt() == null) {
+            throw InvalidInput.field("startsAt", "Say when the appointment is.");
+        }
+        if (!body.startsAt().isAfter(now)) {
+            throw InvalidInput.field("startsAt", "The appointment time " + body.startsAt() + " is in the past.");
+        }
+        if (body.startsAt().isAfter(now.plus(BOOKING_HORIZON))) {
+            throw InvalidInput.field("startsAt", "Appointments can be booked at most "
+                    + BOOKING_HORIZON.toDays() + " days ahead.");
+        }
+        return body.startsAt();
+    }
+
+    /** The class the student leaves, at the moment the pass starts, checked against who is asking. */
+    private DepartingFrom.Choice leaving(Caller caller, NewPass body, Person student, School school, Instant at) {
+        List<DepartingFrom.Choice> choices = departingFrom.at(student, school, at);
+        String sectionId = body.departingFromSectionId();
+        if (sectionId == null || sectionId.isBlank()) {
+            List<DepartingFrom.Choice> implied = caller.isKiosk()
+                    ? choices.stream().filter(c -> c.room().getId().equals(caller.kiosk().roomId())).toList()
+                    : body.type() == PassType.APPOINTMENT ? choices : List.of();
+            if (implied.size() == 1) {
+                return implied.get(0);
+            }
+            throw InvalidInput.field("departingFromSectionId", implied.isEmpty() && caller.isKiosk()
+                    ? "This student has no class in this room right now."
+                    : "Choose the class the student is leaving.");
+        }
+        DepartingFrom.Choice choice = choices.stream().filter(c -> c.section().getId().equals(sectionId)).findFirst()
+                .orElseThrow(() -> InvalidInput.field("departingFromSectionId",
+                        (caller.is(Role.STUDENT) ? "You are" : "The student is") + " not in section " + sectionId
+                                + (body.type() == PassType.APPOINTMENT ? " at that time." : " right now.")
+                                + " Choose a class in session."));
+        if (caller.isKiosk() && !choice.room().getId().equals(caller.kiosk().roomId())) {
+            throw InvalidInput.field("departingFromSectionId", "That class does not meet in this kiosk's room.");
+        }
+        if (body.type() == PassType.PROXY && !choice.section().isTaughtBy(caller.id())) {
+            throw ApiProblem.forbidden("A proxy pass is for a student of your own class; "
+                    + choice.section().getName() + " is taught by " + choice.teacher().getName() + ".");
+        }
+        return choice;
+    }
+
+    private void refuseSecondOpenPass(Caller caller, Person student) {
         passes.findOpenFor(student.getId()).ifPresent(open -> {
             Location where = locations.getReferenceById(open.getDestinationId());
             Person teacher = people.getReferenceById(open.getRoutedToId());
-            throw new ApiProblem(HttpStatus.CONFLICT, "open-pass-exists", "You already have an open pass",
-                    "You already have an open " + open.getState().name().toLowerCase().replace('_', '-')
+            String who = caller.is(Role.STUDENT) ? "You already have" : student.getName() + " already has";
+            throw new ApiProblem(HttpStatus.CONFLICT, "open-pass-exists", "Already an open pass",
+                    who + " an open " + open.getState().name().toLowerCase().replace('_', '-')
                             + " pass to " + where.getName() + ", sent to " + teacher.getName()
                             + ". End or cancel it before asking for another.")
                     .with("openPassId", open.getId())
                     .with("openPassState", open.getState());
         });
+    }
+
+    private static void requireType(PassType type, String why, PassType... allowed) {
+        if (!List.of(allowed).contains(type)) {
+            throw InvalidInput.field("type", why);
+        }
+    }
+
+    private static void refuseField(Object value, String field, String why) {
+        if (value != null) {
+            throw InvalidInput.field(field, why);
+        }
     }
 }

@@ -1,29 +1,64 @@
 package org.corridor.pass;
 
 import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
 import java.util.stream.Collectors;
 
 import org.springframework.stereotype.Component;
 
+import org.corridor.destination.Location;
+import org.corridor.destination.LocationRepository;
+import org.corridor.person.Person;
+import org.corridor.person.PersonRepository;
+import org.corridor.person.Role;
 import org.corridor.policy.PolicyEvaluation;
 import org.corridor.rules.Severity;
+import org.corridor.school.EscalateTo;
+import org.corridor.school.School;
+import org.corridor.school.SchoolRepository;
+import org.corridor.section.Section;
+import org.corridor.section.SectionRepository;
 import org.corridor.workflow.pass.PassRecords;
+import org.corridor.workflow.pass.PassTimers;
 import org.corridor.workflow.pass.PolicyCheck;
 
 /**
- * What the pass-lifecycle process does to a pass when it reaches a step. Runs inside the caller's
- * transaction, so the engine's step and the pass's new state commit together or not at all.
+ * What the pass-lifecycle process does to a pass when it reaches a step. Runs inside the engine's
+ * transaction (the caller's, or the job executor's for a timer), so the engine's step, the pass's new
+ * state, its audit line and its notifications commit together or not at all.
  */
 @Component
 class PassTransitions implements PassRecords, PolicyCheck {
     private final PassRepository passes;
     private final PolicyEvaluation policy;
+    private final PassEvents events;
+    private final PassNotices notices;
+    private final LocationRepository locations;
+    private final SchoolRepository schools;
+    private final SectionRepository sections;
+    private final PersonRepository people;
     private final Clock clock;
 
-    PassTransitions(PassRepository passes, PolicyEvaluation policy, Clock clock) {
+    PassTransitions(PassRepository passes, PolicyEvaluation policy, PassEvents events, PassNotices notices,
+                    LocationRepository locations, SchoolRepository schools, SectionRepository sections,
+                    PersonRepository people, Clock clock) {
         this.passes = passes;
         this.policy = policy;
+        this.events = events;
+        this.notices = notices;
+        this.locations = locations;
+        this.schools = schools;
+        this.sections = sections;
+        this.people = people;
         this.clock = clock;
+    }
+
+    /** The timers a pass starts with: the school's settings at that moment. */
+    static PassTimers timersOf(School school) {
+        return new PassTimers(Duration.ofMinutes(school.getLongRunningMinutes()),
+                Duration.ofMinutes(school.getAutoEndMinutes()), Duration.ofMinutes(school.getRequestExpiryMinutes()),
+                Duration.ofSeconds(school.getResendAfterSeconds()), Duration.ofSeconds(school.getEscalateAfterSeconds()));
     }
 
     @Override
@@ -40,29 +75,156 @@ class PassTransitions implements PassRecords, PolicyCheck {
         return false;
     }
 
+    /**
+     * Staff-made passes (proxy, appointment) carry their approval with them. An auto pass starts by
+     * itself only where the destination allows it; otherwise it becomes a normal request and says why.
+     */
+    @Override
+    public boolean startsWithoutApproval(String passId) {
+        Pass pass = load(passId);
+        return switch (pass.getPassType()) {
+            case PROXY, APPOINTMENT -> true;
+            case REGULAR -> false;
+            case AUTO -> {
+                Location destination = locations.getReferenceById(pass.getDestinationId());
+                if (destination.isAutoPassAllowed()) {
+                    yield true;
+                }
+                pass.refuseAutoPass(destination.getName() + " does not allow auto passes, so your request was sent to "
+                        + people.getReferenceById(pass.getRoutedToId()).getName() + " for approval.");
+                yield false;
+            }
+        };
+    }
+
     @Override
     public void route(String passId) {
-        load(passId).route();
+        Pass pass = load(passId);
+        pass.route();
+        events.recordBySystem(pass, "ROUTED", PassState.REQUESTED, "Sent to "
+                + people.getReferenceById(pass.getRoutedToId()).getName() + ", "
+                + locations.getReferenceById(pass.getDepartingRoomId()).getName() + "; flags: " + flagList(pass)
+                + (pass.getAutoPassRefused() != null ? "; auto pass refused: " + pass.getAutoPassRefused() : ""));
+        notices.requestSent(pass);
     }
 
     @Override
     public void activate(String passId) {
-        load(passId).activate(clock.instant());
+        Pass pass = load(passId);
+        boolean approved = pass.getState() == PassState.PENDING;
+        pass.activate(clock.instant());
+        if (approved) {
+            notices.settle(pass);
+            notices.approved(pass);
+        } else {
+            events.recordBySystem(pass, "STARTED", PassState.REQUESTED, pass.getPassType() + " pass started without "
+                    + "approval; flags: " + flagList(pass));
+            notices.started(pass);
+        }
+        notices.onTheWay(pass);
     }
 
     @Override
     public void deny(String passId) {
-        load(passId).deny(clock.instant());
+        Pass pass = load(passId);
+        PassState from = pass.getState();
+        pass.deny(clock.instant());
+        if (from == PassState.REQUESTED) {
+            events.recordBySystem(pass, "DENIED_BY_POLICY", from, pass.getDenyReason());
+        }
+        notices.settle(pass);
+        notices.denied(pass);
     }
 
     @Override
     public void cancel(String passId) {
-        load(passId).cancel(clock.instant());
+        Pass pass = load(passId);
+        pass.cancel(clock.instant());
+        notices.settle(pass);
+    }
+
+    /** The teacher has not opened it: pop it up again. Opened but undecided requests are left to the teacher. */
+    @Override
+    public void announceAgain(String passId) {
+        Pass pass = load(passId);
+        if (!pass.isUnseenRequest()) {
+            return;
+        }
+        pass.recordReannounced(clock.instant());
+        events.recordBySystem(pass, "ANNOUNCED_AGAIN", pass.getState(), "Not opened yet; announced again");
+        notices.requestAgain(pass);
+    }
+
+    /**
+     * Still unopened: tell the school's escalation contacts, who may then decide it. Without co-teachers
+     * the administrators hear of it, so an escalation always reaches someone.
+     */
+    @Override
+    public void escalate(String passId) {
+        Pass pass = load(passId);
+        if (!pass.isUnseenRequest()) {
+            return;
+        }
+        School school = schools.getReferenceById(pass.getSchoolId());
+        List<Person> contacts = escalationContacts(pass, school);
+        pass.recordEscalated(clock.instant());
+        events.recordBySystem(pass, "ESCALATED", pass.getState(), "Not opened; escalated to "
+                + contacts.stream().map(Person::getId).collect(Collectors.joining(", ")));
+        notices.escalated(pass, contacts);
+    }
+
+    private List<Person> escalationContacts(Pass pass, School school) {
+        if (school.getEscalateTo() == EscalateTo.CO_TEACHERS) {
+            Section section = sections.getReferenceById(pass.getDepartingSectionId());
+            List<Person> coTeachers = people.findAllById(section.getCoTeacherIds());
+            if (!coTeachers.isEmpty()) {
+                return coTeachers;
+            }
+        }
+        return people.findResponsibleFor(pass.getDistrictId(), pass.getSchoolId(), Role.ADMIN);
+    }
+
+    @Override
+    public void expire(String passId) {
+        Pass pass = load(passId);
+        School school = schools.getReferenceById(pass.getSchoolId());
+        PassState from = pass.getState();
+        pass.expire(clock.instant(), "No decision within " + school.getRequestExpiryMinutes() + " minutes: "
+                + people.getReferenceById(pass.getRoutedToId()).getName()
+                + (pass.getSeenAt() == null ? " never opened it." : " opened it but did not decide.")
+                + " Ask again, or speak to your teacher.");
+        events.recordBySystem(pass, "EXPIRED", from, pass.getEndReason());
+        notices.settle(pass);
+        notices.expired(pass);
+    }
+
+    @Override
+    public void markLongRunning(String passId) {
+        Pass pass = load(passId);
+        PassState from = pass.getState();
+        pass.markLongRunning(clock.instant());
+        events.recordBySystem(pass, "LONG_RUNNING", from, "Out longer than "
+                + schools.getReferenceById(pass.getSchoolId()).getLongRunningMinutes() + " minutes");
+        notices.longRunning(pass);
+    }
+
+    @Override
+    public void endBySystem(String passId) {
+        Pass pass = load(passId);
+        PassState from = pass.getState();
+        pass.endBySystem(clock.instant(), "Ended after the school's limit of "
+                + schools.getReferenceById(pass.getSchoolId()).getAutoEndMinutes() + " minutes out.");
+        events.recordBySystem(pass, "ENDED_BY_SYSTEM", from, pass.getEndReason());
+        notices.endedBySystem(pass);
     }
 
     @Override
     public void complete(String passId) {
         load(passId).complete(clock.instant());
+    }
+
+    private static String flagList(Pass pass) {
+        return pass.flagCodes().isEmpty() ? "none" : String.join(", ", pass.flagCodes().stream().sorted().toList());
     }
 
     private Pass load(String passId) {

@@ -24,7 +24,20 @@ public record PassView(
         Color color,
         List<FlagView> flags,
         String note,
-        String denyReason) {
+        String denyReason,
+        /** An appointment's time. */
+        Instant startsAt,
+        /** When an unopened request was announced to its teacher again. */
+        Instant reannouncedAt,
+        /** When an unopened request was escalated to the school's escalation contacts. */
+        Instant escalatedAt,
+        Instant longRunningAt,
+        /** Why an AUTO pass became a request that needs approval. */
+        String autoPassRefused,
+        /** Why the pass ended without a person deciding (expired, missed appointment, emergency). */
+        String endReason,
+        /** Who approved or denied it, when that was not the teacher it was sent to (escalation). */
+        Ref decidedBy) {
 
     /** The badge colour: green while within the time threshold, yellow once long-running, red once ended by the system. */
     public enum Color {

@@ -1,5 +1,8 @@
 package org.corridor.pass;
 
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
 import java.util.List;
 
 import org.springframework.stereotype.Component;
@@ -9,6 +12,7 @@ import org.corridor.destination.Location;
 import org.corridor.destination.LocationRepository;
 import org.corridor.person.Person;
 import org.corridor.person.PersonRepository;
+import org.corridor.school.SchoolRepository;
 import org.corridor.section.Section;
 import org.corridor.section.SectionRepository;
 import org.corridor.security.Caller;
@@ -18,9 +22,14 @@ import org.corridor.security.Caller;
 public class PassViews {
     private final PersonRepository people;
     private final LocationRepository locations;
-    private final SectionRepository sections;
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("H:mm");
 
-    PassViews(PersonRepository people, LocationRepository locations, SectionRepository sections) {
+    private final SectionRepository sections;
+    private final SchoolRepository schools;
+
+    PassViews(PersonRepository people, LocationRepository locations, SectionRepository sections,
+              SchoolRepository schools) {
+        this.schools = schools;
         this.people = people;
         this.locations = locations;
         this.sections = sections;
@@ -43,29 +52,40 @@ public class PassViews {
                 new PassView.DepartingFromView(section.getId(), section.getName(), ref(teacher), ref(room)),
                 new PassView.Ref(destination.getId(), destination.getName()),
                 ref(routedTo),
-                status(pass, routedTo, room, destination),
+                status(pass, routedTo, room, destination, schools.getReferenceById(pass.getSchoolId()).getTimeZone()),
                 pass.getRequestedAt(), pass.getDeliveredAt(), pass.getSeenAt(), pass.getApprovedAt(),
                 pass.getStartedAt(), pass.getEndedAt(), PassView.Color.of(pass.getState()), flags, pass.getNote(),
-                pass.getDenyReason());
+                pass.getDenyReason(), pass.getStartsAt(), pass.getReannouncedAt(), pass.getEscalatedAt(),
+                pass.getLongRunningAt(), pass.getAutoPassRefused(), pass.getEndReason(),
+                pass.getDecidedById() == null ? null : people.findById(pass.getDecidedById()).map(PassViews::ref).orElse(null));
     }
 
-    /** The one sentence that answers "did my pass send?". */
-    private static String status(Pass pass, Person routedTo, Location room, Location destination) {
+    /** The one sentence that answers "did my pass send?": where it went, and whether it was delivered and seen. */
+    private static String status(Pass pass, Person routedTo, Location room, Location destination, ZoneId zone) {
         String sentTo = "Sent to " + routedTo.getName() + ", " + room.getName();
         return switch (pass.getState()) {
-            case SCHEDULED -> "Appointment booked";
+            case SCHEDULED -> "Appointment at " + time(pass.getStartsAt(), zone) + " to " + destination.getName()
+                    + ", leaving " + routedTo.getName() + "'s class";
             case REQUESTED -> "Being sent to " + routedTo.getName();
-            case PENDING -> sentTo + " — " + (pass.getSeenAt() != null ? "seen, waiting for a decision"
-                    : pass.getDeliveredAt() != null ? "delivered, not yet opened" : "waiting for approval");
-            case ACTIVE -> "Approved — on the way to " + destination.getName();
+            case PENDING -> sentTo
+                    + (pass.getDeliveredAt() != null ? " — delivered " + time(pass.getDeliveredAt(), zone)
+                    : " — not yet on the teacher's screen")
+                    + (pass.getSeenAt() != null ? " — seen " + time(pass.getSeenAt(), zone) : "")
+                    + (pass.getEscalatedAt() != null ? " — escalated " + time(pass.getEscalatedAt(), zone) : "");
+            case ACTIVE -> (pass.getApprovedAt() != null ? "Approved" : pass.getPassType() == PassType.AUTO
+                    ? "Auto pass" : "Pass started") + " — on the way to " + destination.getName();
             case LONG_RUNNING -> "Out longer than usual — at " + destination.getName();
-            case COMPLETED -> "Completed";
+            case COMPLETED -> "Completed" + (pass.getEndReason() != null ? ": " + pass.getEndReason() : "");
             case ENDED_BY_SYSTEM -> "Ended by the school's time limit";
             case DENIED -> (pass.hasBlockingFlag() ? "Denied by district policy" : "Denied by " + routedTo.getName())
                     + (pass.getDenyReason() != null ? ": " + pass.getDenyReason() : "");
-            case CANCELLED -> "Cancelled";
-            case EXPIRED -> "Expired before a decision";
+            case CANCELLED -> "Cancelled" + (pass.getEndReason() != null ? ": " + pass.getEndReason() : "");
+            case EXPIRED -> pass.getEndReason() != null ? "Expired: " + pass.getEndReason() : "Expired before a decision";
         };
+    }
+
+    private static String time(Instant at, ZoneId zone) {
+        return TIME.format(at.atZone(zone));
     }
 
     private static PassView.Ref ref(Person person) {

@@ -1,6 +1,7 @@
 package org.corridor.section;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.time.ZonedDateTime;
 import java.util.Comparator;
 import java.util.List;
@@ -43,7 +44,13 @@ public class DepartingFrom {
 
     @Transactional(readOnly = true)
     public List<Choice> now(Person student, School school) {
-        ZonedDateTime now = ZonedDateTime.now(clock).withZoneSameInstant(school.getTimeZone());
+        return at(student, school, clock.instant());
+    }
+
+    /** The sections the student will be in at a given moment (an appointment's time). */
+    @Transactional(readOnly = true)
+    public List<Choice> at(Person student, School school, Instant moment) {
+        ZonedDateTime now = moment.atZone(school.getTimeZone());
         List<Section> enrolled = sections.findEnrolling(student.getId()).stream()
                 .filter(s -> s.getSchoolId().equals(school.getId())).toList();
         Map<String, SchoolPeriod> periodById = periods.findAllById(enrolled.stream().map(Section::getPeriodId).toList())

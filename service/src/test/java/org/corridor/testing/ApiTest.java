@@ -4,6 +4,8 @@ import java.util.List;
 import java.util.Map;
 
 import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.RuntimeService;
 import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -47,14 +49,21 @@ public abstract class ApiTest {
     protected RuntimeService runtime;
     @Autowired
     protected HistoryService history;
+    @Autowired
+    protected ManagementService management;
 
     @BeforeEach
     void startWithNoPasses() {
+        // Appointments first: deleting one also deletes the pass lifecycle it called.
+        runtime.createProcessInstanceQuery().processDefinitionKey("appointment-pass").list()
+                .forEach(p -> runtime.deleteProcessInstance(p.getId(), "test reset", true, true));
         runtime.createProcessInstanceQuery().processDefinitionKey("pass-lifecycle").list()
                 .forEach(p -> runtime.deleteProcessInstance(p.getId(), "test reset", true, true));
         jdbc.update("delete from pass_event");
         jdbc.update("delete from pass_flag");
         jdbc.update("delete from hall_pass");
+        jdbc.update("update school set emergency_id = null");
+        jdbc.update("delete from school_emergency");
     }
 
     protected Person person(String name) {
@@ -108,5 +117,40 @@ public abstract class ApiTest {
 
     protected int passCount() {
         return jdbc.queryForObject("select count(*) from hall_pass", Integer.class);
+    }
+
+    /**
+     * Fires one of a pass's timers now, as the job executor would when it falls due: the tests do not
+     * wait for real minutes to pass. {@code timerId} is the BPMN element id (Boundary_LongRunning...).
+     */
+    protected void fireTimer(String passId, String timerId) {
+        Job job = management.createJobQuery().timers().activityId(timerId).list().stream()
+                .filter(j -> runtime.createProcessInstanceQuery().processInstanceId(j.getProcessInstanceId())
+                        .processInstanceBusinessKey(passId).count() == 1)
+                .findFirst()
+                .orElseThrow(() -> new AssertionError("pass " + passId + " has no timer " + timerId));
+        management.executeJob(job.getId());
+    }
+
+    protected boolean hasTimer(String passId, String timerId) {
+        return management.createJobQuery().timers().activityId(timerId).list().stream()
+                .anyMatch(j -> runtime.createProcessInstanceQuery().processInstanceId(j.getProcessInstanceId())
+                        .processInstanceBusinessKey(passId).count() == 1);
+    }
+
+    /** The titles of a person's notifications of one kind, newest first. */
+    protected List<String> notificationTitles(String who, String kind) {
+        JsonNode list = get(who, "/api/notifications?limit=100").getBody().get("notifications");
+        List<String> titles = new java.util.ArrayList<>();
+        list.forEach(n -> {
+            if (n.get("kind").asText().equals(kind)) {
+                titles.add(n.get("title").asText());
+            }
+        });
+        return titles;
+    }
+
+    protected JsonNode pass(String who, String passId) {
+        return get(who, "/api/passes/" + passId).getBody();
     }
 }

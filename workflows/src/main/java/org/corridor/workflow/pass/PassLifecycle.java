@@ -24,10 +24,21 @@ public class PassLifecycle {
     }
 
     /** @return the process instance id */
-    public String start(String passId, String routedToTeacherId) {
+    public String start(String passId, String routedToTeacherId, PassTimers timers) {
+        java.util.Map<String, Object> vars = new java.util.HashMap<>(timers.asVariables());
+        vars.put(ROUTED_TO, routedToTeacherId);
         ProcessInstance instance = engine.getRuntimeService()
-                .startProcessInstanceByKey(PROCESS, passId, Map.of(ROUTED_TO, routedToTeacherId));
+                .startProcessInstanceByKey(PROCESS, passId, vars);
         return instance.getId();
+    }
+
+    public void scheduleAppointment(String passId, java.time.Instant announceAt, java.time.Instant startsAt) {
+        engine.getRuntimeService().startProcessInstanceByKey("appointment-pass", passId,
+                Map.of("announceAt", announceAt.toString(), "startsAt", startsAt.toString()));
+    }
+
+    public void cancelAppointment(String passId) {
+        correlate(passId, "Message_CancelAppointment", "the appointment is no longer waiting");
     }
 
     public void approve(String passId) {

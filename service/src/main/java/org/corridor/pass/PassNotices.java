@@ -1,0 +1,170 @@
+package org.corridor.pass;
+
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.Collection;
+
+import org.springframework.stereotype.Component;
+
+import org.corridor.destination.Location;
+import org.corridor.destination.LocationRepository;
+import org.corridor.notification.NotificationKind;
+import org.corridor.notification.Notifications;
+import org.corridor.person.Person;
+import org.corridor.person.PersonRepository;
+import org.corridor.school.SchoolRepository;
+import org.corridor.section.SectionRepository;
+
+/**
+ * What each person is told when a pass moves, in the school's words. Every notice is stored in the
+ * recipient's notification centre and popped up live on their open screens.
+ */
+@Component
+class PassNotices {
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("H:mm");
+
+    private final Notifications notifications;
+    private final PersonRepository people;
+    private final LocationRepository locations;
+    private final SectionRepository sections;
+    private final SchoolRepository schools;
+
+    PassNotices(Notifications notifications, PersonRepository people, LocationRepository locations,
+                SectionRepository sections, SchoolRepository schools) {
+        this.notifications = notifications;
+        this.people = people;
+        this.locations = locations;
+        this.sections = sections;
+        this.schools = schools;
+    }
+
+    /** Only the routed teacher: co-teachers do not get the main teacher's requests. */
+    void requestSent(Pass pass) {
+        tell(pass.getRoutedToId(), NotificationKind.REQUEST, pass, student(pass) + " asks to go to " + destination(pass),
+                (pass.getPassType() == PassType.AUTO ? "Auto pass not allowed here, so it needs you: " : "")
+                        + "leaving " + section(pass) + ". Open the Requests tab to approve or deny.");
+    }
+
+    void requestAgain(Pass pass) {
+        tell(pass.getRoutedToId(), NotificationKind.REQUEST_AGAIN, pass,
+                "Still waiting: " + student(pass) + " asks to go to " + destination(pass),
+                "Sent " + time(pass, pass.getRequestedAt()) + " and not opened yet.");
+    }
+
+    void escalated(Pass pass, Collection<Person> to) {
+        String teacher = name(pass.getRoutedToId());
+        to.forEach(person -> tell(person.getId(), NotificationKind.REQUEST_ESCALATED, pass,
+                "Unopened request: " + student(pass) + " to " + destination(pass),
+                "Sent to " + teacher + " at " + time(pass, pass.getRequestedAt())
+                        + " and still not opened. You can approve, deny or cancel it."));
+    }
+
+    void approved(Pass pass) {
+        tell(pass.getStudentId(), NotificationKind.REQUEST_DECIDED, pass, "Approved: go to " + destination(pass),
+                "Approved by " + name(pass.getDecidedById() != null ? pass.getDecidedById() : pass.getRoutedToId()) + ".");
+    }
+
+    void started(Pass pass) {
+        String how = switch (pass.getPassType()) {
+            case AUTO -> "Auto pass started";
+            case PROXY -> name(pass.getCreatedById()) + " gave you a pass";
+            case APPOINTMENT -> "Your appointment pass started";
+            default -> "Your pass started";
+        };
+        tell(pass.getStudentId(), NotificationKind.PASS_STARTED, pass, how + ": " + destination(pass),
+                "Check in when you arrive.");
+    }
+
+    /** After approval the destination's teacher expects the student. */
+    void onTheWay(Pass pass) {
+        String teacherId = locations.getReferenceById(pass.getDestinationId()).getTeacherId();
+        if (teacherId != null) {
+            tell(teacherId, NotificationKind.ON_THE_WAY, pass, student(pass) + " is on the way to " + destination(pass),
+                    "Leaving " + section(pass) + " at " + time(pass, pass.getStartedAt()) + ". Check them in when they arrive.");
+        }
+    }
+
+    void denied(Pass pass) {
+        tell(pass.getStudentId(), NotificationKind.REQUEST_DECIDED, pass, "Denied: " + destination(pass),
+                pass.hasBlockingFlag() ? "District policy: " + pass.getDenyReason()
+                        : "Denied by " + name(pass.getDecidedById() != null ? pass.getDecidedById() : pass.getRoutedToId())
+                        + (pass.getDenyReason() != null ? ": " + pass.getDenyReason() : "."));
+    }
+
+    void expired(Pass pass) {
+        tell(pass.getStudentId(), NotificationKind.EXPIRED, pass, "Your request expired", pass.getEndReason());
+    }
+
+    void cancelled(Pass pass, String byWhom) {
+        tell(pass.getStudentId(), NotificationKind.CANCELLED, pass, "Your pass to " + destination(pass) + " was cancelled",
+                "Cancelled by " + byWhom + ".");
+    }
+
+    void longRunning(Pass pass) {
+        tell(departingTeacher(pass), NotificationKind.LONG_RUNNING, pass,
+                student(pass) + " has been out a long time",
+                "Left for " + destination(pass) + " at " + time(pass, pass.getStartedAt()) + ".");
+    }
+
+    void endedBySystem(Pass pass) {
+        String body = "Out since " + time(pass, pass.getStartedAt()) + " (" + destination(pass) + "). " + pass.getEndReason();
+        tell(departingTeacher(pass), NotificationKind.ENDED_BY_SYSTEM, pass, student(pass) + "'s pass was ended by the time limit", body);
+        tell(pass.getStudentId(), NotificationKind.ENDED_BY_SYSTEM, pass, "Your pass was ended by the time limit",
+                "Go back to " + section(pass) + " now.");
+    }
+
+    void appointmentSoon(Pass pass) {
+        String when = time(pass, pass.getStartsAt());
+        tell(pass.getRoutedToId(), NotificationKind.APPOINTMENT_SOON, pass,
+                student(pass) + " leaves at " + when + " for " + destination(pass),
+                "Appointment booked by " + name(pass.getCreatedById()) + "; it starts by itself at " + when + ".");
+        tell(pass.getStudentId(), NotificationKind.APPOINTMENT_SOON, pass, "Appointment at " + when + ": " + destination(pass),
+                "Booked by " + name(pass.getCreatedById()) + ". Your pass starts at " + when + ".");
+    }
+
+    void appointmentMissed(Pass pass) {
+        String title = "Appointment not started: " + destination(pass);
+        tell(pass.getCreatedById(), NotificationKind.APPOINTMENT_MISSED, pass, title, student(pass) + ": " + pass.getEndReason());
+        tell(pass.getStudentId(), NotificationKind.APPOINTMENT_MISSED, pass, title, pass.getEndReason());
+    }
+
+    void emergency(Pass pass) {
+        tell(pass.getStudentId(), NotificationKind.EMERGENCY, pass, "Emergency: your pass was ended",
+                "Follow your school's emergency procedure and the instructions of the nearest adult.");
+    }
+
+    /** A request that was decided, cancelled or expired is no longer unread for anyone. */
+    void settle(Pass pass) {
+        notifications.settle(pass.getId());
+    }
+
+    private void tell(String personId, NotificationKind kind, Pass pass, String title, String body) {
+        notifications.send(pass.getDistrictId(), personId, kind, pass.getId(), title, body);
+    }
+
+    private String departingTeacher(Pass pass) {
+        return sections.getReferenceById(pass.getDepartingSectionId()).getMainTeacherId();
+    }
+
+    private String student(Pass pass) {
+        return name(pass.getStudentId());
+    }
+
+    private String name(String personId) {
+        return people.findById(personId).map(Person::getName).orElse("a staff member");
+    }
+
+    private String destination(Pass pass) {
+        return locations.findById(pass.getDestinationId()).map(Location::getName).orElse("a destination");
+    }
+
+    private String section(Pass pass) {
+        return sections.getReferenceById(pass.getDepartingSectionId()).getName();
+    }
+
+    private String time(Pass pass, Instant at) {
+        ZoneId zone = schools.getReferenceById(pass.getSchoolId()).getTimeZone();
+        return TIME.format(at.atZone(zone));
+    }
+}
