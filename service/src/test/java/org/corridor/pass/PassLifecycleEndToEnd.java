@@ -25,7 +25,7 @@ abstract class PassLifecycleEndToEnd extends ApiTest {
         assertThat(requested.getStatusCode()).isEqualTo(HttpStatus.CREATED);
         String id = requested.getBody().get("id").asText();
         assertThat(requested.getBody().get("state").asText()).isEqualTo("PENDING");
-        assertThat(requested.getBody().get("status").asText()).isEqualTo("Sent to Ms Rivera, Room 204 — waiting for approval");
+        assertThat(requested.getBody().get("status").asText()).isEqualTo("Sent to Ms Rivera, Room 204 — not yet on the teacher's screen");
 
         assertThat(ids(get("rivera", "/api/requests").getBody())).containsExactly(id);
         assertThat(ids(get("chen", "/api/requests").getBody())).isEmpty();
@@ -62,9 +62,10 @@ abstract class PassLifecycleEndToEnd extends ApiTest {
         var approved = post("rivera", "/api/passes/" + id + "/approve", Map.of("acknowledgedFlags", List.of("DESTINATION_FULL")));
         assertThat(approved.getBody().get("state").asText()).isEqualTo("ACTIVE");
         JsonNode timeline = get("auditor", "/api/audit/passes/" + id).getBody().get("events");
-        assertThat(timeline.findValuesAsText("kind")).containsExactly("REQUESTED", "APPROVED");
-        assertThat(timeline.get(1).get("detail").asText()).isEqualTo("Approved over flags: DESTINATION_FULL (WARN)");
-        assertThat(timeline.get(1).get("actor").get("name").asText()).isEqualTo("Ms Rivera");
+        assertThat(timeline.findValuesAsText("kind")).containsExactly("REQUESTED", "ROUTED", "APPROVED");
+        assertThat(timeline.get(1).get("detail").asText()).isEqualTo("Sent to Ms Rivera, Room 204; flags: DESTINATION_FULL");
+        assertThat(timeline.get(2).get("detail").asText()).isEqualTo("Approved over flags: DESTINATION_FULL (WARN)");
+        assertThat(timeline.get(2).get("actor").get("name").asText()).isEqualTo("Ms Rivera");
     }
 
     @Test

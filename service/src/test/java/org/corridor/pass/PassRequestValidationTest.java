@@ -65,7 +65,16 @@ class PassRequestValidationTest extends ApiTest {
 
         assertProblem(answer, HttpStatus.BAD_REQUEST);
         assertThat(answer.getBody().get("errors").findValuesAsText("field"))
-                .containsExactlyInAnyOrder("departingFromSectionId", "destinationId", "type");
+                .containsExactlyInAnyOrder("destinationId", "type");
+    }
+
+    @Test
+    void studentMustSayWhichClassTheyAreLeaving() {
+        var answer = post("ava", "/api/passes", body("departingFromSectionId", null));
+
+        assertProblem(answer, HttpStatus.BAD_REQUEST);
+        assertThat(answer.getBody().get("errors").findValuesAsText("field")).containsExactly("departingFromSectionId");
+        assertThat(passCount()).isZero();
     }
 
     @Test
@@ -95,10 +104,11 @@ class PassRequestValidationTest extends ApiTest {
     }
 
     @Test
-    void teacherCannotRequestAPassForThemselves() {
+    void teacherCannotRequestARegularPassForThemselves() {
         var answer = post("rivera", "/api/passes", body("note", "coffee"));
 
-        assertProblem(answer, HttpStatus.FORBIDDEN);
+        assertProblem(answer, HttpStatus.BAD_REQUEST);
+        assertThat(answer.getBody().get("errors").findValuesAsText("field")).containsExactly("type");
         assertThat(passCount()).isZero();
     }
 

@@ -1,0 +1,103 @@
+package org.corridor.kiosk;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import org.corridor.destination.Location;
+import org.corridor.testing.ApiTest;
+import org.corridor.testing.OnMariaDb;
+
+/** A shared device in a room: students identify by number and pass through the same lifecycle as anyone. */
+@OnMariaDb
+class KioskPassesApiTest extends ApiTest {
+
+    @Test
+    void studentAtTheKioskRequestsAPassRoutedToTheirTeacher() {
+        String token = kioskIn("Room 204");
+
+        var answer = atKiosk(token, HttpMethod.POST, "/api/passes", Map.of("studentNumber", "1001",
+                "destinationId", destination("Restroom"), "type", "REGULAR"));
+
+        assertThat(answer.getStatusCode()).isEqualTo(HttpStatus.CREATED);
+        assertThat(answer.getBody().get("state").asText()).isEqualTo("PENDING");
+        assertThat(answer.getBody().get("channel").asText()).isEqualTo("KIOSK");
+        assertThat(answer.getBody().get("student").get("name").asText()).isEqualTo("Ava Adams");
+        assertThat(answer.getBody().get("routedTo").get("name").asText()).isEqualTo("Ms Rivera");
+    }
+
+    @Test
+    void studentAtTheKioskStartsAnAutoPassAndEndsIt() {
+        String token = kioskIn("Room 204");
+        String id = atKiosk(token, HttpMethod.POST, "/api/passes", Map.of("studentNumber", "1002",
+                "destinationId", destination("Restroom"), "type", "AUTO")).getBody().get("id").asText();
+
+        JsonNode found = atKiosk(token, HttpMethod.GET, "/api/passes?studentNumber=1002", null).getBody();
+        var ended = atKiosk(token, HttpMethod.POST, "/api/passes/" + id + "/end", null);
+
+        assertThat(found.findValuesAsText("id")).containsExactly(id);
+        assertThat(ended.getBody().get("state").asText()).isEqualTo("COMPLETED");
+    }
+
+    @Test
+    void kioskAtTheDestinationChecksTheStudentIn() {
+        String id = out("ava", "Library");
+        String libraryKiosk = kioskIn("Library");
+
+        var answer = atKiosk(libraryKiosk, HttpMethod.POST, "/api/passes/" + id + "/check-in", null);
+
+        assertThat(answer.getBody().get("state").asText()).isEqualTo("COMPLETED");
+    }
+
+    @Test
+    void unknownStudentNumberIsRefusedAndNothingStored() {
+        String token = kioskIn("Room 204");
+
+        var answer = atKiosk(token, HttpMethod.POST, "/api/passes", Map.of("studentNumber", "9999",
+                "destinationId", destination("Restroom"), "type", "REGULAR"));
+
+        assertThat(answer.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(answer.getBody().get("errors").findValuesAsText("field")).containsExactly("studentNumber");
+        assertThat(passCount()).isZero();
+    }
+
+    @Test
+    void kioskCannotCreateAProxyPass() {
+        String token = kioskIn("Room 204");
+
+        var answer = atKiosk(token, HttpMethod.POST, "/api/passes", Map.of("studentNumber", "1001",
+                "destinationId", destination("Restroom"), "type", "PROXY"));
+
+        assertThat(answer.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(passCount()).isZero();
+    }
+
+    @Test
+    void kioskInAnotherRoomCannotEndThePass() {
+        String id = out("ava", "Restroom");
+        String libraryKiosk = kioskIn("Library");
+
+        var answer = atKiosk(libraryKiosk, HttpMethod.POST, "/api/passes/" + id + "/end", null);
+
+        assertThat(answer.getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+        assertThat(pass("ava", id).get("state").asText()).isEqualTo("ACTIVE");
+    }
+
+    private String kioskIn(String roomName) {
+        String roomId = locations.findAll().stream().filter(l -> l.getName().equals(roomName))
+                .map(Location::getId).findFirst().orElseThrow();
+        return post("admin", "/api/admin/kiosks", Map.of("roomId", roomId, "name", roomName + " kiosk"))
+                .getBody().get("token").asText();
+    }
+
+    private ResponseEntity<JsonNode> atKiosk(String token, HttpMethod method, String path, Object body) {
+        return call(null, method, path, body, Map.of("X-Kiosk-Token", token));
+    }
+}
