@@ -20,7 +20,6 @@ ALTER TABLE hall_pass ADD kiosk_id VARCHAR(36);
 ALTER TABLE hall_pass ADD auto_pass_refused VARCHAR(500);
 -- Why a pass ended the way it did when no person decided it (expired, missed appointment, emergency).
 ALTER TABLE hall_pass ADD end_reason VARCHAR(500);
-CREATE INDEX ix_pass_school_state ON hall_pass (school_id, state);
 
 -- An emergency end-all: who declared it, when, what it ended, and who cleared it.
 CREATE TABLE school_emergency (

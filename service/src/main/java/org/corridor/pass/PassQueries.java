@@ -91,7 +91,10 @@ public class PassQueries {
                 .ifPresent(p -> events.recordBySystem(p, "DELIVERED", p.getState(), "Popped up on the teacher's screen"));
     }
 
-    /** The Requests tab: pending requests sent to me, newest first. Listing them is their delivery. */
+    /**
+     * The Requests tab: pending requests sent to me, newest first, then those escalated to me as a
+     * co-teacher because their teacher never opened them. Listing a request sent to me is its delivery.
+     */
     @Transactional
     public List<PassView> requestsFor(Caller caller) {
         caller.require(Role.TEACHER, "have a Requests tab");
@@ -100,6 +103,7 @@ public class PassQueries {
             pending.stream().filter(p -> p.markDelivered(clock.instant()))
                     .forEach(p -> events.record(p, "DELIVERED", caller, p.getState(), null));
         }
-        return pending.stream().map(p -> views.of(p, caller)).toList();
+        List<Pass> escalated = passes.findEscalatedToCoTeacher(caller.id());
+        return java.util.stream.Stream.concat(pending.stream(), escalated.stream()).map(p -> views.of(p, caller)).toList();
     }
 }

@@ -16,6 +16,14 @@ public interface PassRepository extends JpaRepository<Pass, String> {
     @Query("select p from Pass p where p.openStudentId = :studentId")
     Optional<Pass> findOpenFor(String studentId);
 
+    /** Pending requests escalated, unopened, to the co-teachers of the class the student is leaving. */
+    @Query("""
+            select p from Pass p
+            where p.state = org.corridor.pass.PassState.PENDING and p.escalatedAt is not null
+              and p.departingSectionId in (select s.id from Section s where :coTeacherId member of s.coTeacherIds)
+            order by p.requestedAt desc""")
+    List<Pass> findEscalatedToCoTeacher(String coTeacherId);
+
     List<Pass> findBySchoolIdAndStateIn(String schoolId, Collection<PassState> states);
 
     Optional<Pass> findByStudentIdAndIdempotencyKey(String studentId, String idempotencyKey);
