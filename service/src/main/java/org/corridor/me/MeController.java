@@ -8,6 +8,10 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
+
+import org.corridor.destination.Location;
+import org.corridor.destination.LocationRepository;
 import org.corridor.person.Person;
 import org.corridor.person.Role;
 import org.corridor.problem.ApiProblem;
@@ -20,13 +24,27 @@ import org.corridor.security.Caller;
 class MeController {
     private final SchoolRepository schools;
     private final DepartingFrom departingFrom;
+    private final LocationRepository locations;
 
-    MeController(SchoolRepository schools, DepartingFrom departingFrom) {
+    MeController(SchoolRepository schools, DepartingFrom departingFrom, LocationRepository locations) {
         this.schools = schools;
         this.departingFrom = departingFrom;
+        this.locations = locations;
     }
 
-    record Me(String id, String email, String name, Set<Role> roles, String districtId, String schoolId) {
+    /** What {@code GET /api/me} answers: a person (perhaps impersonated) or a kiosk. */
+    sealed interface WhoAmI permits Me, KioskMe {
+    }
+
+    /** A person; {@code impersonatedBy} is there only while an administrator acts as them. */
+    record Me(String id, String email, String name, Set<Role> roles, String districtId, String schoolId,
+              @JsonInclude(JsonInclude.Include.NON_NULL) Ref impersonatedBy) implements WhoAmI {
+    }
+
+    record KioskMe(KioskView kiosk, Set<Role> roles, String districtId, String schoolId) implements WhoAmI {
+    }
+
+    record KioskView(String id, String name, String schoolId, Ref room) {
     }
 
     record Ref(String id, String name) {
@@ -36,9 +54,18 @@ class MeController {
     }
 
     @GetMapping
-    Me me(Caller caller) {
+    @Transactional(readOnly = true)
+    WhoAmI me(Caller caller) {
+        if (caller.isKiosk()) {
+            Caller.Kiosk k = caller.kiosk();
+            String roomName = locations.findById(k.roomId()).map(Location::getName).orElse(null);
+            return new KioskMe(new KioskView(k.id(), k.name(), k.schoolId(), new Ref(k.roomId(), roomName)),
+                    caller.roles(), k.districtId(), k.schoolId());
+        }
         Person p = caller.person();
-        return new Me(p.getId(), p.getEmail(), p.getName(), p.getRoles(), p.getDistrictId(), p.getSchoolId());
+        Person admin = caller.impersonator();
+        return new Me(p.getId(), p.getEmail(), p.getName(), p.getRoles(), p.getDistrictId(), p.getSchoolId(),
+                admin == null ? null : new Ref(admin.getId(), admin.getName()));
     }
 
     /** The classes the student may leave now, each with the teacher the request would go to. */

@@ -64,6 +64,7 @@ public abstract class ApiTest {
         jdbc.update("delete from hall_pass");
         jdbc.update("update school set emergency_id = null");
         jdbc.update("delete from school_emergency");
+        jdbc.update("delete from kiosk");
     }
 
     protected Person person(String name) {
@@ -113,6 +114,24 @@ public abstract class ApiTest {
         String id = request(student, destinationName).getBody().get("id").asText();
         post("rivera", "/api/passes/" + id + "/approve", Map.of());
         return id;
+    }
+
+    /** The id of a room or destination of the demo school, by name ("Room 204", "Library"). */
+    protected String room(String name) {
+        String school = schoolId();
+        return locations.findAll().stream().filter(l -> l.getSchoolId().equals(school) && l.getName().equals(name))
+                .map(Location::getId).findFirst().orElseThrow();
+    }
+
+    /** A kiosk token for the named room, issued by the demo administrator. */
+    protected String kioskToken(String roomName) {
+        return post("admin", "/api/admin/kiosks", Map.of("roomId", room(roomName), "name", roomName + " kiosk"))
+                .getBody().get("token").asText();
+    }
+
+    /** A call made by a kiosk: its token and nothing else. */
+    protected ResponseEntity<JsonNode> asKiosk(String token, HttpMethod method, String path, Object body) {
+        return call(null, method, path, body, Map.of("X-Kiosk-Token", token));
     }
 
     protected int passCount() {

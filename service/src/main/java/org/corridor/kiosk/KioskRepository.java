@@ -1,0 +1,28 @@
+package org.corridor.kiosk;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.jpa.repository.Modifying;
+import org.springframework.data.jpa.repository.Query;
+import org.springframework.data.repository.query.Param;
+
+public interface KioskRepository extends JpaRepository<Kiosk, String> {
+    Optional<Kiosk> findByTokenHash(String tokenHash);
+
+    Optional<Kiosk> findByIdAndDistrictId(String id, String districtId);
+
+    List<Kiosk> findByDistrictIdOrderByCreatedAt(String districtId);
+
+    List<Kiosk> findByDistrictIdAndSchoolIdOrderByCreatedAt(String districtId, String schoolId);
+
+    /**
+     * Notes a kiosk's use unless it was noted after {@code since}: concurrent requests of one kiosk write
+     * at most once, and without the entity's version, so they never conflict with an administrator's edit.
+     */
+    @Modifying
+    @Query("update Kiosk k set k.lastUsedAt = :now where k.id = :id and (k.lastUsedAt is null or k.lastUsedAt < :since)")
+    int noteUse(@Param("id") String id, @Param("now") Instant now, @Param("since") Instant since);
+}
