@@ -4,11 +4,22 @@ import org.camunda.bpm.engine.ProcessEngine;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
+import org.corridor.workflow.appointment.AnnounceAppointment;
+import org.corridor.workflow.appointment.AppointmentRecords;
+import org.corridor.workflow.appointment.CancelAppointment;
+import org.corridor.workflow.appointment.MissAppointment;
+import org.corridor.workflow.appointment.StartAppointment;
 import org.corridor.workflow.pass.ActivatePass;
+import org.corridor.workflow.pass.AnnounceAgain;
 import org.corridor.workflow.pass.CancelPass;
 import org.corridor.workflow.pass.CompletePass;
+import org.corridor.workflow.pass.DecideApproval;
 import org.corridor.workflow.pass.DenyPass;
+import org.corridor.workflow.pass.EndBySystem;
+import org.corridor.workflow.pass.EscalateRequest;
 import org.corridor.workflow.pass.EvaluatePolicy;
+import org.corridor.workflow.pass.ExpireRequest;
+import org.corridor.workflow.pass.MarkLongRunning;
 import org.corridor.workflow.pass.PassLifecycle;
 import org.corridor.workflow.pass.PassRecords;
 import org.corridor.workflow.pass.PolicyCheck;
@@ -26,9 +37,16 @@ class LifecycleConfiguration {
         return new PassLifecycle(engine);
     }
 
+    // --- pass-lifecycle.bpmn
+
     @Bean
     EvaluatePolicy evaluatePolicy(PolicyCheck policy) {
         return new EvaluatePolicy(policy);
+    }
+
+    @Bean
+    DecideApproval decideApproval(PassRecords passes) {
+        return new DecideApproval(passes);
     }
 
     @Bean
@@ -52,7 +70,54 @@ class LifecycleConfiguration {
     }
 
     @Bean
+    AnnounceAgain announceAgain(PassRecords passes) {
+        return new AnnounceAgain(passes);
+    }
+
+    @Bean
+    EscalateRequest escalateRequest(PassRecords passes) {
+        return new EscalateRequest(passes);
+    }
+
+    @Bean
+    ExpireRequest expireRequest(PassRecords passes) {
+        return new ExpireRequest(passes);
+    }
+
+    @Bean
+    MarkLongRunning markLongRunning(PassRecords passes) {
+        return new MarkLongRunning(passes);
+    }
+
+    @Bean
+    EndBySystem endBySystem(PassRecords passes) {
+        return new EndBySystem(passes);
+    }
+
+    @Bean
     CompletePass completePass(PassRecords passes) {
         return new CompletePass(passes);
+    }
+
+    // --- appointment-pass.bpmn
+
+    @Bean
+    AnnounceAppointment announceAppointment(AppointmentRecords appointments) {
+        return new AnnounceAppointment(appointments);
+    }
+
+    @Bean
+    StartAppointment startAppointment(AppointmentRecords appointments) {
+        return new StartAppointment(appointments);
+    }
+
+    @Bean
+    MissAppointment missAppointment(AppointmentRecords appointments) {
+        return new MissAppointment(appointments);
+    }
+
+    @Bean
+    CancelAppointment cancelAppointment(AppointmentRecords appointments) {
+        return new CancelAppointment(appointments);
     }
 }

@@ -1,20 +1,29 @@
 package org.corridor.workflow.pass;
 
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.HashMap;
 import java.util.Map;
+import java.util.Objects;
 
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 
 /**
- * The one place that drives the pass-lifecycle process. Each pass is one process instance whose
- * business key is the pass id; the only variables are the routed teacher and the two decisions.
+ * The one place that drives the engine for passes. Each pass is one pass-lifecycle instance whose business
+ * key is the pass id; an appointment pass is first an appointment-pass instance with the same business key,
+ * which starts the pass-lifecycle (business key carried over) at the appointment's time.
  */
 public class PassLifecycle {
     public static final String PROCESS = "pass-lifecycle";
+    public static final String APPOINTMENT_PROCESS = "appointment-pass";
     public static final String ROUTED_TO = "routedTo";
     public static final String APPROVED = "approved";
     public static final String BLOCKED = "blocked";
+    public static final String NEEDS_APPROVAL = "needsApproval";
+    public static final String ANNOUNCE_AT = "announceAt";
+    public static final String STARTS_AT = "startsAt";
     static final String APPROVE_TASK = "Task_ApprovePass";
 
     private final ProcessEngine engine;
@@ -25,20 +34,11 @@ public class PassLifecycle {
 
     /** @return the process instance id */
     public String start(String passId, String routedToTeacherId, PassTimers timers) {
-        java.util.Map<String, Object> vars = new java.util.HashMap<>(timers.asVariables());
-        vars.put(ROUTED_TO, routedToTeacherId);
+        Map<String, Object> variables = new HashMap<>(timers.asVariables());
+        variables.put(ROUTED_TO, routedToTeacherId);
         ProcessInstance instance = engine.getRuntimeService()
-                .startProcessInstanceByKey(PROCESS, passId, vars);
+                .startProcessInstanceByKey(PROCESS, passId, variables);
         return instance.getId();
-    }
-
-    public void scheduleAppointment(String passId, java.time.Instant announceAt, java.time.Instant startsAt) {
-        engine.getRuntimeService().startProcessInstanceByKey("appointment-pass", passId,
-                Map.of("announceAt", announceAt.toString(), "startsAt", startsAt.toString()));
-    }
-
-    public void cancelAppointment(String passId) {
-        correlate(passId, "Message_CancelAppointment", "the appointment is no longer waiting");
     }
 
     public void approve(String passId) {
@@ -61,7 +61,24 @@ public class PassLifecycle {
         correlate(passId, "Message_PassEnded", "the pass is not active");
     }
 
-    /** True once the pass's process instance has reached an end event. */
+    /**
+     * Starts the appointment-pass process: it announces the appointment at {@code announceAt} and starts
+     * the pass's lifecycle at {@code startsAt}. An {@code announceAt} already past announces at once.
+     */
+    public void scheduleAppointment(String passId, Instant announceAt, Instant startsAt) {
+        Objects.requireNonNull(announceAt, "announceAt");
+        Objects.requireNonNull(startsAt, "startsAt");
+        // ISO-8601 with a Z offset: the timers' timeDate parses it; millis because the engine keeps no finer.
+        engine.getRuntimeService().startProcessInstanceByKey(APPOINTMENT_PROCESS, passId, Map.of(
+                ANNOUNCE_AT, announceAt.truncatedTo(ChronoUnit.MILLIS).toString(),
+                STARTS_AT, startsAt.truncatedTo(ChronoUnit.MILLIS).toString()));
+    }
+
+    public void cancelAppointment(String passId) {
+        correlate(passId, "Message_CancelAppointment", "the appointment is no longer waiting for its time");
+    }
+
+    /** True once the pass's pass-lifecycle instance has reached an end event. */
     public boolean hasEnded(String passId) {
         return engine.getHistoryService().createHistoricProcessInstanceQuery()
                 .processDefinitionKey(PROCESS).processInstanceBusinessKey(passId)

@@ -1,15 +1,35 @@
 package org.corridor.workflow.pass;
 
+/** The state changes the lifecycle makes to a pass. The service keeps passes; the engine only says when. */
 public interface PassRecords {
     void route(String passId);
+
+    /**
+     * true: the pass starts active without a teacher's approval (an AUTO pass the destination allows, PROXY,
+     * APPOINTMENT at its time); false: it is routed for approval (the implementation records why an AUTO pass
+     * was refused).
+     */
     boolean startsWithoutApproval(String passId);
+
     void activate(String passId);
+
     void deny(String passId);
+
     void cancel(String passId);
+
+    /** resend timer: announce the request again if the teacher still has not opened it */
     void announceAgain(String passId);
+
+    /** escalation timer: tell the school's escalation contacts about a request nobody opened */
     void escalate(String passId);
+
+    /** expiry timer: nobody decided in time */
     void expire(String passId);
+
     void markLongRunning(String passId);
+
+    /** auto-end timer */
     void endBySystem(String passId);
+
     void complete(String passId);
 }

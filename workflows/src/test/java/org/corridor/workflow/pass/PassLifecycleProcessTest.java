@@ -3,10 +3,18 @@ package org.corridor.workflow.pass;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.managementService;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.runtimeService;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
+import static org.corridor.workflow.pass.InMemoryEngine.NOW;
+import static org.corridor.workflow.pass.InMemoryEngine.TIMERS;
+import static org.corridor.workflow.pass.InMemoryEngine.at;
+import static org.corridor.workflow.pass.InMemoryEngine.fire;
+import static org.corridor.workflow.pass.InMemoryEngine.timerAt;
 
-import org.camunda.bpm.engine.ProcessEngine;
+import java.time.Duration;
+
+import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.test.Deployment;
 import org.camunda.bpm.engine.test.assertions.bpmn.AbstractAssertions;
@@ -14,6 +22,7 @@ import org.camunda.bpm.engine.test.junit5.ProcessEngineExtension;
 import org.camunda.bpm.engine.test.mock.Mocks;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -23,41 +32,67 @@ class PassLifecycleProcessTest {
     private static final String RIVERA = "teacher-rivera";
 
     @RegisterExtension
+    @Order(1)
     static ProcessEngineExtension extension = InMemoryEngine.extension();
+
+    @RegisterExtension
+    @Order(2)
+    static EndEventCoverage coverage = new EndEventCoverage(extension, "bpmn/pass-lifecycle.bpmn");
 
     private final RecordedPasses passes = new RecordedPasses();
     private PassLifecycle lifecycle;
 
     @BeforeEach
     void registerDelegates() {
-        ProcessEngine engine = extension.getProcessEngine();
-        AbstractAssertions.init(engine);
-        Mocks.register("evaluatePolicy", new EvaluatePolicy(passes));
-        Mocks.register("routeRequest", new RouteRequest(passes));
-        Mocks.register("activatePass", new ActivatePass(passes));
-        Mocks.register("denyPass", new DenyPass(passes));
-        Mocks.register("cancelPass", new CancelPass(passes));
-        Mocks.register("completePass", new CompletePass(passes));
-        lifecycle = new PassLifecycle(engine);
+        AbstractAssertions.init(extension.getProcessEngine());
+        passes.registerAsMocks();
+        lifecycle = new PassLifecycle(extension.getProcessEngine());
+        // Timer due dates are asserted against a known instant, not the wall clock.
+        ClockUtil.setCurrentTime(at(NOW));
     }
 
     @AfterEach
-    void forgetDelegates() {
+    void forgetDelegatesAndClock() {
         Mocks.reset();
+        ClockUtil.reset();
+    }
+
+    // --- how a pass starts
+
+    @Test
+    void blockingFlagDeniesTheRequestWithoutReachingATeacher() {
+        passes.blocking = true;
+
+        lifecycle.start(PASS, RIVERA, TIMERS);
+
+        assertThat(lifecycle.hasEnded(PASS)).isTrue();
+        assertThat(passes.changes).containsExactly("evaluate pass-1", "deny pass-1");
     }
 
     @Test
     void requestWaitsForTheRoutedTeacherAfterPolicyIsEvaluated() {
-        lifecycle.start(PASS, RIVERA);
+        lifecycle.start(PASS, RIVERA, TIMERS);
 
         assertThat(instance()).isWaitingAt("Task_ApprovePass");
         assertThat(task()).isAssignedTo(RIVERA);
-        assertThat(passes.changes).containsExactly("evaluate pass-1", "route pass-1");
+        assertThat(passes.changes).containsExactly("evaluate pass-1", "decide pass-1", "route pass-1");
     }
 
     @Test
+    void passThatNeedsNoApprovalIsActiveAtOnce() {
+        passes.startsWithoutApproval = true;
+
+        lifecycle.start(PASS, RIVERA, TIMERS);
+
+        assertThat(instance()).isWaitingAt("Gateway_PassOver").hasNotPassed("Task_RouteRequest");
+        assertThat(passes.changes).containsExactly("evaluate pass-1", "decide pass-1", "activate pass-1");
+    }
+
+    // --- the teacher decides
+
+    @Test
     void approvedPassStaysActiveUntilCheckIn() {
-        lifecycle.start(PASS, RIVERA);
+        lifecycle.start(PASS, RIVERA, TIMERS);
 
         lifecycle.approve(PASS);
 
@@ -67,43 +102,44 @@ class PassLifecycleProcessTest {
 
     @Test
     void checkInCompletesTheApprovedPass() {
-        lifecycle.start(PASS, RIVERA);
+        lifecycle.start(PASS, RIVERA, TIMERS);
         ProcessInstance instance = instance();
         lifecycle.approve(PASS);
 
         lifecycle.checkIn(PASS);
 
         assertThat(instance).hasPassedInOrder("Task_ApprovePass", "Task_ActivatePass", "Event_CheckIn",
-                "Task_CompletePass", "EndEvent_PassCompleted").isEnded();
+                "EndEvent_CheckedIn", "Task_CompletePass", "EndEvent_PassCompleted").isEnded();
         assertThat(lifecycle.hasEnded(PASS)).isTrue();
     }
 
     @Test
     void endingTheActivePassCompletesItWithoutCheckIn() {
-        lifecycle.start(PASS, RIVERA);
+        lifecycle.start(PASS, RIVERA, TIMERS);
         ProcessInstance instance = instance();
         lifecycle.approve(PASS);
 
         lifecycle.end(PASS);
 
-        assertThat(instance).hasPassed("Event_PassEnded").hasNotPassed("Event_CheckIn").isEnded();
+        assertThat(instance).hasPassed("EndEvent_PassEndedByPerson", "EndEvent_PassCompleted")
+                .hasNotPassed("Event_CheckIn").isEnded();
         assertThat(passes.changes).endsWith("activate pass-1", "complete pass-1");
     }
 
     @Test
     void deniedRequestEndsWithoutActivating() {
-        lifecycle.start(PASS, RIVERA);
+        lifecycle.start(PASS, RIVERA, TIMERS);
         ProcessInstance instance = instance();
 
         lifecycle.deny(PASS);
 
-        assertThat(instance).hasPassed("Task_DenyPass").isEnded();
-        assertThat(passes.changes).containsExactly("evaluate pass-1", "route pass-1", "deny pass-1");
+        assertThat(instance).hasPassed("Task_DenyPass", "EndEvent_PassDenied").isEnded();
+        assertThat(passes.changes).containsExactly("evaluate pass-1", "decide pass-1", "route pass-1", "deny pass-1");
     }
 
     @Test
     void cancelledRequestEndsBeforeAnyDecision() {
-        lifecycle.start(PASS, RIVERA);
+        lifecycle.start(PASS, RIVERA, TIMERS);
         ProcessInstance instance = instance();
 
         lifecycle.cancel(PASS);
@@ -113,18 +149,151 @@ class PassLifecycleProcessTest {
     }
 
     @Test
-    void blockingFlagDeniesTheRequestWithoutReachingATeacher() {
-        passes.blocking = true;
+    void decidingRemovesTheRequestTimers() {
+        lifecycle.start(PASS, RIVERA, TIMERS);
 
-        lifecycle.start(PASS, RIVERA);
+        lifecycle.approve(PASS);
 
-        assertThat(lifecycle.hasEnded(PASS)).isTrue();
-        assertThat(passes.changes).containsExactly("evaluate pass-1", "deny pass-1");
+        // Only the two out-timers may remain: a late resend or expiry would contradict the approval.
+        assertThat(managementService().createJobQuery().timers().count()).isEqualTo(2);
+        assertThat(managementService().createJobQuery().timers().activityId("Boundary_LongRunning").count()).isOne();
+        assertThat(managementService().createJobQuery().timers().activityId("Boundary_AutoEnd").count()).isOne();
+    }
+
+    // --- the request's timers
+
+    @Test
+    void requestTimersAreDueAfterTheDurationsTheSchoolSet() {
+        lifecycle.start(PASS, RIVERA, TIMERS);
+
+        assertThat(timerAt(managementService(), "Boundary_ResendUnseen").getDuedate()).isEqualTo(at(NOW.plusSeconds(90)));
+        assertThat(timerAt(managementService(), "Boundary_EscalateUnseen").getDuedate())
+                .isEqualTo(at(NOW.plus(Duration.ofMinutes(5))));
+        assertThat(timerAt(managementService(), "Boundary_RequestExpired").getDuedate())
+                .isEqualTo(at(NOW.plus(Duration.ofMinutes(15))));
     }
 
     @Test
+    void unseenRequestIsAnnouncedAgainAndStillWaits() {
+        lifecycle.start(PASS, RIVERA, TIMERS);
+
+        fire(managementService(), "Boundary_ResendUnseen");
+
+        assertThat(instance()).hasPassed("Task_AnnounceAgain", "EndEvent_AnnouncedAgain").isWaitingAt("Task_ApprovePass");
+        assertThat(passes.changes).endsWith("announce again pass-1");
+    }
+
+    @Test
+    void unseenRequestIsEscalatedAndStillWaits() {
+        lifecycle.start(PASS, RIVERA, TIMERS);
+
+        fire(managementService(), "Boundary_EscalateUnseen");
+
+        assertThat(instance()).hasPassed("Task_EscalateRequest", "EndEvent_RequestEscalated")
+                .isWaitingAt("Task_ApprovePass");
+        assertThat(passes.changes).endsWith("escalate pass-1");
+    }
+
+    @Test
+    void teacherCanStillApproveAnEscalatedRequest() {
+        lifecycle.start(PASS, RIVERA, TIMERS);
+        fire(managementService(), "Boundary_EscalateUnseen");
+
+        lifecycle.approve(PASS);
+
+        assertThat(passes.changes).endsWith("escalate pass-1", "activate pass-1");
+    }
+
+    @Test
+    void requestExpiresWhenNobodyDecides() {
+        lifecycle.start(PASS, RIVERA, TIMERS);
+        ProcessInstance instance = instance();
+
+        fire(managementService(), "Boundary_RequestExpired");
+
+        assertThat(instance).hasPassed("Task_ExpireRequest", "EndEvent_RequestExpired").isEnded();
+        assertThat(managementService().createJobQuery().timers().count()).isZero();
+        assertThat(passes.changes).endsWith("expire pass-1");
+    }
+
+    @Test
+    void decisionAfterExpiryIsAConflict() {
+        lifecycle.start(PASS, RIVERA, TIMERS);
+        fire(managementService(), "Boundary_RequestExpired");
+
+        assertThatThrownBy(() -> lifecycle.approve(PASS)).isInstanceOf(LifecycleConflictException.class);
+    }
+
+    // --- the student is out
+
+    @Test
+    void outTimersCountFromActivation() {
+        lifecycle.start(PASS, RIVERA, TIMERS);
+        ClockUtil.setCurrentTime(at(NOW.plus(Duration.ofMinutes(2))));
+
+        lifecycle.approve(PASS);
+
+        // Auto-end is the total time out, not a time after long-running: both count from the approval.
+        assertThat(timerAt(managementService(), "Boundary_LongRunning").getDuedate())
+                .isEqualTo(at(NOW.plus(Duration.ofMinutes(12))));
+        assertThat(timerAt(managementService(), "Boundary_AutoEnd").getDuedate())
+                .isEqualTo(at(NOW.plus(Duration.ofMinutes(32))));
+    }
+
+    @Test
+    void longRunningPassIsMarkedAndTheStudentIsStillOut() {
+        passes.startsWithoutApproval = true;
+        lifecycle.start(PASS, RIVERA, TIMERS);
+
+        fire(managementService(), "Boundary_LongRunning");
+
+        assertThat(instance()).hasPassed("Task_MarkLongRunning", "EndEvent_MarkedLongRunning")
+                .isWaitingAt("Gateway_PassOver");
+        assertThat(passes.changes).endsWith("mark long-running pass-1");
+    }
+
+    @Test
+    void checkInAfterLongRunningCompletesThePass() {
+        passes.startsWithoutApproval = true;
+        lifecycle.start(PASS, RIVERA, TIMERS);
+        ProcessInstance instance = instance();
+        fire(managementService(), "Boundary_LongRunning");
+
+        lifecycle.checkIn(PASS);
+
+        assertThat(instance).hasPassed("EndEvent_CheckedIn", "EndEvent_PassCompleted").isEnded();
+        assertThat(managementService().createJobQuery().timers().count()).isZero();
+        assertThat(passes.changes).endsWith("mark long-running pass-1", "complete pass-1");
+    }
+
+    @Test
+    void passStillOutAtTheSchoolsLimitIsEndedBySystem() {
+        passes.startsWithoutApproval = true;
+        lifecycle.start(PASS, RIVERA, TIMERS);
+        ProcessInstance instance = instance();
+        fire(managementService(), "Boundary_LongRunning");
+
+        fire(managementService(), "Boundary_AutoEnd");
+
+        assertThat(instance).hasPassed("Task_EndBySystem", "EndEvent_EndedBySystem")
+                .hasNotPassed("Task_CompletePass").isEnded();
+        assertThat(passes.changes).endsWith("mark long-running pass-1", "end by system pass-1");
+    }
+
+    @Test
+    void checkInAfterTheSystemEndedThePassIsAConflict() {
+        passes.startsWithoutApproval = true;
+        lifecycle.start(PASS, RIVERA, TIMERS);
+        fire(managementService(), "Boundary_AutoEnd");
+
+        assertThatThrownBy(() -> lifecycle.checkIn(PASS)).isInstanceOf(LifecycleConflictException.class);
+    }
+
+    // --- conflicts
+
+    @Test
     void secondDecisionOnTheSameRequestIsAConflict() {
-        lifecycle.start(PASS, RIVERA);
+        lifecycle.start(PASS, RIVERA, TIMERS);
         lifecycle.approve(PASS);
 
         assertThatThrownBy(() -> lifecycle.deny(PASS)).isInstanceOf(LifecycleConflictException.class);
@@ -132,7 +301,7 @@ class PassLifecycleProcessTest {
 
     @Test
     void checkInBeforeApprovalIsAConflict() {
-        lifecycle.start(PASS, RIVERA);
+        lifecycle.start(PASS, RIVERA, TIMERS);
 
         assertThatThrownBy(() -> lifecycle.checkIn(PASS)).isInstanceOf(LifecycleConflictException.class);
         assertThat(instance()).isWaitingAt("Task_ApprovePass");
@@ -140,7 +309,7 @@ class PassLifecycleProcessTest {
 
     @Test
     void cancellingAnApprovedPassIsAConflict() {
-        lifecycle.start(PASS, RIVERA);
+        lifecycle.start(PASS, RIVERA, TIMERS);
         lifecycle.approve(PASS);
 
         assertThatThrownBy(() -> lifecycle.cancel(PASS)).isInstanceOf(LifecycleConflictException.class);

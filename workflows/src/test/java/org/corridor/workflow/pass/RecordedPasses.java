@@ -1,17 +1,52 @@
 package org.corridor.workflow.pass;
 
-import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
 
-/** Stands in for the service's pass table: remembers each state change the process asked for. */
-final class RecordedPasses implements PassRecords, PolicyCheck {
-    final List<String> changes = new ArrayList<>();
-    boolean blocking;
+import org.camunda.bpm.engine.test.mock.Mocks;
+
+/**
+ * Stands in for the service's pass table: remembers each state change the process asked for. Thread-safe,
+ * because with the job executor on the changes arrive from the executor's threads.
+ */
+public final class RecordedPasses implements PassRecords, PolicyCheck {
+    public final List<String> changes = new CopyOnWriteArrayList<>();
+    public volatile boolean blocking;
+    public volatile boolean startsWithoutApproval;
+
+    /** The delegates under the bean names the BPMN expects; the service's LifecycleConfiguration uses the same names. */
+    public Map<Object, Object> asBeans() {
+        return Map.ofEntries(
+                Map.entry("evaluatePolicy", new EvaluatePolicy(this)),
+                Map.entry("decideApproval", new DecideApproval(this)),
+                Map.entry("routeRequest", new RouteRequest(this)),
+                Map.entry("activatePass", new ActivatePass(this)),
+                Map.entry("denyPass", new DenyPass(this)),
+                Map.entry("cancelPass", new CancelPass(this)),
+                Map.entry("announceAgain", new AnnounceAgain(this)),
+                Map.entry("escalateRequest", new EscalateRequest(this)),
+                Map.entry("expireRequest", new ExpireRequest(this)),
+                Map.entry("markLongRunning", new MarkLongRunning(this)),
+                Map.entry("endBySystem", new EndBySystem(this)),
+                Map.entry("completePass", new CompletePass(this)));
+    }
+
+    /** For the in-memory engine, whose mock expression manager resolves beans per thread. */
+    public void registerAsMocks() {
+        asBeans().forEach((name, bean) -> Mocks.register((String) name, bean));
+    }
 
     @Override
     public boolean blocks(String passId) {
         changes.add("evaluate " + passId);
         return blocking;
+    }
+
+    @Override
+    public boolean startsWithoutApproval(String passId) {
+        changes.add("decide " + passId);
+        return startsWithoutApproval;
     }
 
     @Override
@@ -32,6 +67,31 @@ final class RecordedPasses implements PassRecords, PolicyCheck {
     @Override
     public void cancel(String passId) {
         changes.add("cancel " + passId);
+    }
+
+    @Override
+    public void announceAgain(String passId) {
+        changes.add("announce again " + passId);
+    }
+
+    @Override
+    public void escalate(String passId) {
+        changes.add("escalate " + passId);
+    }
+
+    @Override
+    public void expire(String passId) {
+        changes.add("expire " + passId);
+    }
+
+    @Override
+    public void markLongRunning(String passId) {
+        changes.add("mark long-running " + passId);
+    }
+
+    @Override
+    public void endBySystem(String passId) {
+        changes.add("end by system " + passId);
     }
 
     @Override

@@ -1,0 +1,18 @@
+package org.corridor.workflow.pass;
+
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+
+/** The teacher has not opened the request yet: show it again rather than let it sink. */
+public class AnnounceAgain implements JavaDelegate {
+    private final PassRecords passes;
+
+    public AnnounceAgain(PassRecords passes) {
+        this.passes = passes;
+    }
+
+    @Override
+    public void execute(DelegateExecution execution) {
+        passes.announceAgain(execution.getProcessBusinessKey());
+    }
+}

@@ -1,0 +1,18 @@
+package org.corridor.workflow.pass;
+
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+
+/** The student has been out longer than the school's threshold: the badge turns yellow. */
+public class MarkLongRunning implements JavaDelegate {
+    private final PassRecords passes;
+
+    public MarkLongRunning(PassRecords passes) {
+        this.passes = passes;
+    }
+
+    @Override
+    public void execute(DelegateExecution execution) {
+        passes.markLongRunning(execution.getProcessBusinessKey());
+    }
+}
