@@ -55,6 +55,7 @@ public abstract class ApiTest {
         jdbc.update("delete from pass_event");
         jdbc.update("delete from pass_flag");
         jdbc.update("delete from hall_pass");
+        jdbc.update("delete from notification");
     }
 
     protected Person person(String name) {
