@@ -65,6 +65,7 @@ public abstract class ApiTest {
         jdbc.update("update school set emergency_id = null");
         jdbc.update("delete from school_emergency");
         jdbc.update("delete from kiosk");
+        jdbc.update("delete from notification");
     }
 
     protected Person person(String name) {

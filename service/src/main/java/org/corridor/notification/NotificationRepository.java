@@ -1,0 +1,73 @@
+package org.corridor.notification;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+import org.springframework.data.domain.Limit;
+import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.jpa.repository.Modifying;
+import org.springframework.data.jpa.repository.Query;
+
+/**
+ * Every query names the recipient and the district. Changes are conditional bulk updates
+ * ("... where seenAt is null"): idempotent, race-free, and they never clear the caller's persistence
+ * context (settle runs inside the pass package's transaction).
+ */
+interface NotificationRepository extends JpaRepository<Notification, String> {
+
+    Optional<Notification> findByIdAndPersonIdAndDistrictId(String id, String personId, String districtId);
+
+    @Query("""
+            select n from Notification n
+            where n.personId = :personId and n.districtId = :districtId and (:unreadOnly = false or n.seenAt is null)
+            order by n.createdAt desc, n.id desc""")
+    List<Notification> listFor(String personId, String districtId, boolean unreadOnly, Limit limit);
+
+    @Query("select count(n) from Notification n where n.personId = :personId and n.districtId = :districtId and n.seenAt is null")
+    long countUnread(String personId, String districtId);
+
+    /** For Last-Event-ID: mine created at or after the given time, except that one, newest first. */
+    @Query("""
+            select n from Notification n
+            where n.personId = :personId and n.districtId = :districtId and n.createdAt >= :since and n.id <> :exceptId
+            order by n.createdAt desc, n.id desc""")
+    List<Notification> createdSince(String personId, String districtId, Instant since, String exceptId, Limit limit);
+
+    /** Requests that never reached an open screen and nobody marked seen, younger than the given time. */
+    @Query("""
+            select n from Notification n
+            where n.personId = :personId and n.districtId = :districtId and n.kind in :kinds
+              and n.seenAt is null and n.deliveredAt is null and n.createdAt > :since
+            order by n.createdAt desc, n.id desc""")
+    List<Notification> undelivered(String personId, String districtId, List<NotificationKind> kinds, Instant since,
+                                   Limit limit);
+
+    @Modifying(flushAutomatically = true)
+    @Query("""
+            update Notification n set n.seenAt = :at, n.version = n.version + 1
+            where n.id = :id and n.personId = :personId and n.districtId = :districtId and n.seenAt is null""")
+    int markSeen(String id, String personId, String districtId, Instant at);
+
+    @Modifying(flushAutomatically = true)
+    @Query("""
+            update Notification n set n.seenAt = :at, n.version = n.version + 1
+            where n.personId = :personId and n.districtId = :districtId and n.seenAt is null""")
+    int markAllSeen(String personId, String districtId, Instant at);
+
+    @Modifying(flushAutomatically = true)
+    @Query("""
+            update Notification n set n.seenAt = :at, n.version = n.version + 1
+            where n.passId = :passId and n.kind in :kinds and n.seenAt is null""")
+    int settle(String passId, List<NotificationKind> kinds, Instant at);
+
+    @Modifying(flushAutomatically = true)
+    @Query("""
+            update Notification n set n.deliveredAt = :at, n.version = n.version + 1
+            where n.id = :id and n.deliveredAt is null""")
+    int markDelivered(String id, Instant at);
+
+    @Modifying
+    @Query("delete from Notification n where n.createdAt < :before")
+    int deleteCreatedBefore(Instant before);
+}

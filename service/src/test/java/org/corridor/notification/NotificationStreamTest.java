@@ -1,0 +1,246 @@
+package org.corridor.notification;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.time.Instant;
+
+import org.junit.jupiter.api.Test;
+import org.slf4j.LoggerFactory;
+
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import org.corridor.testing.OnMariaDb;
+
+/** Live popups: GET /api/notifications/stream over a real connection with HTTP Basic. */
+@OnMariaDb
+class NotificationStreamTest extends NotificationTestSupport {
+    private final ObjectMapper json = new ObjectMapper();
+
+    @Test
+    void streamOpensWithTheUnreadCount() throws Exception {
+        send("rivera", NotificationKind.ON_THE_WAY, "pass-1");
+        send("rivera", NotificationKind.ON_THE_WAY, "pass-2");
+
+        try (EventStream rivera = stream("rivera")) {
+            assertThat(rivera.status()).isEqualTo(200);
+            assertThat(rivera.contentType()).startsWith("text/event-stream");
+            assertThat(rivera.header("X-Accel-Buffering")).isEqualTo("no");
+            var first = rivera.next();
+            assertThat(first.name()).isEqualTo("unread");
+            assertThat(json.readTree(first.data()).get("unreadCount").asInt()).isEqualTo(2);
+        }
+    }
+
+    @Test
+    void streamPushesNewNotificationLive() throws Exception {
+        try (EventStream rivera = stream("rivera")) {
+            rivera.next("unread");
+
+            String id = send("rivera", NotificationKind.REQUEST, "pass-1");
+
+            var pushed = rivera.next("notification");
+            assertThat(pushed).isNotNull();
+            assertThat(pushed.id()).isEqualTo(id);
+            JsonNode data = json.readTree(pushed.data());
+            assertThat(data.get("id").asText()).isEqualTo(id);
+            assertThat(data.get("kind").asText()).isEqualTo("REQUEST");
+            assertThat(data.get("passId").asText()).isEqualTo("pass-1");
+            assertThat(data.get("title").asText()).isEqualTo("Title REQUEST");
+        }
+    }
+
+    @Test
+    void livePushPublishesDeliveryAndRecordsIt() throws Exception {
+        try (EventStream rivera = stream("rivera")) {
+            rivera.next("unread");
+
+            String id = send("rivera", NotificationKind.REQUEST, "pass-1");
+
+            assertThat(rivera.next("notification")).isNotNull();
+            assertThat(eventually(() -> !delivered.isEmpty())).isTrue();
+            var event = delivered.get(0);
+            assertThat(event.notificationId()).isEqualTo(id);
+            assertThat(event.recipientId()).isEqualTo(person("rivera").getId());
+            assertThat(event.passId()).isEqualTo("pass-1");
+            assertThat(event.kind()).isEqualTo(NotificationKind.REQUEST);
+            assertThat(eventually(() -> deliveredAt(id) != null)).isTrue();
+        }
+    }
+
+    @Test
+    void notificationWithNoOpenScreenIsNeitherPublishedNorMarkedDelivered() throws Exception {
+        String id = send("rivera", NotificationKind.REQUEST, "pass-1");
+        // a marker through the same push path, to another person's open stream
+        try (EventStream chen = stream("chen")) {
+            chen.next("unread");
+            String marker = send("chen", NotificationKind.ON_THE_WAY, "pass-2");
+            assertThat(chen.next("notification").id()).isEqualTo(marker);
+        }
+
+        assertThat(eventually(() -> delivered.stream().anyMatch(d -> d.passId().equals("pass-2")))).isTrue();
+        assertThat(delivered).noneMatch(d -> d.notificationId().equals(id));
+        assertThat(deliveredAt(id)).isNull();
+    }
+
+    @Test
+    void streamDoesNotCarrySomeoneElsesNotifications() throws Exception {
+        try (EventStream chen = stream("chen")) {
+            chen.next("unread");
+
+            send("rivera", NotificationKind.REQUEST, "pass-1");
+            String chens = send("chen", NotificationKind.REQUEST, "pass-2");
+
+            assertThat(chen.next("notification").id()).isEqualTo(chens);
+        }
+    }
+
+    @Test
+    void everyOpenTabOfTheRecipientGetsTheNotification() throws Exception {
+        try (EventStream first = stream("rivera"); EventStream second = stream("rivera")) {
+            first.next("unread");
+            second.next("unread");
+
+            String id = send("rivera", NotificationKind.REQUEST, "pass-1");
+
+            assertThat(first.next("notification").id()).isEqualTo(id);
+            assertThat(second.next("notification").id()).isEqualTo(id);
+        }
+    }
+
+    @Test
+    void streamReplaysUndeliveredRequestOnConnect() throws Exception {
+        String id = send("rivera", NotificationKind.REQUEST, "pass-1");
+
+        try (EventStream rivera = stream("rivera")) {
+            assertThat(rivera.next().name()).isEqualTo("unread");
+            var replayed = rivera.next();
+            assertThat(replayed.name()).isEqualTo("notification");
+            assertThat(replayed.id()).isEqualTo(id);
+            assertThat(eventually(() -> deliveredAt(id) != null)).isTrue();
+            assertThat(eventually(() -> delivered.stream().anyMatch(d -> d.notificationId().equals(id)))).isTrue();
+        }
+    }
+
+    @Test
+    void deliveredRequestIsNotReplayedOnTheNextConnect() throws Exception {
+        String delivered = send("rivera", NotificationKind.REQUEST, "pass-1");
+        try (EventStream rivera = stream("rivera")) {
+            assertThat(rivera.next("notification").id()).isEqualTo(delivered);
+        }
+        assertThat(eventually(() -> deliveredAt(delivered) != null)).isTrue();
+        String later = send("rivera", NotificationKind.REQUEST, "pass-2");
+
+        try (EventStream rivera = stream("rivera")) {
+            assertThat(rivera.next("notification").id()).isEqualTo(later);
+        }
+    }
+
+    @Test
+    void seenAndOldAndNonRequestNotificationsAreNotReplayedOnConnect() throws Exception {
+        String seen = send("rivera", NotificationKind.REQUEST, "pass-1");
+        post("rivera", "/api/notifications/" + seen + "/seen", null);
+        String old = send("rivera", NotificationKind.REQUEST, "pass-2");
+        createdAt(old, Instant.now().minus(Duration.ofHours(13)));
+        send("rivera", NotificationKind.ON_THE_WAY, "pass-3");
+        String fresh = send("rivera", NotificationKind.REQUEST_ESCALATED, "pass-4");
+
+        try (EventStream rivera = stream("rivera")) {
+            assertThat(rivera.next().name()).isEqualTo("unread");
+            assertThat(rivera.next().id()).isEqualTo(fresh);
+            assertThat(rivera.poll(Duration.ofSeconds(1))).isNull();
+        }
+    }
+
+    @Test
+    void streamHonoursLastEventId() throws Exception {
+        String a = send("rivera", NotificationKind.ON_THE_WAY, "pass-1");
+        String b = send("rivera", NotificationKind.PASS_STARTED, "pass-2");
+        String c = send("rivera", NotificationKind.LONG_RUNNING, "pass-3");
+        Instant now = Instant.now();
+        createdAt(a, now.minusSeconds(30));
+        createdAt(b, now.minusSeconds(20));
+        createdAt(c, now.minusSeconds(10));
+
+        try (EventStream rivera = EventStream.open(port, "rivera", a)) {
+            assertThat(rivera.next().name()).isEqualTo("unread");
+            assertThat(rivera.next().id()).isEqualTo(b);
+            assertThat(rivera.next().id()).isEqualTo(c);
+            assertThat(rivera.poll(Duration.ofSeconds(1))).isNull();
+        }
+    }
+
+    @Test
+    void lastEventIdOfSomeoneElseReplaysNothingOfTheirs() throws Exception {
+        String chens = send("chen", NotificationKind.ON_THE_WAY, "pass-1");
+        send("chen", NotificationKind.ON_THE_WAY, "pass-2");
+
+        try (EventStream rivera = EventStream.open(port, "rivera", chens)) {
+            assertThat(rivera.next().name()).isEqualTo("unread");
+            assertThat(rivera.poll(Duration.ofSeconds(1))).isNull();
+        }
+    }
+
+    @Test
+    void heartbeatReachesOpenStreams() throws Exception {
+        try (EventStream rivera = stream("rivera")) {
+            rivera.next("unread");
+
+            streams.heartbeat();
+
+            assertThat(eventually(() -> rivera.comments().contains("heartbeat"))).isTrue();
+        }
+    }
+
+    @Test
+    void closedStreamIsDroppedFromTheRegistry() throws Exception {
+        String riveraId = person("rivera").getId();
+        EventStream rivera = stream("rivera");
+        rivera.next("unread");
+        assertThat(streams.openStreams(riveraId)).isEqualTo(1);
+
+        rivera.close();
+
+        // the container reports the closed connection, or a heartbeat write fails on it
+        assertThat(eventually(() -> {
+            streams.heartbeat();
+            return streams.openStreams(riveraId) == 0;
+        })).isTrue();
+    }
+
+    @Test
+    void streamEndedByTheServerEndsCleanlyForTheClient() throws Exception {
+        // Ending a stream makes Spring MVC dispatch the request again (DispatcherType.ASYNC), which
+        // Spring Security authorizes again: with HTTP Basic it must still find the caller.
+        Logger root = (Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
+        ListAppender<ILoggingEvent> logged = new ListAppender<>();
+        logged.start();
+        root.addAppender(logged);
+        try (EventStream rivera = stream("rivera")) {
+            rivera.next("unread");
+
+            streams.close(person("rivera").getId());
+
+            assertThat(rivera.ends()).isTrue();
+            assertThat(streams.openStreams(person("rivera").getId())).isZero();
+            // a refused ASYNC dispatch shows as "Unable to handle the Spring Security Exception because the
+            // response is already committed", logged as an error by the servlet container
+            assertThat(logged.list).noneMatch(e -> e.getLevel() == Level.ERROR);
+        } finally {
+            root.detachAppender(logged);
+        }
+    }
+
+    @Test
+    void streamNeedsSigningIn() throws Exception {
+        var answer = get(null, "/api/notifications/stream");
+
+        assertThat(answer.getStatusCode().value()).isEqualTo(401);
+    }
+}
