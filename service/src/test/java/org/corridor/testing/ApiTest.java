@@ -94,6 +94,10 @@ public abstract class ApiTest {
         return call(who, HttpMethod.POST, path, body, Map.of());
     }
 
+    protected ResponseEntity<JsonNode> put(String who, String path, Object body) {
+        return call(who, HttpMethod.PUT, path, body, Map.of());
+    }
+
     protected ResponseEntity<JsonNode> call(String who, HttpMethod method, String path, Object body,
                                             Map<String, String> extraHeaders) {
         HttpHeaders headers = new HttpHeaders();

@@ -1,0 +1,153 @@
+package org.corridor.school;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import org.springframework.http.HttpStatus;
+
+import com.fasterxml.jackson.annotation.JsonAnySetter;
+
+import org.corridor.pass.PassType;
+import org.corridor.problem.ApiProblem;
+import org.corridor.problem.FieldError;
+
+/**
+ * The body of a settings PUT: every field is optional, and a field left out (or null) keeps the school's
+ * current value. {@code escalateTo} and {@code countedPassTypes} arrive as text so that a wrong name is
+ * reported with the other invalid fields instead of as an unreadable body. A field Corridor does not know
+ * (a typo such as {@code longRunningMinute}) is refused rather than silently ignored.
+ */
+record SettingsChange(
+        Integer longRunningMinutes,
+        Integer autoEndMinutes,
+        Integer requestExpiryMinutes,
+        Integer resendAfterSeconds,
+        Integer escalateAfterSeconds,
+        String escalateTo,
+        Integer appointmentLeadMinutes,
+        List<String> countedPassTypes,
+        @JsonAnySetter Map<String, Object> unknown) {
+
+    SettingsChange {
+        unknown = unknown == null ? new LinkedHashMap<>() : unknown;
+    }
+
+    /**
+     * The school's current settings with this change laid over them, validated as a whole.
+     *
+     * @throws ApiProblem 422 naming every invalid field; nothing has been changed
+     */
+    SchoolSettings mergedWith(SchoolSettings current) {
+        List<FieldError> errors = new ArrayList<>();
+        unknown.keySet().stream().sorted()
+                .forEach(name -> errors.add(new FieldError(name, "is not a school setting")));
+
+        int longRunning = or(longRunningMinutes, current.longRunningMinutes());
+        int autoEnd = or(autoEndMinutes, current.autoEndMinutes());
+        int expiry = or(requestExpiryMinutes, current.requestExpiryMinutes());
+        int resend = or(resendAfterSeconds, current.resendAfterSeconds());
+        int escalate = or(escalateAfterSeconds, current.escalateAfterSeconds());
+        int lead = or(appointmentLeadMinutes, current.appointmentLeadMinutes());
+
+        boolean longRunningOk = range(errors, "longRunningMinutes", longRunning, 1, 240, "minutes");
+        boolean autoEndOk = range(errors, "autoEndMinutes", autoEnd, 2, 480, "minutes");
+        boolean expiryOk = range(errors, "requestExpiryMinutes", expiry, 1, 120, "minutes");
+        boolean resendOk = range(errors, "resendAfterSeconds", resend, 10, 3600, "seconds");
+        boolean escalateOk = range(errors, "escalateAfterSeconds", escalate, 20, 7200, "seconds");
+        range(errors, "appointmentLeadMinutes", lead, 0, 60, "minutes");
+
+        if (longRunningOk && autoEndOk && autoEnd <= longRunning) {
+            errors.add(new FieldError("autoEndMinutes", "must be greater than longRunningMinutes (" + longRunning
+                    + "): a pass turns long-running before the system ends it; got " + autoEnd + "."));
+        }
+        int expirySeconds = expiry * 60;
+        if (expiryOk && resendOk && resend >= expirySeconds) {
+            errors.add(new FieldError("resendAfterSeconds", "must be less than requestExpiryMinutes × 60 ("
+                    + expirySeconds + " seconds), or the request expires before it is re-announced; got " + resend + "."));
+        }
+        if (escalateOk && resendOk && escalate <= resend) {
+            errors.add(new FieldError("escalateAfterSeconds", "must be greater than resendAfterSeconds (" + resend
+                    + "): a request is re-announced before it is escalated; got " + escalate + "."));
+        } else if (escalateOk && expiryOk && escalate >= expirySeconds) {
+            errors.add(new FieldError("escalateAfterSeconds", "must be less than requestExpiryMinutes × 60 ("
+                    + expirySeconds + " seconds), or the request expires before it could be escalated; got "
+                    + escalate + "."));
+        }
+
+        EscalateTo to = current.escalateTo();
+        if (escalateTo != null) {
+            to = Arrays.stream(EscalateTo.values()).filter(e -> e.name().equals(escalateTo)).findFirst().orElse(null);
+            if (to == null) {
+                errors.add(new FieldError("escalateTo", "must be one of " + names(EscalateTo.values())
+                        + "; got '" + escalateTo + "'."));
+            }
+        }
+
+        List<String> counted = current.countedPassTypes();
+        if (countedPassTypes != null) {
+            counted = passTypes(errors, countedPassTypes);
+        }
+
+        if (!errors.isEmpty()) {
+            throw invalid(errors);
+        }
+        return new SchoolSettings(current.schoolId(), longRunning, autoEnd, expiry, resend, escalate, to, lead, counted);
+    }
+
+    /** The names in PassType order, or null after adding an error. */
+    private static List<String> passTypes(List<FieldError> errors, List<String> names) {
+        Set<String> known = Arrays.stream(PassType.values()).map(Enum::name).collect(Collectors.toSet());
+        Set<String> seen = new HashSet<>();
+        List<String> unknownNames = new ArrayList<>();
+        List<String> duplicates = new ArrayList<>();
+        for (String name : names) {
+            if (name == null || !known.contains(name)) {
+                unknownNames.add(String.valueOf(name));
+            } else if (!seen.add(name)) {
+                duplicates.add(name);
+            }
+        }
+        if (!unknownNames.isEmpty()) {
+            errors.add(new FieldError("countedPassTypes", "may only name the pass types " + names(PassType.values())
+                    + "; unknown: " + String.join(", ", unknownNames) + "."));
+            return null;
+        }
+        if (!duplicates.isEmpty()) {
+            errors.add(new FieldError("countedPassTypes", "names a pass type more than once: "
+                    + String.join(", ", duplicates) + "."));
+            return null;
+        }
+        return seen.stream().sorted(Comparator.comparing(PassType::valueOf)).toList();
+    }
+
+    private static boolean range(List<FieldError> errors, String field, int value, int min, int max, String unit) {
+        if (value < min || value > max) {
+            errors.add(new FieldError(field, "must be between " + min + " and " + max + " " + unit + "; got "
+                    + value + "."));
+            return false;
+        }
+        return true;
+    }
+
+    private static int or(Integer changed, int current) {
+        return changed != null ? changed : current;
+    }
+
+    private static String names(Enum<?>[] values) {
+        return Arrays.stream(values).map(Enum::name).collect(Collectors.joining(", "));
+    }
+
+    private static ApiProblem invalid(List<FieldError> errors) {
+        String fields = errors.stream().map(FieldError::field).distinct().collect(Collectors.joining(", "));
+        return new ApiProblem(HttpStatus.UNPROCESSABLE_ENTITY, "invalid-input", "Invalid settings",
+                "The settings have " + errors.size() + " problem(s), in: " + fields + ". Nothing was changed.")
+                .with("errors", List.copyOf(errors));
+    }
+}
