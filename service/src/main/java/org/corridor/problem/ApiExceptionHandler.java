@@ -4,6 +4,9 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
 
+import jakarta.validation.ConstraintViolationException;
+import jakarta.validation.Path;
+
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.OptimisticLockingFailureException;
@@ -15,6 +18,7 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.method.annotation.HandlerMethodValidationException;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
@@ -56,6 +60,39 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
         problem.setTitle("Internal error");
         problem.setProperty("reference", reference);
         return ResponseEntity.internalServerError().body(problem);
+    }
+
+    /** A constrained header or query parameter of a {@code @Validated} controller. */
+    @ExceptionHandler(ConstraintViolationException.class)
+    ResponseEntity<ProblemDetail> invalidParameter(ConstraintViolationException e) {
+        return invalid(e.getConstraintViolations().stream().map(v -> {
+            String field = null;
+            for (Path.Node node : v.getPropertyPath()) {
+                field = node.getName();
+            }
+            return new FieldError(field, v.getMessage());
+        }).toList());
+    }
+
+    /** The same, from Spring's own method validation (controllers without {@code @Validated}). */
+    @Override
+    protected ResponseEntity<Object> handleHandlerMethodValidationException(HandlerMethodValidationException e,
+            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        List<FieldError> errors = e.getParameterValidationResults().stream()
+                .flatMap(r -> r.getResolvableErrors().stream().map(error -> new FieldError(
+                        r.getMethodParameter().getParameterName(), error.getDefaultMessage())))
+                .toList();
+        return ResponseEntity.badRequest().body(invalid(errors).getBody());
+    }
+
+    private static ResponseEntity<ProblemDetail> invalid(List<FieldError> errors) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
+                "The request has " + errors.size() + " invalid field(s): "
+                        + String.join(", ", errors.stream().map(FieldError::field).toList()) + ".");
+        problem.setType(ProblemTypes.uri("invalid-input"));
+        problem.setTitle("Invalid input");
+        problem.setProperty("errors", errors);
+        return ResponseEntity.badRequest().body(problem);
     }
 
     @Override

@@ -52,6 +52,15 @@ class PassRequestValidationTest extends ApiTest {
     }
 
     @Test
+    void overlongIdempotencyKeyIsAProblemNotAnError() {
+        var answer = call("ava", HttpMethod.POST, "/api/passes", body("note", "x"), Map.of("Idempotency-Key", "k".repeat(101)));
+
+        assertProblem(answer, HttpStatus.BAD_REQUEST);
+        assertThat(answer.getBody().get("errors").findValuesAsText("field")).containsExactly("idempotencyKey");
+        assertThat(passCount()).isZero();
+    }
+
+    @Test
     void malformedJsonIsRefused() {
         var answer = call("ava", HttpMethod.POST, "/api/passes", "{\"destinationId\": ", Map.of());
 
