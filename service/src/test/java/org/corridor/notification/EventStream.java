@@ -21,11 +21,11 @@ import java.util.concurrent.TimeUnit;
  * A test client of GET /api/notifications/stream over a real connection, with HTTP Basic: it reads
  * server-sent events on a thread of its own, so a test can wait for the next one.
  */
-final class EventStream implements AutoCloseable {
+public final class EventStream implements AutoCloseable {
     /** Generous: a slow machine must not fail a test. */
     static final Duration PATIENCE = Duration.ofSeconds(20);
 
-    record Event(String name, String id, String data) {
+    public record Event(String name, String id, String data) {
     }
 
     private final BlockingQueue<Event> events = new LinkedBlockingQueue<>();
@@ -41,7 +41,7 @@ final class EventStream implements AutoCloseable {
         this.reader.start();
     }
 
-    static EventStream open(int port, String who, String lastEventId) throws IOException, InterruptedException {
+    public static EventStream open(int port, String who, String lastEventId) throws IOException, InterruptedException {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port
                         + "/api/notifications/stream"))
                 .header("Accept", "text/event-stream")
@@ -92,7 +92,7 @@ final class EventStream implements AutoCloseable {
     }
 
     /** The next event of that name, skipping others; null when none came within {@link #PATIENCE}. */
-    Event next(String name) throws InterruptedException {
+    public Event next(String name) throws InterruptedException {
         long deadline = System.nanoTime() + PATIENCE.toNanos();
         while (System.nanoTime() < deadline) {
             Event event = events.poll(deadline - System.nanoTime(), TimeUnit.NANOSECONDS);
