@@ -2,9 +2,11 @@ package org.corridor.kiosk;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.ZoneId;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -12,12 +14,16 @@ import org.springframework.http.ResponseEntity;
 import com.fasterxml.jackson.databind.JsonNode;
 
 import org.corridor.destination.Location;
+import org.corridor.school.School;
+import org.corridor.school.SchoolRepository;
 import org.corridor.testing.ApiTest;
 import org.corridor.testing.OnMariaDb;
 
 /** A shared device in a room: students identify by number and pass through the same lifecycle as anyone. */
 @OnMariaDb
 class KioskPassesApiTest extends ApiTest {
+    @Autowired
+    SchoolRepository schools;
 
     @Test
     void studentAtTheKioskRequestsAPassRoutedToTheirTeacher() {
@@ -88,6 +94,32 @@ class KioskPassesApiTest extends ApiTest {
 
         assertThat(answer.getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
         assertThat(pass("ava", id).get("state").asText()).isEqualTo("ACTIVE");
+    }
+
+    @Test
+    void kioskOfAnotherSchoolCannotRequestForThisSchoolsStudentsNorEndTheirPasses() {
+        String out = out("ava", "Restroom");
+        School other = schools.save(new School(person("ava").getDistrictId(), "Other High", ZoneId.of("America/New_York")));
+        Location otherRoom = locations.save(Location.room(other.getId(), "Room 1"));
+        String token = "kiosk-of-other-high";
+        jdbc.update("insert into kiosk (id, district_id, school_id, room_id, name, token_hash, created_at, created_by_id, version)"
+                        + " values ('other-kiosk', ?, ?, ?, 'Other kiosk', ?, current_timestamp, ?, 0)",
+                other.getDistrictId(), other.getId(), otherRoom.getId(), KioskTokens.hash(token), person("admin").getId());
+        try {
+            var request = atKiosk(token, HttpMethod.POST, "/api/passes", Map.of("studentNumber", "1002",
+                    "destinationId", destination("Restroom"), "type", "REGULAR"));
+            var end = atKiosk(token, HttpMethod.POST, "/api/passes/" + out + "/end", null);
+
+            assertThat(request.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+            assertThat(request.getBody().get("errors").findValuesAsText("field")).containsExactly("studentNumber");
+            assertThat(end.getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+            assertThat(passCount()).isEqualTo(1);
+            assertThat(pass("ava", out).get("state").asText()).isEqualTo("ACTIVE");
+        } finally {
+            jdbc.update("delete from kiosk where id = 'other-kiosk'");
+            locations.delete(otherRoom);
+            schools.delete(other);
+        }
     }
 
     private String kioskIn(String roomName) {
