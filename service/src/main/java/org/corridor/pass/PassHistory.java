@@ -1,16 +1,15 @@
 package org.corridor.pass;
 
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Function;
-import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-import org.corridor.person.Person;
+import org.corridor.kiosk.KioskRepository;
 import org.corridor.person.PersonRepository;
 import org.corridor.person.Role;
 import org.corridor.problem.ApiProblem;
@@ -23,8 +22,11 @@ public class PassHistory {
     private final PassEventRepository events;
     private final PersonRepository people;
     private final PassViews views;
+    private final KioskRepository kiosks;
 
-    PassHistory(PassAccess access, PassEventRepository events, PersonRepository people, PassViews views) {
+    PassHistory(PassAccess access, PassEventRepository events, PersonRepository people, PassViews views,
+                KioskRepository kiosks) {
+        this.kiosks = kiosks;
         this.access = access;
         this.events = events;
         this.people = people;
@@ -45,16 +47,18 @@ public class PassHistory {
         }
         Pass pass = access.find(caller, passId);
         List<PassEvent> timeline = events.findByPassIdAndDistrictIdOrderByOccurredAtAsc(passId, caller.districtId());
-        Map<String, Person> actors = people.findAllById(timeline.stream()
-                        .flatMap(e -> Stream.of(e.getActorId(), e.getOnBehalfOfId())).filter(id -> id != null)
-                        .distinct().toList())
-                .stream().collect(Collectors.toMap(Person::getId, Function.identity()));
+        List<String> ids = timeline.stream().flatMap(e -> Stream.of(e.getActorId(), e.getOnBehalfOfId()))
+                .filter(id -> id != null).distinct().toList();
+        // Actors are people, or kiosks for what a student did at a shared device.
+        Map<String, PassView.Ref> actors = new HashMap<>();
+        people.findAllById(ids).forEach(p -> actors.put(p.getId(), new PassView.Ref(p.getId(), p.getName())));
+        kiosks.findAllById(ids).forEach(k -> actors.put(k.getId(), new PassView.Ref(k.getId(), "Kiosk: " + k.getName())));
         return new Timeline(views.of(pass, caller), timeline.stream().map(e -> new Entry(e.getOccurredAt(), e.getKind(),
-                ref(actors.get(e.getActorId())), ref(actors.get(e.getOnBehalfOfId())), e.getFromState(),
+                ref(actors, e.getActorId()), ref(actors, e.getOnBehalfOfId()), e.getFromState(),
                 e.getToState(), e.getDetail())).toList());
     }
 
-    private static PassView.Ref ref(Person person) {
-        return person == null ? null : new PassView.Ref(person.getId(), person.getName());
+    private static PassView.Ref ref(Map<String, PassView.Ref> actors, String id) {
+        return id == null ? null : actors.get(id);
     }
 }

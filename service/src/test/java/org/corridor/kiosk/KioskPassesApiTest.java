@@ -53,6 +53,18 @@ class KioskPassesApiTest extends ApiTest {
     }
 
     @Test
+    void historyNamesTheKioskAsTheActor() {
+        String token = kioskIn("Room 204");
+        String id = atKiosk(token, HttpMethod.POST, "/api/passes", Map.of("studentNumber", "1002",
+                "destinationId", destination("Restroom"), "type", "AUTO")).getBody().get("id").asText();
+
+        atKiosk(token, HttpMethod.POST, "/api/passes/" + id + "/end", null);
+
+        JsonNode events = get("auditor", "/api/audit/passes/" + id).getBody().get("events");
+        assertThat(events.get(events.size() - 1).get("actor").get("name").asText()).isEqualTo("Kiosk: Room 204 kiosk");
+    }
+
+    @Test
     void kioskAtTheDestinationChecksTheStudentIn() {
         String id = out("ava", "Library");
         String libraryKiosk = kioskIn("Library");
