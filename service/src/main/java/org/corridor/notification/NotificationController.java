@@ -1,6 +1,5 @@
 package org.corridor.notification;
 
-import java.util.List;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -8,11 +7,7 @@ import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.Size;
 
-import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
-import org.springframework.http.ProblemDetail;
-import org.springframework.http.ResponseEntity;
-import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -20,11 +15,8 @@ import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
-import org.springframework.web.method.annotation.HandlerMethodValidationException;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 
-import org.corridor.problem.FieldError;
-import org.corridor.problem.ProblemTypes;
 import org.corridor.security.Caller;
 
 /**
@@ -82,22 +74,6 @@ class NotificationController {
         // written once Spring MVC has taken the emitter over, see NotificationConfiguration
         request.setAttribute(NEW_STREAM, stream);
         return stream.emitter;
-    }
-
-    /** A bad parameter, answered like a bad body field: a problem naming each field in {@code errors}. */
-    @ExceptionHandler(HandlerMethodValidationException.class)
-    ResponseEntity<ProblemDetail> invalidParameter(HandlerMethodValidationException e) {
-        List<FieldError> errors = e.getParameterValidationResults().stream()
-                .flatMap(result -> result.getResolvableErrors().stream().map(error -> new FieldError(
-                        result.getMethodParameter().getParameterName(), error.getDefaultMessage())))
-                .toList();
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
-                "The request has " + errors.size() + " invalid parameter(s): "
-                        + String.join(", ", errors.stream().map(FieldError::field).toList()) + ".");
-        problem.setType(ProblemTypes.uri("invalid-input"));
-        problem.setTitle("Invalid input");
-        problem.setProperty("errors", errors);
-        return ResponseEntity.badRequest().contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
     }
 
     private static String blankToNull(String text) {

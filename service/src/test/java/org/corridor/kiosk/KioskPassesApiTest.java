@@ -9,7 +9,6 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.ResponseEntity;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
@@ -27,9 +26,9 @@ class KioskPassesApiTest extends ApiTest {
 
     @Test
     void studentAtTheKioskRequestsAPassRoutedToTheirTeacher() {
-        String token = kioskIn("Room 204");
+        String token = kioskToken("Room 204");
 
-        var answer = atKiosk(token, HttpMethod.POST, "/api/passes", Map.of("studentNumber", "1001",
+        var answer = asKiosk(token, HttpMethod.POST, "/api/passes", Map.of("studentNumber", "1001",
                 "destinationId", destination("Restroom"), "type", "REGULAR"));
 
         assertThat(answer.getStatusCode()).isEqualTo(HttpStatus.CREATED);
@@ -41,12 +40,12 @@ class KioskPassesApiTest extends ApiTest {
 
     @Test
     void studentAtTheKioskStartsAnAutoPassAndEndsIt() {
-        String token = kioskIn("Room 204");
-        String id = atKiosk(token, HttpMethod.POST, "/api/passes", Map.of("studentNumber", "1002",
+        String token = kioskToken("Room 204");
+        String id = asKiosk(token, HttpMethod.POST, "/api/passes", Map.of("studentNumber", "1002",
                 "destinationId", destination("Restroom"), "type", "AUTO")).getBody().get("id").asText();
 
-        JsonNode found = atKiosk(token, HttpMethod.GET, "/api/passes?studentNumber=1002", null).getBody();
-        var ended = atKiosk(token, HttpMethod.POST, "/api/passes/" + id + "/end", null);
+        JsonNode found = asKiosk(token, HttpMethod.GET, "/api/passes?studentNumber=1002", null).getBody();
+        var ended = asKiosk(token, HttpMethod.POST, "/api/passes/" + id + "/end", null);
 
         assertThat(found).singleElement().satisfies(pass -> assertThat(pass.get("id").asText()).isEqualTo(id));
         assertThat(ended.getBody().get("state").asText()).isEqualTo("COMPLETED");
@@ -54,11 +53,11 @@ class KioskPassesApiTest extends ApiTest {
 
     @Test
     void historyNamesTheKioskAsTheActor() {
-        String token = kioskIn("Room 204");
-        String id = atKiosk(token, HttpMethod.POST, "/api/passes", Map.of("studentNumber", "1002",
+        String token = kioskToken("Room 204");
+        String id = asKiosk(token, HttpMethod.POST, "/api/passes", Map.of("studentNumber", "1002",
                 "destinationId", destination("Restroom"), "type", "AUTO")).getBody().get("id").asText();
 
-        atKiosk(token, HttpMethod.POST, "/api/passes/" + id + "/end", null);
+        asKiosk(token, HttpMethod.POST, "/api/passes/" + id + "/end", null);
 
         JsonNode events = get("auditor", "/api/audit/passes/" + id).getBody().get("events");
         assertThat(events.get(events.size() - 1).get("actor").get("name").asText()).isEqualTo("Kiosk: Room 204 kiosk");
@@ -67,18 +66,18 @@ class KioskPassesApiTest extends ApiTest {
     @Test
     void kioskAtTheDestinationChecksTheStudentIn() {
         String id = out("ava", "Library");
-        String libraryKiosk = kioskIn("Library");
+        String libraryKiosk = kioskToken("Library");
 
-        var answer = atKiosk(libraryKiosk, HttpMethod.POST, "/api/passes/" + id + "/check-in", null);
+        var answer = asKiosk(libraryKiosk, HttpMethod.POST, "/api/passes/" + id + "/check-in", null);
 
         assertThat(answer.getBody().get("state").asText()).isEqualTo("COMPLETED");
     }
 
     @Test
     void unknownStudentNumberIsRefusedAndNothingStored() {
-        String token = kioskIn("Room 204");
+        String token = kioskToken("Room 204");
 
-        var answer = atKiosk(token, HttpMethod.POST, "/api/passes", Map.of("studentNumber", "9999",
+        var answer = asKiosk(token, HttpMethod.POST, "/api/passes", Map.of("studentNumber", "9999",
                 "destinationId", destination("Restroom"), "type", "REGULAR"));
 
         assertThat(answer.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
@@ -88,9 +87,9 @@ class KioskPassesApiTest extends ApiTest {
 
     @Test
     void kioskCannotCreateAProxyPass() {
-        String token = kioskIn("Room 204");
+        String token = kioskToken("Room 204");
 
-        var answer = atKiosk(token, HttpMethod.POST, "/api/passes", Map.of("studentNumber", "1001",
+        var answer = asKiosk(token, HttpMethod.POST, "/api/passes", Map.of("studentNumber", "1001",
                 "destinationId", destination("Restroom"), "type", "PROXY"));
 
         assertThat(answer.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
@@ -100,9 +99,9 @@ class KioskPassesApiTest extends ApiTest {
     @Test
     void kioskInAnotherRoomCannotEndThePass() {
         String id = out("ava", "Restroom");
-        String libraryKiosk = kioskIn("Library");
+        String libraryKiosk = kioskToken("Library");
 
-        var answer = atKiosk(libraryKiosk, HttpMethod.POST, "/api/passes/" + id + "/end", null);
+        var answer = asKiosk(libraryKiosk, HttpMethod.POST, "/api/passes/" + id + "/end", null);
 
         assertThat(answer.getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
         assertThat(pass("ava", id).get("state").asText()).isEqualTo("ACTIVE");
@@ -118,9 +117,9 @@ class KioskPassesApiTest extends ApiTest {
                         + " values ('other-kiosk', ?, ?, ?, 'Other kiosk', ?, current_timestamp, ?, 0)",
                 other.getDistrictId(), other.getId(), otherRoom.getId(), KioskTokens.hash(token), person("admin").getId());
         try {
-            var request = atKiosk(token, HttpMethod.POST, "/api/passes", Map.of("studentNumber", "1002",
+            var request = asKiosk(token, HttpMethod.POST, "/api/passes", Map.of("studentNumber", "1002",
                     "destinationId", destination("Restroom"), "type", "REGULAR"));
-            var end = atKiosk(token, HttpMethod.POST, "/api/passes/" + out + "/end", null);
+            var end = asKiosk(token, HttpMethod.POST, "/api/passes/" + out + "/end", null);
 
             assertThat(request.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
             assertThat(request.getBody().get("errors").findValuesAsText("field")).containsExactly("studentNumber");
@@ -132,16 +131,5 @@ class KioskPassesApiTest extends ApiTest {
             locations.delete(otherRoom);
             schools.delete(other);
         }
-    }
-
-    private String kioskIn(String roomName) {
-        String roomId = locations.findAll().stream().filter(l -> l.getName().equals(roomName))
-                .map(Location::getId).findFirst().orElseThrow();
-        return post("admin", "/api/admin/kiosks", Map.of("roomId", roomId, "name", roomName + " kiosk"))
-                .getBody().get("token").asText();
-    }
-
-    private ResponseEntity<JsonNode> atKiosk(String token, HttpMethod method, String path, Object body) {
-        return call(null, method, path, body, Map.of("X-Kiosk-Token", token));
     }
 }
