@@ -6,6 +6,7 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.Objects;
 
+import org.camunda.bpm.engine.OptimisticLockingException;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
@@ -90,7 +91,16 @@ public class PassLifecycle {
         if (task == null) {
             throw new LifecycleConflictException(passId, "the request is no longer waiting for a decision");
         }
-        engine.getTaskService().complete(task.getId(), Map.of(APPROVED, approved));
+        try {
+            engine.getTaskService().complete(task.getId(), Map.of(APPROVED, approved));
+        } catch (OptimisticLockingException raced) {
+            throw changedMeanwhile(passId);
+        }
+    }
+
+    /** A timer fired, or another person acted, on the same pass in the same moment: the caller may retry. */
+    private static LifecycleConflictException changedMeanwhile(String passId) {
+        return new LifecycleConflictException(passId, "it changed at the same moment; reload it and try again");
     }
 
     private Task approvalTask(String passId) {
@@ -101,8 +111,13 @@ public class PassLifecycle {
 
     private void correlate(String passId, String message, String whyNot) {
         // correlateAll answers an empty list instead of throwing, so a late click is not logged as an engine error.
-        boolean matched = !engine.getRuntimeService().createMessageCorrelation(message)
-                .processInstanceBusinessKey(passId).correlateAllWithResult().isEmpty();
+        boolean matched;
+        try {
+            matched = !engine.getRuntimeService().createMessageCorrelation(message)
+                    .processInstanceBusinessKey(passId).correlateAllWithResult().isEmpty();
+        } catch (OptimisticLockingException raced) {
+            throw changedMeanwhile(passId);
+        }
         if (!matched) {
             throw new LifecycleConflictException(passId, whyNot);
         }
