@@ -139,6 +139,35 @@ class PassDecisionAuthorityTest extends ApiTest {
     }
 
     @Test
+    void routedTeacherCancelsTheRequestAndTheStudentIsTold() {
+        String id = request("ava", "Restroom").getBody().get("id").asText();
+
+        var answer = post("rivera", "/api/passes/" + id + "/cancel", null);
+
+        assertThat(answer.getBody().get("state").asText()).isEqualTo("CANCELLED");
+        assertThat(notificationTitles("ava", "CANCELLED")).containsExactly("Your pass to Restroom was cancelled");
+    }
+
+    @Test
+    void administratorCanCancelAPendingRequest() {
+        String id = request("ava", "Restroom").getBody().get("id").asText();
+
+        var answer = post("admin", "/api/passes/" + id + "/cancel", null);
+
+        assertThat(answer.getBody().get("state").asText()).isEqualTo("CANCELLED");
+    }
+
+    @Test
+    void uninvolvedTeacherCannotCancelARequest() {
+        String id = request("ava", "Restroom").getBody().get("id").asText();
+
+        var answer = post("okafor", "/api/passes/" + id + "/cancel", null);
+
+        assertThat(answer.getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+        assertThat(get("ava", "/api/passes/" + id).getBody().get("state").asText()).isEqualTo("PENDING");
+    }
+
+    @Test
     void teacherOpeningTheRequestMarksItSeenForTheStudent() {
         String id = request("ava", "Restroom").getBody().get("id").asText();
         get("rivera", "/api/requests");
