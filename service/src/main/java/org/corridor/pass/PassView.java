@@ -36,7 +36,7 @@ public record PassView(
         String autoPassRefused,
         /** Why the pass ended without a person deciding (expired, missed appointment, emergency). */
         String endReason,
-        /** Who approved or denied it, when that was not the teacher it was sent to (escalation). */
+        /** Who approved or denied it: the teacher it was sent to, or after an escalation a co-teacher or administrator. */
         Ref decidedBy) {
 
     /** The badge colour: green while within the time threshold, yellow once long-running, red once ended by the system. */
