@@ -1,12 +1,22 @@
 package org.corridor.security;
 
+import java.util.function.Supplier;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.logout.LogoutFilter;
 import org.springframework.security.web.csrf.CookieCsrfTokenRepository;
+import org.springframework.security.web.csrf.CsrfToken;
+import org.springframework.security.web.csrf.CsrfTokenRequestAttributeHandler;
+import org.springframework.security.web.csrf.CsrfTokenRequestHandler;
+import org.springframework.security.web.csrf.XorCsrfTokenRequestAttributeHandler;
 import org.springframework.security.web.util.matcher.AntPathRequestMatcher;
+import org.springframework.util.StringUtils;
 
 @Configuration
 class SecurityConfiguration {
@@ -32,11 +42,42 @@ class SecurityConfiguration {
                 // authority to forge: either it sends its own credentials (HTTP Basic, a kiosk token, later a
                 // bearer token) or it is unauthenticated and gets a 401. A browser cannot be made to send
                 // X-Kiosk-Token cross-site (a custom header needs a CORS preflight, which Corridor does not grant).
+                //
+                // The web front end (admin-ui) is a single-page application: its scripts read the XSRF-TOKEN
+                // cookie and send it back raw as X-XSRF-TOKEN, while server-rendered forms (/login, /logout)
+                // carry the masked token of the _csrf attribute. Spring Security reference, "Single-Page
+                // Applications": SpaCsrfTokenRequestHandler accepts both, and loads the deferred token on
+                // every request so that the cookie is written before a script needs it.
                 .csrf(csrf -> csrf
                         .csrfTokenRepository(CookieCsrfTokenRepository.withHttpOnlyFalse())
+                        .csrfTokenRequestHandler(new SpaCsrfTokenRequestHandler())
                         .ignoringRequestMatchers(request -> request.getHeader("Authorization") != null
                                 || KioskTokenFilter.carriesToken(request)
                                 || request.getRequestedSessionId() == null));
         return http.build();
+    }
+
+    /**
+     * BREACH protection (a masked token) for the token rendered into pages, and the raw cookie value
+     * accepted from a header, as the Spring Security reference configures a single-page application.
+     */
+    static final class SpaCsrfTokenRequestHandler implements CsrfTokenRequestHandler {
+        private final CsrfTokenRequestHandler plain = new CsrfTokenRequestAttributeHandler();
+        private final CsrfTokenRequestHandler xor = new XorCsrfTokenRequestAttributeHandler();
+
+        @Override
+        public void handle(HttpServletRequest request, HttpServletResponse response, Supplier<CsrfToken> csrfToken) {
+            // masked token in the _csrf attribute, for the forms Spring Security renders
+            xor.handle(request, response, csrfToken);
+            // render the token value to a cookie by causing the deferred token to be loaded
+            csrfToken.get();
+        }
+
+        @Override
+        public String resolveCsrfTokenValue(HttpServletRequest request, CsrfToken csrfToken) {
+            String headerValue = request.getHeader(csrfToken.getHeaderName());
+            // a header (X-XSRF-TOKEN) carries the raw cookie value; a form parameter (_csrf) the masked one
+            return (StringUtils.hasText(headerValue) ? plain : xor).resolveCsrfTokenValue(request, csrfToken);
+        }
     }
 }

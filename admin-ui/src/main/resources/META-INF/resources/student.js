@@ -1,0 +1,281 @@
+// The student's screen: ask to leave class (the class being left, where to, regular or auto pass, a note),
+// then follow the pass: where it was sent, whether it was delivered and seen, its state; cancel or end it.
+import { api, el, every, fillBar, listen, newKey, showError, toast, whoAmI } from '/corridor.js';
+
+const $ = id => document.getElementById(id);
+const error = $('error');
+const form = $('new-pass');
+
+const OPEN = new Set(['SCHEDULED', 'REQUESTED', 'PENDING', 'ACTIVE', 'LONG_RUNNING']);
+const STATES = {
+  SCHEDULED: 'Appointment scheduled',
+  REQUESTED: 'Sending…',
+  PENDING: 'Pending — waiting for your teacher',
+  ACTIVE: 'Active — you may go',
+  LONG_RUNNING: 'Active — out a long time',
+  COMPLETED: 'Completed',
+  ENDED_BY_SYSTEM: 'Ended by the time limit',
+  DENIED: 'Denied',
+  CANCELLED: 'Cancelled',
+  EXPIRED: 'Expired',
+};
+
+let me;
+let destinations = [];
+/** The pass this screen follows; remembered on this device because the API has no "my passes" list. */
+let passId = null;
+let pass = null;
+/** One key per request the student means to send: kept while it is in flight or was not answered. */
+let sendKey = null;
+let sending = false;
+
+const storageKey = () => `corridor.pass.${me.id}`;
+
+function remember(id) {
+  passId = id;
+  if (id) {
+    localStorage.setItem(storageKey(), id);
+  } else {
+    localStorage.removeItem(storageKey());
+  }
+}
+
+// ---------------------------------------------------------------- the pass
+
+function renderPass() {
+  const section = $('pass');
+  if (!pass) {
+    section.hidden = true;
+    form.hidden = false;
+    $('form-title').textContent = 'Ask to leave class';
+    return;
+  }
+  section.hidden = false;
+  section.dataset.state = pass.state;
+  const from = pass.departingFrom;
+  $('pass-where').textContent = `${from?.section ?? 'Class'} → ${pass.destination.name}`
+    + (pass.autoPass ? ' (auto pass)' : '');
+  $('pass-state').textContent = STATES[pass.state] ?? pass.state;
+  $('pass-status').textContent = pass.status;
+  $('pass-more').textContent = [pass.autoPassRefused, pass.denyReason && `Reason: ${pass.denyReason}`, pass.endReason]
+    .filter(Boolean).join(' ');
+  const flags = pass.flags || [];
+  $('pass-flags').replaceChildren(...flags.map(f => el('li', { class: `flag ${f.severity.toLowerCase()}` }, f.message)));
+  $('pass-flags').hidden = flags.length === 0;
+  $('cancel').hidden = !['PENDING', 'REQUESTED', 'SCHEDULED'].includes(pass.state);
+  $('end').hidden = !['ACTIVE', 'LONG_RUNNING'].includes(pass.state);
+  const open = OPEN.has(pass.state);
+  form.hidden = open;
+  $('form-title').textContent = 'Ask again';
+}
+
+async function loadPass() {
+  if (!passId) {
+    pass = null;
+    renderPass();
+    return;
+  }
+  try {
+    pass = await api(`/api/passes/${encodeURIComponent(passId)}`);
+  } catch (e) {
+    if (e.status === 404 || e.status === 403) {
+      remember(null);
+      pass = null;
+    } else {
+      throw e;
+    }
+  }
+  renderPass();
+}
+
+/** Without a remembered pass: the newest notification about a pass may name one that is still open. */
+async function findOpenPass() {
+  const inbox = await api('/api/notifications?limit=20');
+  const latest = inbox.notifications.find(n => n.passId);
+  if (latest) {
+    const candidate = await api(`/api/passes/${encodeURIComponent(latest.passId)}`).catch(() => null);
+    if (candidate && OPEN.has(candidate.state)) {
+      remember(candidate.id);
+      pass = candidate;
+    }
+  }
+  renderPass();
+}
+
+async function act(action) {
+  const buttons = [$('cancel'), $('end')];
+  buttons.forEach(b => { b.disabled = true; });
+  showError($('pass-problem'), null);
+  try {
+    pass = await api(`/api/passes/${encodeURIComponent(pass.id)}/${action}`, { method: 'POST' });
+    renderPass();
+  } catch (e) {
+    showError($('pass-problem'), e);
+  } finally {
+    buttons.forEach(b => { b.disabled = false; });
+  }
+}
+
+$('cancel').addEventListener('click', () => act('cancel'));
+$('end').addEventListener('click', () => act('end'));
+
+// ---------------------------------------------------------------- the form
+
+function fill(select, options, placeholder) {
+  const chosen = select.value;
+  select.replaceChildren(el('option', { value: '' }, placeholder),
+    ...options.map(o => el('option', { value: o.value, disabled: o.disabled }, o.label)));
+  if (options.some(o => o.value === chosen && !o.disabled)) {
+    select.value = chosen;
+  } else if (options.length === 1 && !options[0].disabled) {
+    select.value = options[0].value;
+  }
+}
+
+function destinationLabel(d) {
+  if (!d.open) {
+    return `${d.name} (closed)`;
+  }
+  if (d.capacity != null) {
+    return `${d.name} — ${d.occupancy} of ${d.capacity} places taken${d.occupancy >= d.capacity ? ' (full)' : ''}`;
+  }
+  return d.name;
+}
+
+function updateAuto() {
+  const destination = destinations.find(d => d.id === $('destination').value);
+  const auto = $('type-auto');
+  auto.disabled = !destination?.autoPassAllowed;
+  if (auto.disabled && auto.checked) {
+    form.querySelector('input[name="type"][value="REGULAR"]').checked = true;
+  }
+  $('auto-hint').textContent = !destination ? 'Choose where to go first.'
+    : destination.autoPassAllowed ? `An auto pass to ${destination.name} starts at once, without asking.`
+      : `Auto passes are not allowed to ${destination.name}: ask your teacher.`;
+}
+
+async function loadChoices() {
+  const [classes, places] = await Promise.all([
+    api('/api/me/departing-from'),
+    api(`/api/schools/${encodeURIComponent(me.schoolId)}/destinations`),
+  ]);
+  destinations = places;
+  fill($('section'), classes.map(c => ({
+    value: c.sectionId,
+    label: `${c.section}${c.period ? ` (${c.period})` : ''} — ${c.teacher.name}, ${c.room.name}`,
+  })), classes.length ? 'Choose your class' : 'No class right now');
+  $('section-hint').textContent = classes.length
+    ? 'Your request goes to the teacher of the class you are leaving.'
+    : 'You are not in a class right now, so there is no teacher to ask.';
+  fill($('destination'), places.map(d => ({ value: d.id, label: destinationLabel(d), disabled: !d.open })),
+    'Choose where to go');
+  updateAuto();
+}
+
+$('destination').addEventListener('change', updateAuto);
+// a changed form is a different request: the next send gets a new key
+form.addEventListener('input', () => {
+  if (!sending) {
+    sendKey = null;
+  }
+});
+
+form.addEventListener('submit', async e => {
+  e.preventDefault();
+  if (sending) {
+    return; // a double tap: the first one is on its way
+  }
+  const problem = $('form-problem');
+  const sectionId = $('section').value;
+  const destinationId = $('destination').value;
+  if (!sectionId || !destinationId) {
+    showError(problem, new Error(!sectionId ? 'Choose the class you are leaving.' : 'Choose where to go.'));
+    (sectionId ? $('destination') : $('section')).focus();
+    return;
+  }
+  sending = true;
+  $('send').disabled = true;
+  sendKey ??= newKey();
+  showError(problem, null);
+  const note = $('note').value.trim();
+  try {
+    pass = await api('/api/passes', {
+      method: 'POST',
+      headers: { 'Idempotency-Key': sendKey },
+      body: {
+        departingFromSectionId: sectionId,
+        destinationId,
+        type: form.querySelector('input[name="type"]:checked').value,
+        note: note || undefined,
+      },
+    });
+    sendKey = null;
+    remember(pass.id);
+    $('note').value = '';
+    renderPass();
+    $('pass-title').focus();
+  } catch (err) {
+    if (err.status !== 0) {
+      sendKey = null; // the server answered: the next send is a new request
+    }
+    showError(problem, err);
+    if (err.status === 409 && err.problem.openPassId) {
+      remember(err.problem.openPassId);
+      await loadPass().catch(x => showError(error, x));
+      // the open pass is now on screen; keep the reason visible next to it
+      showError($('pass-problem'), err);
+    }
+  } finally {
+    sending = false;
+    $('send').disabled = false;
+  }
+});
+
+// ---------------------------------------------------------------- start
+
+const refresh = every(15000, async () => {
+  await loadPass();
+  await loadChoices();
+}, e => showError(error, e));
+
+async function start() {
+  try {
+    me = await whoAmI();
+  } catch (e) {
+    showError(error, e);
+    return;
+  }
+  if (!me) {
+    location.href = '/login';
+    return;
+  }
+  fillBar(me, $('who'), $('sign-out'), error);
+  if (!me.roles?.includes('STUDENT')) {
+    showError(error, new Error(`This screen is for students; ${me.name ?? 'this account'} is not one.`));
+    return;
+  }
+  passId = localStorage.getItem(storageKey());
+  if (!passId) {
+    await findOpenPass().catch(e => showError(error, e));
+  }
+  await refresh();
+  let wasLive = null;
+  listen({
+    onNotification: n => {
+      toast($('toasts'), { title: n.title, body: n.body, kind: n.kind });
+      if (n.passId && (!pass || !OPEN.has(pass.state) || n.passId === pass.id)) {
+        remember(n.passId);
+      }
+      refresh();
+    },
+    onLive: live => {
+      if (live !== wasLive) {
+        $('live').textContent = live ? (wasLive === null ? '' : 'Live updates are back.')
+          : 'Live updates are interrupted; this screen still refreshes every 15 seconds.';
+        wasLive = live;
+      }
+    },
+  });
+}
+
+start();

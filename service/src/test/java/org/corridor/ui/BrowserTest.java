@@ -1,0 +1,128 @@
+package org.corridor.ui;
+
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.logging.Level;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.logging.LogEntry;
+import org.openqa.selenium.logging.LogType;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+import org.corridor.testing.ApiTest;
+
+/**
+ * The service on its random port, driven by Debian's headless Chromium through Debian's chromedriver.
+ * Nothing is downloaded: both paths are given to Selenium, so Selenium Manager is never asked. When
+ * they are missing the tests fail with CI=true and are skipped on a developer's machine (as the MariaDB
+ * tests are); {@code .ci/run} installs the packages {@code chromium} and {@code chromium-driver}.
+ */
+abstract class BrowserTest extends ApiTest {
+    static final Path CHROMIUM = Path.of("/usr/bin/chromium");
+    static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
+    /** Generous: a slow machine must not fail a test. */
+    static final Duration PATIENCE = Duration.ofSeconds(30);
+
+    @LocalServerPort
+    int port;
+
+    protected WebDriver browser;
+
+    @BeforeAll
+    static void chromiumIsThere() {
+        List<Path> missing = java.util.stream.Stream.of(CHROMIUM, CHROMEDRIVER)
+                .filter(p -> !Files.isExecutable(p)).toList();
+        if (missing.isEmpty()) {
+            return;
+        }
+        String why = "No browser for the browser tests: " + missing + " missing. Install Debian's packages "
+                + "chromium and chromium-driver (apt-get install -y chromium chromium-driver).";
+        if ("true".equalsIgnoreCase(System.getenv("CI"))) {
+            throw new AssertionError(why);
+        }
+        Assumptions.abort(why);
+    }
+
+    @BeforeEach
+    void startBrowser() {
+        ChromeDriverService service = new ChromeDriverService.Builder()
+                .usingDriverExecutable(CHROMEDRIVER.toFile())
+                .usingAnyFreePort()
+                .withLogOutput(OutputStream.nullOutputStream())
+                .build();
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary(CHROMIUM.toFile());
+        options.addArguments("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--window-size=1280,900");
+        options.setCapability("goog:loggingPrefs", Map.of(LogType.BROWSER, "ALL"));
+        browser = new ChromeDriver(service, options);
+    }
+
+    @AfterEach
+    void quitBrowser() {
+        if (browser == null) {
+            return;
+        }
+        try {
+            // the page's own errors, to explain a failure; quiet when there are none
+            for (LogEntry entry : browser.manage().logs().get(LogType.BROWSER)) {
+                if (entry.getLevel().intValue() >= Level.WARNING.intValue() && !entry.getMessage().contains("favicon.ico")) {
+                    System.out.println("[browser] " + entry.getLevel() + " " + entry.getMessage());
+                }
+            }
+        } catch (RuntimeException e) {
+            System.out.println("[browser] no log: " + e.getMessage());
+        } finally {
+            browser.quit();
+        }
+    }
+
+    protected String url(String path) {
+        return "http://localhost:" + port + path;
+    }
+
+    /** Signs in through the real form, as a person at the school would, and waits for the start page. */
+    protected void signIn(String who) {
+        browser.get(url("/login"));
+        browser.findElement(By.name("username")).sendKeys(who + "@corridor.test");
+        browser.findElement(By.name("password")).sendKeys("demo");
+        browser.findElement(By.cssSelector("form button[type=submit]")).click();
+        await("the start page after signing in as " + who,
+                b -> b.findElement(By.id("signed-in")).isDisplayed());
+    }
+
+    /** Waits until {@code condition} gives something other than null or false. */
+    protected <T> T await(String what, Function<WebDriver, T> condition) {
+        return new WebDriverWait(browser, PATIENCE)
+                .withMessage(() -> what + "; the page shows: " + visibleText())
+                .until(condition);
+    }
+
+    /** The element the selector finds, once it is displayed and its text contains {@code text}. */
+    protected WebElement awaitText(String what, By selector, String text) {
+        return await(what, b -> b.findElements(selector).stream()
+                .filter(e -> e.isDisplayed() && e.getText().contains(text)).findFirst().orElse(null));
+    }
+
+    private String visibleText() {
+        try {
+            return browser.findElement(By.tagName("body")).getText();
+        } catch (RuntimeException e) {
+            return "(unreadable: " + e.getMessage() + ")";
+        }
+    }
+}
