@@ -189,25 +189,6 @@ public class Pass extends Identified {
         this.denyReason = reason;
     }
 
-    /** @return true the first time the routed teacher's screen listed this request */
-    boolean markDelivered(Instant now) {
-        if (deliveredAt != null) {
-            return false;
-        }
-        deliveredAt = now;
-        return true;
-    }
-
-    /** @return true the first time the routed teacher opened this request */
-    boolean markSeen(Instant now) {
-        markDelivered(now);
-        if (seenAt != null) {
-            return false;
-        }
-        seenAt = now;
-        return true;
-    }
-
     void recordEvaluation(List<RaisedFlag> raised, String facts) {
         flags.clear();
         raised.stream().map(PassFlag::new).forEach(flags::add);

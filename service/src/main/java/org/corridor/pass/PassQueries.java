@@ -1,7 +1,10 @@
 package org.corridor.pass;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.util.List;
+
+import jakarta.persistence.EntityManager;
 
 import org.springframework.data.domain.Limit;
 import org.springframework.context.event.EventListener;
@@ -25,10 +28,12 @@ public class PassQueries {
     private final PassViews views;
     private final PassEvents events;
     private final PersonRepository people;
+    private final EntityManager entities;
     private final Clock clock;
 
     PassQueries(PassRepository passes, PassAccess access, PassViews views, PassEvents events, PersonRepository people,
-                Clock clock) {
+                EntityManager entities, Clock clock) {
+        this.entities = entities;
         this.people = people;
         this.passes = passes;
         this.access = access;
@@ -45,7 +50,8 @@ public class PassQueries {
     public PassView open(Caller caller, String passId) {
         Pass pass = access.readable(caller, passId);
         if (pass.getState() == PassState.PENDING && pass.getRoutedToId().equals(caller.id())
-                && !caller.isImpersonated() && pass.markSeen(clock.instant())) {
+                && !caller.isImpersonated() && passes.markSeen(passId, clock.instant()) == 1) {
+            entities.refresh(pass);
             events.record(pass, "SEEN", caller, pass.getState(), null);
         }
         return views.of(pass, caller);
@@ -87,7 +93,7 @@ public class PassQueries {
         }
         passes.findById(delivery.passId())
                 .filter(p -> p.getState() == PassState.PENDING && p.getRoutedToId().equals(delivery.recipientId()))
-                .filter(p -> p.markDelivered(delivery.at()))
+                .filter(p -> passes.markDelivered(p.getId(), delivery.at()) == 1)
                 .ifPresent(p -> events.recordBySystem(p, "DELIVERED", p.getState(), "Popped up on the teacher's screen"));
     }
 
@@ -100,8 +106,12 @@ public class PassQueries {
         caller.require(Role.TEACHER, "have a Requests tab");
         List<Pass> pending = passes.findByRoutedToIdAndStateOrderByRequestedAtDesc(caller.id(), PassState.PENDING);
         if (!caller.isImpersonated()) {
-            pending.stream().filter(p -> p.markDelivered(clock.instant()))
-                    .forEach(p -> events.record(p, "DELIVERED", caller, p.getState(), null));
+            Instant now = clock.instant();
+            pending.stream().filter(p -> p.getDeliveredAt() == null && passes.markDelivered(p.getId(), now) == 1)
+                    .forEach(p -> {
+                        entities.refresh(p);
+                        events.record(p, "DELIVERED", caller, p.getState(), null);
+                    });
         }
         List<Pass> escalated = passes.findEscalatedToCoTeacher(caller.id());
         return java.util.stream.Stream.concat(pending.stream(), escalated.stream()).map(p -> views.of(p, caller)).toList();

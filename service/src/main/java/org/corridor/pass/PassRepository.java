@@ -7,6 +7,7 @@ import java.util.Optional;
 
 import org.springframework.data.domain.Limit;
 import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.jpa.repository.Modifying;
 import org.springframework.data.jpa.repository.Query;
 
 public interface PassRepository extends JpaRepository<Pass, String> {
@@ -23,6 +24,22 @@ public interface PassRepository extends JpaRepository<Pass, String> {
               and p.departingSectionId in (select s.id from Section s where :coTeacherId member of s.coTeacherIds)
             order by p.requestedAt desc""")
     List<Pass> findEscalatedToCoTeacher(String coTeacherId);
+
+    /**
+     * Delivered and seen are facts, not edits: written by a conditional update that does not bump the
+     * version, so a popup's delivery and the teacher's Requests tab marking the same request at the same
+     * moment neither conflict nor deadlock. @return 1 for the one caller that recorded it first
+     */
+    @Modifying(flushAutomatically = true)
+    @Query("update Pass p set p.deliveredAt = :at where p.id = :id and p.deliveredAt is null "
+            + "and p.state = org.corridor.pass.PassState.PENDING")
+    int markDelivered(String id, Instant at);
+
+    /** Opening a request also delivers it, if nothing had. @return 1 for the first look */
+    @Modifying(flushAutomatically = true)
+    @Query("update Pass p set p.seenAt = :at, p.deliveredAt = coalesce(p.deliveredAt, :at) "
+            + "where p.id = :id and p.seenAt is null and p.state = org.corridor.pass.PassState.PENDING")
+    int markSeen(String id, Instant at);
 
     List<Pass> findBySchoolIdAndStateIn(String schoolId, Collection<PassState> states);
 

@@ -14,6 +14,7 @@ import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.openqa.selenium.By;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -107,7 +108,9 @@ abstract class BrowserTest extends ApiTest {
 
     /** Waits until {@code condition} gives something other than null or false. */
     protected <T> T await(String what, Function<WebDriver, T> condition) {
+        // The screens re-render their lists on every refresh, so an element found a moment ago may be gone.
         return new WebDriverWait(browser, PATIENCE)
+                .ignoring(StaleElementReferenceException.class)
                 .withMessage(() -> what + "; the page shows: " + visibleText())
                 .until(condition);
     }

@@ -59,9 +59,9 @@ class TeacherScreenBrowserTest extends BrowserTest {
         riveraOnTheTeacherScreen();
         String id = request("ava", "Restroom").getBody().get("id").asText();
         openRequestsTab();
-        WebElement card = awaitText("Ava's request", request(id), "Ava Adams → Restroom");
+        awaitText("Ava's request", request(id), "Ava Adams → Restroom");
 
-        card.findElement(By.cssSelector("button.open")).click();
+        clickIn("the Open button of Ava's request", request(id), "button.open");
 
         awaitText("the request's status after opening it", By.cssSelector("#status-" + id), "— seen ");
     }
@@ -71,9 +71,9 @@ class TeacherScreenBrowserTest extends BrowserTest {
         riveraOnTheTeacherScreen();
         String id = request("ava", "Restroom").getBody().get("id").asText();
         openRequestsTab();
-        WebElement card = awaitText("Ava's request", request(id), "Ava Adams → Restroom");
+        awaitText("Ava's request", request(id), "Ava Adams → Restroom");
 
-        card.findElement(By.cssSelector("button.approve")).click();
+        clickIn("the Approve button of Ava's request", request(id), "button.approve");
         browser.findElement(By.id("tab-class")).click();
 
         awaitText("a green Restroom badge on Ava's card", badge("Ava Adams", "GREEN"), "Restroom");
@@ -97,5 +97,13 @@ class TeacherScreenBrowserTest extends BrowserTest {
         riveraOnTheTeacherScreen();
 
         assertThat(browser.findElements(By.cssSelector("#classes li[data-student-name='Ava Adams'] .badge"))).isEmpty();
+    }
+
+    /** Clicks a button inside the element found now, finding both again if a refresh replaced them. */
+    private void clickIn(String what, By container, String button) {
+        await(what, b -> {
+            b.findElement(container).findElement(By.cssSelector(button)).click();
+            return true;
+        });
     }
 }
