@@ -88,16 +88,13 @@ async function loadPass() {
   renderPass();
 }
 
-/** Without a remembered pass: the newest notification about a pass may name one that is still open. */
+/** Without a remembered pass: the student's open pass, if any, even one asked for on another device. */
 async function findOpenPass() {
-  const inbox = await api('/api/notifications?limit=20');
-  const latest = inbox.notifications.find(n => n.passId);
-  if (latest) {
-    const candidate = await api(`/api/passes/${encodeURIComponent(latest.passId)}`).catch(() => null);
-    if (candidate && OPEN.has(candidate.state)) {
-      remember(candidate.id);
-      pass = candidate;
-    }
+  const mine = await api('/api/passes');
+  const open = mine.find(p => OPEN.has(p.state));
+  if (open) {
+    remember(open.id);
+    pass = open;
   }
   renderPass();
 }

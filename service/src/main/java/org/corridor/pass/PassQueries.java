@@ -62,6 +62,14 @@ public class PassQueries {
         if (caller.isKiosk()) {
             throw ApiProblem.forbidden("A kiosk finds a student's pass with ?studentNumber=.");
         }
+        if (caller.is(Role.STUDENT) && !caller.isStaff()) {
+            // A student's own passes, whatever device they were asked for on.
+            if (studentId != null && !studentId.equals(caller.id())) {
+                throw ApiProblem.forbidden("A student can only list their own passes.");
+            }
+            return passes.search(caller.districtId(), state, null, caller.id(), null, Limit.of(LIST_LIMIT))
+                    .stream().map(p -> views.of(p, caller)).toList();
+        }
         if (!caller.isStaff()) {
             throw ApiProblem.forbidden("Only staff can list passes.");
         }

@@ -139,6 +139,23 @@ class PassDecisionAuthorityTest extends ApiTest {
     }
 
     @Test
+    void studentListsOnlyTheirOwnPasses() {
+        String mine = request("ava", "Restroom").getBody().get("id").asText();
+        request("cara", "Nurse");
+
+        JsonNode list = get("ava", "/api/passes").getBody();
+
+        assertThat(list).singleElement().satisfies(p -> assertThat(p.get("id").asText()).isEqualTo(mine));
+    }
+
+    @Test
+    void studentCannotListAnotherStudentsPasses() {
+        var answer = get("ava", "/api/passes?studentId=" + person("cara").getId());
+
+        assertThat(answer.getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+    }
+
+    @Test
     void routedTeacherCancelsTheRequestAndTheStudentIsTold() {
         String id = request("ava", "Restroom").getBody().get("id").asText();
 

@@ -49,13 +49,23 @@ class StudentScreenBrowserTest extends BrowserTest {
 
     @Test
     void refusedRequestShowsTheProblemDetailVerbatim() {
-        request("ava", "Nurse"); // sent from another device: this browser does not know it
         avaAsksForTheRestroom();
+        post("admin", "/api/admin/schools/" + schoolId() + "/emergency", null);
 
         browser.findElement(By.id("send")).click();
 
-        awaitText("the refusal next to the open pass", By.id("pass-problem"),
-                "You already have an open pending pass to Nurse, sent to Ms Rivera. "
-                        + "End or cancel it before asking for another.");
+        awaitText("the refusal under the form", By.id("form-problem"),
+                "Demo High is in an emergency: no passes until an administrator clears it.");
+    }
+
+    @Test
+    void passAskedForOnAnotherDeviceIsShown() {
+        request("ava", "Nurse");
+
+        signIn("ava");
+        browser.get(url("/student.html"));
+
+        awaitText("the open pass", By.id("pass-status"), "Sent to Ms Rivera, Room 204");
+        awaitText("where it goes", By.id("pass-where"), "Nurse");
     }
 }
