@@ -10,6 +10,7 @@ import jakarta.validation.Path;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.OptimisticLockingFailureException;
+import org.springframework.dao.PessimisticLockingFailureException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
@@ -48,6 +49,17 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     ResponseEntity<ProblemDetail> concurrentChange(OptimisticLockingFailureException e) {
         return refused(ApiProblem.conflict("concurrent-change", "Changed at the same moment",
                 "Someone else changed this at the same moment. Reload it and try again."));
+    }
+
+    /**
+     * A lock not granted in time (H2's lock timeout is short) or a deadlock victim (MariaDB): the transaction
+     * was rolled back whole, so nothing changed and the same call can simply be made again.
+     */
+    @ExceptionHandler(PessimisticLockingFailureException.class)
+    ResponseEntity<ProblemDetail> lockNotGranted(PessimisticLockingFailureException e) {
+        log.info("Lock not granted, answered 409 to retry: {}", e.getMostSpecificCause().getMessage());
+        return refused(ApiProblem.conflict("concurrent-change", "Changed at the same moment",
+                "Others were changing this at the same moment. Nothing was changed; try again."));
     }
 
     @ExceptionHandler(Exception.class)
