@@ -3,10 +3,28 @@ package org.corridor.destination;
 import java.util.List;
 import java.util.Optional;
 
+import jakarta.persistence.LockModeType;
+
 import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.jpa.repository.Lock;
+import org.springframework.data.jpa.repository.Query;
 
 public interface LocationRepository extends JpaRepository<Location, String> {
     List<Location> findBySchoolIdAndDestinationTrueOrderByName(String schoolId);
 
     Optional<Location> findByIdAndSchoolId(String id, String schoolId);
+
+    /**
+     * Locks the location's row ({@code SELECT ... FOR UPDATE}) until the transaction ends: whoever may send
+     * a student out to a destination takes this lock before counting who is already there, so two of them
+     * never count the same occupancy. Take it first: before inserting a pass that refers to the location
+     * (the foreign key check holds a shared lock on this row; two shared holders both asking for this lock
+     * deadlock on MariaDB) and before loading any pass to change. The only pass row a holder may already
+     * have is an appointment whose time has come, which no other holder waits for: one row, one order, no
+     * deadlock. At READ COMMITTED (MariaDB and H2 here) every later statement of the transaction sees what
+     * the previous holder committed.
+     */
+    @Lock(LockModeType.PESSIMISTIC_WRITE)
+    @Query("select l from Location l where l.id = :id")
+    Optional<Location> lockById(String id);
 }

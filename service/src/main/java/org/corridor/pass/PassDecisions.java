@@ -8,6 +8,7 @@ import java.util.stream.Collectors;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import org.corridor.destination.LocationRepository;
 import org.corridor.person.PersonRepository;
 import org.corridor.person.Role;
 import org.corridor.policy.PolicyEvaluation;
@@ -26,9 +27,13 @@ public class PassDecisions {
     private final PassEvents events;
     private final PersonRepository people;
     private final PassNotices notices;
+    private final PassRepository passes;
+    private final LocationRepository locations;
 
     PassDecisions(PassAccess access, PassLifecycle lifecycle, PolicyEvaluation policy, PassEvents events,
-                  PersonRepository people, PassNotices notices) {
+                  PersonRepository people, PassNotices notices, PassRepository passes, LocationRepository locations) {
+        this.passes = passes;
+        this.locations = locations;
         this.access = access;
         this.lifecycle = lifecycle;
         this.policy = policy;
@@ -41,9 +46,16 @@ public class PassDecisions {
      * Rules run again at approval because the facts move (the Restroom may have filled up). A flag the
      * teacher has not seen stops the approval with 409 and the new flags, which are stored for the
      * next look; flags the teacher saw and approved anyway are recorded as an override.
+     * <p>
+     * Approvals to one destination take turns: the destination's row is locked before the pass is read and
+     * the rules count who is out, and stays locked until the pass is active and committed. Two approvals for
+     * the last place are so one after the other: the second counts the first and stops on DESTINATION_FULL;
+     * a second click on the same request reads it already ACTIVE (409 pass-state). Passes that start
+     * without approval take the same lock (see {@link PassTransitions#blocks}).
      */
     @Transactional(noRollbackFor = FlagsChanged.class)
     public Pass approve(Caller caller, String passId, Approval approval) {
+        passes.destinationOf(passId, caller.districtId()).ifPresent(locations::lockById);
         Pass pass = decidable(caller, passId, "approve");
         PolicyEvaluation.Outcome outcome = policy.evaluate(pass);
         List<RaisedFlag> fresh = outcome.flags();

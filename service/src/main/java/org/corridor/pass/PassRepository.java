@@ -14,6 +14,10 @@ public interface PassRepository extends JpaRepository<Pass, String> {
 
     Optional<Pass> findByIdAndDistrictId(String id, String districtId);
 
+    /** Where a pass goes, read without loading the pass (so that it is loaded fresh once locks are held). */
+    @Query("select p.destinationId from Pass p where p.id = :id and p.districtId = :districtId")
+    Optional<String> destinationOf(String id, String districtId);
+
     @Query("select p from Pass p where p.openStudentId = :studentId")
     Optional<Pass> findOpenFor(String studentId);
 

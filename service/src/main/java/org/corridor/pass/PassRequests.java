@@ -9,7 +9,8 @@ import java.util.Optional;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import org.corridor.destination.Location;
 import org.corridor.destination.LocationRepository;
@@ -42,10 +43,15 @@ public class PassRequests {
     private final PassLifecycle lifecycle;
     private final PassEvents events;
     private final Clock clock;
+    private final TransactionTemplate inTransaction;
+    private final TransactionTemplate reading;
 
     PassRequests(PassRepository passes, LocationRepository locations, SchoolRepository schools,
                  PersonRepository people, DepartingFrom departingFrom, PassLifecycle lifecycle, PassEvents events,
-                 Clock clock) {
+                 Clock clock, PlatformTransactionManager transactions) {
+        this.inTransaction = new TransactionTemplate(transactions);
+        this.reading = new TransactionTemplate(transactions);
+        this.reading.setReadOnly(true);
         this.passes = passes;
         this.locations = locations;
         this.schools = schools;
@@ -56,8 +62,44 @@ public class PassRequests {
         this.clock = clock;
     }
 
-    @Transactional
+    /**
+     * The same request sent twice with one {@code Idempotency-Key} gives one pass, and both answers are that
+     * pass (the controller answers 201 for both, as for a retry that comes after the first answer): a retry
+     * is not told 409 about the pass its own first attempt created. When the two arrive at the same moment
+     * neither sees the other until the second one's insert meets the first's row in the unique indexes
+     * ({@code uq_pass_idempotency}, {@code uq_pass_open_student}), which makes it wait for the first to
+     * commit and then fail; its transaction is then unusable, so the first pass is looked up in a new one.
+     * Without a key (or with another key) the loser is refused with 409 naming the pass that won.
+     */
     public Pass request(Caller caller, NewPass body, String idempotencyKey) {
+        try {
+            return inTransaction.execute(status -> requestOnce(caller, body, idempotencyKey));
+        } catch (RacedForOpenPass raced) {
+            return reading.execute(status -> {
+                if (idempotencyKey != null) {
+                    Optional<Pass> first = passes.findByStudentIdAndIdempotencyKey(raced.studentId, idempotencyKey);
+                    if (first.isPresent()) {
+                        return first.get();
+                    }
+                }
+                people.findById(raced.studentId).ifPresent(student -> refuseSecondOpenPass(caller, student, null));
+                throw raced;
+            });
+        }
+    }
+
+    /** Another request of the same student committed between our checks and our insert. */
+    private static final class RacedForOpenPass extends ApiProblem {
+        private final String studentId;
+
+        RacedForOpenPass(String studentId) {
+            super(HttpStatus.CONFLICT, "open-pass-exists", "Already an open pass",
+                    "Another request for this student arrived at the same moment. Check the open pass before asking again.");
+            this.studentId = studentId;
+        }
+    }
+
+    private Pass requestOnce(Caller caller, NewPass body, String idempotencyKey) {
         Person student = studentFor(caller, body);
         if (idempotencyKey != null) {
             Optional<Pass> earlier = passes.findByStudentIdAndIdempotencyKey(student.getId(), idempotencyKey);
@@ -86,7 +128,7 @@ public class PassRequests {
             Pass pass = Pass.scheduled(student.getDistrictId(), school.getId(), student.getId(), leaving.section().getId(),
                     leaving.room().getId(), destination.getId(), leaving.teacher().getId(), caller.id(), body.note(),
                     idempotencyKey, startsAt, now);
-            passes.saveAndFlush(pass);
+            insert(pass);
             events.record(pass, "BOOKED", caller, null, "Appointment at " + startsAt + ", leaving "
                     + leaving.section().getName() + " (" + leaving.teacher().getName() + ")");
             Instant announceAt = startsAt.minus(Duration.ofMinutes(school.getAppointmentLeadMinutes()));
@@ -94,18 +136,20 @@ public class PassRequests {
             return pass;
         }
 
-        refuseSecondOpenPass(caller, student);
+        if (body.type() != PassType.REGULAR) {
+            // May be out before this commits (see PassTransitions#blocks). Locked before the insert: the new
+            // row's foreign key takes a shared lock on the destination, and two such shared locks both
+            // wanting to become exclusive would deadlock.
+            locations.lockById(destination.getId());
+        }
+        Optional<Pass> sameRequest = refuseSecondOpenPass(caller, student, idempotencyKey);
+        if (sameRequest.isPresent()) {
+            return sameRequest.get();
+        }
         Pass pass = Pass.requested(student.getDistrictId(), school.getId(), student.getId(), body.type(), channel,
                 leaving.section().getId(), leaving.room().getId(), destination.getId(), leaving.teacher().getId(),
                 caller.id(), kioskId, body.note(), idempotencyKey, now);
-        try {
-            passes.saveAndFlush(pass);
-        } catch (DataIntegrityViolationException raced) {
-            // Another request of the same student committed between our check and this insert; the
-            // session cannot be queried after a failed flush, so the answer names no pass.
-            throw new ApiProblem(HttpStatus.CONFLICT, "open-pass-exists", "Already an open pass",
-                    "Another request for this student arrived at the same moment. Check the open pass before asking again.");
-        }
+        insert(pass);
         events.record(pass, "REQUESTED", caller, null, body.type() + " pass via " + channel
                 + (caller.isKiosk() ? " (" + caller.kiosk().name() + ")" : ""));
         lifecycle.start(pass.getId(), pass.getRoutedToId(), PassTransitions.timersOf(school));
@@ -198,8 +242,25 @@ public class PassRequests {
         return choice;
     }
 
-    private void refuseSecondOpenPass(Caller caller, Person student) {
-        passes.findOpenFor(student.getId()).ifPresent(open -> {
+    /** The session cannot be used after a failed flush: {@link #request} answers from a new transaction. */
+    private void insert(Pass pass) {
+        try {
+            passes.saveAndFlush(pass);
+        } catch (DataIntegrityViolationException raced) {
+            throw new RacedForOpenPass(pass.getStudentId());
+        }
+    }
+
+    /**
+     * Refuses a second open pass, naming the open one; answers the open pass itself when it was made by this
+     * same request (same key), committed between the key lookup and here.
+     */
+    private Optional<Pass> refuseSecondOpenPass(Caller caller, Person student, String idempotencyKey) {
+        Optional<Pass> found = passes.findOpenFor(student.getId());
+        if (found.isPresent() && idempotencyKey != null && idempotencyKey.equals(found.get().getIdempotencyKey())) {
+            return found;
+        }
+        found.ifPresent(open -> {
             Location where = locations.getReferenceById(open.getDestinationId());
             Person teacher = people.getReferenceById(open.getRoutedToId());
             String who = caller.is(Role.STUDENT) ? "You already have" : student.getName() + " already has";
@@ -210,6 +271,7 @@ public class PassRequests {
                     .with("openPassId", open.getId())
                     .with("openPassState", open.getState());
         });
+        return Optional.empty();
     }
 
     private static void requireType(PassType type, String why, PassType... allowed) {

@@ -61,9 +61,19 @@ class PassTransitions implements PassRecords, PolicyCheck {
                 Duration.ofSeconds(school.getResendAfterSeconds()), Duration.ofSeconds(school.getEscalateAfterSeconds()));
     }
 
+    /**
+     * A pass that may start without approval (auto, proxy, appointment) may be out before this transaction
+     * ends, so it counts who is out at its destination under the destination's lock, as an approval does
+     * (see {@link PassDecisions#approve}); the lock is held until the pass is active and committed. A
+     * regular request only waits for a teacher, who counts again under the lock when approving. An auto or
+     * proxy pass already took the lock in {@link PassRequests} before its insert; taking it again is a no-op.
+     */
     @Override
     public boolean blocks(String passId) {
         Pass pass = load(passId);
+        if (pass.getPassType() != PassType.REGULAR) {
+            locations.lockById(pass.getDestinationId());
+        }
         PolicyEvaluation.Outcome outcome = policy.evaluate(pass);
         pass.recordEvaluation(outcome.flags(), outcome.factsJson());
         if (pass.hasBlockingFlag()) {

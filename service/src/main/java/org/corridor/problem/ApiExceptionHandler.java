@@ -53,6 +53,17 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
                 "Someone else changed this at the same moment. Reload it and try again."));
     }
 
+    /**
+     * A lock not granted in time (H2's lock timeout is short) or a deadlock victim (MariaDB): the transaction
+     * was rolled back whole, so nothing changed and the same call can simply be made again.
+     */
+    @ExceptionHandler(PessimisticLockingFailureException.class)
+    ResponseEntity<ProblemDetail> lockNotGranted(PessimisticLockingFailureException e) {
+        log.info("Lock not granted, answered 409 to retry: {}", e.getMostSpecificCause().getMessage());
+        return refused(ApiProblem.conflict("concurrent-change", "Changed at the same moment",
+                "Others were changing this at the same moment. Nothing was changed; try again."));
+    }
+
     @ExceptionHandler(Exception.class)
     ResponseEntity<ProblemDetail> unexpected(Exception e) {
         String reference = UUID.randomUUID().toString();

@@ -1,7 +1,16 @@
 package org.corridor.testing;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.ManagementService;
@@ -176,5 +185,51 @@ public abstract class ApiTest {
 
     protected JsonNode pass(String who, String passId) {
         return get(who, "/api/passes/" + passId).getBody();
+    }
+
+    /**
+     * Runs the calls on threads of their own, released together by a barrier, and answers their results in
+     * the order given. The timeouts only keep a hung race from hanging the build: nothing is timed.
+     */
+    protected <T> List<T> atOnce(List<Callable<T>> calls) {
+        ExecutorService threads = Executors.newFixedThreadPool(calls.size());
+        CyclicBarrier start = new CyclicBarrier(calls.size());
+        try {
+            List<Future<T>> running = new ArrayList<>();
+            for (Callable<T> call : calls) {
+                running.add(threads.submit(() -> {
+                    start.await(2, TimeUnit.MINUTES);
+                    return call.call();
+                }));
+            }
+            List<T> results = new ArrayList<>();
+            for (Future<T> result : running) {
+                results.add(result.get(5, TimeUnit.MINUTES));
+            }
+            return results;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError("interrupted while racing", e);
+        } catch (ExecutionException | TimeoutException e) {
+            throw new AssertionError("a racing call did not answer", e);
+        } finally {
+            threads.shutdownNow();
+        }
+    }
+
+    /** The id of one of a pass's timer jobs (see {@link #fireTimer}), to fire it later with {@code management}. */
+    protected String timerJobId(String passId, String timerId) {
+        return management.createJobQuery().timers().activityId(timerId).list().stream()
+                .filter(j -> runtime.createProcessInstanceQuery().processInstanceId(j.getProcessInstanceId())
+                        .processInstanceBusinessKey(passId).count() == 1)
+                .map(Job::getId)
+                .findFirst()
+                .orElseThrow(() -> new AssertionError("pass " + passId + " has no timer " + timerId));
+    }
+
+    /** The kinds of a pass's audit events, oldest first ("REQUESTED", "ROUTED", "APPROVED"...). */
+    protected List<String> eventKinds(String passId) {
+        return jdbc.queryForList("select kind from pass_event where pass_id = ? order by occurred_at, kind",
+                String.class, passId);
     }
 }

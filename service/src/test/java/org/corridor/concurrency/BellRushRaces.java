@@ -1,0 +1,224 @@
+package org.corridor.concurrency;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import org.corridor.testing.ApiTest;
+
+/**
+ * The bell rush: the same click twice, two teachers' clicks for the last place, a click against a timer.
+ * Each race is released by a barrier and run several times with fresh passes so that it bites; the tests
+ * assert outcomes, never durations. Run once per database by the subclasses.
+ */
+abstract class BellRushRaces extends ApiTest {
+    private static final int ROUNDS = 10;
+    /** Students enough for every round of every race; Ava and Ben (a no-contact pair) are left out. */
+    private static final List<String> STUDENTS = List.of("cara", "dan", "eli", "fay", "gus", "hana", "ivan",
+            "jade", "kai", "lena", "milo", "nora", "omar", "pia", "quinn", "rosa", "sami", "theo", "uma", "vik",
+            "wren", "yara");
+
+    @Test
+    void twoApprovalsOfTheSameRequestAtOnceGiveOneSuccessAndOne409() {
+        for (int round = 0; round < ROUNDS; round++) {
+            // given a pending request
+            String id = request(STUDENTS.get(round), "Nurse").getBody().get("id").asText();
+
+            // when Ms Rivera approves it from two screens at the same moment
+            List<ResponseEntity<JsonNode>> answers = atOnce(List.of(
+                    () -> post("rivera", "/api/passes/" + id + "/approve", Map.of()),
+                    () -> post("rivera", "/api/passes/" + id + "/approve", Map.of())));
+
+            // then one approval went through and the other was told the pass changed, and it happened once
+            assertThat(answers).extracting(a -> a.getStatusCode().value()).as("round %d", round)
+                    .containsExactlyInAnyOrder(200, 409);
+            JsonNode refused = answers.stream().filter(a -> a.getStatusCode() == HttpStatus.CONFLICT)
+                    .findFirst().orElseThrow().getBody();
+            assertThat(refused.get("status").asInt()).isEqualTo(409);
+            assertThat(refused.get("type").asText()).endsWith("/pass-state");
+            assertThat(pass("rivera", id).get("state").asText()).isEqualTo("ACTIVE");
+            assertThat(eventKinds(id)).filteredOn("APPROVED"::equals).hasSize(1);
+            assertThat(history.createHistoricProcessInstanceQuery().processDefinitionKey("pass-lifecycle")
+                    .processInstanceBusinessKey(id).count()).isEqualTo(1);
+        }
+    }
+
+    /**
+     * A retried POST with the Idempotency-Key of one still in flight gets the same answer as a retry after
+     * it: 201 with the one pass (what the first call created), never a second pass and never a 409.
+     */
+    @Test
+    void samePostWithOneIdempotencyKeySentTwiceAtOnceGivesOnePass() {
+        for (int round = 0; round < ROUNDS; round++) {
+            // given a student whose tap is sent twice, with the same key
+            String student = STUDENTS.get(round);
+            Map<String, Object> body = Map.of("departingFromSectionId", english10(),
+                    "destinationId", destination("Library"), "type", "REGULAR");
+            Map<String, String> key = Map.of("Idempotency-Key", "tap-" + round);
+
+            // when both arrive at the same moment
+            List<ResponseEntity<JsonNode>> answers = atOnce(List.of(
+                    () -> call(student, HttpMethod.POST, "/api/passes", body, key),
+                    () -> call(student, HttpMethod.POST, "/api/passes", body, key)));
+
+            // then there is one pass, and both answers are that pass
+            assertThat(answers).extracting(a -> a.getStatusCode().value()).as("round %d: %s", round, answers)
+                    .containsExactly(201, 201);
+            assertThat(answers).extracting(a -> a.getBody().get("id").asText()).as("round %d", round)
+                    .containsOnly(answers.get(0).getBody().get("id").asText());
+            assertThat(jdbc.queryForObject("select count(*) from hall_pass where student_id = ?", Integer.class,
+                    person(student).getId())).as("round %d", round).isEqualTo(1);
+        }
+    }
+
+    @Test
+    void twoRequestsOfOneStudentAtOnceGiveOnePassAndA409NamingIt() {
+        for (int round = 0; round < ROUNDS; round++) {
+            // given a student who taps twice, on two devices, with no idempotency key
+            String student = STUDENTS.get(round);
+
+            // when both requests arrive at the same moment
+            List<ResponseEntity<JsonNode>> answers = atOnce(List.of(
+                    () -> request(student, "Library"), () -> request(student, "Library")));
+
+            // then one pass was made, and the other answer points at it
+            assertThat(answers).extracting(a -> a.getStatusCode().value()).as("round %d: %s", round, answers)
+                    .containsExactlyInAnyOrder(201, 409);
+            String made = answers.stream().filter(a -> a.getStatusCode() == HttpStatus.CREATED).findFirst()
+                    .orElseThrow().getBody().get("id").asText();
+            JsonNode refused = answers.stream().filter(a -> a.getStatusCode() == HttpStatus.CONFLICT).findFirst()
+                    .orElseThrow().getBody();
+            assertThat(refused.get("type").asText()).endsWith("/open-pass-exists");
+            assertThat(refused.get("openPassId").asText()).as("round %d: %s", round, refused).isEqualTo(made);
+        }
+    }
+
+    @Test
+    void twoApprovalsRacingForTheLastPlaceLeaveFlagsAndOccupancyConsistent() {
+        for (int round = 0; round < ROUNDS / 2; round++) {
+            // given the Restroom (2 places) with one student out, and two more students' requests pending
+            String first = STUDENTS.get(3 * round);
+            out(first, "Restroom");
+            List<String> pending = List.of(request(STUDENTS.get(3 * round + 1), "Restroom").getBody().get("id").asText(),
+                    request(STUDENTS.get(3 * round + 2), "Restroom").getBody().get("id").asText());
+
+            // when Ms Rivera approves both at the same moment
+            List<ResponseEntity<JsonNode>> answers = atOnce(pending.stream()
+                    .<Callable<ResponseEntity<JsonNode>>>map(id -> () -> post("rivera", "/api/passes/" + id + "/approve",
+                            Map.of("acknowledgedFlags", List.of())))
+                    .toList());
+
+            // then one takes the last place; the other is stopped with the new DESTINATION_FULL flag
+            assertThat(answers).extracting(a -> a.getStatusCode().value()).as("round %d", round)
+                    .containsExactlyInAnyOrder(200, 409);
+            int stopped = answers.get(0).getStatusCode() == HttpStatus.CONFLICT ? 0 : 1;
+            JsonNode refusal = answers.get(stopped).getBody();
+            assertThat(refusal.get("type").asText()).endsWith("/flags-changed");
+            assertThat(refusal.get("flags").findValuesAsText("code")).containsExactly("DESTINATION_FULL");
+            assertThat(pass("rivera", pending.get(stopped)).get("state").asText()).isEqualTo("PENDING");
+
+            // and once she approves it knowing the Restroom is full, it is out with the flag on record
+            var overridden = post("rivera", "/api/passes/" + pending.get(stopped) + "/approve",
+                    Map.of("acknowledgedFlags", List.of("DESTINATION_FULL")));
+            assertThat(overridden.getStatusCode()).isEqualTo(HttpStatus.OK);
+            assertThat(overridden.getBody().get("state").asText()).isEqualTo("ACTIVE");
+            assertThat(overridden.getBody().get("flags").findValuesAsText("code")).containsExactly("DESTINATION_FULL");
+            assertThat(flaggedOutAt("Restroom")).isEqualTo(new Occupancy(3, 1));
+
+            endAllOpenPasses();
+        }
+    }
+
+    /**
+     * Two auto passes for the last place: the engine starts both without a teacher, so the second must
+     * count the first (and carry DESTINATION_FULL) however close together they come.
+     */
+    @Test
+    void twoAutoPassesRacingForTheLastPlaceLeaveFlagsAndOccupancyConsistent() {
+        for (int round = 0; round < ROUNDS / 2; round++) {
+            // given the Restroom (2 places) with one student out
+            out(STUDENTS.get(3 * round), "Restroom");
+
+            // when two more students start auto passes to it at the same moment
+            List<ResponseEntity<JsonNode>> answers = atOnce(List.of(STUDENTS.get(3 * round + 1), STUDENTS.get(3 * round + 2))
+                    .stream().<Callable<ResponseEntity<JsonNode>>>map(student -> () -> post(student, "/api/passes",
+                            Map.of("departingFromSectionId", english10(), "destinationId", destination("Restroom"),
+                                    "type", "AUTO")))
+                    .toList());
+
+            // then both are out, and the one that came second says the Restroom was full
+            assertThat(answers).extracting(a -> a.getStatusCode().value()).as("round %d", round)
+                    .containsExactly(201, 201);
+            assertThat(answers).extracting(a -> a.getBody().get("state").asText()).containsOnly("ACTIVE");
+            assertThat(flaggedOutAt("Restroom")).as("round %d", round).isEqualTo(new Occupancy(3, 1));
+
+            endAllOpenPasses();
+        }
+    }
+
+    @Test
+    void checkInRacingTheLongRunningTimerEndsCompleted() {
+        for (int round = 0; round < ROUNDS / 2; round++) {
+            // given a student out at the Library, whose long-running timer falls due as Mr Okafor checks them in
+            String id = out(STUDENTS.get(round), "Library");
+            String timer = timerJobId(id, "Boundary_LongRunning");
+
+            // when both happen at the same moment
+            List<Object> outcomes = atOnce(List.of(
+                    () -> post("okafor", "/api/passes/" + id + "/check-in", null),
+                    () -> {
+                        try {
+                            management.executeJob(timer);
+                            return "timer fired";
+                        } catch (RuntimeException lost) {
+                            return "timer lost: " + lost; // the job executor retries or drops such a job
+                        }
+                    }));
+
+            // then a check-in that lost is a 409 the teacher can retry; retried, the pass is completed
+            @SuppressWarnings("unchecked")
+            var checkIn = (ResponseEntity<JsonNode>) outcomes.get(0);
+            assertThat(checkIn.getStatusCode().value()).as("round %d: %s", round, outcomes).isIn(200, 409);
+            if (checkIn.getStatusCode() == HttpStatus.CONFLICT) {
+                assertThat(post("okafor", "/api/passes/" + id + "/check-in", null).getStatusCode())
+                        .isEqualTo(HttpStatus.OK);
+            }
+            assertThat(pass("okafor", id).get("state").asText()).isEqualTo("COMPLETED");
+            assertThat(history.createHistoricProcessInstanceQuery().processDefinitionKey("pass-lifecycle")
+                    .processInstanceBusinessKey(id).finished().count()).isEqualTo(1);
+            assertThat(runtime.createIncidentQuery().list()).isEmpty();
+        }
+    }
+
+    record Occupancy(int out, int flaggedFull) {
+    }
+
+    /** How many students are out at a destination, and how many of them carry DESTINATION_FULL. */
+    private Occupancy flaggedOutAt(String destination) {
+        List<String> out = jdbc.queryForList("select id from hall_pass where destination_id = ? and state in "
+                + "('ACTIVE', 'LONG_RUNNING')", String.class, destination(destination));
+        int flagged = 0;
+        for (String id : out) {
+            flagged += jdbc.queryForObject("select count(*) from pass_flag where pass_id = ? and code = 'DESTINATION_FULL'",
+                    Integer.class, id);
+        }
+        return new Occupancy(out.size(), flagged);
+    }
+
+    private void endAllOpenPasses() {
+        List<String> open = new ArrayList<>(jdbc.queryForList(
+                "select id from hall_pass where state in ('ACTIVE', 'LONG_RUNNING')", String.class));
+        open.forEach(id -> assertThat(post("admin", "/api/passes/" + id + "/end", null).getStatusCode())
+                .isEqualTo(HttpStatus.OK));
+    }
+}

@@ -1,0 +1,7 @@
+package org.corridor.concurrency;
+
+import org.corridor.testing.OnMariaDb;
+
+@OnMariaDb
+class BellRushRacesOnMariaDbTest extends BellRushRaces {
+}
