@@ -9,7 +9,6 @@ import jakarta.validation.Path;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.dao.ConcurrencyFailureException;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.dao.PessimisticLockingFailureException;
 import org.springframework.http.HttpHeaders;
@@ -46,9 +45,9 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
                 "This pass cannot take that step: " + e.getMessage() + ".").with("passId", e.passId()));
     }
 
-    /** Two writers met on the same rows (a version conflict, or the database chose a deadlock victim). */
-    @ExceptionHandler({OptimisticLockingFailureException.class, PessimisticLockingFailureException.class})
-    ResponseEntity<ProblemDetail> concurrentChange(ConcurrencyFailureException e) {
+    /** Two writers met on the same row: the later one's version check failed. */
+    @ExceptionHandler(OptimisticLockingFailureException.class)
+    ResponseEntity<ProblemDetail> concurrentChange(OptimisticLockingFailureException e) {
         return refused(ApiProblem.conflict("concurrent-change", "Changed at the same moment",
                 "Someone else changed this at the same moment. Reload it and try again."));
     }
