@@ -10,6 +10,9 @@ import org.springframework.data.jpa.repository.JpaRepository;
 import org.springframework.data.jpa.repository.Modifying;
 import org.springframework.data.jpa.repository.Query;
 
+import org.corridor.policy.DestinationCount;
+import org.corridor.policy.PartnerOut;
+
 public interface PassRepository extends JpaRepository<Pass, String> {
 
     Optional<Pass> findByIdAndDistrictId(String id, String districtId);
@@ -51,10 +54,35 @@ public interface PassRepository extends JpaRepository<Pass, String> {
 
     List<Pass> findByRoutedToIdAndStateOrderByRequestedAtDesc(String routedToId, PassState state);
 
+    /**
+     * How many students are out at each destination of a school, one pass not counted, per state and
+     * destination (a destination may have a row per state; the hallway count is the sum of all rows).
+     * Reads only {@code ix_pass_school_state_destination} (V6), which holds every column the query uses,
+     * in its own order: grouping by state too spares MariaDB a temporary table and a sort.
+     */
     @Query("""
-            select count(p) from Pass p
-            where p.destinationId = :destinationId and p.state in :states and p.id <> :exceptPassId""")
-    int countAt(String destinationId, Collection<PassState> states, String exceptPassId);
+            select new org.corridor.policy.DestinationCount(p.destinationId, count(p)) from Pass p
+            where p.schoolId = :schoolId and p.state in :states and p.id <> :exceptPassId
+            group by p.state, p.destinationId""")
+    List<DestinationCount> countOutByDestination(String schoolId, Collection<PassState> states, String exceptPassId);
+
+    /**
+     * The student's no-contact partners who are out now, whichever side of the pair the student was
+     * stored on (one branch per side, so each reads its own index of {@code no_contact_pair}), with their
+     * name and destination. A pass that is out is open, so its {@code openStudentId} is its student: each
+     * partner's pass is found through the unique index on that column.
+     */
+    @Query("""
+            select new org.corridor.policy.PartnerOut(p.studentId, s.displayName, s.givenName, s.familyName, l.name)
+            from NoContactPair n join Pass p on p.openStudentId = n.partnerId
+                 join Person s on s.id = p.studentId join Location l on l.id = p.destinationId
+            where n.studentId = :studentId and p.state in :states
+            union
+            select new org.corridor.policy.PartnerOut(p.studentId, s.displayName, s.givenName, s.familyName, l.name)
+            from NoContactPair n join Pass p on p.openStudentId = n.studentId
+                 join Person s on s.id = p.studentId join Location l on l.id = p.destinationId
+            where n.partnerId = :studentId and p.state in :states""")
+    List<PartnerOut> noContactPartnersOut(String studentId, Collection<PassState> states);
 
     @Query("""
             select new org.corridor.pass.PassUse(p.startedAt, p.endedAt) from Pass p
@@ -63,17 +91,11 @@ public interface PassRepository extends JpaRepository<Pass, String> {
     List<PassUse> usedSince(String studentId, Instant since, Collection<PassState> states, Collection<PassType> types,
                             String exceptPassId);
 
-    @Query("select count(p) from Pass p where p.schoolId = :schoolId and p.state in :states and p.id <> :exceptPassId")
-    int countInSchool(String schoolId, Collection<PassState> states, String exceptPassId);
-
     @Query("select p from Pass p where p.districtId = :districtId and p.requestedAt >= :since and p.factsSnapshot is not null")
     List<Pass> requestedSince(String districtId, Instant since);
 
     @Query("select p from Pass p where p.destinationId in :destinationIds and p.state in :states")
     List<Pass> findAt(Collection<String> destinationIds, Collection<PassState> states);
-
-    @Query("select p from Pass p where p.studentId in :studentIds and p.state in :states")
-    List<Pass> findOfStudents(Collection<String> studentIds, Collection<PassState> states);
 
     /** The passes a staff member may list: every pass of the district, or only those they are part of. */
     @Query("""

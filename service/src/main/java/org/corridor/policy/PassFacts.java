@@ -10,72 +10,88 @@ import java.time.ZonedDateTime;
 import java.time.temporal.TemporalAdjusters;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
-import java.util.function.Function;
-import java.util.stream.Collectors;
+
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.EntityNotFoundException;
 
 import org.springframework.stereotype.Component;
 
 import org.corridor.destination.Location;
-import org.corridor.destination.LocationRepository;
 import org.corridor.pass.Pass;
 import org.corridor.pass.PassRepository;
 import org.corridor.pass.PassState;
 import org.corridor.pass.PassType;
 import org.corridor.pass.PassUse;
-import org.corridor.person.Person;
-import org.corridor.person.PersonRepository;
 import org.corridor.school.School;
 import org.corridor.school.SchoolPeriod;
-import org.corridor.school.SchoolPeriodRepository;
-import org.corridor.school.SchoolRepository;
-import org.corridor.section.SectionRepository;
 
-/** Loads, in a handful of indexed queries, everything the rules may reason about for one pass. */
+/**
+ * Loads everything the rules may reason about for one pass in six indexed queries, however many
+ * students are out or paired: the school, destination and period together (primary keys); the
+ * school's students out, per destination; the student's passes this week; their no-contact partners
+ * who are out, with names and destinations; their accommodations in force; and (in
+ * {@link PolicyEvaluation}) the district's active rule set.
+ */
 @Component
 class PassFacts {
+    private final EntityManager entityManager;
     private final PassRepository passes;
-    private final LocationRepository locations;
-    private final SchoolRepository schools;
-    private final SectionRepository sections;
-    private final SchoolPeriodRepository periods;
-    private final PersonRepository people;
-    private final NoContactPairRepository noContact;
     private final AccommodationRepository accommodations;
     private final Clock clock;
 
-    PassFacts(PassRepository passes, LocationRepository locations, SchoolRepository schools,
-              SectionRepository sections, SchoolPeriodRepository periods, PersonRepository people,
-              NoContactPairRepository noContact, AccommodationRepository accommodations, Clock clock) {
+    PassFacts(EntityManager entityManager, PassRepository passes, AccommodationRepository accommodations, Clock clock) {
+        this.entityManager = entityManager;
         this.passes = passes;
-        this.locations = locations;
-        this.schools = schools;
-        this.sections = sections;
-        this.periods = periods;
-        this.people = people;
-        this.noContact = noContact;
         this.accommodations = accommodations;
         this.clock = clock;
     }
 
     FactSnapshot of(Pass pass) {
-        School school = schools.getReferenceById(pass.getSchoolId());
+        Setting setting = setting(pass);
+        School school = setting.school();
+        Location destination = setting.destination();
         ZonedDateTime now = ZonedDateTime.now(clock).withZoneSameInstant(school.getTimeZone());
         LocalDate today = now.toLocalDate();
-        Location destination = locations.getReferenceById(pass.getDestinationId());
+        // Every destination of a pass is in the pass's school (PassRequests checks it), so the school's
+        // counts per destination give both the destination's occupancy and the hallway's.
+        List<DestinationCount> out = passes.countOutByDestination(school.getId(), PassState.OUT, pass.getId());
+        int atDestination = (int) out.stream().filter(c -> c.destinationId().equals(destination.getId()))
+                .mapToLong(DestinationCount::out).sum();
+        int inSchool = (int) out.stream().mapToLong(DestinationCount::out).sum();
         return new FactSnapshot(
                 new FactSnapshot.Request(pass.getId(), pass.getStudentId(), pass.getPassType().name(),
                         pass.getChannel().name(), pass.getDestinationId(), pass.getDepartingSectionId(), today),
                 usage(pass, school, now),
                 new FactSnapshot.Destination(destination.getId(), destination.getName(), destination.getCapacity(),
-                        passes.countAt(destination.getId(), PassState.OUT, pass.getId()), destination.isOpen()),
-                new FactSnapshot.Hall(school.getId(), passes.countInSchool(school.getId(), PassState.OUT, pass.getId())),
+                        atDestination, destination.isOpen()),
+                new FactSnapshot.Hall(school.getId(), inSchool),
                 noContactPartnersOut(pass),
-                timing(pass, now),
+                timing(setting.period(), now),
                 accommodations.inForce(pass.getStudentId(), today).stream()
                         .map(a -> new FactSnapshot.Exemption(a.getRuleName(), a.getFromDate(), a.getUntilDate()))
                         .toList());
+    }
+
+    /** The pass's school, destination and the period of the section it leaves: one query by primary keys. */
+    private record Setting(School school, Location destination, SchoolPeriod period) {
+    }
+
+    private Setting setting(Pass pass) {
+        List<Object[]> rows = entityManager.createQuery("""
+                        select s, l, per from School s, Location l, Section sec, SchoolPeriod per
+                        where s.id = :schoolId and l.id = :destinationId and sec.id = :sectionId and per.id = sec.periodId""",
+                        Object[].class)
+                .setParameter("schoolId", pass.getSchoolId())
+                .setParameter("destinationId", pass.getDestinationId())
+                .setParameter("sectionId", pass.getDepartingSectionId())
+                .getResultList();
+        if (rows.isEmpty()) {
+            throw new EntityNotFoundException("school " + pass.getSchoolId() + ", destination " + pass.getDestinationId()
+                    + " or section " + pass.getDepartingSectionId() + " (and its period) of pass " + pass.getId());
+        }
+        Object[] row = rows.get(0);
+        return new Setting((School) row[0], (Location) row[1], (SchoolPeriod) row[2]);
     }
 
     private FactSnapshot.Usage usage(Pass pass, School school, ZonedDateTime now) {
@@ -93,8 +109,7 @@ class PassFacts {
     }
 
     /** A period with no bell times (one that runs all day) has no start or end to keep clear of. */
-    private FactSnapshot.Timing timing(Pass pass, ZonedDateTime now) {
-        SchoolPeriod period = periods.getReferenceById(sections.getReferenceById(pass.getDepartingSectionId()).getPeriodId());
+    private static FactSnapshot.Timing timing(SchoolPeriod period, ZonedDateTime now) {
         if (period.getStartsAt().equals(period.getEndsAt())) {
             return null;
         }
@@ -107,19 +122,8 @@ class PassFacts {
     }
 
     private List<FactSnapshot.Partner> noContactPartnersOut(Pass pass) {
-        List<String> partnerIds = noContact.partnersOf(pass.getStudentId());
-        if (partnerIds.isEmpty()) {
-            return List.of();
-        }
-        List<Pass> out = passes.findOfStudents(partnerIds, PassState.OUT);
-        if (out.isEmpty()) {
-            return List.of();
-        }
-        Map<String, Person> partners = people.findAllById(out.stream().map(Pass::getStudentId).toList()).stream()
-                .collect(Collectors.toMap(Person::getId, Function.identity()));
-        Map<String, Location> where = locations.findAllById(out.stream().map(Pass::getDestinationId).toList())
-                .stream().collect(Collectors.toMap(Location::getId, Function.identity()));
-        return out.stream().map(p -> new FactSnapshot.Partner(p.getStudentId(),
-                partners.get(p.getStudentId()).getName(), where.get(p.getDestinationId()).getName())).toList();
+        return passes.noContactPartnersOut(pass.getStudentId(), PassState.OUT).stream()
+                .map(p -> new FactSnapshot.Partner(p.studentId(), p.name(), p.destination()))
+                .toList();
     }
 }

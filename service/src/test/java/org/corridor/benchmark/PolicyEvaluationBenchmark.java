@@ -19,6 +19,8 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 
+import jakarta.persistence.EntityManagerFactory;
+
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -34,6 +36,7 @@ import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.logging.LoggingSystem;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -64,7 +67,8 @@ import org.corridor.rules.RaisedFlag;
  *       {@code CompiledRuleSet.evaluate(snapshot.facts())}: no database.</li>
  * </ul>
  *
- * The service runs against a fresh H2 in-memory database ({@code -p database=h2}, the default) or the
+ * The service runs against a fresh H2 in-memory database ({@code -p database=h2}, the default; another H2 URL
+ * with {@code -Dcorridor.bench.h2.url}) or the
  * MariaDB server at {@code -Dcorridor.bench.mariadb.url} (default
  * {@value #MARIADB_URL}, user root, no password) whose tables are dropped first
  * ({@code -p database=mariadb}). Each fork starts its own application and seeds its own data.
@@ -77,10 +81,13 @@ import org.corridor.rules.RaisedFlag;
 @Measurement(iterations = 5, time = 2)
 public class PolicyEvaluationBenchmark {
     static final String MARIADB_URL = "jdbc:mariadb://127.0.0.1:3306/corridor_bench";
+    static final String H2_URL = "jdbc:h2:mem:corridor-bench;DB_CLOSE_DELAY=-1";
     static final int STUDENTS = 10_000;
     static final int NO_CONTACT_PAIRS = 1_000;
     static final int REQUESTER_PARTNERS_OUT = 5;
     private static final int BATCH = 1_000;
+    /** Evaluations profiled statement by statement at set-up (outside the measurement). */
+    private static final int PROFILED_RUNS = 200;
 
     @Param({"h2"})
     public String database;
@@ -138,6 +145,14 @@ public class PolicyEvaluationBenchmark {
                 (loaded - seeded) / 1_000_000, snapshot.hall().studentsOut(), snapshot.destination().name(),
                 snapshot.destination().occupancy(), snapshot.destination().capacity(), codes, rules.version(),
                 outcome.factsJson().length());
+
+        // The statements one evaluation sends (their SQL in Hibernate's log just above the counts) and their times.
+        StatementProfile profile = new StatementProfile(readOnly, context.getBean(EntityManagerFactory.class),
+                context.getBean(LoggingSystem.class));
+        StatementProfile.Run shown = profile.once(() -> policy.evaluate(pass), true);
+        System.out.printf("[%s] one evaluation sent the %d statements above%n", database, shown.executeMicros().length);
+        System.out.printf("[%s] evaluate: %s%n", database, profile.summary(() -> policy.evaluate(pass), PROFILED_RUNS));
+        System.out.printf("[%s] loadFacts: %s%n", database, profile.summary(this::facts, PROFILED_RUNS));
     }
 
     @TearDown(Level.Trial)
@@ -154,13 +169,15 @@ public class PolicyEvaluationBenchmark {
 
     @Benchmark
     public FactSnapshot loadFacts() {
-        return readOnly.execute(status -> {
-            try {
-                return (FactSnapshot) factsOf.invoke(passFacts, pass);
-            } catch (IllegalAccessException | InvocationTargetException e) {
-                throw new IllegalStateException(e);
-            }
-        });
+        return readOnly.execute(status -> facts());
+    }
+
+    private FactSnapshot facts() {
+        try {
+            return (FactSnapshot) factsOf.invoke(passFacts, pass);
+        } catch (IllegalAccessException | InvocationTargetException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     @Benchmark
@@ -177,7 +194,7 @@ public class PolicyEvaluationBenchmark {
                 "logging.level.org.corridor=WARN",
                 "camunda.bpm.process-engine-name=bench"));
         switch (database) {
-            case "h2" -> properties.add("spring.datasource.url=jdbc:h2:mem:corridor-bench;DB_CLOSE_DELAY=-1");
+            case "h2" -> properties.add("spring.datasource.url=" + System.getProperty("corridor.bench.h2.url", H2_URL));
             case "mariadb" -> {
                 String url = System.getProperty("corridor.bench.mariadb.url", MARIADB_URL);
                 String user = System.getProperty("corridor.bench.mariadb.user", "root");
