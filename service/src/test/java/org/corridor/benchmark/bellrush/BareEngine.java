@@ -1,0 +1,198 @@
+package org.corridor.benchmark.bellrush;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.atomic.LongAdder;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.camunda.bpm.engine.impl.cfg.StandaloneProcessEngineConfiguration;
+import org.camunda.bpm.engine.impl.jobexecutor.DefaultJobExecutor;
+import org.camunda.bpm.engine.impl.persistence.StrongUuidGenerator;
+
+import org.corridor.workflow.pass.PassLifecycle;
+import org.corridor.workflow.pass.PassTimers;
+
+/**
+ * The baseline: the same BPMN ({@code bpmn/pass-lifecycle.bpmn} from the workflows module) on the same MariaDB
+ * server, driven in-process through the same {@link PassLifecycle} calls the service makes, with no HTTP, no
+ * rules and no application tables: every service task is a no-op except that policy never blocks and every
+ * request needs approval. Engine settings as in the service's application.yml: database type mysql, READ
+ * COMMITTED, Connector/J with nullDatabaseMeansCurrent, history level audit, the job executor on with the same
+ * pool and acquisition settings, UUID ids (the Spring Boot starter's default), a 10-connection pool.
+ * <p>
+ * Each of {@code --concurrency} workers runs lifecycles back to back: start (request -> routed: the approval
+ * task exists), complete the approval task, correlate Message_PassEnded.
+ */
+final class BareEngine {
+    private static final String[] STEPS = {"start (request -> routed)", "approve (complete user task)",
+            "end (correlate Message_PassEnded)", "whole lifecycle (3 calls)"};
+
+    private BareEngine() {
+    }
+
+    static void run(Args args) throws Exception {
+        int concurrency = args.integer("concurrency", 8);
+        int warmup = args.integer("warmup", 15);
+        int seconds = args.integer("seconds", 60);
+        HikariConfig pool = new HikariConfig();
+        pool.setJdbcUrl(args.string("db-url", null));
+        pool.setUsername(args.string("db-user", "root"));
+        pool.setPassword(args.string("db-password", ""));
+        pool.addDataSourceProperty("nullDatabaseMeansCurrent", "true");
+        pool.setTransactionIsolation("TRANSACTION_READ_COMMITTED");
+        pool.setMaximumPoolSize(10);
+        pool.setAutoCommit(false);
+        try (HikariDataSource dataSource = new HikariDataSource(pool)) {
+            ProcessEngine engine = engine(dataSource);
+            try {
+                measure(engine, concurrency, warmup, seconds, args);
+            } finally {
+                engine.close();
+            }
+        }
+    }
+
+    private static ProcessEngine engine(HikariDataSource dataSource) {
+        StandaloneProcessEngineConfiguration config = new StandaloneProcessEngineConfiguration();
+        config.setProcessEngineName("bellrush-bare");
+        config.setDataSource(dataSource);
+        config.setTransactionsExternallyManaged(false);
+        config.setDatabaseType("mysql");
+        config.setDatabaseSchemaUpdate("true");
+        config.setHistory("audit");
+        config.setIdGenerator(new StrongUuidGenerator());
+        config.setAuthorizationEnabled(false);
+        config.setHistoryCleanupBatchWindowStartTime("01:00");
+        config.setHistoryCleanupBatchWindowEndTime("05:00");
+        DefaultJobExecutor jobs = new DefaultJobExecutor();
+        jobs.setCorePoolSize(2);
+        jobs.setMaxPoolSize(4);
+        jobs.setQueueSize(20);
+        jobs.setLockTimeInMillis(30_000);
+        jobs.setWaitTimeInMillis(500);
+        jobs.setMaxWait(2_000);
+        jobs.setMaxJobsPerAcquisition(5);
+        config.setJobExecutor(jobs);
+        config.setJobExecutorActivate(true);
+        JavaDelegate nothing = execution -> { };
+        Map<Object, Object> beans = new LinkedHashMap<>();
+        beans.put("evaluatePolicy", (JavaDelegate) execution -> execution.setVariable(PassLifecycle.BLOCKED, false));
+        beans.put("decideApproval", (JavaDelegate) execution -> execution.setVariable(PassLifecycle.NEEDS_APPROVAL, true));
+        for (String name : List.of("denyPass", "routeRequest", "cancelPass", "announceAgain", "escalateRequest",
+                "expireRequest", "activatePass", "markLongRunning", "endBySystem", "completePass")) {
+            beans.put(name, nothing);
+        }
+        config.setBeans(beans);
+        ProcessEngine engine = config.buildProcessEngine();
+        engine.getRepositoryService().createDeployment().name("bell-rush baseline").enableDuplicateFiltering(true)
+                .addClasspathResource("bpmn/pass-lifecycle.bpmn").deploy();
+        return engine;
+    }
+
+    private static void measure(ProcessEngine engine, int concurrency, int warmup, int seconds, Args args)
+            throws InterruptedException, IOException {
+        PassLifecycle lifecycle = new PassLifecycle(engine);
+        // The school defaults: none of these timers fires during a run.
+        PassTimers timers = new PassTimers(Duration.ofMinutes(10), Duration.ofMinutes(45), Duration.ofMinutes(15),
+                Duration.ofSeconds(120), Duration.ofSeconds(300));
+        Map<String, Latencies> latencies = new LinkedHashMap<>();
+        for (String step : STEPS) {
+            latencies.put(step, new Latencies());
+        }
+        LongAdder done = new LongAdder();
+        LongAdder errors = new LongAdder();
+        boolean[] flags = new boolean[2]; // [0] recording, [1] stop
+        Object lock = new Object();
+        List<Thread> workers = new ArrayList<>();
+        for (int w = 0; w < concurrency; w++) {
+            String teacher = "teacher-" + w;
+            workers.add(new Thread(() -> {
+                while (true) {
+                    boolean recording;
+                    synchronized (lock) {
+                        if (flags[1]) {
+                            return;
+                        }
+                        recording = flags[0];
+                    }
+                    String pass = UUID.randomUUID().toString();
+                    try {
+                        long t0 = System.nanoTime();
+                        lifecycle.start(pass, teacher, timers);
+                        long t1 = System.nanoTime();
+                        lifecycle.approve(pass);
+                        long t2 = System.nanoTime();
+                        lifecycle.end(pass);
+                        long t3 = System.nanoTime();
+                        synchronized (lock) {
+                            recording = recording && flags[0];
+                        }
+                        if (recording) {
+                            latencies.get(STEPS[0]).add((t1 - t0) / 1000);
+                            latencies.get(STEPS[1]).add((t2 - t1) / 1000);
+                            latencies.get(STEPS[2]).add((t3 - t2) / 1000);
+                            latencies.get(STEPS[3]).add((t3 - t0) / 1000);
+                            done.increment();
+                        }
+                    } catch (RuntimeException e) {
+                        errors.increment();
+                        System.err.println("bare engine: " + e);
+                    }
+                }
+            }, "bare-" + w));
+        }
+        ProcSampler sampler = new ProcSampler().watch("engine", ProcessHandle.current().pid())
+                .watch("mariadbd", args.longValue("db-pid", 0));
+        System.out.printf("Bare engine in-process: closed loop, %d workers; %d s warm-up, %d s measured%n",
+                concurrency, warmup, seconds);
+        workers.forEach(Thread::start);
+        Thread.sleep(warmup * 1000L);
+        synchronized (lock) {
+            flags[0] = true;
+        }
+        sampler.start();
+        long began = System.nanoTime();
+        Thread.sleep(seconds * 1000L);
+        synchronized (lock) {
+            flags[0] = false;
+            flags[1] = true;
+        }
+        double measured = (System.nanoTime() - began) / 1e9;
+        Map<String, Object> usage = sampler.stop();
+        for (Thread worker : workers) {
+            worker.join(30_000);
+        }
+        double rate = done.sum() / measured;
+        System.out.printf("%nbare engine: %d full lifecycles in %.1f s = %.1f lifecycles/s; errors %d%n", done.sum(),
+                measured, rate, errors.sum());
+        System.out.println(Latencies.header());
+        Map<String, Object> properties = new LinkedHashMap<>();
+        properties.put("mode", "bare engine, closed loop, " + concurrency + " workers");
+        properties.put("seconds", Math.round(measured * 10) / 10.0);
+        properties.put("lifecycles", done.sum());
+        properties.put("lifecycles_per_s", Math.round(rate * 10) / 10.0);
+        properties.put("errors", errors.sum());
+        latencies.forEach((name, l) -> {
+            Latencies.Summary summary = l.summary();
+            System.out.println(summary.row(name));
+            properties.putAll(summary.asProperties("latency." + LoadGenerator.key(name)));
+        });
+        System.out.println("usage: " + usage);
+        properties.putAll(usage);
+        if (args.has("out")) {
+            StringBuilder text = new StringBuilder();
+            properties.forEach((k, v) -> text.append(k).append('=').append(v).append('\n'));
+            Files.writeString(Path.of(args.string("out", null)), text);
+        }
+    }
+}

@@ -1,0 +1,37 @@
+package org.corridor.benchmark.bellrush;
+
+/**
+ * The bell-rush harness (see BENCHMARKS.md, "Bell rush" and "Crash safety"; driven by bench/bell-rush.sh and
+ * bench/crash-test.sh). Test code: it never ships in corridor.jar, and no class here is a surefire test.
+ *
+ * <pre>
+ * BellRush seed     --db-url URL [--schools 4 --classes 6 --students 30]
+ * BellRush load     --base-url http://127.0.0.1:PORT --db-url URL [--seconds 60 --warmup 15 --concurrency 8]
+ *                   [--rate R] [--service-pid P --db-pid P] [--out file.properties]
+ *                   [--record passes.tsv --leave-active-every 5 --leave-pending-every 7]
+ * BellRush engine   --db-url URL [--seconds 60 --warmup 15 --concurrency 8] [--db-pid P] [--out file]
+ * BellRush crash-snapshot --db-url URL --out overdue.tsv
+ * BellRush crash-verify   --db-url URL --record passes.tsv --overdue overdue.tsv --restarted-at EPOCH_MS [--patience 60]
+ * BellRush jfr-top  recording.jfr [--top 25]
+ * </pre>
+ */
+public final class BellRush {
+    private BellRush() {
+    }
+
+    public static void main(String[] argv) throws Exception {
+        if (argv.length == 0) {
+            throw new IllegalArgumentException("BellRush seed|load|engine|crash-snapshot|crash-verify|jfr-top ...");
+        }
+        switch (argv[0]) {
+            case "seed" -> Seed.run(new Args(argv, 1));
+            case "load" -> LoadGenerator.run(new Args(argv, 1));
+            case "engine" -> BareEngine.run(new Args(argv, 1));
+            case "crash-snapshot" -> CrashCheck.snapshot(new Args(argv, 1));
+            case "crash-verify" -> System.exit(CrashCheck.verify(new Args(argv, 1)) ? 0 : 1);
+            case "jfr-top" -> JfrTop.run(argv[1], new Args(argv, 2));
+            default -> throw new IllegalArgumentException("unknown command " + argv[0]);
+        }
+        System.exit(0);
+    }
+}
