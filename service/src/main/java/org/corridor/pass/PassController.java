@@ -17,8 +17,10 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
+import org.corridor.persistence.DeadlockRetry;
 import org.corridor.security.Caller;
 
+/** Each call that writes runs in its own transaction, restarted if the database chose it as a deadlock victim. */
 @RestController
 @Validated
 @RequestMapping("/api/passes")
@@ -39,12 +41,12 @@ class PassController {
     @ResponseStatus(HttpStatus.CREATED)
     PassView request(Caller caller, @Valid @RequestBody NewPass body,
                      @RequestHeader(name = "Idempotency-Key", required = false) @Size(max = 100) String idempotencyKey) {
-        return views.of(requests.request(caller, body, idempotencyKey), caller);
+        return views.of(DeadlockRetry.run(() -> requests.request(caller, body, idempotencyKey)), caller);
     }
 
     @GetMapping("/{id}")
     PassView pass(Caller caller, @PathVariable String id) {
-        return queries.open(caller, id);
+        return DeadlockRetry.run(() -> queries.open(caller, id));
     }
 
     @GetMapping
@@ -60,26 +62,26 @@ class PassController {
 
     @PostMapping("/{id}/approve")
     PassView approve(Caller caller, @PathVariable String id, @Valid @RequestBody(required = false) Approval body) {
-        return views.of(decisions.approve(caller, id, body), caller);
+        return views.of(DeadlockRetry.run(() -> decisions.approve(caller, id, body)), caller);
     }
 
     @PostMapping("/{id}/deny")
     PassView deny(Caller caller, @PathVariable String id, @Valid @RequestBody(required = false) Denial body) {
-        return views.of(decisions.deny(caller, id, body), caller);
+        return views.of(DeadlockRetry.run(() -> decisions.deny(caller, id, body)), caller);
     }
 
     @PostMapping("/{id}/cancel")
     PassView cancel(Caller caller, @PathVariable String id) {
-        return views.of(decisions.cancel(caller, id), caller);
+        return views.of(DeadlockRetry.run(() -> decisions.cancel(caller, id)), caller);
     }
 
     @PostMapping("/{id}/check-in")
     PassView checkIn(Caller caller, @PathVariable String id) {
-        return views.of(decisions.checkIn(caller, id), caller);
+        return views.of(DeadlockRetry.run(() -> decisions.checkIn(caller, id)), caller);
     }
 
     @PostMapping("/{id}/end")
     PassView end(Caller caller, @PathVariable String id) {
-        return views.of(decisions.end(caller, id), caller);
+        return views.of(DeadlockRetry.run(() -> decisions.end(caller, id)), caller);
     }
 }

@@ -27,6 +27,7 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExcep
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 
+import org.corridor.persistence.DeadlockRetry;
 import org.corridor.workflow.pass.LifecycleConflictException;
 
 /** Every error leaves as an RFC 9457 problem body. Errors are logged or answered, never dropped. */
@@ -57,14 +58,18 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
      * was rolled back whole, so nothing changed and the same call can simply be made again.
      */
     @ExceptionHandler(PessimisticLockingFailureException.class)
-    ResponseEntity<ProblemDetail> lockNotGranted(PessimisticLockingFailureException e) {
-        log.info("Lock not granted, answered 409 to retry: {}", e.getMostSpecificCause().getMessage());
+    ResponseEntity<ProblemDetail> lockNotGranted(Exception e) {
+        log.info("Lock not granted, answered 409 to retry: {}", e.getMessage());
         return refused(ApiProblem.conflict("concurrent-change", "Changed at the same moment",
                 "Others were changing this at the same moment. Nothing was changed; try again."));
     }
 
     @ExceptionHandler(Exception.class)
     ResponseEntity<ProblemDetail> unexpected(Exception e) {
+        if (DeadlockRetry.isDeadlockVictim(e)) {
+            // still losing after the retries (the engine wraps the driver's exception in its own)
+            return lockNotGranted(e);
+        }
         String reference = UUID.randomUUID().toString();
         log.error("Unexpected error, reference {}", reference, e);
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.INTERNAL_SERVER_ERROR,

@@ -369,7 +369,11 @@ final class LoadGenerator {
             answer = new Answer(-1, e.getClass().getSimpleName() + ": " + e.getMessage());
         }
         if (inWindow && answer.status() > 0) {
-            latencies.get(name).add((System.nanoTime() - (due > 0 ? due : sent)) / 1000);
+            // clean-up calls after a failed approval have no row of their own in the table
+            Latencies row = latencies.get(name);
+            if (row != null) {
+                row.add((System.nanoTime() - (due > 0 ? due : sent)) / 1000);
+            }
         }
         return answer;
     }
