@@ -210,6 +210,30 @@ export function fillBar(me, whoElement, signOutButton, errorElement) {
 }
 
 /**
+ * Who may use a screen meant for one role: sends someone not signed in to the sign-in page, fills the
+ * top bar, and tells a person of another role that this screen is not theirs. Returns the person, or null.
+ */
+export async function signedInFor(role, people, { who, signOutButton, error }) {
+  let me;
+  try {
+    me = await whoAmI();
+  } catch (e) {
+    showError(error, e);
+    return null;
+  }
+  if (!me) {
+    location.href = '/login';
+    return null;
+  }
+  fillBar(me, who, signOutButton, error);
+  if (!me.roles?.includes(role)) {
+    showError(error, new Error(`This screen is for ${people}; ${me.name ?? 'this account'} is not one.`));
+    return null;
+  }
+  return me;
+}
+
+/**
  * Returns a refresh function for `task` and calls it every `millis`: never two runs at once, and a
  * refresh asked for during a run is done once more right after it. Errors go to `onError` (null when fine).
  */

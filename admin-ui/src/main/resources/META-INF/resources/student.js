@@ -1,6 +1,6 @@
 // The student's screen: ask to leave class (the class being left, where to, regular or auto pass, a note),
 // then follow the pass: where it was sent, whether it was delivered and seen, its state; cancel or end it.
-import { api, el, every, fillBar, listen, newKey, showError, toast, whoAmI } from '/corridor.js';
+import { api, el, every, listen, newKey, showError, signedInFor, toast } from '/corridor.js';
 
 const $ = id => document.getElementById(id);
 const error = $('error');
@@ -236,19 +236,8 @@ const refresh = every(15000, async () => {
 }, e => showError(error, e));
 
 async function start() {
-  try {
-    me = await whoAmI();
-  } catch (e) {
-    showError(error, e);
-    return;
-  }
+  me = await signedInFor('STUDENT', 'students', { who: $('who'), signOutButton: $('sign-out'), error });
   if (!me) {
-    location.href = '/login';
-    return;
-  }
-  fillBar(me, $('who'), $('sign-out'), error);
-  if (!me.roles?.includes('STUDENT')) {
-    showError(error, new Error(`This screen is for students; ${me.name ?? 'this account'} is not one.`));
     return;
   }
   passId = localStorage.getItem(storageKey());

@@ -1,6 +1,6 @@
 // The teacher's screen: the class with the badges of students who are out, the Requests tab, students on
 // the way to the teacher, the notification bell and live popups. Talks to the REST API only.
-import { api, el, every, fillBar, listen, showError, time, toast, whoAmI } from '/corridor.js';
+import { api, el, every, listen, showError, signedInFor, time, toast } from '/corridor.js';
 
 const $ = id => document.getElementById(id);
 const error = $('error');
@@ -362,20 +362,8 @@ function refreshSoon() {
 }
 
 async function start() {
-  let me;
-  try {
-    me = await whoAmI();
-  } catch (e) {
-    showError(error, e);
-    return;
-  }
+  const me = await signedInFor('TEACHER', 'teachers', { who: $('who'), signOutButton: $('sign-out'), error });
   if (!me) {
-    location.href = '/login';
-    return;
-  }
-  fillBar(me, $('who'), $('sign-out'), error);
-  if (!me.roles?.includes('TEACHER')) {
-    showError(error, new Error(`This screen is for teachers; ${me.name ?? 'this account'} is not one.`));
     $('classes').replaceChildren(el('p', {}, el('a', { href: '/' }, 'Back to the start page')));
     return;
   }
