@@ -2,7 +2,6 @@ package org.corridor.pass;
 
 import java.time.Instant;
 import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 import java.util.Collection;
 
 import org.springframework.stereotype.Component;
@@ -22,8 +21,6 @@ import org.corridor.section.SectionRepository;
  */
 @Component
 class PassNotices {
-    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("H:mm");
-
     private final Notifications notifications;
     private final PersonRepository people;
     private final LocationRepository locations;
@@ -165,6 +162,6 @@ class PassNotices {
 
     private String time(Pass pass, Instant at) {
         ZoneId zone = schools.getReferenceById(pass.getSchoolId()).getTimeZone();
-        return TIME.format(at.atZone(zone));
+        return PassViews.time(at, zone);
     }
 }

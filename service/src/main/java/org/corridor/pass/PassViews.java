@@ -84,7 +84,8 @@ public class PassViews {
         };
     }
 
-    private static String time(Instant at, ZoneId zone) {
+    /** A time of day as the school reads it: "10:41" on the school's clock. */
+    static String time(Instant at, ZoneId zone) {
         return TIME.format(at.atZone(zone));
     }
 

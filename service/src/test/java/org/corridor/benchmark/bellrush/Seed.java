@@ -123,6 +123,19 @@ final class Seed {
 
         String person(String district, String school, String email, String given, String family, String display,
                       String role) throws SQLException {
+            String id = insert(district, school, email, given, family, display, null, role);
+            // A teacher is referenced by the section inserted next: write people now.
+            flush();
+            return id;
+        }
+
+        String student(String district, String school, String email, String given, String family, String number)
+                throws SQLException {
+            return insert(district, school, email, given, family, null, number, "STUDENT");
+        }
+
+        private String insert(String district, String school, String email, String given, String family, String display,
+                              String number, String role) throws SQLException {
             String id = id();
             people.setString(1, id);
             people.setString(2, district);
@@ -131,32 +144,10 @@ final class Seed {
             people.setString(5, given);
             people.setString(6, family);
             people.setString(7, display);
-            people.setString(8, null);
-            people.addBatch();
-            roles.setString(1, id);
-            roles.setString(2, role);
-            roles.addBatch();
-            // A teacher is referenced by the section inserted next: write people now.
-            if (!"STUDENT".equals(role)) {
-                flush();
-            }
-            return id;
-        }
-
-        String student(String district, String school, String email, String given, String family, String number)
-                throws SQLException {
-            String id = id();
-            people.setString(1, id);
-            people.setString(2, district);
-            people.setString(3, school);
-            people.setString(4, email);
-            people.setString(5, given);
-            people.setString(6, family);
-            people.setString(7, null);
             people.setString(8, number);
             people.addBatch();
             roles.setString(1, id);
-            roles.setString(2, "STUDENT");
+            roles.setString(2, role);
             roles.addBatch();
             return id;
         }
