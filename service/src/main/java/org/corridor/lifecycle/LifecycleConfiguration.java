@@ -1,6 +1,9 @@
 package org.corridor.lifecycle;
 
 import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
+import org.camunda.bpm.engine.impl.cfg.ProcessEnginePlugin;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -15,6 +18,7 @@ import org.corridor.workflow.pass.CancelPass;
 import org.corridor.workflow.pass.CompletePass;
 import org.corridor.workflow.pass.DecideApproval;
 import org.corridor.workflow.pass.DenyPass;
+import org.corridor.workflow.pass.DistrictTenants;
 import org.corridor.workflow.pass.EndBySystem;
 import org.corridor.workflow.pass.EscalateRequest;
 import org.corridor.workflow.pass.EvaluatePolicy;
@@ -35,6 +39,17 @@ class LifecycleConfiguration {
     @Bean
     PassLifecycle passLifecycle(ProcessEngine engine) {
         return new PassLifecycle(engine);
+    }
+
+    /** Every pass process instance carries its district as tenant id; the definitions stay shared. */
+    @Bean
+    ProcessEnginePlugin districtTenants() {
+        return new AbstractProcessEnginePlugin() {
+            @Override
+            public void preInit(ProcessEngineConfigurationImpl configuration) {
+                configuration.setTenantIdProvider(new DistrictTenants());
+            }
+        };
     }
 
     // --- pass-lifecycle.bpmn

@@ -58,10 +58,10 @@ public class EmergencyEndAll {
             PassView.Ref student = new PassView.Ref(pass.getStudentId(), people.getReferenceById(pass.getStudentId()).getName());
             pass.recordEndReason("Ended in an emergency");
             if (from == PassState.PENDING) {
-                lifecycle.cancel(pass.getId());
+                lifecycle.cancel(pass.ref());
                 cancelled.add(student);
             } else {
-                lifecycle.end(pass.getId());
+                lifecycle.end(pass.ref());
                 out.add(new StudentOut(pass.getId(), student, new PassView.Ref(pass.getDestinationId(),
                         locations.getReferenceById(pass.getDestinationId()).getName()), from, pass.getStartedAt()));
             }

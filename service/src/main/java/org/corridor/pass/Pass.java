@@ -19,6 +19,7 @@ import jakarta.persistence.Table;
 import org.corridor.persistence.Identified;
 import org.corridor.rules.RaisedFlag;
 import org.corridor.rules.Severity;
+import org.corridor.workflow.pass.PassRef;
 
 /**
  * A hall pass from the moment it is requested to the moment it ends. Its state is changed only
@@ -220,6 +221,12 @@ public class Pass extends Identified {
     }
 
     public String getDistrictId() { return districtId; }
+
+    /** The pass as its process instances know it: the business key and, as tenant id, the district. */
+    public PassRef ref() {
+        return new PassRef(getId(), districtId);
+    }
+
     public String getSchoolId() { return schoolId; }
     public String getStudentId() { return studentId; }
     public PassType getPassType() { return passType; }

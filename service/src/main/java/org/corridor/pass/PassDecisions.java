@@ -75,7 +75,7 @@ public class PassDecisions {
         }
         PassState from = pass.getState();
         pass.recordDecider(caller.id());
-        lifecycle.approve(passId);
+        lifecycle.approve(pass.ref());
         events.record(pass, "APPROVED", caller, from, fresh.isEmpty() ? "No flags"
                 : "Approved over flags: " + fresh.stream().map(f -> f.code() + " (" + f.severity() + ")")
                         .collect(Collectors.joining(", ")));
@@ -90,7 +90,7 @@ public class PassDecisions {
         pass.recordDenyReason(reason);
         pass.recordDecider(caller.id());
         PassState from = pass.getState();
-        lifecycle.deny(passId);
+        lifecycle.deny(pass.ref());
         events.record(pass, "DENIED", caller, from, reason == null ? "No reason given" : "Reason: " + reason);
         return pass;
     }
@@ -116,9 +116,9 @@ public class PassDecisions {
         }
         PassState from = pass.getState();
         if (scheduled) {
-            lifecycle.cancelAppointment(passId);
+            lifecycle.cancelAppointment(pass.ref());
         } else {
-            lifecycle.cancel(passId);
+            lifecycle.cancel(pass.ref());
         }
         events.record(pass, "CANCELLED", caller, from, null);
         if (!access.isOwnPass(caller, pass)) {
@@ -137,7 +137,7 @@ public class PassDecisions {
         }
         requireOut(pass, "checked in");
         PassState from = pass.getState();
-        lifecycle.checkIn(passId);
+        lifecycle.checkIn(pass.ref());
         events.record(pass, "CHECKED_IN", caller, from, null);
         return pass;
     }
@@ -151,7 +151,7 @@ public class PassDecisions {
         }
         requireOut(pass, "ended");
         PassState from = pass.getState();
-        lifecycle.end(passId);
+        lifecycle.end(pass.ref());
         events.record(pass, "ENDED", caller, from, null);
         return pass;
     }

@@ -132,7 +132,7 @@ public class PassRequests {
             events.record(pass, "BOOKED", caller, null, "Appointment at " + startsAt + ", leaving "
                     + leaving.section().getName() + " (" + leaving.teacher().getName() + ")");
             Instant announceAt = startsAt.minus(Duration.ofMinutes(school.getAppointmentLeadMinutes()));
-            lifecycle.scheduleAppointment(pass.getId(), announceAt.isBefore(now) ? now : announceAt, startsAt);
+            lifecycle.scheduleAppointment(pass.ref(), announceAt.isBefore(now) ? now : announceAt, startsAt);
             return pass;
         }
 
@@ -152,7 +152,7 @@ public class PassRequests {
         insert(pass);
         events.record(pass, "REQUESTED", caller, null, body.type() + " pass via " + channel
                 + (caller.isKiosk() ? " (" + caller.kiosk().name() + ")" : ""));
-        lifecycle.start(pass.getId(), pass.getRoutedToId(), PassTransitions.timersOf(school));
+        lifecycle.start(pass.ref(), pass.getRoutedToId(), PassTransitions.timersOf(school));
         return pass;
     }
 

@@ -19,7 +19,9 @@ import org.camunda.bpm.engine.impl.cfg.StandaloneProcessEngineConfiguration;
 import org.camunda.bpm.engine.impl.jobexecutor.DefaultJobExecutor;
 import org.camunda.bpm.engine.impl.persistence.StrongUuidGenerator;
 
+import org.corridor.workflow.pass.DistrictTenants;
 import org.corridor.workflow.pass.PassLifecycle;
+import org.corridor.workflow.pass.PassRef;
 import org.corridor.workflow.pass.PassTimers;
 
 /**
@@ -93,6 +95,7 @@ final class BareEngine {
             beans.put(name, nothing);
         }
         config.setBeans(beans);
+        config.setTenantIdProvider(new DistrictTenants());
         ProcessEngine engine = config.buildProcessEngine();
         engine.getRepositoryService().createDeployment().name("bell-rush baseline").enableDuplicateFiltering(true)
                 .addClasspathResource("bpmn/pass-lifecycle.bpmn").deploy();
@@ -125,7 +128,7 @@ final class BareEngine {
                         }
                         recording = flags[0];
                     }
-                    String pass = UUID.randomUUID().toString();
+                    PassRef pass = new PassRef(UUID.randomUUID().toString(), "bell-rush-district");
                     try {
                         long t0 = System.nanoTime();
                         lifecycle.start(pass, teacher, timers);

@@ -8,13 +8,22 @@ import java.util.Objects;
 
 import org.camunda.bpm.engine.OptimisticLockingException;
 import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.runtime.MessageCorrelationBuilder;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
+import org.camunda.bpm.engine.task.TaskQuery;
 
 /**
  * The one place that drives the engine for passes. Each pass is one pass-lifecycle instance whose business
  * key is the pass id; an appointment pass is first an appointment-pass instance with the same business key,
  * which starts the pass-lifecycle (business key carried over) at the appointment's time.
+ * <p>
+ * Districts: the process definitions are shared, and every instance carries its pass's district as tenant
+ * id ({@link DistrictTenants}); every query and message correlation here names that tenant. Instances
+ * started before tenant ids existed (a database from before district isolation) carry none:
+ * when nothing of the pass's district answers, the pass's untagged instance is tried. That reaches only
+ * this pass's own instance (pass ids are unique, and the service found the pass in the caller's district
+ * before calling), never another district's; and it finds nothing once the last untagged pass has ended.
  */
 public class PassLifecycle {
     public static final String PROCESS = "pass-lifecycle";
@@ -34,67 +43,77 @@ public class PassLifecycle {
     }
 
     /** @return the process instance id */
-    public String start(String passId, String routedToTeacherId, PassTimers timers) {
+    public String start(PassRef pass, String routedToTeacherId, PassTimers timers) {
         Map<String, Object> variables = new HashMap<>(timers.asVariables());
         variables.put(ROUTED_TO, routedToTeacherId);
-        ProcessInstance instance = engine.getRuntimeService()
-                .startProcessInstanceByKey(PROCESS, passId, variables);
+        variables.put(DistrictTenants.DISTRICT_ID, pass.districtId());
+        ProcessInstance instance = engine.getRuntimeService().createProcessInstanceByKey(PROCESS)
+                .processDefinitionWithoutTenantId().businessKey(pass.passId()).setVariables(variables).execute();
         return instance.getId();
     }
 
-    public void approve(String passId) {
-        decide(passId, true);
+    public void approve(PassRef pass) {
+        decide(pass, true);
     }
 
-    public void deny(String passId) {
-        decide(passId, false);
+    public void deny(PassRef pass) {
+        decide(pass, false);
     }
 
-    public void cancel(String passId) {
-        correlate(passId, "Message_CancelRequest", "the request is no longer waiting for a decision");
+    public void cancel(PassRef pass) {
+        correlate(pass, "Message_CancelRequest", "the request is no longer waiting for a decision");
     }
 
-    public void checkIn(String passId) {
-        correlate(passId, "Message_CheckIn", "the pass is not active");
+    public void checkIn(PassRef pass) {
+        correlate(pass, "Message_CheckIn", "the pass is not active");
     }
 
-    public void end(String passId) {
-        correlate(passId, "Message_PassEnded", "the pass is not active");
+    public void end(PassRef pass) {
+        correlate(pass, "Message_PassEnded", "the pass is not active");
     }
 
     /**
      * Starts the appointment-pass process: it announces the appointment at {@code announceAt} and starts
      * the pass's lifecycle at {@code startsAt}. An {@code announceAt} already past announces at once.
      */
-    public void scheduleAppointment(String passId, Instant announceAt, Instant startsAt) {
+    public void scheduleAppointment(PassRef pass, Instant announceAt, Instant startsAt) {
         Objects.requireNonNull(announceAt, "announceAt");
         Objects.requireNonNull(startsAt, "startsAt");
         // ISO-8601 with a Z offset: the timers' timeDate parses it; millis because the engine keeps no finer.
-        engine.getRuntimeService().startProcessInstanceByKey(APPOINTMENT_PROCESS, passId, Map.of(
-                ANNOUNCE_AT, announceAt.truncatedTo(ChronoUnit.MILLIS).toString(),
-                STARTS_AT, startsAt.truncatedTo(ChronoUnit.MILLIS).toString()));
+        engine.getRuntimeService().createProcessInstanceByKey(APPOINTMENT_PROCESS)
+                .processDefinitionWithoutTenantId().businessKey(pass.passId())
+                .setVariable(ANNOUNCE_AT, announceAt.truncatedTo(ChronoUnit.MILLIS).toString())
+                .setVariable(STARTS_AT, startsAt.truncatedTo(ChronoUnit.MILLIS).toString())
+                .setVariable(DistrictTenants.DISTRICT_ID, pass.districtId())
+                .execute();
     }
 
-    public void cancelAppointment(String passId) {
-        correlate(passId, "Message_CancelAppointment", "the appointment is no longer waiting for its time");
+    public void cancelAppointment(PassRef pass) {
+        correlate(pass, "Message_CancelAppointment", "the appointment is no longer waiting for its time");
     }
 
     /** True once the pass's pass-lifecycle instance has reached an end event. */
-    public boolean hasEnded(String passId) {
-        return engine.getHistoryService().createHistoricProcessInstanceQuery()
-                .processDefinitionKey(PROCESS).processInstanceBusinessKey(passId)
-                .finished().count() == 1;
+    public boolean hasEnded(PassRef pass) {
+        long ended = engine.getHistoryService().createHistoricProcessInstanceQuery()
+                .processDefinitionKey(PROCESS).processInstanceBusinessKey(pass.passId())
+                .tenantIdIn(pass.districtId()).finished().count();
+        if (ended == 0) {
+            ended = engine.getHistoryService().createHistoricProcessInstanceQuery()
+                    .processDefinitionKey(PROCESS).processInstanceBusinessKey(pass.passId())
+                    .withoutTenantId().finished().count();
+        }
+        return ended == 1;
     }
 
-    private void decide(String passId, boolean approved) {
-        Task task = approvalTask(passId);
+    private void decide(PassRef pass, boolean approved) {
+        Task task = approvalTask(pass);
         if (task == null) {
-            throw new LifecycleConflictException(passId, "the request is no longer waiting for a decision");
+            throw new LifecycleConflictException(pass.passId(), "the request is no longer waiting for a decision");
         }
         try {
             engine.getTaskService().complete(task.getId(), Map.of(APPROVED, approved));
         } catch (OptimisticLockingException raced) {
-            throw changedMeanwhile(passId);
+            throw changedMeanwhile(pass.passId());
         }
     }
 
@@ -103,23 +122,32 @@ public class PassLifecycle {
         return new LifecycleConflictException(passId, "it changed at the same moment; reload it and try again");
     }
 
-    private Task approvalTask(String passId) {
-        return engine.getTaskService().createTaskQuery()
-                .processDefinitionKey(PROCESS).processInstanceBusinessKey(passId)
-                .taskDefinitionKey(APPROVE_TASK).singleResult();
+    private Task approvalTask(PassRef pass) {
+        Task task = approvalTaskQuery(pass).tenantIdIn(pass.districtId()).singleResult();
+        return task != null ? task : approvalTaskQuery(pass).withoutTenantId().singleResult();
     }
 
-    private void correlate(String passId, String message, String whyNot) {
+    private TaskQuery approvalTaskQuery(PassRef pass) {
+        return engine.getTaskService().createTaskQuery()
+                .processDefinitionKey(PROCESS).processInstanceBusinessKey(pass.passId())
+                .taskDefinitionKey(APPROVE_TASK);
+    }
+
+    private void correlate(PassRef pass, String message, String whyNot) {
         // correlateAll answers an empty list instead of throwing, so a late click is not logged as an engine error.
         boolean matched;
         try {
-            matched = !engine.getRuntimeService().createMessageCorrelation(message)
-                    .processInstanceBusinessKey(passId).correlateAllWithResult().isEmpty();
+            matched = !correlation(pass, message).tenantId(pass.districtId()).correlateAllWithResult().isEmpty()
+                    || !correlation(pass, message).withoutTenantId().correlateAllWithResult().isEmpty();
         } catch (OptimisticLockingException raced) {
-            throw changedMeanwhile(passId);
+            throw changedMeanwhile(pass.passId());
         }
         if (!matched) {
-            throw new LifecycleConflictException(passId, whyNot);
+            throw new LifecycleConflictException(pass.passId(), whyNot);
         }
+    }
+
+    private MessageCorrelationBuilder correlation(PassRef pass, String message) {
+        return engine.getRuntimeService().createMessageCorrelation(message).processInstanceBusinessKey(pass.passId());
     }
 }

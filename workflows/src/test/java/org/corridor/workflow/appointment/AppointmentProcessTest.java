@@ -31,11 +31,13 @@ import org.corridor.workflow.pass.EndEventCoverage;
 import org.corridor.workflow.pass.InMemoryEngine;
 import org.corridor.workflow.pass.LifecycleConflictException;
 import org.corridor.workflow.pass.PassLifecycle;
+import org.corridor.workflow.pass.PassRef;
 import org.corridor.workflow.pass.RecordedPasses;
 
 @Deployment(resources = {"bpmn/appointment-pass.bpmn", "bpmn/pass-lifecycle.bpmn"})
 class AppointmentProcessTest {
-    private static final String PASS = "pass-7";
+    private static final String DISTRICT = "district-north";
+    private static final PassRef PASS = new PassRef("pass-7", DISTRICT);
     private static final String OKAFOR = "teacher-okafor";
     private static final Instant STARTS_AT = NOW.plus(Duration.ofHours(2));
     /** Five minutes ahead, as the design asks; the exact seconds prove the timer read the instant, Z and all. */
@@ -194,13 +196,44 @@ class AppointmentProcessTest {
         assertThat(appointment()).isWaitingAt("Gateway_BeforeStart");
     }
 
+    // --- districts
+
+    @Test
+    void bookedAppointmentAndItsTimersCarryTheDistrict() {
+        lifecycle.scheduleAppointment(PASS, ANNOUNCE_AT, STARTS_AT);
+
+        assertThat(appointment().getTenantId()).isEqualTo(DISTRICT);
+        assertThat(timerAt(managementService(), "Event_AnnouncementDue").getTenantId()).isEqualTo(DISTRICT);
+    }
+
+    @Test
+    void passLifecycleStartedByTheAppointmentCarriesItsDistrict() {
+        appointments.start = Optional.of(new AppointmentStart(OKAFOR, TIMERS));
+        lifecycle.scheduleAppointment(PASS, ANNOUNCE_AT, STARTS_AT);
+        fire(managementService(), "Event_AnnouncementDue");
+
+        fire(managementService(), "Event_AppointmentDue");
+
+        assertThat(passLifecycle().getTenantId()).isEqualTo(DISTRICT);
+        assertThat(timerAt(managementService(), "Boundary_LongRunning").getTenantId()).isEqualTo(DISTRICT);
+    }
+
+    @Test
+    void appointmentCannotBeCancelledFromAnotherDistrict() {
+        lifecycle.scheduleAppointment(PASS, ANNOUNCE_AT, STARTS_AT);
+
+        assertThatThrownBy(() -> lifecycle.cancelAppointment(new PassRef(PASS.passId(), "district-south")))
+                .isInstanceOf(LifecycleConflictException.class);
+        assertThat(appointment()).isWaitingAt("Gateway_BeforeAnnouncement");
+    }
+
     private static ProcessInstance appointment() {
         return runtimeService().createProcessInstanceQuery()
-                .processDefinitionKey(PassLifecycle.APPOINTMENT_PROCESS).processInstanceBusinessKey(PASS).singleResult();
+                .processDefinitionKey(PassLifecycle.APPOINTMENT_PROCESS).processInstanceBusinessKey(PASS.passId()).singleResult();
     }
 
     private static ProcessInstance passLifecycle() {
         return runtimeService().createProcessInstanceQuery()
-                .processDefinitionKey(PassLifecycle.PROCESS).processInstanceBusinessKey(PASS).singleResult();
+                .processDefinitionKey(PassLifecycle.PROCESS).processInstanceBusinessKey(PASS.passId()).singleResult();
     }
 }

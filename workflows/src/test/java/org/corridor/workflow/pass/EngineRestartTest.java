@@ -25,7 +25,7 @@ import org.junit.jupiter.api.io.TempDir;
  * activation and the long-running threshold must not leave a student out forever without a yellow badge.
  */
 class EngineRestartTest {
-    private static final String PASS = "pass-restart";
+    private static final PassRef PASS = new PassRef("pass-restart", "district-north");
     private static final Duration PATIENCE = Duration.ofSeconds(30);
 
     @TempDir
@@ -71,12 +71,12 @@ class EngineRestartTest {
         moveClockTo(NOW.plus(TIMERS.longRunning()).plusSeconds(1));
         // Waits for the commit too: firing the auto-end on top of an uncommitted long-running mark would
         // only measure the engine's optimistic-locking retry, not the restart.
-        await(() -> passesAfter.changes.contains("mark long-running " + PASS)
+        await(() -> passesAfter.changes.contains("mark long-running " + PASS.passId())
                 && after.getManagementService().createJobQuery().timers().count() == 1);
         moveClockTo(NOW.plus(TIMERS.autoEnd()).plusSeconds(1));
         await(() -> new PassLifecycle(after).hasEnded(PASS));
 
-        assertThat(passesAfter.changes).containsExactly("mark long-running " + PASS, "end by system " + PASS);
+        assertThat(passesAfter.changes).containsExactly("mark long-running " + PASS.passId(), "end by system " + PASS.passId());
     }
 
     /** Closes the file so that the second engine reads the timers from disk, not from H2's memory. */

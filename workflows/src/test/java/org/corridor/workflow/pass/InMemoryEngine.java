@@ -40,6 +40,7 @@ public final class InMemoryEngine {
             config.setJobExecutorActivate(false);
             config.setHistory("full");
             config.setExpressionManager(new MockExpressionManager());
+            config.setTenantIdProvider(new DistrictTenants());
             engine = config.buildProcessEngine();
         }
         return ProcessEngineExtension.builder().useProcessEngine(engine).build();
@@ -58,6 +59,7 @@ public final class InMemoryEngine {
         config.setDatabaseSchemaUpdate("true");
         config.setHistory("full");
         config.setBeans(beans);
+        config.setTenantIdProvider(new DistrictTenants());
         config.setJobExecutorActivate(jobExecutor);
         // A test waits a second, not the default minute of back-off, for a timer it has made due.
         DefaultJobExecutor executor = new DefaultJobExecutor();

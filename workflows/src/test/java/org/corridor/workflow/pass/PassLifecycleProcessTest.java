@@ -6,15 +6,26 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertT
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.managementService;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.runtimeService;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.taskService;
 import static org.corridor.workflow.pass.InMemoryEngine.NOW;
 import static org.corridor.workflow.pass.InMemoryEngine.TIMERS;
 import static org.corridor.workflow.pass.InMemoryEngine.at;
 import static org.corridor.workflow.pass.InMemoryEngine.fire;
 import static org.corridor.workflow.pass.InMemoryEngine.timerAt;
 
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 
+import javax.sql.DataSource;
+
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.test.Deployment;
 import org.camunda.bpm.engine.test.assertions.bpmn.AbstractAssertions;
@@ -28,7 +39,9 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 
 @Deployment(resources = "bpmn/pass-lifecycle.bpmn")
 class PassLifecycleProcessTest {
-    private static final String PASS = "pass-1";
+    private static final String DISTRICT = "district-north";
+    private static final String OTHER_DISTRICT = "district-south";
+    private static final PassRef PASS = new PassRef("pass-1", DISTRICT);
     private static final String RIVERA = "teacher-rivera";
 
     @RegisterExtension
@@ -315,7 +328,84 @@ class PassLifecycleProcessTest {
         assertThatThrownBy(() -> lifecycle.cancel(PASS)).isInstanceOf(LifecycleConflictException.class);
     }
 
+    // --- districts
+
+    @Test
+    void instanceTaskAndTimersCarryThePassesDistrict() {
+        lifecycle.start(PASS, RIVERA, TIMERS);
+
+        assertThat(instance().getTenantId()).isEqualTo(DISTRICT);
+        assertThat(taskService().createTaskQuery().singleResult().getTenantId()).isEqualTo(DISTRICT);
+        assertThat(managementService().createJobQuery().timers().list())
+                .extracting(Job::getTenantId).isNotEmpty().containsOnly(DISTRICT);
+    }
+
+    @Test
+    void anotherDistrictsQueriesFindNothingOfThePass() {
+        lifecycle.start(PASS, RIVERA, TIMERS);
+
+        assertThat(runtimeService().createProcessInstanceQuery().tenantIdIn(OTHER_DISTRICT).count()).isZero();
+        assertThat(taskService().createTaskQuery().tenantIdIn(OTHER_DISTRICT).count()).isZero();
+        assertThat(managementService().createJobQuery().tenantIdIn(OTHER_DISTRICT).count()).isZero();
+    }
+
+    @Test
+    void samePassIdInAnotherDistrictCannotDecideTheRequest() {
+        lifecycle.start(PASS, RIVERA, TIMERS);
+
+        assertThatThrownBy(() -> lifecycle.approve(new PassRef(PASS.passId(), OTHER_DISTRICT)))
+                .isInstanceOf(LifecycleConflictException.class);
+        assertThat(instance()).isWaitingAt("Task_ApprovePass");
+    }
+
+    @Test
+    void samePassIdInAnotherDistrictCannotEndThePass() {
+        lifecycle.start(PASS, RIVERA, TIMERS);
+        lifecycle.approve(PASS);
+
+        assertThatThrownBy(() -> lifecycle.end(new PassRef(PASS.passId(), OTHER_DISTRICT)))
+                .isInstanceOf(LifecycleConflictException.class);
+        assertThat(instance()).isWaitingAt("Gateway_PassOver");
+    }
+
+    @Test
+    void instanceWithoutADistrictIsRefused() {
+        assertThatThrownBy(() -> runtimeService().startProcessInstanceByKey(PassLifecycle.PROCESS, "pass-2",
+                TIMERS.asVariables()))
+                .hasMessageContaining(DistrictTenants.DISTRICT_ID);
+    }
+
+    @Test
+    void passStartedBeforeDistrictIsolationIsStillDecidedAndCheckedIn() throws SQLException {
+        lifecycle.start(PASS, RIVERA, TIMERS);
+        forgetTenantIds();
+
+        lifecycle.approve(PASS);
+        lifecycle.checkIn(PASS);
+
+        assertThat(lifecycle.hasEnded(PASS)).isTrue();
+    }
+
+    /** What a database from before district isolation holds: the engine's rows without tenant ids. */
+    private static void forgetTenantIds() throws SQLException {
+        DataSource database = ((ProcessEngineConfigurationImpl) extension.getProcessEngine()
+                .getProcessEngineConfiguration()).getDataSource();
+        try (Connection c = database.getConnection(); Statement s = c.createStatement()) {
+            List<String> tables = new ArrayList<>();
+            try (ResultSet rs = s.executeQuery("select table_name from information_schema.columns "
+                    + "where column_name = 'TENANT_ID_' and (table_name like 'ACT_RU_%' or table_name like 'ACT_HI_%')")) {
+                while (rs.next()) {
+                    tables.add(rs.getString(1));
+                }
+            }
+            for (String table : tables) {
+                s.executeUpdate("update " + table + " set TENANT_ID_ = null");
+            }
+        }
+        assertThat(runtimeService().createProcessInstanceQuery().withoutTenantId().count()).isEqualTo(1);
+    }
+
     private static ProcessInstance instance() {
-        return runtimeService().createProcessInstanceQuery().processInstanceBusinessKey(PASS).singleResult();
+        return runtimeService().createProcessInstanceQuery().processInstanceBusinessKey(PASS.passId()).singleResult();
     }
 }
