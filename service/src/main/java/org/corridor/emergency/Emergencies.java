@@ -108,7 +108,7 @@ class Emergencies {
 
     private School administered(Caller caller, String schoolId) {
         caller.require(Role.ADMIN, "end every pass of a school");
-        School school = schools.findById(schoolId).filter(s -> s.getDistrictId().equals(caller.districtId()))
+        School school = schools.findByIdAndDistrictId(schoolId, caller.districtId())
                 .orElseThrow(() -> ApiProblem.notFound("School", schoolId));
         if (caller.person().getSchoolId() != null && !caller.person().getSchoolId().equals(school.getId())) {
             throw ApiProblem.forbidden("You administer another school.");

@@ -21,6 +21,7 @@ import org.springframework.web.bind.annotation.RestController;
 import org.corridor.person.Person;
 import org.corridor.person.PersonRepository;
 import org.corridor.person.Role;
+import org.corridor.problem.ApiProblem;
 import org.corridor.problem.InvalidInput;
 import org.corridor.security.Caller;
 
@@ -67,8 +68,10 @@ class AccommodationController {
     @Transactional(readOnly = true)
     List<AccommodationView> ofStudent(Caller caller, @RequestParam @Size(max = 36) String studentId) {
         caller.require(Role.ADMIN, "read accommodations");
-        people.findByIdAndDistrictId(studentId, caller.districtId())
-                .orElseThrow(() -> InvalidInput.field("studentId", "There is no student " + studentId + " in your district."));
-        return accommodations.findByStudentIdOrderByFromDate(studentId).stream().map(AccommodationView::of).toList();
+        // The student's accommodations are a resource of that student: one of another district is not found.
+        people.findByIdAndDistrictId(studentId, caller.districtId()).filter(p -> p.has(Role.STUDENT))
+                .orElseThrow(() -> ApiProblem.notFound("Student", studentId));
+        return accommodations.findByStudentIdAndDistrictIdOrderByFromDate(studentId, caller.districtId()).stream()
+                .map(AccommodationView::of).toList();
     }
 }

@@ -8,7 +8,7 @@ import org.springframework.data.jpa.repository.Query;
 
 public interface AccommodationRepository extends JpaRepository<Accommodation, String> {
 
-    List<Accommodation> findByStudentIdOrderByFromDate(String studentId);
+    List<Accommodation> findByStudentIdAndDistrictIdOrderByFromDate(String studentId, String districtId);
 
     @Query("select a from Accommodation a where a.studentId = :studentId and a.fromDate <= :day and a.untilDate >= :day")
     List<Accommodation> inForce(String studentId, LocalDate day);
