@@ -52,7 +52,6 @@ import org.corridor.person.Role;
 import org.corridor.policy.RuleSet;
 import org.corridor.policy.RuleSetRepository;
 import org.corridor.rules.DefaultRuleSet;
-import org.corridor.school.District;
 import org.corridor.school.DistrictRepository;
 import org.corridor.school.School;
 import org.corridor.school.SchoolPeriod;
