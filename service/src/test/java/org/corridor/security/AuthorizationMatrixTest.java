@@ -75,6 +75,8 @@ import org.corridor.testing.ApiTest;
  * One rule per endpoint, one line each:
  * <pre>
  * rule("POST /api/passes/{id}/approve", "401 403 200 403 403 403 | 401 404 404 404 404 404").with(PENDING_PASS),
+ * rule("GET /api/admin/kiosks", "401 403 403 200 403 403"),
+ * rule("GET /api/admin/schools/{id}/settings", "401 403 403 200 200 403 | 401 403 403 404 404 403").ids(District::schoolId),
  * </pre>
  * <ul>
  * <li>The endpoint: method and pattern exactly as Spring maps it.</li>
