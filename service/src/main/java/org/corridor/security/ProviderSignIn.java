@@ -23,10 +23,10 @@ import org.corridor.person.Person;
  * <p>
  * Verified: an {@code email_verified} of false is always refused. When the claim is missing, only the
  * Microsoft registration is let through: Microsoft Entra ID does not send {@code email_verified} at all,
- * and for multi-tenant applications it leaves out an {@code email} whose domain the account's organisation
- * has not verified (the default for applications registered since June 2023), while
- * {@code preferred_username} must be in one of the organisation's verified domains. Other providers that
- * do not say the email is verified are refused; Google always says.
+ * and it leaves out an {@code email} whose domain the account's organisation has not verified (the
+ * application's {@code removeUnverifiedEmailClaim} behaviour, the default for multi-tenant applications
+ * registered since June 2023), while {@code preferred_username} must be in one of the organisation's
+ * verified domains. Other providers that do not say the email is verified are refused; Google always says.
  * <p>
  * The user-info endpoint is not called: the id token says all Corridor needs.
  */

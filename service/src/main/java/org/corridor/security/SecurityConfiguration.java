@@ -58,7 +58,7 @@ class SecurityConfiguration {
         http.authorizeHttpRequests(requests -> requests
                         .requestMatchers("/", "/index.html", "/*.css", "/*.js", "/favicon.ico", "/error",
                                 "/actuator/health", "/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html",
-                                "/login")
+                                "/login", SignInOptionsController.PATH)
                         .permitAll()
                         .anyRequest().authenticated())
                 // Before logout and every sign-in: a kiosk request is decided by its token alone.

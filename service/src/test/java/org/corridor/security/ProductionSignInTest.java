@@ -54,6 +54,14 @@ class ProductionSignInTest {
     }
 
     @Test
+    void startPageIsToldThereIsNoPasswordSignIn() {
+        HttpResponse<String> answer = new SignInBrowser(port).get("/api/sign-in-options", "application/json");
+
+        assertThat(answer.statusCode()).isEqualTo(200);
+        assertThat(answer.body()).contains("\"password\":false", "/oauth2/authorization/test");
+    }
+
+    @Test
     void httpBasicIsNotASignIn() {
         String demoPassword = java.util.Base64.getEncoder().encodeToString("admin@corridor.test:demo".getBytes());
 

@@ -191,6 +191,16 @@ class ProviderSignInTest extends ApiTest {
                 "name=\"password\"");
     }
 
+    @Test
+    void startPageIsToldOfEveryProviderAndOfPasswordSignIn() {
+        JsonNode options = read(browser.get("/api/sign-in-options", JSON));
+
+        assertThat(options.get("password").asBoolean()).isTrue();
+        assertThat(options.get("providers").findValuesAsText("href"))
+                .containsExactlyInAnyOrder("/oauth2/authorization/test", "/oauth2/authorization/microsoft");
+        assertThat(options.get("providers").findValuesAsText("name")).contains("Microsoft");
+    }
+
     private JsonNode me() {
         HttpResponse<String> answer = browser.get("/api/me", JSON);
         assertThat(answer.statusCode()).as("GET /api/me: %s", answer.body()).isEqualTo(200);
