@@ -129,6 +129,25 @@ class ProviderSignInTest extends ApiTest {
     }
 
     @Test
+    void emailOfPeopleInTwoDistrictsSignsNoOneIn() {
+        jdbc.update("insert into district (id, name, version) values ('other-district', 'Other District', 0)");
+        jdbc.update("insert into person (id, district_id, email, given_name, family_name, version) "
+                + "values ('other-rivera', 'other-district', 'rivera@corridor.test', 'Ana', 'Rivera', 0)");
+        try {
+            provider.signsInAs(Map.of("email", "rivera@corridor.test", "email_verified", true));
+
+            HttpResponse<String> answer = browser.signInWith("test", JSON);
+
+            assertThat(answer.statusCode()).isEqualTo(401);
+            assertThat(read(answer).get("detail").asText()).contains("several districts");
+            assertThat(browser.get("/api/me", JSON).statusCode()).isEqualTo(401);
+        } finally {
+            jdbc.update("delete from person where id = 'other-rivera'");
+            jdbc.update("delete from district where id = 'other-district'");
+        }
+    }
+
+    @Test
     void microsoftAccountSignsInWhenTheIssuerIsItsOwnTenants() {
         String tenant = "6f1c3a52-1b1e-4d7e-9a5b-0c7d9e2f4a11";
         provider.signsInAs(microsoft(tenant, tenant, Map.of("email", "okafor@corridor.test")));
