@@ -6,6 +6,7 @@ import java.util.List;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.security.oauth2.client.registration.ClientRegistration;
 import org.springframework.security.oauth2.client.registration.ClientRegistrationRepository;
+import org.springframework.security.oauth2.client.registration.InMemoryClientRegistrationRepository;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -28,9 +29,8 @@ class SignInOptionsController {
 
     SignInOptionsController(ObjectProvider<ClientRegistrationRepository> registrations, ObjectProvider<DemoSignIn> demo) {
         List<Provider> found = new ArrayList<>();
-        if (registrations.getIfAvailable() instanceof Iterable<?> all) {
-            for (Object registration : all) {
-                ClientRegistration r = (ClientRegistration) registration;
+        if (registrations.getIfAvailable() instanceof InMemoryClientRegistrationRepository all) {
+            for (ClientRegistration r : all) {
                 found.add(new Provider(r.getRegistrationId(), r.getClientName(),
                         "/oauth2/authorization/" + r.getRegistrationId()));
             }
