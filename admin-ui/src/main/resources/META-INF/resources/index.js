@@ -1,5 +1,5 @@
 // The start page: who is signed in, the screens their roles open, sign out.
-import { el, showError, signOut, whoAmI } from '/corridor.js';
+import { api, el, showError, signOut, whoAmI } from '/corridor.js';
 
 const $ = id => document.getElementById(id);
 
@@ -17,7 +17,8 @@ async function start() {
     return;
   }
   if (!me) {
-    return; // the sign-in link is already on the page
+    await showSignInOptions();
+    return;
   }
   $('signed-out').hidden = true;
   $('signed-in').hidden = false;
@@ -29,6 +30,19 @@ async function start() {
   if (!screens.length) {
     $('screens').replaceChildren(el('li', { class: 'notice' }, 'Your role has no screen yet; use the API explorer below.'));
   }
+}
+
+/** "Sign in with Google" and the like; the demo's password hint only where password sign-in exists. */
+async function showSignInOptions() {
+  let options;
+  try {
+    options = await api('/api/sign-in-options');
+  } catch (e) {
+    showError($('error'), e);
+    return;
+  }
+  $('providers').replaceChildren(...options.providers.map(p => el('li', {}, el('a', { href: p.href }, `Sign in with ${p.name}`))));
+  $('demo-sign-in').hidden = !options.password;
 }
 
 $('sign-out').addEventListener('click', () => signOut().catch(e => showError($('error'), e)));

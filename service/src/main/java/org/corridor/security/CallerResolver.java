@@ -55,12 +55,19 @@ class CallerResolver implements HandlerMethodArgumentResolver {
             return kiosks.current(kiosk.kioskId()).map(Caller::kiosk)
                     .orElseThrow(KioskSignedIn::notRecognised);
         }
+        if (auth != null && auth.getPrincipal() instanceof ProviderSignedIn viaProvider) {
+            return person(viaProvider.signedIn(), actAs);
+        }
         if (auth != null && auth.getPrincipal() instanceof SignedIn signedIn) {
-            Person person = people.findById(signedIn.personId())
-                    .orElseThrow(() -> ApiProblem.forbidden("Your Corridor account no longer exists."));
-            return actAs == null ? new Caller(person) : actingAs(person, actAs.strip());
+            return person(signedIn, actAs);
         }
         throw ApiProblem.forbidden("No Corridor account is signed in.");
+    }
+
+    private Caller person(SignedIn signedIn, String actAs) {
+        Person person = people.findById(signedIn.personId())
+                .orElseThrow(() -> ApiProblem.forbidden("Your Corridor account no longer exists."));
+        return actAs == null ? new Caller(person) : actingAs(person, actAs.strip());
     }
 
     private Caller actingAs(Person admin, String teacherId) {

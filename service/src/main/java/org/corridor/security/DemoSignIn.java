@@ -1,13 +1,8 @@
 package org.corridor.security;
 
-import java.util.List;
-
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.context.annotation.Profile;
 import org.springframework.security.authentication.AuthenticationProvider;
 import org.springframework.security.authentication.BadCredentialsException;
-import org.springframework.security.authentication.InternalAuthenticationServiceException;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
 import org.springframework.security.core.Authentication;
@@ -16,9 +11,6 @@ import org.springframework.security.core.userdetails.UsernameNotFoundException;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
-
-import org.corridor.person.Person;
-import org.corridor.person.PersonRepository;
 
 /**
  * Demo sign-in: every account signs in with its email and the password "demo", by form login or HTTP
@@ -33,14 +25,13 @@ import org.corridor.person.PersonRepository;
 @Profile("demo")
 class DemoSignIn implements AuthenticationProvider {
     static final String PASSWORD = "demo";
-    private static final Logger log = LoggerFactory.getLogger(DemoSignIn.class);
 
-    private final PersonRepository people;
+    private final AccountByEmail accounts;
     private final TransactionTemplate readOnly;
     private final DaoAuthenticationProvider passwords;
 
-    DemoSignIn(PersonRepository people, PlatformTransactionManager transactions) {
-        this.people = people;
+    DemoSignIn(AccountByEmail accounts, PlatformTransactionManager transactions) {
+        this.accounts = accounts;
         this.readOnly = new TransactionTemplate(transactions);
         this.readOnly.setReadOnly(true);
         this.passwords = new DaoAuthenticationProvider(this::account);
@@ -65,15 +56,8 @@ class DemoSignIn implements AuthenticationProvider {
     }
 
     private UserDetails account(String email) {
-        List<Person> matches = readOnly.execute(tx -> people.findByEmailIgnoreCase(email.strip()));
-        if (matches.isEmpty()) {
-            throw new UsernameNotFoundException("no account for this email");
-        }
-        // An email is unique only within a district; a login that could mean two people is refused.
-        if (matches.size() > 1) {
-            log.warn("Sign-in refused: the email matches {} accounts in different districts", matches.size());
-            throw new InternalAuthenticationServiceException("This email belongs to accounts in several districts.");
-        }
-        return SignedIn.of(matches.get(0), "{noop}" + PASSWORD);
+        return readOnly.execute(tx -> accounts.find(email))
+                .map(person -> SignedIn.of(person, "{noop}" + PASSWORD))
+                .orElseThrow(() -> new UsernameNotFoundException("no account for this email"));
     }
 }

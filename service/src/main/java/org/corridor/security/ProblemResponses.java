@@ -3,11 +3,16 @@ package org.corridor.security;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
+import org.springframework.security.authentication.InternalAuthenticationServiceException;
+import org.springframework.security.core.AuthenticationException;
+import org.springframework.security.oauth2.core.OAuth2AuthenticationException;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.access.AccessDeniedHandler;
 import org.springframework.security.web.authentication.AuthenticationFailureHandler;
@@ -30,14 +35,20 @@ class ProblemResponses {
         this.json = json;
     }
 
-    /** No credentials or wrong ones: 401. Right credentials but no Corridor person: the pass failure. */
-    AuthenticationEntryPoint unauthenticated() {
+    /**
+     * No credentials or wrong ones: 401. Right credentials but no Corridor person: the pass failure. The
+     * Basic challenge is sent only where Basic sign-in exists (the demo): elsewhere it would make a browser
+     * ask for a password that nothing accepts.
+     */
+    AuthenticationEntryPoint unauthenticated(boolean basic) {
         return (request, response, e) -> {
             if (e instanceof PassFailure.NoAccount noAccount) {
                 write(response, noAccount.problem());
                 return;
             }
-            response.setHeader("WWW-Authenticate", "Basic realm=\"Corridor\"");
+            if (basic) {
+                response.setHeader("WWW-Authenticate", "Basic realm=\"Corridor\"");
+            }
             write(response, HttpStatus.UNAUTHORIZED, "unauthenticated", "Sign-in required",
                     "Sign in with your school account to use Corridor.");
         };
@@ -54,14 +65,62 @@ class ProblemResponses {
                 backToLogin.onAuthenticationFailure(request, response, e);
                 return;
             }
-            response.setStatus(HttpStatus.FORBIDDEN.value());
-            response.setContentType(MediaType.TEXT_HTML_VALUE);
-            response.setCharacterEncoding(StandardCharsets.UTF_8.name());
-            response.getWriter().write("<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\">"
-                    + "<title>Pass failure</title></head><body><h1>Pass failure</h1><p>"
-                    + HtmlUtils.htmlEscape(PassFailure.detail(noAccount.email()))
-                    + "</p><p><a href=\"" + request.getContextPath() + "/login\">Sign in again</a></p></body></html>");
+            page(request, response, HttpStatus.FORBIDDEN, "Pass failure", PassFailure.detail(noAccount.email()));
         };
+    }
+
+    /**
+     * Sign-in with an identity provider ends at Corridor's redirect endpoint, in the browser that started
+     * it, so the answer is a short page saying what happened; a client that asks for JSON gets the same
+     * as a problem. No Corridor person for the email is the pass failure (403); anything else refused
+     * (an unverified email, an id token that fails its checks, a sign-in cancelled at the provider) is 401.
+     */
+    AuthenticationFailureHandler providerSignInFailed() {
+        return (request, response, e) -> {
+            ApiProblem problem = e instanceof PassFailure.NoAccount noAccount ? noAccount.problem()
+                    : new ApiProblem(HttpStatus.UNAUTHORIZED, "sign-in-failed", "Sign-in failed", providerFailure(e));
+            if (wantsJson(request)) {
+                write(response, problem);
+            } else {
+                ProblemDetail detail = problem.toProblemDetail();
+                page(request, response, problem.status(), detail.getTitle(), detail.getDetail());
+            }
+        };
+    }
+
+    private static String providerFailure(AuthenticationException e) {
+        if (e instanceof InternalAuthenticationServiceException) {
+            return e.getMessage(); // written by Corridor for a person to read (AccountByEmail)
+        }
+        if (!(e instanceof OAuth2AuthenticationException oauth)) {
+            return "Sign-in did not succeed. Try again.";
+        }
+        String code = oauth.getError().getErrorCode();
+        return switch (code) {
+            case ProviderSignIn.EMAIL_NOT_VERIFIED, ProviderSignIn.NO_EMAIL -> oauth.getError().getDescription();
+            case "access_denied" -> "Sign-in was cancelled at the identity provider. Sign in again to use Corridor.";
+            case "authorization_request_not_found" -> "This sign-in was not started in this browser, or it took "
+                    + "too long. Sign in again.";
+            case "invalid_id_token" -> "The identity provider's answer did not pass Corridor's checks ("
+                    + oauth.getError().getDescription() + ").";
+            default -> "Sign-in with the identity provider did not succeed (" + code + "). Try again.";
+        };
+    }
+
+    private static boolean wantsJson(HttpServletRequest request) {
+        String accept = request.getHeader(HttpHeaders.ACCEPT);
+        return accept != null && accept.contains("json") && !accept.contains(MediaType.TEXT_HTML_VALUE);
+    }
+
+    private static void page(HttpServletRequest request, HttpServletResponse response, HttpStatus status, String title,
+                             String detail) throws IOException {
+        response.setStatus(status.value());
+        response.setContentType(MediaType.TEXT_HTML_VALUE);
+        response.setCharacterEncoding(StandardCharsets.UTF_8.name());
+        response.getWriter().write("<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\">"
+                + "<title>" + HtmlUtils.htmlEscape(title) + "</title></head><body><h1>" + HtmlUtils.htmlEscape(title)
+                + "</h1><p>" + HtmlUtils.htmlEscape(detail) + "</p><p><a href=\"" + request.getContextPath()
+                + "/login\">Sign in again</a></p></body></html>");
     }
 
     AccessDeniedHandler denied() {

@@ -5,9 +5,11 @@ import java.util.function.Supplier;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.oauth2.client.web.HttpSessionOAuth2AuthorizedClientRepository;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.logout.LogoutFilter;
 import org.springframework.security.web.csrf.CookieCsrfTokenRepository;
@@ -20,23 +22,50 @@ import org.springframework.util.StringUtils;
 
 @Configuration
 class SecurityConfiguration {
+    static final String NO_SIGN_IN = "No sign-in is configured: outside the demo profile Corridor signs people in "
+            + "only with an identity provider. Set CORRIDOR_OIDC_GOOGLE_CLIENT_ID and CORRIDOR_OIDC_GOOGLE_CLIENT_SECRET, "
+            + "or CORRIDOR_OIDC_MICROSOFT_CLIENT_ID and CORRIDOR_OIDC_MICROSOFT_CLIENT_SECRET, or a registration under "
+            + "spring.security.oauth2.client.registration (README, \"Sign-in with Google or Microsoft\"); or run the "
+            + "demo profile.";
 
+    /**
+     * Password sign-in (form and HTTP Basic) exists only with {@link DemoSignIn}, in the demo profile;
+     * sign-in with identity providers only when one is configured ({@link ProviderRegistrations}). With
+     * neither, nobody could sign in, so Corridor refuses to start and says why.
+     */
     @Bean
-    SecurityFilterChain corridor(HttpSecurity http, ProblemResponses problems, KioskCredentials kiosks)
+    SecurityFilterChain corridor(HttpSecurity http, ProblemResponses problems, KioskCredentials kiosks,
+                                 ObjectProvider<DemoSignIn> demo, ObjectProvider<ProviderSignIn> providers)
             throws Exception {
+        boolean passwords = demo.getIfAvailable() != null;
+        ProviderSignIn providerSignIn = providers.getIfAvailable();
+        if (!passwords && providerSignIn == null) {
+            throw new IllegalStateException(NO_SIGN_IN);
+        }
+        if (passwords) {
+            http.formLogin(form -> form.defaultSuccessUrl("/", false).failureHandler(problems.formLoginFailed()))
+                    .httpBasic(basic -> basic.authenticationEntryPoint(problems.unauthenticated(true)));
+        }
+        if (providerSignIn != null) {
+            http.oauth2Login(login -> login
+                    .userInfoEndpoint(userInfo -> userInfo.oidcUserService(providerSignIn))
+                    // The provider's tokens are not used after sign-in: kept in the session, they end with it
+                    // (Spring's default keeps them in memory for good).
+                    .authorizedClientRepository(new HttpSessionOAuth2AuthorizedClientRepository())
+                    .defaultSuccessUrl("/", false)
+                    .failureHandler(problems.providerSignInFailed()));
+        }
         http.authorizeHttpRequests(requests -> requests
                         .requestMatchers("/", "/index.html", "/*.css", "/*.js", "/favicon.ico", "/error",
                                 "/actuator/health", "/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html",
-                                "/login")
+                                "/login", SignInOptionsController.PATH)
                         .permitAll()
                         .anyRequest().authenticated())
-                // Before logout, form login and HTTP Basic: a kiosk request is decided by its token alone.
+                // Before logout and every sign-in: a kiosk request is decided by its token alone.
                 .addFilterBefore(new KioskTokenFilter(kiosks, problems), LogoutFilter.class)
-                .formLogin(form -> form.defaultSuccessUrl("/", false).failureHandler(problems.formLoginFailed()))
-                .httpBasic(basic -> basic.authenticationEntryPoint(problems.unauthenticated()))
                 .logout(logout -> logout.logoutSuccessUrl("/"))
                 .exceptionHandling(errors -> errors
-                        .defaultAuthenticationEntryPointFor(problems.unauthenticated(), new AntPathRequestMatcher("/api/**"))
+                        .defaultAuthenticationEntryPointFor(problems.unauthenticated(passwords), new AntPathRequestMatcher("/api/**"))
                         .accessDeniedHandler(problems.denied()))
                 // Browser sessions need the CSRF token. A call without a session cookie carries no ambient
                 // authority to forge: either it sends its own credentials (HTTP Basic, a kiosk token, later a

@@ -174,6 +174,7 @@ class AuthorizationMatrixTest extends ApiTest {
             Map.of("drl", DefaultRuleSet.drl(), "note", "matrix draft")), 201, "storing a draft").get("version").asText();
 
     private static final List<Rule> RULES = List.of(
+            rule("GET /api/sign-in-options", "200 200 200 200 200 200"),
             rule("GET /api/me", "401 200 200 200 200 200"),
             rule("GET /api/me/departing-from", "401 200 403 403 403 403"),
             rule("GET /api/schools/{schoolId}/destinations", "401 200 200 200 200 200 | 401 404 404 404 404 404")

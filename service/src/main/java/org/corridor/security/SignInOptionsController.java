@@ -1,0 +1,46 @@
+package org.corridor.security;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.security.oauth2.client.registration.ClientRegistration;
+import org.springframework.security.oauth2.client.registration.ClientRegistrationRepository;
+import org.springframework.security.oauth2.client.registration.InMemoryClientRegistrationRepository;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * How one can sign in here, for the start page before anyone is signed in: the identity providers
+ * (each with the address that starts its sign-in) and whether the demo's password sign-in exists.
+ */
+@RestController
+class SignInOptionsController {
+    static final String PATH = "/api/sign-in-options";
+
+    record SignInOptions(List<Provider> providers, boolean password) {
+    }
+
+    record Provider(String id, String name, String href) {
+    }
+
+    private final List<Provider> providers;
+    private final boolean password;
+
+    SignInOptionsController(ObjectProvider<ClientRegistrationRepository> registrations, ObjectProvider<DemoSignIn> demo) {
+        List<Provider> found = new ArrayList<>();
+        if (registrations.getIfAvailable() instanceof InMemoryClientRegistrationRepository all) {
+            for (ClientRegistration r : all) {
+                found.add(new Provider(r.getRegistrationId(), r.getClientName(),
+                        "/oauth2/authorization/" + r.getRegistrationId()));
+            }
+        }
+        this.providers = List.copyOf(found);
+        this.password = demo.getIfAvailable() != null;
+    }
+
+    @GetMapping(PATH)
+    SignInOptions options() {
+        return new SignInOptions(providers, password);
+    }
+}
