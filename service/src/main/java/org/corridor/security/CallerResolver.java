@@ -58,6 +58,9 @@ class CallerResolver implements HandlerMethodArgumentResolver {
         if (auth != null && auth.getPrincipal() instanceof SignedIn signedIn) {
             Person person = people.findById(signedIn.personId())
                     .orElseThrow(() -> ApiProblem.forbidden("Your Corridor account no longer exists."));
+            if (person.isRemoved()) {
+                throw ApiProblem.forbidden("Your Corridor account was removed from the school's roster.");
+            }
             return actAs == null ? new Caller(person) : actingAs(person, actAs.strip());
         }
         throw ApiProblem.forbidden("No Corridor account is signed in.");

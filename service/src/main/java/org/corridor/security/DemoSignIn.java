@@ -65,7 +65,9 @@ class DemoSignIn implements AuthenticationProvider {
     }
 
     private UserDetails account(String email) {
-        List<Person> matches = readOnly.execute(tx -> people.findByEmailIgnoreCase(email.strip()));
+        // Someone removed from the roster cannot sign in; their passes and history stay.
+        List<Person> matches = readOnly.execute(tx -> people.findByEmailIgnoreCase(email.strip())).stream()
+                .filter(p -> !p.isRemoved()).toList();
         if (matches.isEmpty()) {
             throw new UsernameNotFoundException("no account for this email");
         }
