@@ -1,15 +1,12 @@
 package org.corridor.roster;
 
 import java.sql.Date;
-import java.sql.Timestamp;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Set;
 import java.util.TreeSet;
 
@@ -187,13 +184,5 @@ final class DistrictRoster {
 
     static Date sql(LocalDate date) {
         return date == null ? null : Date.valueOf(date);
-    }
-
-    static Timestamp removedAt(boolean removed, boolean wasRemoved, Instant now) {
-        return removed ? Timestamp.from(now) : null;
-    }
-
-    static boolean same(Object a, Object b) {
-        return Objects.equals(a, b);
     }
 }

@@ -66,7 +66,9 @@ public class RosterImports {
             });
         } catch (DataIntegrityViolationException refused) {
             // A check above should have caught it; say so without the database's message (it may quote personal data).
-            log.error("Roster import {} for district {} refused by the database", importId, districtId, refused);
+            // Only the kind of failure: the database's message may quote an email or a name.
+            log.error("Roster import {} for district {} refused by the database: {}", importId, districtId,
+                    refused.getMostSpecificCause().getClass().getName());
             report.errors.add(RosterProblem.of(null, "The database refused the roster (a duplicate or a missing "
                     + "reference the checks did not catch). Nothing was changed."));
             RosterReport built = report.build(importId);

@@ -20,10 +20,12 @@ import org.corridor.school.SchoolPeriod;
 import org.corridor.school.SchoolPeriodRepository;
 import org.corridor.school.SchoolRepository;
 import org.corridor.testing.ApiTest;
+import org.corridor.testing.OnH2;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Which of a student's sections routing offers, and why the others are not offered. */
+@OnH2
 class DepartingFromTest extends ApiTest {
     private static final String ALL_DAY = "Demo period (all day)";
 
