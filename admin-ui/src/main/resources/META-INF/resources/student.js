@@ -159,7 +159,7 @@ async function loadChoices() {
   destinations = places;
   fill($('section'), classes.map(c => ({
     value: c.sectionId,
-    label: `${c.section}${c.period ? ` (${c.period})` : ''} — ${c.teacher.name}, ${c.room.name}`,
+    label: `${c.section}${c.period ? ` (${c.period})` : ''} — ${c.teacher.name}${c.room ? `, ${c.room.name}` : ''}`,
   })), classes.length ? 'Choose your class' : 'No class right now');
   $('section-hint').textContent = classes.length
     ? 'Your request goes to the teacher of the class you are leaving.'

@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.time.ZonedDateTime;
 import java.util.Collection;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -62,29 +63,39 @@ class CurrentClasses {
         List<Section> taught = roster.taughtBy(teacher.getId()).stream()
                 .filter(s -> schoolById.containsKey(s.getSchoolId()))
                 .toList();
-        Map<String, SchoolPeriod> periodById = byId(periods.findAllById(ids(taught, Section::getPeriodId)),
-                SchoolPeriod::getId);
+        if (taught.isEmpty()) {
+            return new ClassesView(List.of());
+        }
+        // A teacher belongs to one school: its bell schedule names the periods the sections meet in.
+        School school = schoolById.values().iterator().next();
+        ZonedDateTime local = instant.atZone(school.getTimeZone());
+        List<SchoolPeriod> bellSchedule = periods.findBySchoolIdOrderByStartsAtAscNameAsc(school.getId());
+        Map<String, SchoolPeriod> periodBySection = new HashMap<>();
+        taught.stream()
+                .filter(s -> s.termHasStartedBy(local.toLocalDate()) && !s.termHasEndedBy(local.toLocalDate()))
+                .forEach(s -> bellSchedule.stream()
+                        .filter(p -> s.getPeriodNames().contains(p.getName()) && p.isInSession(local))
+                        .findFirst().ifPresent(p -> periodBySection.put(s.getId(), p)));
         List<Section> inSession = taught.stream()
-                .filter(s -> periodById.get(s.getPeriodId())
-                        .isInSession(instant.atZone(schoolById.get(s.getSchoolId()).getTimeZone())))
-                .sorted(Comparator.comparing((Section s) -> periodById.get(s.getPeriodId()).getStartsAt())
+                .filter(s -> periodBySection.containsKey(s.getId()))
+                .sorted(Comparator.comparing((Section s) -> periodBySection.get(s.getId()).getStartsAt())
                         .thenComparing(Section::getName))
                 .toList();
         if (inSession.isEmpty()) {
             return new ClassesView(List.of());
         }
-        Map<String, Location> roomById = byId(locations.findAllById(ids(inSession, Section::getRoomId)),
-                Location::getId);
-        Map<String, List<String>> studentIdsBySection = roster.enrolments(ids(inSession, Section::getId)).stream()
+        Map<String, Location> roomById = byId(locations.findAllById(inSession.stream().map(Section::getRoomId)
+                .filter(Objects::nonNull).distinct().toList()), Location::getId);
+        Map<String, List<String>> studentIdsBySection = roster.enrolments(ids(inSession, Section::getId),
+                        local.toLocalDate()).stream()
                 .collect(Collectors.groupingBy(ClassRoster.Enrolment::sectionId,
                         Collectors.mapping(ClassRoster.Enrolment::studentId, Collectors.toList())));
         Map<String, Person> studentById = byId(roster.people(studentIdsBySection.values().stream()
                 .flatMap(List::stream).collect(Collectors.toSet()), teacher.getDistrictId()), Person::getId);
 
         return new ClassesView(inSession.stream().map(section -> {
-            SchoolPeriod period = periodById.get(section.getPeriodId());
-            School school = schoolById.get(section.getSchoolId());
-            Location room = roomById.get(section.getRoomId());
+            SchoolPeriod period = periodBySection.get(section.getId());
+            Location room = section.getRoomId() == null ? null : roomById.get(section.getRoomId());
             List<Person> students = studentIdsBySection.getOrDefault(section.getId(), List.of()).stream()
                     .map(studentById::get).filter(Objects::nonNull)
                     .sorted(Comparator.comparing(Person::getName, String.CASE_INSENSITIVE_ORDER)
@@ -95,7 +106,7 @@ class CurrentClasses {
             return new ClassesView.ClassView(
                     new ClassesView.Ref(section.getId(), section.getName()),
                     new ClassesView.Ref(period.getId(), period.getName()),
-                    new ClassesView.Ref(room.getId(), room.getName()),
+                    room == null ? null : new ClassesView.Ref(room.getId(), room.getName()),
                     students.stream().map(p -> new ClassesView.StudentView(p.getId(), p.getName(),
                             p.getStudentNumber(), badgeByStudent.get(p.getId()))).toList());
         }).toList());

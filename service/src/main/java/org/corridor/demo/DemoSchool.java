@@ -108,7 +108,7 @@ class DemoSchool implements ApplicationRunner {
 
         SchoolPeriod allDay = periods.save(new SchoolPeriod(s, "Demo period (all day)", LocalTime.MIDNIGHT,
                 LocalTime.MIDNIGHT, EnumSet.allOf(DayOfWeek.class)));
-        Section english = new Section(s, allDay.getId(), room204.getId(), rivera.getId(), "English 10")
+        Section english = new Section(s, allDay, room204.getId(), rivera.getId(), "English 10")
                 .withCoTeacher(chen.getId());
         List<Person> students = new ArrayList<>();
         for (int i = 0; i < STUDENTS.length; i++) {

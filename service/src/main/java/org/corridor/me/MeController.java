@@ -78,7 +78,7 @@ class MeController {
         return departingFrom.now(caller.person(), school).stream()
                 .map(c -> new DepartingFromView(c.section().getId(), c.section().getName(), c.period().getName(),
                         new Ref(c.teacher().getId(), c.teacher().getName()),
-                        new Ref(c.room().getId(), c.room().getName())))
+                        c.room() == null ? null : new Ref(c.room().getId(), c.room().getName())))
                 .toList();
     }
 }

@@ -126,7 +126,7 @@ public class PassRequests {
 
         if (body.type() == PassType.APPOINTMENT) {
             Pass pass = Pass.scheduled(student.getDistrictId(), school.getId(), student.getId(), leaving.section().getId(),
-                    leaving.room().getId(), destination.getId(), leaving.teacher().getId(), caller.id(), body.note(),
+                    roomId(leaving), destination.getId(), leaving.teacher().getId(), caller.id(), body.note(),
                     idempotencyKey, startsAt, now);
             insert(pass);
             events.record(pass, "BOOKED", caller, null, "Appointment at " + startsAt + ", leaving "
@@ -147,7 +147,7 @@ public class PassRequests {
             return sameRequest.get();
         }
         Pass pass = Pass.requested(student.getDistrictId(), school.getId(), student.getId(), body.type(), channel,
-                leaving.section().getId(), leaving.room().getId(), destination.getId(), leaving.teacher().getId(),
+                leaving.section().getId(), roomId(leaving), destination.getId(), leaving.teacher().getId(),
                 caller.id(), kioskId, body.note(), idempotencyKey, now);
         insert(pass);
         events.record(pass, "REQUESTED", caller, null, body.type() + " pass via " + channel
@@ -218,7 +218,7 @@ public class PassRequests {
         String sectionId = body.departingFromSectionId();
         if (sectionId == null || sectionId.isBlank()) {
             List<DepartingFrom.Choice> implied = caller.isKiosk()
-                    ? choices.stream().filter(c -> c.room().getId().equals(caller.kiosk().roomId())).toList()
+                    ? choices.stream().filter(c -> caller.kiosk().roomId().equals(roomId(c))).toList()
                     : body.type() == PassType.APPOINTMENT ? choices : List.of();
             if (implied.size() == 1) {
                 return implied.get(0);
@@ -232,7 +232,7 @@ public class PassRequests {
                         (caller.is(Role.STUDENT) ? "You are" : "The student is") + " not in section " + sectionId
                                 + (body.type() == PassType.APPOINTMENT ? " at that time." : " right now.")
                                 + " Choose a class in session."));
-        if (caller.isKiosk() && !choice.room().getId().equals(caller.kiosk().roomId())) {
+        if (caller.isKiosk() && !caller.kiosk().roomId().equals(roomId(choice))) {
             throw InvalidInput.field("departingFromSectionId", "That class does not meet in this kiosk's room.");
         }
         if (body.type() == PassType.PROXY && !choice.section().isTaughtBy(caller.id())) {
@@ -240,6 +240,11 @@ public class PassRequests {
                     + choice.section().getName() + " is taught by " + choice.teacher().getName() + ".");
         }
         return choice;
+    }
+
+    /** The room the class meets in, or null: a rostered class may name none. */
+    private static String roomId(DepartingFrom.Choice choice) {
+        return choice.room() == null ? null : choice.room().getId();
     }
 
     /** The session cannot be used after a failed flush: {@link #request} answers from a new transaction. */

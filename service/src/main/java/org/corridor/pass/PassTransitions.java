@@ -112,8 +112,10 @@ class PassTransitions implements PassRecords, PolicyCheck {
         Pass pass = load(passId);
         pass.route();
         events.recordBySystem(pass, "ROUTED", PassState.REQUESTED, "Sent to "
-                + people.getReferenceById(pass.getRoutedToId()).getName() + ", "
-                + locations.getReferenceById(pass.getDepartingRoomId()).getName() + "; flags: " + flagList(pass)
+                + people.getReferenceById(pass.getRoutedToId()).getName()
+                + (pass.getDepartingRoomId() == null ? ""
+                        : ", " + locations.getReferenceById(pass.getDepartingRoomId()).getName())
+                + "; flags: " + flagList(pass)
                 + (pass.getAutoPassRefused() != null ? "; auto pass refused: " + pass.getAutoPassRefused() : ""));
         notices.requestSent(pass);
     }

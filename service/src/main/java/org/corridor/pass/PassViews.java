@@ -40,8 +40,9 @@ public class PassViews {
         Person student = people.getReferenceById(pass.getStudentId());
         Person routedTo = people.getReferenceById(pass.getRoutedToId());
         Section section = sections.getReferenceById(pass.getDepartingSectionId());
-        Person teacher = people.getReferenceById(section.getMainTeacherId());
-        Location room = locations.getReferenceById(pass.getDepartingRoomId());
+        // The class's main teacher now (the roster may have changed it, or left none) and its room, if any.
+        Person teacher = section.getMainTeacherId() == null ? null : people.getReferenceById(section.getMainTeacherId());
+        Location room = pass.getDepartingRoomId() == null ? null : locations.getReferenceById(pass.getDepartingRoomId());
         Location destination = locations.getReferenceById(pass.getDestinationId());
         boolean studentView = pass.getStudentId().equals(caller.id());
         List<FlagView> flags = pass.getFlags().stream()
@@ -62,7 +63,7 @@ public class PassViews {
 
     /** The one sentence that answers "did my pass send?": where it went, and whether it was delivered and seen. */
     private static String status(Pass pass, Person routedTo, Location room, Location destination, ZoneId zone) {
-        String sentTo = "Sent to " + routedTo.getName() + ", " + room.getName();
+        String sentTo = "Sent to " + routedTo.getName() + (room == null ? "" : ", " + room.getName());
         return switch (pass.getState()) {
             case SCHEDULED -> "Appointment at " + time(pass.getStartsAt(), zone) + " to " + destination.getName()
                     + ", leaving " + routedTo.getName() + "'s class";
@@ -89,11 +90,13 @@ public class PassViews {
         return TIME.format(at.atZone(zone));
     }
 
+    /** Null for no one: a class the roster left without a main teacher. */
     private static PassView.Ref ref(Person person) {
-        return new PassView.Ref(person.getId(), person.getName());
+        return person == null ? null : new PassView.Ref(person.getId(), person.getName());
     }
 
+    /** Null for no room: a class the roster names no room for. */
     private static PassView.Ref ref(Location location) {
-        return new PassView.Ref(location.getId(), location.getName());
+        return location == null ? null : new PassView.Ref(location.getId(), location.getName());
     }
 }

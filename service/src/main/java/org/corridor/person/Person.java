@@ -1,5 +1,6 @@
 package org.corridor.person;
 
+import java.time.Instant;
 import java.util.EnumSet;
 import java.util.Set;
 
@@ -24,6 +25,8 @@ public class Person extends Identified {
     private String familyName;
     private String displayName;
     private String studentNumber;
+    private String sourceId;
+    private Instant removedAt;
 
     @ElementCollection(fetch = FetchType.EAGER)
     @CollectionTable(name = "person_role", joinColumns = @JoinColumn(name = "person_id"))
@@ -55,11 +58,20 @@ public class Person extends Identified {
 
     public String getDistrictId() { return districtId; }
     public String getSchoolId() { return schoolId; }
+    /** Null for a student rostered without one: they use kiosks, and cannot sign in. */
     public String getEmail() { return email; }
     public String getGivenName() { return givenName; }
     public String getFamilyName() { return familyName; }
     public String getStudentNumber() { return studentNumber; }
     public Set<Role> getRoles() { return Set.copyOf(roles); }
+    /** The OneRoster sourcedId of an imported person; null for people made in Corridor. */
+    public String getSourceId() { return sourceId; }
+    public Instant getRemovedAt() { return removedAt; }
+
+    /** Removed from the roster: cannot sign in or be routed; their passes and history stay. */
+    public boolean isRemoved() {
+        return removedAt != null;
+    }
 
     public boolean has(Role role) {
         return roles.contains(role);

@@ -73,14 +73,18 @@ class PassFacts {
                         .toList());
     }
 
-    /** The pass's school, destination and the period of the section it leaves: one query by primary keys. */
+    /** The pass's school, destination and the period in session of the section it leaves: one query. */
     private record Setting(School school, Location destination, SchoolPeriod period) {
     }
 
     private Setting setting(Pass pass) {
+        // One row per bell period the section meets in (periods are matched by name), or one with no period.
         List<Object[]> rows = entityManager.createQuery("""
-                        select s, l, per from School s, Location l, Section sec, SchoolPeriod per
-                        where s.id = :schoolId and l.id = :destinationId and sec.id = :sectionId and per.id = sec.periodId""",
+                        select s, l, per from School s join Location l on l.id = :destinationId
+                          join Section sec on sec.id = :sectionId
+                          left join sec.periodNames periodName
+                          left join SchoolPeriod per on per.schoolId = s.id and per.name = periodName
+                        where s.id = :schoolId""",
                         Object[].class)
                 .setParameter("schoolId", pass.getSchoolId())
                 .setParameter("destinationId", pass.getDestinationId())
@@ -88,10 +92,14 @@ class PassFacts {
                 .getResultList();
         if (rows.isEmpty()) {
             throw new EntityNotFoundException("school " + pass.getSchoolId() + ", destination " + pass.getDestinationId()
-                    + " or section " + pass.getDepartingSectionId() + " (and its period) of pass " + pass.getId());
+                    + " or section " + pass.getDepartingSectionId() + " of pass " + pass.getId());
         }
         Object[] row = rows.get(0);
-        return new Setting((School) row[0], (Location) row[1], (SchoolPeriod) row[2]);
+        School school = (School) row[0];
+        ZonedDateTime now = ZonedDateTime.now(clock).withZoneSameInstant(school.getTimeZone());
+        SchoolPeriod period = rows.stream().map(r -> (SchoolPeriod) r[2]).filter(Objects::nonNull)
+                .filter(p -> p.isInSession(now)).findFirst().orElse(null);
+        return new Setting(school, (Location) row[1], period);
     }
 
     private FactSnapshot.Usage usage(Pass pass, School school, ZonedDateTime now) {
@@ -108,9 +116,12 @@ class PassFacts {
         return new FactSnapshot.Usage(today.size(), week.size(), minutesSinceLast);
     }
 
-    /** A period with no bell times (one that runs all day) has no start or end to keep clear of. */
+    /**
+     * A period with no bell times (one that runs all day) has no start or end to keep clear of; nor has a
+     * section none of whose periods is in session (an appointment booked ahead is evaluated when booked).
+     */
     private static FactSnapshot.Timing timing(SchoolPeriod period, ZonedDateTime now) {
-        if (period.getStartsAt().equals(period.getEndsAt())) {
+        if (period == null || period.getStartsAt().equals(period.getEndsAt())) {
             return null;
         }
         LocalTime time = now.toLocalTime();

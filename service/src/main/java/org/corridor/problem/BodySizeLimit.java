@@ -22,12 +22,14 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
  * No API body Corridor accepts comes near 64 KiB; a larger one is refused before anything reads it.
- * (Roster imports, which are large by nature, will have their own limit.)
+ * Roster imports, large by nature, have their own limit of 50 MiB (the zip, or the CSV files together).
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE)
 class BodySizeLimit extends OncePerRequestFilter {
     static final long MAX_BYTES = 64 * 1024;
+    static final long MAX_ROSTER_BYTES = 50L * 1024 * 1024 + 64 * 1024;
+    private static final String ROSTER_IMPORT = "/api/admin/roster/import";
 
     private final ObjectMapper json;
 
@@ -43,27 +45,34 @@ class BodySizeLimit extends OncePerRequestFilter {
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
-        if (request.getContentLengthLong() > MAX_BYTES) {
-            ProblemDetail problem = tooLarge().toProblemDetail();
+        long limit = request.getRequestURI().equals(ROSTER_IMPORT) ? MAX_ROSTER_BYTES : MAX_BYTES;
+        if (request.getContentLengthLong() > limit) {
+            ProblemDetail problem = tooLarge(limit).toProblemDetail();
             response.setStatus(HttpStatus.PAYLOAD_TOO_LARGE.value());
             response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
             json.writeValue(response.getOutputStream(), problem);
             return;
         }
         // A chunked body announces no length: count it as it is read instead.
-        chain.doFilter(request.getContentLengthLong() < 0 ? new Limited(request) : request, response);
+        chain.doFilter(request.getContentLengthLong() < 0 ? new Limited(request, limit) : request, response);
     }
 
     static ApiProblem tooLarge() {
+        return tooLarge(MAX_BYTES);
+    }
+
+    static ApiProblem tooLarge(long limit) {
         return new ApiProblem(HttpStatus.PAYLOAD_TOO_LARGE, "body-too-large", "Request body too large",
-                "The request body is larger than the " + MAX_BYTES + " bytes Corridor accepts.");
+                "The request body is larger than the " + limit + " bytes Corridor accepts.");
     }
 
     private static final class Limited extends HttpServletRequestWrapper {
+        private final long limit;
         private ServletInputStream limited;
 
-        Limited(HttpServletRequest request) {
+        Limited(HttpServletRequest request, long limit) {
             super(request);
+            this.limit = limit;
         }
 
         @Override
@@ -76,8 +85,8 @@ class BodySizeLimit extends OncePerRequestFilter {
                     @Override
                     public int read() throws IOException {
                         int b = in.read();
-                        if (b >= 0 && ++read > MAX_BYTES) {
-                            throw tooLarge();
+                        if (b >= 0 && ++read > limit) {
+                            throw tooLarge(limit);
                         }
                         return b;
                     }
@@ -85,8 +94,8 @@ class BodySizeLimit extends OncePerRequestFilter {
                     @Override
                     public int read(byte[] buffer, int offset, int length) throws IOException {
                         int n = in.read(buffer, offset, length);
-                        if (n > 0 && (read += n) > MAX_BYTES) {
-                            throw tooLarge();
+                        if (n > 0 && (read += n) > limit) {
+                            throw tooLarge(limit);
                         }
                         return n;
                     }

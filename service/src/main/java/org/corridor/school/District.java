@@ -7,6 +7,7 @@ import org.corridor.persistence.Identified;
 @Entity
 public class District extends Identified {
     private String name;
+    private String sourceId;
 
     protected District() {
     }
@@ -17,5 +18,10 @@ public class District extends Identified {
 
     public String getName() {
         return name;
+    }
+
+    /** The sourcedId of the district org its roster came from; null until a first import. */
+    public String getSourceId() {
+        return sourceId;
     }
 }

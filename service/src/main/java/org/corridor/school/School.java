@@ -26,6 +26,7 @@ public class School extends Identified {
     private EscalateTo escalateTo = EscalateTo.ADMINISTRATORS;
     private int appointmentLeadMinutes = 5;
     private String emergencyId;
+    private String sourceId;
 
     protected School() {
     }
@@ -38,6 +39,8 @@ public class School extends Identified {
 
     public String getDistrictId() { return districtId; }
     public String getName() { return name; }
+    /** The OneRoster sourcedId of an imported school; null for schools made in Corridor. */
+    public String getSourceId() { return sourceId; }
     public ZoneId getTimeZone() { return ZoneId.of(timeZone); }
     public int getLongRunningMinutes() { return longRunningMinutes; }
     public int getAutoEndMinutes() { return autoEndMinutes; }

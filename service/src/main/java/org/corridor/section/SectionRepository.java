@@ -7,6 +7,7 @@ import org.springframework.data.jpa.repository.Query;
 
 public interface SectionRepository extends JpaRepository<Section, String> {
 
-    @Query("select s from Section s where :studentId member of s.studentIds")
+    /** Every section the student has an enrolment in, whatever its dates, removed ones included. */
+    @Query("select distinct s from Section s join s.enrolments e where e.studentId = :studentId")
     List<Section> findEnrolling(String studentId);
 }

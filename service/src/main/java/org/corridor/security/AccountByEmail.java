@@ -28,7 +28,9 @@ class AccountByEmail {
 
     /** The person with this email, or empty; refuses an email that several districts use. */
     Optional<Person> find(String email) {
-        List<Person> matches = people.findByEmailIgnoreCase(email.strip());
+        // Someone removed from the roster cannot sign in; their passes and history stay.
+        List<Person> matches = people.findByEmailIgnoreCase(email.strip()).stream()
+                .filter(person -> !person.isRemoved()).toList();
         if (matches.size() > 1) {
             log.warn("Sign-in refused: the email matches {} accounts in different districts", matches.size());
             throw new InternalAuthenticationServiceException("This email belongs to accounts in several districts.");

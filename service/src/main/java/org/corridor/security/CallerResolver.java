@@ -67,6 +67,9 @@ class CallerResolver implements HandlerMethodArgumentResolver {
     private Caller person(SignedIn signedIn, String actAs) {
         Person person = people.findById(signedIn.personId())
                 .orElseThrow(() -> ApiProblem.forbidden("Your Corridor account no longer exists."));
+        if (person.isRemoved()) {
+            throw ApiProblem.forbidden("Your Corridor account was removed from the school's roster.");
+        }
         return actAs == null ? new Caller(person) : actingAs(person, actAs.strip());
     }
 

@@ -97,7 +97,7 @@ class ClassViewApiTest extends ApiTest {
     @Test
     void badgeShownEvenWhenTeacherNotInvolved() {
         Section english = sections.findById(english10()).orElseThrow();
-        Section studyHall = sections.save(new Section(english.getSchoolId(), english.getPeriodId(),
+        Section studyHall = sections.save(new Section(english.getSchoolId(), "Demo period (all day)",
                 english.getRoomId(), person("okafor").getId(), "Study Hall").enrol(person("ava").getId()));
         try {
             out("ava", "Restroom");

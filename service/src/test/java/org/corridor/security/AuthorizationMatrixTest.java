@@ -3,13 +3,17 @@ package org.corridor.security;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.DayOfWeek;
 import java.time.Duration;
 import java.time.Instant;
@@ -29,6 +33,8 @@ import java.util.UUID;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipOutputStream;
 
 import org.junit.jupiter.api.DynamicContainer;
 import org.junit.jupiter.api.DynamicNode;
@@ -119,7 +125,7 @@ class AuthorizationMatrixTest extends ApiTest {
     /** One district's fixture: the ids a cell fills its request with, and its people's sign-in emails. */
     record District(String name, String districtId, String schoolId, String sectionId, String roomId,
                     String restroomId, String studentNumber, int ruleVersion, Map<Who, String> emails,
-                    Map<Who, String> personIds, String kioskToken) {
+                    Map<Who, String> personIds, String kioskToken, String periodName) {
         String studentId() {
             return personIds.get(Who.STUDENT);
         }
@@ -127,6 +133,10 @@ class AuthorizationMatrixTest extends ApiTest {
         String teacherId() {
             return personIds.get(Who.TEACHER);
         }
+    }
+
+    /** A file sent as multipart/form-data under the field name. */
+    record Upload(String field, String fileName, byte[] content) {
     }
 
     /** One cell: the district whose ids it uses, who calls, and the id its setup made (or null). */
@@ -237,7 +247,21 @@ class AuthorizationMatrixTest extends ApiTest {
             rule("GET /api/admin/rule-sets/{from}/diff/{to}", "401 403 403 200 200 403 | 401 403 403 404 404 403")
                     .ids(d -> String.valueOf(d.ruleVersion()), d -> String.valueOf(d.ruleVersion())),
             rule("POST /api/admin/rule-sets/{version}/dry-run", "401 403 403 200 403 403 | 401 403 403 404 403 403")
-                    .ids(d -> String.valueOf(d.ruleVersion())).body(c -> Map.of("days", 1)));
+                    .ids(d -> String.valueOf(d.ruleVersion())).body(c -> Map.of("days", 1)),
+
+            rule("GET /api/admin/schools/{id}/periods", "401 403 403 200 403 403 | 401 403 403 404 403 403")
+                    .ids(District::schoolId),
+            // The schedule the district already has, sent back: the cells change nothing.
+            rule("PUT /api/admin/schools/{id}/periods", "401 403 403 200 403 403 | 401 403 403 404 403 403")
+                    .ids(District::schoolId).body(c -> List.of(Map.of("name", c.district().periodName(),
+                            "startsAt", "00:00", "endsAt", "00:00",
+                            "days", List.of("MON", "TUE", "WED", "THU", "FRI", "SAT", "SUN")))),
+            rule("POST /api/admin/roster/import", "401 403 403 200 403 403")
+                    .body(c -> new Upload("file", "roster.zip", ROSTER_ZIP)),
+            rule("GET /api/admin/roster/imports", "401 403 403 200 403 403"));
+
+    /** A whole roster of one school, as a district exports it: the import cells upload it. */
+    private static final byte[] ROSTER_ZIP = rosterZip();
 
     @Autowired
     private ApplicationContext context;
@@ -492,7 +516,7 @@ class AuthorizationMatrixTest extends ApiTest {
         locations.save(Location.destination(s, "Restroom", 2).allowingAutoPasses());
         SchoolPeriod allDay = periods.save(new SchoolPeriod(s, "All day", LocalTime.MIDNIGHT, LocalTime.MIDNIGHT,
                 EnumSet.allOf(DayOfWeek.class)));
-        Section algebra = new Section(s, allDay.getId(), room.getId(), teacher.getId(), "Algebra 1");
+        Section algebra = new Section(s, allDay, room.getId(), teacher.getId(), "Algebra 1");
         algebra.enrol(student.getId());
         sections.save(algebra);
         ruleSets.save(RuleSet.active(d, 1, DefaultRuleSet.drl(), admin.getId(), "defaults", Instant.now()));
@@ -513,13 +537,14 @@ class AuthorizationMatrixTest extends ApiTest {
         String restroom = locations.findBySchoolIdAndDestinationTrueOrderByName(student.getSchoolId()).stream()
                 .filter(l -> l.getName().equals("Restroom")).map(Location::getId).findFirst().orElseThrow();
         int version = name.equals(OTHER_DISTRICT) ? OTHER_RULE_VERSION : 1;
+        String periodName = section.getPeriodNames().iterator().next();
         District withoutKiosk = new District(name, districtId, student.getSchoolId(), section.getId(),
-                section.getRoomId(), restroom, student.getStudentNumber(), version, emails, ids, null);
+                section.getRoomId(), restroom, student.getStudentNumber(), version, emails, ids, null, periodName);
         String token = expect(send(withoutKiosk, Who.ADMIN, "POST", "/api/admin/kiosks",
                 Map.of("roomId", section.getRoomId(), "name", "Matrix kiosk")), 201, "issuing the kiosk")
                 .get("token").asText();
         return new District(name, districtId, student.getSchoolId(), section.getId(), section.getRoomId(), restroom,
-                student.getStudentNumber(), version, emails, ids, token);
+                student.getStudentNumber(), version, emails, ids, token, periodName);
     }
 
     // --- what setups do
@@ -578,11 +603,16 @@ class AuthorizationMatrixTest extends ApiTest {
         try {
             HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
                     .timeout(Duration.ofSeconds(60))
-                    .header("Accept", path.endsWith("/stream") ? "text/event-stream" : "application/json")
-                    .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
-                            : HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body)));
-            if (body != null) {
-                request.header("Content-Type", "application/json");
+                    .header("Accept", path.endsWith("/stream") ? "text/event-stream" : "application/json");
+            if (body instanceof Upload upload) {
+                String boundary = "matrix-" + UUID.randomUUID();
+                request.header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                        .method(method, HttpRequest.BodyPublishers.ofByteArray(multipart(boundary, upload)));
+            } else if (body != null) {
+                request.header("Content-Type", "application/json")
+                        .method(method, HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body)));
+            } else {
+                request.method(method, HttpRequest.BodyPublishers.noBody());
             }
             headers.forEach(request::header);
             if (who == Who.KIOSK) {
@@ -604,5 +634,32 @@ class AuthorizationMatrixTest extends ApiTest {
             Thread.currentThread().interrupt();
             throw new AssertionError("interrupted", e);
         }
+    }
+
+    private static byte[] multipart(String boundary, Upload upload) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        String head = "--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + upload.field()
+                + "\"; filename=\"" + upload.fileName() + "\"\r\nContent-Type: application/octet-stream\r\n\r\n";
+        out.writeBytes(head.getBytes(StandardCharsets.UTF_8));
+        out.writeBytes(upload.content());
+        out.writeBytes(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
+        return out.toByteArray();
+    }
+
+    /** The hand-made roster fixture of the roster tests, zipped. */
+    private static byte[] rosterZip() {
+        Path folder = Path.of("src/test/resources/roster/lakeside");
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try (ZipOutputStream zip = new ZipOutputStream(out);
+             Stream<Path> files = Files.list(folder)) {
+            for (Path file : files.sorted().toList()) {
+                zip.putNextEntry(new ZipEntry(file.getFileName().toString()));
+                zip.write(Files.readAllBytes(file));
+                zip.closeEntry();
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return out.toByteArray();
     }
 }

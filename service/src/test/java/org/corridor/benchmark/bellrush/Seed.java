@@ -67,14 +67,20 @@ final class Seed {
                             "TEACHER");
                     String room = in.location(school, "Room " + c, false, 0, false);
                     String section = id();
-                    try (PreparedStatement s = db.prepareStatement("insert into section (id, school_id, period_id, "
-                            + "room_id, main_teacher_id, name, version) values (?, ?, ?, ?, ?, ?, 0)")) {
+                    try (PreparedStatement s = db.prepareStatement("insert into section (id, school_id, "
+                            + "room_id, main_teacher_id, name, version) values (?, ?, ?, ?, ?, 0)")) {
                         s.setString(1, section);
                         s.setString(2, school);
-                        s.setString(3, allDay);
-                        s.setString(4, room);
-                        s.setString(5, teacher);
-                        s.setString(6, SECTION_PREFIX + tag);
+                        s.setString(3, room);
+                        s.setString(4, teacher);
+                        s.setString(5, SECTION_PREFIX + tag);
+                        s.executeUpdate();
+                    }
+                    // Sections meet in periods named as the bell schedule names them (the copied all-day one).
+                    try (PreparedStatement s = db.prepareStatement("insert into section_period (section_id, "
+                            + "period_name) select ?, name from school_period where id = ?")) {
+                        s.setString(1, section);
+                        s.setString(2, allDay);
                         s.executeUpdate();
                     }
                     for (int i = 1; i <= students; i++) {

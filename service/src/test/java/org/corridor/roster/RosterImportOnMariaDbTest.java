@@ -1,0 +1,7 @@
+package org.corridor.roster;
+
+import org.corridor.testing.OnMariaDb;
+
+@OnMariaDb
+class RosterImportOnMariaDbTest extends RosterImportScenarios {
+}

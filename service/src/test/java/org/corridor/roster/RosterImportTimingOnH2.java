@@ -1,0 +1,7 @@
+package org.corridor.roster;
+
+import org.corridor.testing.OnH2;
+
+@OnH2
+class RosterImportTimingOnH2 extends RosterImportTiming {
+}
