@@ -21,6 +21,8 @@ final class SchoolClock {
     private static final DateTimeFormatter CLOCK = DateTimeFormatter.ofPattern("HH:mm", Locale.ENGLISH);
     /** Longer than any date-time ISO-8601 writes; a longer value is refused before it is parsed. */
     private static final int LONGEST = 64;
+    private static final int FIRST_YEAR = 1970;
+    private static final int LAST_YEAR = 9999;
 
     private SchoolClock() {
     }
@@ -34,14 +36,23 @@ final class SchoolClock {
         if (written.isEmpty() || written.length() > LONGEST) {
             throw unreadable(at);
         }
+        // An unencoded '+' of an offset arrives as a space in a query string.
+        written = written.replace(' ', '+');
         try {
+            Instant instant;
             if (written.endsWith("Z") || written.endsWith("z")) {
-                return Instant.parse(written.toUpperCase(Locale.ROOT));
+                instant = Instant.parse(written.toUpperCase(Locale.ROOT));
+            } else if (written.lastIndexOf('+') > 0 || written.lastIndexOf('-') > written.indexOf('T')) {
+                instant = OffsetDateTime.parse(written).toInstant();
+            } else {
+                instant = LocalDateTime.parse(written).atZone(zone).toInstant();
             }
-            if (written.lastIndexOf('+') > 0 || written.lastIndexOf('-') > written.indexOf('T')) {
-                return OffsetDateTime.parse(written).toInstant();
+            // Far-off years cannot be read on a school clock (and no bell rings then).
+            int year = instant.atZone(zone).getYear();
+            if (year < FIRST_YEAR || year > LAST_YEAR) {
+                throw unreadable(at);
             }
-            return LocalDateTime.parse(written).atZone(zone).toInstant();
+            return instant;
         } catch (DateTimeException e) {
             throw unreadable(at);
         }

@@ -51,6 +51,7 @@ class RoutingDiagnosticsApiTest extends ApiTest {
 
     private final List<Section> made = new ArrayList<>();
     private final List<SchoolPeriod> bells = new ArrayList<>();
+    private final List<Person> teachers = new ArrayList<>();
     private Person zoe;
 
     @BeforeEach
@@ -74,6 +75,7 @@ class RoutingDiagnosticsApiTest extends ApiTest {
         });
         sections.deleteAll(made);
         periods.deleteAll(bells);
+        people.deleteAll(teachers);
         people.delete(zoe);
     }
 
@@ -198,6 +200,35 @@ class RoutingDiagnosticsApiTest extends ApiTest {
         assertThat(teacher.get("wouldReceive").asBoolean()).isFalse();
         assertThat(teacher.get("explanation").asText()).isEqualTo("Mr Okafor teaches Zoë Routing in History "
                 + "(period 3), not at Mon 09:05. A request at Mon 09:05 goes to Ms Rivera.");
+    }
+
+    @Test
+    void aClassWithoutAMainTeacherIsRefusedBecauseNobodyWouldReceiveIt() {
+        made.add(sections.save(new Section(schoolId(), "1", room("Room 204"), null, "Biology").enrol(zoe.getId())));
+
+        JsonNode answer = diagnosis("studentId=" + zoe.getId() + "&at=" + MONDAY + "T09:05");
+
+        assertThat(answer.get("verdict").asText()).isEqualTo("REFUSED");
+        assertThat(answer.get("explanation").asText())
+                .endsWith("Biology has no main teacher in the roster: nobody would receive a request.");
+    }
+
+    @Test
+    void aTeacherRemovedFromTheRosterIsToldSo() {
+        Person removed = people.save(new Person(zoe.getDistrictId(), schoolId(), null, "Remy", "Removed", Role.TEACHER));
+        teachers.add(removed);
+        zoeIn("Biology", "1", "rivera");
+        made.add(sections.save(new Section(schoolId(), "3", null, removed.getId(), "History").enrol(zoe.getId())));
+        jdbc.update("update person set removed_at = ? where id = ?",
+                java.sql.Timestamp.valueOf("2026-11-20 12:00:00"), removed.getId());
+
+        JsonNode answer = diagnosis("studentId=" + zoe.getId() + "&teacherId=" + removed.getId()
+                + "&at=" + MONDAY + "T11:05");
+
+        assertThat(answer.get("teacher").get("wouldReceive").asBoolean()).isFalse();
+        assertThat(answer.get("teacher").get("explanation").asText())
+                .startsWith("Remy Removed was removed from the roster on 2026-11-20: requests no longer reach them.");
+        assertThat(sectionNamed(answer, "History").get("offer").asText()).isEqualTo("MAIN_TEACHER_REMOVED");
     }
 
     @Test
