@@ -14,6 +14,9 @@ public interface PersonRepository extends JpaRepository<Person, String> {
     /** A kiosk names the student by number; numbers are unique within a school. */
     Optional<Person> findBySchoolIdAndStudentNumber(String schoolId, String studentNumber);
 
+    /** Numbers are unique within a school only: a district may hold several students with one number. */
+    List<Person> findByDistrictIdAndStudentNumber(String districtId, String studentNumber);
+
     /** The administrators responsible for a school: its own, and the district's (no school). */
     @Query("""
             select p from Person p

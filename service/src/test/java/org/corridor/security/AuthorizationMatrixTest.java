@@ -183,6 +183,9 @@ class AuthorizationMatrixTest extends ApiTest {
     private static final Setup DRAFT = (t, d, who) -> t.expect(t.send(d, Who.ADMIN, "POST", "/api/admin/rule-sets",
             Map.of("drl", DefaultRuleSet.drl(), "note", "matrix draft")), 201, "storing a draft").get("version").asText();
 
+    /** A whole roster of one school, as a district exports it: the import cells upload it. */
+    private static final byte[] ROSTER_ZIP = rosterZip();
+
     private static final List<Rule> RULES = List.of(
             rule("GET /api/sign-in-options", "200 200 200 200 200 200"),
             rule("GET /api/me", "401 200 200 200 200 200"),
@@ -258,10 +261,10 @@ class AuthorizationMatrixTest extends ApiTest {
                             "days", List.of("MON", "TUE", "WED", "THU", "FRI", "SAT", "SUN")))),
             rule("POST /api/admin/roster/import", "401 403 403 200 403 403")
                     .body(c -> new Upload("file", "roster.zip", ROSTER_ZIP)),
-            rule("GET /api/admin/roster/imports", "401 403 403 200 403 403"));
+            rule("GET /api/admin/roster/imports", "401 403 403 200 403 403"),
+            rule("GET /api/admin/routing", "401 403 403 200 200 403 | 401 403 403 404 404 403")
+                    .query(c -> "?studentId=" + c.district().studentId() + "&teacherId=" + c.district().teacherId()));
 
-    /** A whole roster of one school, as a district exports it: the import cells upload it. */
-    private static final byte[] ROSTER_ZIP = rosterZip();
 
     @Autowired
     private ApplicationContext context;
@@ -537,7 +540,8 @@ class AuthorizationMatrixTest extends ApiTest {
         String restroom = locations.findBySchoolIdAndDestinationTrueOrderByName(student.getSchoolId()).stream()
                 .filter(l -> l.getName().equals("Restroom")).map(Location::getId).findFirst().orElseThrow();
         int version = name.equals(OTHER_DISTRICT) ? OTHER_RULE_VERSION : 1;
-        String periodName = section.getPeriodNames().iterator().next();
+        String periodName = jdbc.queryForObject("select min(period_name) from section_period where section_id = ?",
+                String.class, section.getId());
         District withoutKiosk = new District(name, districtId, student.getSchoolId(), section.getId(),
                 section.getRoomId(), restroom, student.getStudentNumber(), version, emails, ids, null, periodName);
         String token = expect(send(withoutKiosk, Who.ADMIN, "POST", "/api/admin/kiosks",
