@@ -40,13 +40,9 @@ import org.corridor.roster.RosterSet.Mode;
  * removed by an import, and nothing made in Corridor itself (no source id) is ever touched.
  */
 final class RosterImport {
-    static final int MAX_NAME = 100;
-    static final int MAX_SECTION_NAME = 200;
-    static final int MAX_EMAIL = 254;
-    static final int MAX_NUMBER = 64;
-    static final int MAX_SOURCE_ID = 255;
 
     private final RosterSet set;
+    private final RowFields fields;
     private final DistrictRoster roster;
     private final RosterReport.Builder report;
     private final String defaultTimeZone;
@@ -65,6 +61,7 @@ final class RosterImport {
 
     RosterImport(RosterSet set, DistrictRoster roster, RosterReport.Builder report, String defaultTimeZone) {
         this.set = set;
+        this.fields = new RowFields(set, report);
         this.roster = roster;
         this.report = report;
         this.defaultTimeZone = defaultTimeZone;
@@ -95,11 +92,11 @@ final class RosterImport {
         Map<String, Integer> seen = new HashMap<>();
         List<CsvTable.Row> districts = new ArrayList<>();
         for (CsvTable.Row row : table.get().rows()) {
-            String id = sourceId(row, seen);
-            if (id == null || !status(row, RosterSet.ORGS)) {
+            String id = fields.sourceId(row, seen);
+            if (id == null || !fields.status(row, RosterSet.ORGS)) {
                 continue;
             }
-            boolean deleted = deleted(row, RosterSet.ORGS);
+            boolean deleted = RowFields.deleted(row);
             String type = row.get("type");
             switch (type) {
                 case "district" -> {
@@ -142,7 +139,7 @@ final class RosterImport {
     }
 
     private void school(CsvTable.Row row, String id) {
-        String name = text(row, "name", MAX_NAME * 2, true);
+        String name = fields.text(row, "name", RowFields.MAX_NAME * 2, true);
         if (name == null) {
             return;
         }
@@ -188,22 +185,22 @@ final class RosterImport {
         Map<String, Integer> seen = new HashMap<>();
         Set<String> present = new HashSet<>();
         for (CsvTable.Row row : table.get().rows()) {
-            String id = sourceId(row, seen);
-            if (id == null || !status(row, RosterSet.SESSIONS)) {
+            String id = fields.sourceId(row, seen);
+            if (id == null || !fields.status(row, RosterSet.SESSIONS)) {
                 continue;
             }
             SessionRow session = roster.sessions.get(id);
-            if (deleted(row, RosterSet.SESSIONS)) {
+            if (RowFields.deleted(row)) {
                 if (session != null) {
                     session.after = removed(session.after);
                 }
                 continue;
             }
             present.add(id);
-            String title = text(row, "title", MAX_SECTION_NAME, true);
-            String type = text(row, "type", 32, true);
-            LocalDate start = date(row, "startDate", true);
-            LocalDate end = date(row, "endDate", true);
+            String title = fields.text(row, "title", RowFields.MAX_SECTION_NAME, true);
+            String type = fields.text(row, "type", 32, true);
+            LocalDate start = fields.date(row, "startDate", true);
+            LocalDate end = fields.date(row, "endDate", true);
             if (title == null || type == null || start == null || end == null) {
                 continue;
             }
@@ -211,8 +208,8 @@ final class RosterImport {
                 report.error(row, "endDate", "The session ends (" + end + ") before it starts (" + start + ").");
                 continue;
             }
-            SessionData data = new SessionData(title, type, start, end, emptyToNull(row.get("parentSourcedId")),
-                    emptyToNull(row.get("schoolYear")), false);
+            SessionData data = new SessionData(title, type, start, end,
+                    RowFields.emptyToNull(row.get("parentSourcedId")), RowFields.emptyToNull(row.get("schoolYear")), false);
             if (session == null) {
                 session = new SessionRow();
                 session.id = UUID.randomUUID().toString();
@@ -245,13 +242,13 @@ final class RosterImport {
         Set<String> present = new HashSet<>();
         int multiSchool = 0;
         for (CsvTable.Row row : table.get().rows()) {
-            String id = sourceId(row, seen);
-            if (id == null || !status(row, RosterSet.USERS)) {
+            String id = fields.sourceId(row, seen);
+            if (id == null || !fields.status(row, RosterSet.USERS)) {
                 continue;
             }
             PersonRow person = roster.peopleBySource.get(id);
             boolean disabled = row.get("enabledUser").equalsIgnoreCase("false");
-            if (deleted(row, RosterSet.USERS) || disabled) {
+            if (RowFields.deleted(row) || disabled) {
                 if (person != null) {
                     person.after = removed(person.after);
                     present.add(id);
@@ -271,10 +268,11 @@ final class RosterImport {
             if (placement.schools > 1) {
                 multiSchool++;
             }
-            String given = text(row, "givenName", MAX_NAME, true);
-            String family = text(row, "familyName", MAX_NAME, true);
-            String email = text(row, "email", MAX_EMAIL, false);
-            String number = placement.roles.contains(Role.STUDENT) ? text(row, "identifier", MAX_NUMBER, false) : null;
+            String given = fields.text(row, "givenName", RowFields.MAX_NAME, true);
+            String family = fields.text(row, "familyName", RowFields.MAX_NAME, true);
+            String email = fields.text(row, "email", RowFields.MAX_EMAIL, false);
+            String number = placement.roles.contains(Role.STUDENT)
+                    ? fields.text(row, "identifier", RowFields.MAX_NUMBER, false) : null;
             if (given == null || family == null) {
                 continue;
             }
@@ -335,11 +333,11 @@ final class RosterImport {
     }
 
     private Placement placementV11(CsvTable.Row row) {
-        Set<Role> roles = role(row, "role", row.get("role"));
+        Set<Role> roles = fields.role(row);
         if (roles == null) {
             return null;
         }
-        List<String> orgs = list(row.get("orgSourcedIds"));
+        List<String> orgs = RowFields.list(row.get("orgSourcedIds"));
         if (orgs.isEmpty()) {
             report.error(row, "orgSourcedIds", "The user belongs to no org.");
             return null;
@@ -367,7 +365,7 @@ final class RosterImport {
         Set<Role> roles = EnumSet.noneOf(Role.class);
         List<SchoolRow> schools = new ArrayList<>();
         for (CsvTable.Row roleRow : roleRows) {
-            Set<Role> mapped = role(roleRow, "role", roleRow.get("role"));
+            Set<Role> mapped = fields.role(roleRow);
             if (mapped == null) {
                 return null;
             }
@@ -398,31 +396,13 @@ final class RosterImport {
         set.table(RosterSet.ROLES).ifPresent(table -> {
             Map<String, Integer> seen = new HashMap<>();
             for (CsvTable.Row row : table.rows()) {
-                String id = sourceId(row, seen);
-                if (id != null && status(row, RosterSet.ROLES) && !deleted(row, RosterSet.ROLES)) {
+                String id = fields.sourceId(row, seen);
+                if (id != null && fields.status(row, RosterSet.ROLES) && !RowFields.deleted(row)) {
                     byUser.computeIfAbsent(row.get("userSourcedId"), k -> new ArrayList<>()).add(row);
                 }
             }
         });
         return byUser;
-    }
-
-    /**
-     * Corridor's roles for a OneRoster role, empty for someone Corridor does not hold, or null after an error.
-     * Aides, proctors and counselors work with students in class and may receive or decide requests: TEACHER.
-     */
-    private Set<Role> role(CsvTable.Row row, String column, String value) {
-        return switch (value.toLowerCase(Locale.ROOT)) {
-            case "student" -> EnumSet.of(Role.STUDENT);
-            case "teacher", "aide", "proctor", "counselor" -> EnumSet.of(Role.TEACHER);
-            case "administrator", "districtadministrator", "siteadministrator", "systemadministrator", "principal" ->
-                    EnumSet.of(Role.ADMIN);
-            case "guardian", "parent", "relative" -> EnumSet.noneOf(Role.class);
-            default -> {
-                report.error(row, column, "Unknown role '" + value + "'.");
-                yield null;
-            }
-        };
     }
 
     // ------------------------------------------------------------------------------------------- classes
@@ -435,12 +415,12 @@ final class RosterImport {
         Map<String, Integer> seen = new HashMap<>();
         Set<String> present = new HashSet<>();
         for (CsvTable.Row row : table.get().rows()) {
-            String id = sourceId(row, seen);
-            if (id == null || !status(row, RosterSet.CLASSES)) {
+            String id = fields.sourceId(row, seen);
+            if (id == null || !fields.status(row, RosterSet.CLASSES)) {
                 continue;
             }
             SectionRow section = roster.sectionsBySource.get(id);
-            if (deleted(row, RosterSet.CLASSES)) {
+            if (RowFields.deleted(row)) {
                 if (section != null) {
                     section.after = removed(section.after);
                     present.add(id);
@@ -448,8 +428,8 @@ final class RosterImport {
                 continue;
             }
             present.add(id);
-            String name = text(row, "title", MAX_SECTION_NAME, true);
-            String schoolSource = text(row, "schoolSourcedId", MAX_SOURCE_ID, true);
+            String name = fields.text(row, "title", RowFields.MAX_SECTION_NAME, true);
+            String schoolSource = fields.text(row, "schoolSourcedId", RowFields.MAX_SOURCE_ID, true);
             if (name == null || schoolSource == null) {
                 continue;
             }
@@ -457,18 +437,18 @@ final class RosterImport {
             if (school == null) {
                 continue;
             }
-            String roomName = text(row, "location", MAX_NAME, false);
+            String roomName = fields.text(row, "location", RowFields.MAX_NAME, false);
             String roomId = roomName == null ? null : room(school.id, roomName);
             Set<String> periods = new TreeSet<>();
-            for (String period : list(row.get("periods"))) {
-                if (period.length() > MAX_NAME) {
+            for (String period : RowFields.list(row.get("periods"))) {
+                if (period.length() > RowFields.MAX_NAME) {
                     report.error(row, "periods", "The period name '" + period.substring(0, 20) + "...' is longer than "
-                            + MAX_NAME + " characters.");
+                            + RowFields.MAX_NAME + " characters.");
                 } else {
                     periods.add(period);
                 }
             }
-            List<String> terms = list(row.get("termSourcedIds"));
+            List<String> terms = RowFields.list(row.get("termSourcedIds"));
             for (String term : terms) {
                 SessionRow session = roster.sessions.get(term);
                 if (session == null || session.after == null || session.after.removed()) {
@@ -551,15 +531,15 @@ final class RosterImport {
         Map<String, Set<String>> deletedTeachers = new HashMap<>();
         int skipped = 0;
         for (CsvTable.Row row : table.get().rows()) {
-            String id = sourceId(row, seen);
-            if (id == null || !status(row, RosterSet.ENROLLMENTS)) {
+            String id = fields.sourceId(row, seen);
+            if (id == null || !fields.status(row, RosterSet.ENROLLMENTS)) {
                 continue;
             }
             String classId = row.get("classSourcedId");
             String userId = row.get("userSourcedId");
             SectionRow section = roster.sectionsBySource.get(classId);
             PersonRow person = roster.peopleBySource.get(userId);
-            boolean deleted = deleted(row, RosterSet.ENROLLMENTS);
+            boolean deleted = RowFields.deleted(row);
             if (section == null || section.after == null) {
                 report.error(row, "classSourcedId", "There is no class " + classId + " in classes.csv or in Corridor.");
                 continue;
@@ -581,12 +561,12 @@ final class RosterImport {
                 report.error(row, "primary", "primary must be true, false or empty; got '" + row.get("primary") + "'.");
                 continue;
             }
-            LocalDate begins = date(row, "beginDate", false);
-            LocalDate ends = date(row, "endDate", false);
+            LocalDate begins = fields.date(row, "beginDate", false);
+            LocalDate ends = fields.date(row, "endDate", false);
             if (!row.get("beginDate").isEmpty() && begins == null || !row.get("endDate").isEmpty() && ends == null) {
                 continue;
             }
-            Set<Role> roles = role(row, "role", row.get("role"));
+            Set<Role> roles = fields.role(row);
             if (roles == null) {
                 continue;
             }
@@ -779,106 +759,4 @@ final class RosterImport {
         }
     }
 
-    // ------------------------------------------------------------------------------------------- fields
-
-    /** The row's sourcedId, or null after an error (blank, too long, or already on an earlier row). */
-    private String sourceId(CsvTable.Row row, Map<String, Integer> seen) {
-        String id = row.get("sourcedId");
-        if (id.isEmpty()) {
-            report.error(row, "sourcedId", "The sourcedId is empty.");
-            return null;
-        }
-        if (id.length() > MAX_SOURCE_ID) {
-            report.error(row, "sourcedId", "The sourcedId is longer than " + MAX_SOURCE_ID + " characters.");
-            return null;
-        }
-        Integer earlier = seen.putIfAbsent(id, row.number());
-        if (earlier != null) {
-            report.error(row, "sourcedId", "The sourcedId " + id + " is also on row " + earlier + ".");
-            return null;
-        }
-        return id;
-    }
-
-    /**
-     * Whether the row's status can be read. Bulk files may leave it blank or say active (some exporters fill it);
-     * a delta row must say active or tobedeleted.
-     */
-    private boolean status(CsvTable.Row row, String file) {
-        String status = row.get("status");
-        boolean delta = set.mode(file) == Mode.DELTA;
-        if (status.equals("active") || status.equals("tobedeleted") || status.isEmpty() && !delta) {
-            if (delta) {
-                String modified = row.get("dateLastModified");
-                if (!modified.isEmpty() && !isDateTime(modified)) {
-                    report.error(row, "dateLastModified", "dateLastModified must be an ISO 8601 date and time "
-                            + "(2025-08-01T00:00:00.000Z); got '" + modified + "'.");
-                    return false;
-                }
-            }
-            return true;
-        }
-        report.error(row, "status", (delta ? "A delta row's status must be active or tobedeleted"
-                : "status must be active, tobedeleted or empty") + "; got '" + status + "'.");
-        return false;
-    }
-
-    private static boolean isDateTime(String value) {
-        try {
-            java.time.OffsetDateTime.parse(value);
-            return true;
-        } catch (DateTimeParseException e) {
-            try {
-                java.time.Instant.parse(value);
-                return true;
-            } catch (DateTimeParseException again) {
-                return false;
-            }
-        }
-    }
-
-    private static boolean deleted(CsvTable.Row row, String file) {
-        return row.get("status").equals("tobedeleted");
-    }
-
-    /** The text, null when blank; null after an error when required and blank, or too long. */
-    private String text(CsvTable.Row row, String column, int max, boolean required) {
-        String value = row.get(column);
-        if (value.isEmpty()) {
-            if (required) {
-                report.error(row, column, column + " is empty.");
-            }
-            return null;
-        }
-        if (value.length() > max) {
-            report.error(row, column, column + " is longer than " + max + " characters.");
-            return null;
-        }
-        return value;
-    }
-
-    private LocalDate date(CsvTable.Row row, String column, boolean required) {
-        String value = row.get(column);
-        if (value.isEmpty()) {
-            if (required) {
-                report.error(row, column, column + " is empty.");
-            }
-            return null;
-        }
-        try {
-            return LocalDate.parse(value);
-        } catch (DateTimeParseException e) {
-            report.error(row, column, column + " must be a date like 2025-08-15; got '" + value + "'.");
-            return null;
-        }
-    }
-
-    private static List<String> list(String value) {
-        return Arrays.stream(value.split(",")).map(String::strip).filter(s -> !s.isEmpty())
-                .collect(Collectors.toCollection(LinkedHashSet::new)).stream().toList();
-    }
-
-    private static String emptyToNull(String value) {
-        return value.isEmpty() ? null : value;
-    }
 }
