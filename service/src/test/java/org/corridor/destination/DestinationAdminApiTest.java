@@ -214,6 +214,19 @@ class DestinationAdminApiTest extends ApiTest {
     }
 
     @Test
+    void aClosedDestinationSendsAnAutoPassForApproval() {
+        String id = created("Test Gym", 0);
+        put("admin", location(id), Map.of("autoPassAllowed", true, "open", false));
+
+        var answer = post("ava", "/api/passes", Map.of("departingFromSectionId", english10(), "destinationId", id,
+                "type", "AUTO"));
+
+        assertThat(answer.getStatusCode()).isEqualTo(HttpStatus.CREATED);
+        assertThat(answer.getBody().get("state").asText()).isEqualTo("PENDING");
+        assertThat(answer.getBody().get("autoPassRefused").asText()).contains("Test Gym is closed");
+    }
+
+    @Test
     void closingADestinationLeavesThePassesAlreadyOut() {
         created("Test Gym", 0);
         String passId = out("ava", "Test Gym");
