@@ -4,6 +4,7 @@ import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -19,6 +20,7 @@ import java.util.TreeSet;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
+import org.corridor.destination.StarterDestinations;
 import org.corridor.person.Role;
 import org.corridor.roster.DistrictRoster.Dates;
 import org.corridor.roster.DistrictRoster.PersonData;
@@ -160,6 +162,16 @@ final class RosterImport {
             school.name = name;
             school.changed = true;
         }
+    }
+
+    /** Tells the administrator which new schools start with the starter destinations; once they are written. */
+    void noteStarterDestinations() {
+        String file = set.table(RosterSet.ORGS).map(CsvTable::file).orElse(null);
+        roster.schoolsBySource.values().stream().filter(s -> s.isNew).sorted(Comparator.comparing(s -> s.name))
+                .forEach(s -> report.notes.add(RosterProblem.of(file, "School " + s.name + " was created with the "
+                        + "starter destinations " + StarterDestinations.described() + ": all open, none for auto "
+                        + "passes. Change them at /api/admin/schools/" + s.id + "/locations (PUT .../locations/{id} "
+                        + "changes one, POST /api/admin/schools/" + s.id + "/destinations adds one).")));
     }
 
     /** The school a row names, or null after an error naming why. */
