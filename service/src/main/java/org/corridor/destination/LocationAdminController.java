@@ -34,7 +34,7 @@ import org.corridor.person.Role;
 import org.corridor.problem.ApiProblem;
 import org.corridor.problem.FieldError;
 import org.corridor.school.School;
-import org.corridor.school.SchoolRepository;
+import org.corridor.school.ManagedSchools;
 import org.corridor.security.Caller;
 
 /**
@@ -54,14 +54,14 @@ import org.corridor.security.Caller;
 class LocationAdminController {
     private static final Logger log = LoggerFactory.getLogger(LocationAdminController.class);
 
-    private final SchoolRepository schools;
+    private final ManagedSchools managedSchools;
     private final LocationRepository locations;
     private final PersonRepository people;
     private final LocationUse use;
 
-    LocationAdminController(SchoolRepository schools, LocationRepository locations, PersonRepository people,
+    LocationAdminController(ManagedSchools managedSchools, LocationRepository locations, PersonRepository people,
                             LocationUse use) {
-        this.schools = schools;
+        this.managedSchools = managedSchools;
         this.locations = locations;
         this.people = people;
         this.use = use;
@@ -171,13 +171,7 @@ class LocationAdminController {
     }
 
     private School school(Caller caller, String id) {
-        School school = schools.findByIdAndDistrictId(id, caller.districtId())
-                .orElseThrow(() -> ApiProblem.notFound("School", id));
-        String own = caller.schoolId();
-        if (own != null && !own.equals(school.getId())) {
-            throw ApiProblem.forbidden("Your account manages its own school only, not school " + id + ".");
-        }
-        return school;
+        return managedSchools.find(caller, id);
     }
 
     private Location location(School school, String id) {

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -29,6 +28,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 
 import org.corridor.destination.Location;
 import org.corridor.testing.ApiTest;
+import org.corridor.testing.SchoolClocks;
 
 /**
  * The README's roster walkthrough, step by step, on the example set in {@code examples/oneroster/maple-grove}:
@@ -46,9 +46,7 @@ class ExampleRosterWalkthroughTest extends ApiTest {
         @Bean
         @Primary
         Clock mapleGroveTermClock() {
-            Instant then = Instant.parse("2026-11-23T15:00:00Z");
-            return Clock.offset(Clock.tick(Clock.systemUTC(), Duration.ofMillis(1)),
-                    Duration.between(Instant.now(), then));
+            return SchoolClocks.runningFrom(Instant.parse("2026-11-23T15:00:00Z"));
         }
     }
 

@@ -1,7 +1,6 @@
 package org.corridor.roster;
 
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -29,6 +28,7 @@ import org.corridor.destination.Location;
 import org.corridor.person.Person;
 import org.corridor.person.Role;
 import org.corridor.testing.ApiTest;
+import org.corridor.testing.SchoolClocks;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -45,9 +45,7 @@ abstract class RosterImportScenarios extends ApiTest {
         @Bean
         @Primary
         Clock schoolYear2020Clock() {
-            Instant then = Instant.parse("2020-10-05T14:00:00Z");
-            return Clock.offset(Clock.tick(Clock.systemUTC(), Duration.ofMillis(1)),
-                    Duration.between(Instant.now(), then));
+            return SchoolClocks.runningFrom(Instant.parse("2020-10-05T14:00:00Z"));
         }
     }
 
