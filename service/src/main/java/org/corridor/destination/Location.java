@@ -50,6 +50,20 @@ public class Location extends Identified {
         return this;
     }
 
+    /**
+     * Sets every administrator-editable fact at once, after {@code LocationChange} validated the whole. A
+     * location that stops being a destination keeps its capacity and flags, so turning it back restores them.
+     */
+    void change(String name, boolean destination, int capacity, boolean open, boolean autoPassAllowed,
+                String teacherId) {
+        this.name = name;
+        this.destination = destination;
+        this.capacity = capacity;
+        this.open = open;
+        this.autoPassAllowed = autoPassAllowed;
+        this.teacherId = teacherId;
+    }
+
     public String getSchoolId() { return schoolId; }
     public String getName() { return name; }
     public boolean isDestination() { return destination; }

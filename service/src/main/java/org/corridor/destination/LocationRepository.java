@@ -14,6 +14,11 @@ public interface LocationRepository extends JpaRepository<Location, String> {
 
     Optional<Location> findByIdAndSchoolId(String id, String schoolId);
 
+    List<Location> findBySchoolId(String schoolId);
+
+    /** Names are compared without regard to case, as MariaDB's unique key on (school, name) does. */
+    List<Location> findBySchoolIdAndNameIgnoreCase(String schoolId, String name);
+
     /**
      * Locks the location's row ({@code SELECT ... FOR UPDATE}) until the transaction ends: whoever may send
      * a student out to a destination takes this lock before counting who is already there, so two of them

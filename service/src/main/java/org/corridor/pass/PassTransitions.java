@@ -87,7 +87,7 @@ class PassTransitions implements PassRecords, PolicyCheck {
 
     /**
      * Staff-made passes (proxy, appointment) carry their approval with them. An auto pass starts by
-     * itself only where the destination allows it; otherwise it becomes a normal request and says why.
+     * itself only where the destination allows it and is open; otherwise it becomes a normal request and says why.
      */
     @Override
     public boolean startsWithoutApproval(String passId) {
@@ -97,10 +97,12 @@ class PassTransitions implements PassRecords, PolicyCheck {
             case REGULAR -> false;
             case AUTO -> {
                 Location destination = locations.getReferenceById(pass.getDestinationId());
-                if (destination.isAutoPassAllowed()) {
+                if (destination.isAutoPassAllowed() && destination.isOpen()) {
                     yield true;
                 }
-                pass.refuseAutoPass(destination.getName() + " does not allow auto passes, so your request was sent to "
+                // A closed destination's flag is only a warning: a teacher must see it before anyone goes there.
+                pass.refuseAutoPass(destination.getName() + (destination.isOpen() ? " does not allow auto passes"
+                        : " is closed") + ", so your request was sent to "
                         + people.getReferenceById(pass.getRoutedToId()).getName() + " for approval.");
                 yield false;
             }

@@ -8,6 +8,7 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -72,7 +73,7 @@ final class DistrictRoster {
     final Map<String, SchoolRow> schoolsBySource = new LinkedHashMap<>();
     final Map<String, SchoolRow> schoolsById = new HashMap<>();
     final Map<String, Set<String>> periodNamesBySchool = new HashMap<>();
-    /** Room id by school id and room name. */
+    /** Room id by school id and room name; names compare ignoring case, as MariaDB's unique key on them does. */
     final Map<String, Map<String, String>> roomsBySchool = new HashMap<>();
     final Map<String, SessionRow> sessions = new LinkedHashMap<>();
     final Map<String, PersonRow> peopleBySource = new LinkedHashMap<>();
@@ -106,7 +107,7 @@ final class DistrictRoster {
         }, districtId);
         jdbc.query("select l.school_id, l.name, l.id from location l join school s on s.id = l.school_id "
                 + "where s.district_id = ?", rs -> {
-            roster.roomsBySchool.computeIfAbsent(rs.getString(1), k -> new HashMap<>()).put(rs.getString(2), rs.getString(3));
+            roster.roomsBySchool.computeIfAbsent(rs.getString(1), k -> new TreeMap<>(String.CASE_INSENSITIVE_ORDER)).put(rs.getString(2), rs.getString(3));
         }, districtId);
         jdbc.query("select id, source_id, title, session_type, starts_on, ends_on, parent_source_id, school_year, "
                 + "removed_at from academic_session where district_id = ?", rs -> {

@@ -1,6 +1,7 @@
 package org.corridor.roster;
 
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -8,6 +9,7 @@ import java.util.Optional;
 import java.util.TreeSet;
 import java.util.UUID;
 
+import org.corridor.destination.StarterDestinations;
 import org.corridor.roster.DistrictRoster.SchoolRow;
 import org.corridor.roster.RosterSet.Mode;
 
@@ -106,6 +108,16 @@ final class OrgsFile extends OneRosterFile {
             school.name = name;
             school.changed = true;
         }
+    }
+
+    /** Tells the administrator which new schools start with the starter destinations; once they are written. */
+    void noteStarterDestinations() {
+        String file = set.table(RosterSet.ORGS).map(CsvTable::file).orElse(null);
+        roster.schoolsBySource.values().stream().filter(s -> s.isNew).sorted(Comparator.comparing(s -> s.name))
+                .forEach(s -> report.notes.add(RosterProblem.of(file, "School " + s.name + " was created with the "
+                        + "starter destinations " + StarterDestinations.described() + ": all open, none for auto "
+                        + "passes. Change them at /api/admin/schools/" + s.id + "/locations (PUT .../locations/{id} "
+                        + "changes one, POST /api/admin/schools/" + s.id + "/destinations adds one).")));
     }
 
     /** The school a row names, or null after an error naming why. */

@@ -57,4 +57,9 @@ final class RosterImport {
         classes.termsAndWarnings();
         RosterCounts.count(roster, enrolmentsAfter, report);
     }
+
+    /** Tells the administrator which new schools start with the starter destinations; once they are written. */
+    void noteStarterDestinations() {
+        orgs.noteStarterDestinations();
+    }
 }

@@ -58,6 +58,7 @@ public class RosterImports {
                     plan.run();
                     if (report.errors.isEmpty()) {
                         new RosterWriter(jdbc, clock.instant()).write(roster, plan, plan.districtOrg());
+                        plan.noteStarterDestinations();
                     }
                 }
                 RosterReport built = report.build(importId);

@@ -6,9 +6,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.UUID;
 
 import org.springframework.jdbc.core.JdbcTemplate;
 
+import org.corridor.destination.StarterDestinations;
 import org.corridor.roster.DistrictRoster.Dates;
 import org.corridor.roster.DistrictRoster.PersonRow;
 import org.corridor.roster.DistrictRoster.SectionRow;
@@ -37,6 +39,7 @@ final class RosterWriter {
         }
         schools(roster);
         rooms(plan.newRooms);
+        starterDestinations(roster, plan.newRooms);
         sessions(roster);
         people(roster);
         sections(roster);
@@ -70,6 +73,35 @@ final class RosterWriter {
         newRooms.forEach((school, rooms) -> rooms.forEach((name, id) -> inserts.add(new Object[] {id, school, name})));
         batch("insert into location (id, school_id, name, is_destination, capacity, is_open, auto_pass_allowed, version) "
                 + "values (?, ?, ?, false, 0, true, false, 0)", inserts);
+    }
+
+    /**
+     * A school new to Corridor gets the starter destinations, so its students can take a pass on day one. A room
+     * of the roster with a starter's name (classes meet in the Library) becomes that destination.
+     */
+    private void starterDestinations(DistrictRoster roster, Map<String, Map<String, String>> newRooms) {
+        List<Object[]> inserts = new ArrayList<>();
+        List<Object[]> rooms = new ArrayList<>();
+        for (DistrictRoster.SchoolRow s : roster.schoolsBySource.values()) {
+            if (!s.isNew) {
+                continue;
+            }
+            Map<String, String> rosterRooms = newRooms.getOrDefault(s.id, Map.of());
+            for (StarterDestinations.Starter starter : StarterDestinations.SET) {
+                // as the unique key on MariaDB compares names: without regard to case or trailing spaces
+                String room = rosterRooms.entrySet().stream()
+                        .filter(r -> r.getKey().strip().equalsIgnoreCase(starter.name()))
+                        .map(Map.Entry::getValue).findFirst().orElse(null);
+                if (room != null) {
+                    rooms.add(new Object[] {starter.capacity(), room});
+                } else {
+                    inserts.add(new Object[] {UUID.randomUUID().toString(), s.id, starter.name(), starter.capacity()});
+                }
+            }
+        }
+        batch("insert into location (id, school_id, name, is_destination, capacity, is_open, auto_pass_allowed, version) "
+                + "values (?, ?, ?, true, ?, true, false, 0)", inserts);
+        batch("update location set is_destination = true, capacity = ? where id = ?", rooms);
     }
 
     private void sessions(DistrictRoster roster) {

@@ -43,11 +43,11 @@ import org.corridor.security.Caller;
 class BellScheduleController {
     private static final Logger log = LoggerFactory.getLogger(BellScheduleController.class);
 
-    private final SchoolRepository schools;
+    private final ManagedSchools managedSchools;
     private final SchoolPeriodRepository periods;
 
-    BellScheduleController(SchoolRepository schools, SchoolPeriodRepository periods) {
-        this.schools = schools;
+    BellScheduleController(ManagedSchools managedSchools, SchoolPeriodRepository periods) {
+        this.managedSchools = managedSchools;
         this.periods = periods;
     }
 
@@ -176,13 +176,7 @@ class BellScheduleController {
     }
 
     private School school(Caller caller, String id) {
-        School school = schools.findByIdAndDistrictId(id, caller.districtId())
-                .orElseThrow(() -> ApiProblem.notFound("School", id));
-        String own = caller.schoolId();
-        if (own != null && !own.equals(school.getId())) {
-            throw ApiProblem.forbidden("Your account manages its own school only, not school " + id + ".");
-        }
-        return school;
+        return managedSchools.find(caller, id);
     }
 
     private static ApiProblem invalid(List<FieldError> errors) {

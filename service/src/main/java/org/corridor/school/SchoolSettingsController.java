@@ -34,10 +34,10 @@ import org.corridor.security.Caller;
 class SchoolSettingsController {
     private static final Logger log = LoggerFactory.getLogger(SchoolSettingsController.class);
 
-    private final SchoolRepository schools;
+    private final ManagedSchools managedSchools;
 
-    SchoolSettingsController(SchoolRepository schools) {
-        this.schools = schools;
+    SchoolSettingsController(ManagedSchools managedSchools) {
+        this.managedSchools = managedSchools;
     }
 
     @GetMapping
@@ -74,13 +74,7 @@ class SchoolSettingsController {
     }
 
     private School school(Caller caller, String id) {
-        School school = schools.findByIdAndDistrictId(id, caller.districtId())
-                .orElseThrow(() -> ApiProblem.notFound("School", id));
-        String own = caller.schoolId();
-        if (own != null && !own.equals(school.getId())) {
-            throw ApiProblem.forbidden("Your account manages its own school only, not school " + id + ".");
-        }
-        return school;
+        return managedSchools.find(caller, id);
     }
 
     /** Only setting names and values: no personal data goes to the log. */

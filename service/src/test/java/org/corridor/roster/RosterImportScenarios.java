@@ -1,7 +1,6 @@
 package org.corridor.roster;
 
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -29,6 +28,7 @@ import org.corridor.destination.Location;
 import org.corridor.person.Person;
 import org.corridor.person.Role;
 import org.corridor.testing.ApiTest;
+import org.corridor.testing.SchoolClocks;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -45,9 +45,7 @@ abstract class RosterImportScenarios extends ApiTest {
         @Bean
         @Primary
         Clock schoolYear2020Clock() {
-            Instant then = Instant.parse("2020-10-05T14:00:00Z");
-            return Clock.offset(Clock.tick(Clock.systemUTC(), Duration.ofMillis(1)),
-                    Duration.between(Instant.now(), then));
+            return SchoolClocks.runningFrom(Instant.parse("2020-10-05T14:00:00Z"));
         }
     }
 
@@ -104,6 +102,12 @@ abstract class RosterImportScenarios extends ApiTest {
         var answer = put("district.admin", "/api/admin/schools/" + schoolId + "/periods", List.of(Map.of("name", name,
                 "startsAt", "00:00", "endsAt", "00:00", "days", List.of("MON", "TUE", "WED", "THU", "FRI", "SAT", "SUN"))));
         assertThat(answer.getStatusCode()).isEqualTo(HttpStatus.OK);
+    }
+
+    /** The Restroom a school made by an import starts with. */
+    String starterRestroom(String schoolId) {
+        return locations.findBySchoolIdAndDestinationTrueOrderByName(schoolId).stream()
+                .filter(l -> l.getName().equals("Restroom")).map(Location::getId).findFirst().orElseThrow();
     }
 
     // ------------------------------------------------------------------------------------- shared sets
@@ -188,7 +192,7 @@ abstract class RosterImportScenarios extends ApiTest {
         String teacher = jdbc.queryForObject("""
                 select p.email from person p join section s on s.main_teacher_id = p.id where s.name = 'ENG-1'""",
                 String.class);
-        String destination = locations.save(Location.destination(schoolBySource("255901001"), "Restroom", 0)).getId();
+        String destination = starterRestroom(schoolBySource("255901001"));
 
         JsonNode leaving = http.withBasicAuth(student, "demo").getForEntity("/api/me/departing-from", JsonNode.class)
                 .getBody();
@@ -225,6 +229,56 @@ abstract class RosterImportScenarios extends ApiTest {
     }
 
     @Test
+    void aSchoolMadeByTheImportStartsWithTheStarterDestinations() {
+        var answer = importFiles(RosterSets.files(RosterSets.fixture("lakeside")));
+
+        assertThat(answer.getStatusCode()).as("%s", answer.getBody()).isEqualTo(HttpStatus.OK);
+        String high = schoolBySource("S1");
+        JsonNode listed = get("district.admin", "/api/admin/schools/" + high + "/locations").getBody();
+        assertThat(listed.findValuesAsText("name")).containsExactly("Library", "Main Office", "Nurse", "Restroom",
+                "Room 2-B");
+        assertThat(listed).filteredOn(l -> l.get("destination").asBoolean()).extracting(l -> l.get("name").asText()
+                + " " + l.get("capacity").asInt() + " " + l.get("open").asBoolean() + " "
+                + l.get("autoPassAllowed").asBoolean())
+                .containsExactly("Library 0 true false", "Main Office 0 true false", "Nurse 0 true false",
+                        "Restroom 2 true false");
+        assertThat(reasons(answer.getBody(), "notes"))
+                .anyMatch(r -> r.contains("School Lakeside High was created with the starter destinations")
+                        && r.contains("/api/admin/schools/" + high + "/locations"))
+                .anyMatch(r -> r.contains("School Lakeside Middle was created with the starter destinations"));
+    }
+
+    @Test
+    void aSecondImportGivesTheSchoolNoMoreDestinations() {
+        importFiles(RosterSets.files(RosterSets.fixture("lakeside")));
+        String high = schoolBySource("S1");
+        locations.findBySchoolIdAndDestinationTrueOrderByName(high).forEach(locations::delete);
+
+        var again = importFiles(RosterSets.files(RosterSets.fixture("lakeside")));
+
+        assertThat(again.getStatusCode()).as("%s", again.getBody()).isEqualTo(HttpStatus.OK);
+        assertThat(locations.findBySchoolIdAndDestinationTrueOrderByName(high)).isEmpty();
+        assertThat(reasons(again.getBody(), "notes")).noneMatch(r -> r.contains("starter destinations"));
+    }
+
+    @Test
+    void aRosterRoomWithAStarterNameBecomesThatDestination() {
+        Map<String, byte[]> files = new java.util.TreeMap<>(RosterSets.files(RosterSets.fixture("lakeside")));
+        files.put("classes.csv", new String(files.get("classes.csv")).replace("Room 2-B", "library").getBytes());
+
+        var answer = importFiles(files);
+
+        assertThat(answer.getStatusCode()).as("%s", answer.getBody()).isEqualTo(HttpStatus.OK);
+        String high = schoolBySource("S1");
+        String classRoom = jdbc.queryForObject("select room_id from section where source_id = 'C1'", String.class);
+        assertThat(locations.findBySchoolId(high)).hasSize(4);
+        assertThat(locations.findById(classRoom).orElseThrow()).satisfies(room -> {
+            assertThat(room.isDestination()).isTrue();
+            assertThat(room.getName()).isEqualTo("library");
+        });
+    }
+
+    @Test
     void splitEnrolmentsBecomeOneEnrolmentSpanningBothRanges() {
         importFiles(RosterSets.files(RosterSets.fixture("lakeside")));
 
@@ -240,7 +294,7 @@ abstract class RosterImportScenarios extends ApiTest {
         importFiles(RosterSets.files(RosterSets.fixture("lakeside")));
         String school = schoolBySource("S1");
         allDayPeriod(school, "1");
-        String destination = locations.save(Location.destination(school, "Restroom", 0)).getId();
+        String destination = starterRestroom(school);
         String section = jdbc.queryForObject("select id from section where source_id = 'C1'", String.class);
         var pass = http.withBasicAuth("amelie.poulain@lakeside.test", "demo").postForEntity("/api/passes",
                 Map.of("departingFromSectionId", section, "destinationId", destination, "type", "REGULAR"),

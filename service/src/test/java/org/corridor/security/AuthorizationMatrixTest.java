@@ -183,6 +183,11 @@ class AuthorizationMatrixTest extends ApiTest {
     private static final Setup DRAFT = (t, d, who) -> t.expect(t.send(d, Who.ADMIN, "POST", "/api/admin/rule-sets",
             Map.of("drl", DefaultRuleSet.drl(), "note", "matrix draft")), 201, "storing a draft").get("version").asText();
 
+    /** A destination nothing refers to, in the district's school: what a delete may remove. */
+    private static final Setup SPARE_DESTINATION = (t, d, who) -> t.expect(t.send(d, Who.ADMIN, "POST",
+            "/api/admin/schools/" + d.schoolId() + "/destinations", Map.of("name", "Spare " + UUID.randomUUID(),
+                    "capacity", 0)), 201, "creating a destination").get("id").asText();
+
     /** A whole roster of one school, as a district exports it: the import cells upload it. */
     private static final byte[] ROSTER_ZIP = rosterZip();
 
@@ -226,6 +231,16 @@ class AuthorizationMatrixTest extends ApiTest {
                     .ids(District::schoolId),
             rule("PUT /api/admin/schools/{id}/settings", "401 403 403 200 403 403 | 401 403 403 404 403 403")
                     .ids(District::schoolId).body(c -> Map.of("longRunningMinutes", 10)),
+
+            rule("GET /api/admin/schools/{schoolId}/locations", "401 403 403 200 200 403 | 401 403 403 404 404 403")
+                    .ids(District::schoolId),
+            rule("POST /api/admin/schools/{schoolId}/destinations", "401 403 403 201 403 403 | 401 403 403 404 403 403")
+                    .ids(District::schoolId).body(c -> Map.of("name", "Matrix " + UUID.randomUUID(), "capacity", 1)),
+            // The Restroom's own capacity, sent back: the cells change nothing.
+            rule("PUT /api/admin/schools/{schoolId}/locations/{id}", "401 403 403 200 403 403 | 401 403 403 404 403 403")
+                    .ids(District::schoolId, District::restroomId).body(c -> Map.of("capacity", 2)),
+            rule("DELETE /api/admin/schools/{schoolId}/locations/{id}", "401 403 403 204 403 403 | 401 403 403 404 403 403")
+                    .ids(District::schoolId).with(SPARE_DESTINATION),
 
             rule("POST /api/admin/kiosks", "401 403 403 201 403 403 | 401 403 403 422 403 403")
                     .body(c -> Map.of("roomId", c.district().roomId(), "name", "Front door")),

@@ -62,7 +62,7 @@ public abstract class ApiTest {
     protected ManagementService management;
 
     @BeforeEach
-    void startWithNoPasses() {
+    protected void startWithNoPasses() {
         // Appointments first: deleting one also deletes the pass lifecycle it called.
         runtime.createProcessInstanceQuery().processDefinitionKey("appointment-pass").list()
                 .forEach(p -> runtime.deleteProcessInstance(p.getId(), "test reset", true, true));
