@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.UUID;
 
@@ -112,7 +113,8 @@ final class ClassesFile extends CollectionFile<SectionRow> {
         if (existing != null) {
             return existing;
         }
-        return newRooms.computeIfAbsent(schoolId, k -> new HashMap<>())
+        // Room names compare ignoring case, as MariaDB's unique key on them does.
+        return newRooms.computeIfAbsent(schoolId, k -> new TreeMap<>(String.CASE_INSENSITIVE_ORDER))
                 .computeIfAbsent(name, k -> UUID.randomUUID().toString());
     }
 

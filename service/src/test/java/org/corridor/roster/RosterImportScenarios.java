@@ -279,6 +279,22 @@ abstract class RosterImportScenarios extends ApiTest {
     }
 
     @Test
+    void roomNamesThatDifferOnlyInCaseAreOneRoom() {
+        Map<String, byte[]> files = new java.util.TreeMap<>(RosterSets.files(RosterSets.fixture("lakeside")));
+        String classes = new String(files.get("classes.csv"), java.nio.charset.StandardCharsets.UTF_8);
+        files.put("classes.csv", (classes.stripTrailing() + "\nC3,,,Chemistry,10,CO3,CH1,scheduled,ROOM 2-b,S1,T1,"
+                + "Chemistry,,3\n").getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        importFiles(files);
+        files.put("classes.csv", classes.replace("Room 2-B", "room 2-B").getBytes(java.nio.charset.StandardCharsets.UTF_8));
+
+        var again = importFiles(files);
+
+        assertThat(again.getStatusCode()).as("%s", again.getBody()).isEqualTo(HttpStatus.OK);
+        assertThat(jdbc.queryForObject("select count(*) from location where school_id = ? and upper(name) = 'ROOM 2-B'",
+                Integer.class, schoolBySource("S1"))).isEqualTo(1);
+    }
+
+    @Test
     void splitEnrolmentsBecomeOneEnrolmentSpanningBothRanges() {
         importFiles(RosterSets.files(RosterSets.fixture("lakeside")));
 
