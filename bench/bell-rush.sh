@@ -4,7 +4,7 @@
 #
 #   bench/bell-rush.sh [seconds] [concurrency]      (defaults: 60 s measured, 8 concurrent classes)
 #
-# Environment: WARMUP (s, default 30: the JIT needs it), SERVICE_JAVA_OPTS (extra JVM options for the service), PROFILE=1 (record the service with JFR during the maximum-rate phase and
+# Environment: JAR (the service's jar, default service/target/corridor.jar: an earlier build can be compared), WARMUP (s, default 30: the JIT needs it), SERVICE_JAVA_OPTS (extra JVM options for the service), PROFILE=1 (record the service with JFR during the maximum-rate phase and
 # print its hottest frames; JFR costs a little, so quote the figures of a run without it), BUILD=1 (rebuild even if the jar exists),
 # SESSIONS=1 (the load signs each person in once with the form login and then sends the session cookie and
 # CSRF token, as browsers and identity-provider users do; default: HTTP Basic on every call),
@@ -55,9 +55,9 @@ echo "   other work on the machine now: $(pgrep -fc '^[^ ]*java .*plexus-classwo
 
 recreate "$DB"
 PORT=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
-echo "== starting corridor.jar on port $PORT, database $DB, -Xmx512m"
+echo "== starting ${JAR:-service/target/corridor.jar} on port $PORT, database $DB, -Xmx512m ${SERVICE_JAVA_OPTS:-}"
 CORRIDOR_DB_URL="$URL" CORRIDOR_DB_USER=root CORRIDOR_DB_PASSWORD= \
-  java -Xmx512m "-Xlog:gc:file=$OUT/gc.log" ${SERVICE_JAVA_OPTS:-} -jar service/target/corridor.jar \
+  java -Xmx512m "-Xlog:gc:file=$OUT/gc.log" ${SERVICE_JAVA_OPTS:-} -jar "${JAR:-service/target/corridor.jar}" \
   --spring.profiles.active=demo --server.address=127.0.0.1 --server.port="$PORT" > "$OUT/service.log" 2>&1 &
 SERVICE_PID=$!
 for _ in $(seq 1 180); do

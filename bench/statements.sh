@@ -8,7 +8,7 @@
 #   bench/statements.sh [lifecycles]        (default 200, after 50 uncounted ones)
 #
 # Environment: SESSIONS=1 (sign in once per person, then a session cookie, instead of HTTP Basic on every
-# call), SERVICE_JAVA_OPTS, BUILD=1, MARIADB_HOST/MARIADB_PORT.
+# call), JAR (default service/target/corridor.jar), SERVICE_JAVA_OPTS, BUILD=1, MARIADB_HOST/MARIADB_PORT.
 # Results: service/target/statements/{corridor,engine}.txt and the general logs.
 # Uses the databases corridor_bellrush_statements and corridor_bellrush_statements_engine, dropped and recreated.
 set -euo pipefail
@@ -43,7 +43,7 @@ echo "== other work on the machine now: $(pgrep -fc '^[^ ]*java .*surefirebooter
 recreate "$DB"
 PORT=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
 CORRIDOR_DB_URL="$URL" CORRIDOR_DB_USER=root CORRIDOR_DB_PASSWORD= \
-  java -Xmx512m ${SERVICE_JAVA_OPTS:-} -jar service/target/corridor.jar \
+  java -Xmx512m ${SERVICE_JAVA_OPTS:-} -jar "${JAR:-service/target/corridor.jar}" \
   --spring.profiles.active=demo --server.address=127.0.0.1 --server.port="$PORT" > "$OUT/service.log" 2>&1 &
 SERVICE_PID=$!
 for _ in $(seq 1 180); do
