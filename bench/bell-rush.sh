@@ -4,8 +4,8 @@
 #
 #   bench/bell-rush.sh [seconds] [concurrency]      (defaults: 60 s measured, 8 concurrent classes)
 #
-# Environment: JAR (the service's jar, default service/target/corridor.jar: an earlier build can be compared), WARMUP (s, default 30: the JIT needs it), SERVICE_JAVA_OPTS (extra JVM options for the service), PROFILE=1 (record the service with JFR during the maximum-rate phase and
-# print its hottest frames; JFR costs a little, so quote the figures of a run without it), BUILD=1 (rebuild even if the jar exists),
+# Environment: JAR (the service's jar, default service/target/corridor.jar: an earlier build can be compared), WARMUP (s, default 30: the JIT needs it), SERVICE_JAVA_OPTS (extra JVM options for the service), PROFILE=1 (record the service with JFR during the maximum-rate phase and, separately, the half-rate one, and
+# print their hottest frames; JFR costs a little, so quote the figures of a run without it), BUILD=1 (rebuild even if the jar exists),
 # SESSIONS=1 (the load signs each person in once with the form login and then sends the session cookie and
 # CSRF token, as browsers and identity-provider users do; default: HTTP Basic on every call),
 # MARIADB_HOST/MARIADB_PORT (127.0.0.1:3306; user root, empty password).
@@ -85,8 +85,15 @@ HALF=$(awk -v m="$MAX" 'BEGIN { printf "%.1f", m / 2 }')
 
 echo; echo "== 2/3 Corridor over HTTP at half that rate ($HALF lifecycles/s, open loop)"
 HALF_SECONDS=$(( MEASURE / 2 > 20 ? MEASURE / 2 : 20 ))
+if [[ ${PROFILE:-0} == 1 ]]; then
+  rm -f "$OUT/service-half.jfr"
+  jcmd "$SERVICE_PID" JFR.start name=half settings=profile > /dev/null
+fi
 harness load --base-url "http://127.0.0.1:$PORT" --db-url "$URL" --seconds "$HALF_SECONDS" --warmup 5 \
   --rate "$HALF" --service-pid "$SERVICE_PID" --db-pid "${DB_PID:-0}" "${SESSION_ARGS[@]}" --out "$OUT/half-rate.properties"
+if [[ ${PROFILE:-0} == 1 ]]; then
+  jcmd "$SERVICE_PID" JFR.stop name=half filename="$PWD/$OUT/service-half.jfr" > /dev/null
+fi
 SERVICE_RSS_HWM=$(awk '/VmHWM/{print int($2/1024)}' "/proc/$SERVICE_PID/status")
 stop_service
 
@@ -124,4 +131,6 @@ SUMMARY
 if [[ ${PROFILE:-0} == 1 && -f $OUT/service.jfr ]]; then
   echo; echo "== JFR profile of the service during the maximum-rate phase (warm-up and measurement)"
   harness jfr-top "$OUT/service.jfr" --top 20
+  echo; echo "== JFR profile of the service during the half-rate phase"
+  harness jfr-top "$OUT/service-half.jfr" --top 20
 fi
