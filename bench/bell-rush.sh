@@ -4,8 +4,10 @@
 #
 #   bench/bell-rush.sh [seconds] [concurrency]      (defaults: 60 s measured, 8 concurrent classes)
 #
-# Environment: WARMUP (s, default 30: the JIT needs it), SERVICE_JAVA_OPTS (extra JVM options for the service), PROFILE=1 (record the service with JFR during the maximum-rate phase and
-# print its hottest frames; JFR costs a little, so quote the figures of a run without it), BUILD=1 (rebuild even if the jar exists),
+# Environment: JAR (the service's jar, default service/target/corridor.jar: an earlier build can be compared), WARMUP (s, default 30: the JIT needs it), SERVICE_JAVA_OPTS (extra JVM options for the service), PROFILE=1 (record the service with JFR during the maximum-rate phase and, separately, the half-rate one, and
+# print their hottest frames; JFR costs a little, so quote the figures of a run without it), BUILD=1 (rebuild even if the jar exists),
+# SESSIONS=1 (the load signs each person in once with the form login and then sends the session cookie and
+# CSRF token, as browsers and identity-provider users do; default: HTTP Basic on every call),
 # MARIADB_HOST/MARIADB_PORT (127.0.0.1:3306; user root, empty password).
 # Uses the databases corridor_bellrush and corridor_bellrush_engine, dropped and recreated on every run.
 # Results: service/target/bellrush/{corridor,half-rate,engine}.properties, service.log, gc.log.
@@ -34,6 +36,8 @@ harness() { java -Xms256m -Xmx512m -Dbellrush.clockTicks="$(getconf CLK_TCK)" -c
 prop() { grep -m1 "^$2=" "$1" | cut -d= -f2- || true; }
 recreate() { mariadb -h "$HOST" -P "$PORT_DB" -u root -e "drop database if exists $1; create database $1"; }
 DB_PID=$(pgrep -x mariadbd | head -1 || true)
+SESSION_ARGS=()
+[[ ${SESSIONS:-0} == 1 ]] && SESSION_ARGS=(--sessions)
 
 SERVICE_PID=
 stop_service() {
@@ -51,9 +55,9 @@ echo "   other work on the machine now: $(pgrep -fc '^[^ ]*java .*plexus-classwo
 
 recreate "$DB"
 PORT=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
-echo "== starting corridor.jar on port $PORT, database $DB, -Xmx512m"
+echo "== starting ${JAR:-service/target/corridor.jar} on port $PORT, database $DB, -Xmx512m ${SERVICE_JAVA_OPTS:-}"
 CORRIDOR_DB_URL="$URL" CORRIDOR_DB_USER=root CORRIDOR_DB_PASSWORD= \
-  java -Xmx512m "-Xlog:gc:file=$OUT/gc.log" ${SERVICE_JAVA_OPTS:-} -jar service/target/corridor.jar \
+  java -Xmx512m "-Xlog:gc:file=$OUT/gc.log" ${SERVICE_JAVA_OPTS:-} -jar "${JAR:-service/target/corridor.jar}" \
   --spring.profiles.active=demo --server.address=127.0.0.1 --server.port="$PORT" > "$OUT/service.log" 2>&1 &
 SERVICE_PID=$!
 for _ in $(seq 1 180); do
@@ -71,7 +75,8 @@ if [[ ${PROFILE:-0} == 1 ]]; then
   jcmd "$SERVICE_PID" JFR.start name=bellrush settings=profile > /dev/null
 fi
 harness load --base-url "http://127.0.0.1:$PORT" --db-url "$URL" --seconds "$MEASURE" --warmup "$WARMUP" \
-  --concurrency "$CONCURRENCY" --service-pid "$SERVICE_PID" --db-pid "${DB_PID:-0}" --out "$OUT/corridor.properties"
+  --concurrency "$CONCURRENCY" --service-pid "$SERVICE_PID" --db-pid "${DB_PID:-0}" "${SESSION_ARGS[@]}" \
+  --out "$OUT/corridor.properties"
 if [[ ${PROFILE:-0} == 1 ]]; then
   jcmd "$SERVICE_PID" JFR.stop name=bellrush filename="$PWD/$OUT/service.jfr" > /dev/null
 fi
@@ -80,8 +85,15 @@ HALF=$(awk -v m="$MAX" 'BEGIN { printf "%.1f", m / 2 }')
 
 echo; echo "== 2/3 Corridor over HTTP at half that rate ($HALF lifecycles/s, open loop)"
 HALF_SECONDS=$(( MEASURE / 2 > 20 ? MEASURE / 2 : 20 ))
+if [[ ${PROFILE:-0} == 1 ]]; then
+  rm -f "$OUT/service-half.jfr"
+  jcmd "$SERVICE_PID" JFR.start name=half settings=profile > /dev/null
+fi
 harness load --base-url "http://127.0.0.1:$PORT" --db-url "$URL" --seconds "$HALF_SECONDS" --warmup 5 \
-  --rate "$HALF" --service-pid "$SERVICE_PID" --db-pid "${DB_PID:-0}" --out "$OUT/half-rate.properties"
+  --rate "$HALF" --service-pid "$SERVICE_PID" --db-pid "${DB_PID:-0}" "${SESSION_ARGS[@]}" --out "$OUT/half-rate.properties"
+if [[ ${PROFILE:-0} == 1 ]]; then
+  jcmd "$SERVICE_PID" JFR.stop name=half filename="$PWD/$OUT/service-half.jfr" > /dev/null
+fi
 SERVICE_RSS_HWM=$(awk '/VmHWM/{print int($2/1024)}' "/proc/$SERVICE_PID/status")
 stop_service
 
@@ -100,7 +112,7 @@ RATIO=$(awk -v c="$(prop "$C" lifecycles_per_s)" -v e="$(prop "$E" lifecycles_pe
 P99=$(prop "$H" latency.post_api_passes.p99_ms)
 cat <<SUMMARY
 
-== Bell rush summary ($CONCURRENCY concurrent, ${MEASURE} s measured; machine load average now $(cut -d' ' -f1-3 /proc/loadavg))
+== Bell rush summary ($CONCURRENCY concurrent, ${MEASURE} s measured, $([[ ${SESSIONS:-0} == 1 ]] && echo "sessions" || echo "HTTP Basic on every call"); machine load average now $(cut -d' ' -f1-3 /proc/loadavg))
 Corridor over HTTP   $(prop "$C" lifecycles_per_s) lifecycles/s, errors $(prop "$C" errors)
 Bare engine          $(prop "$E" lifecycles_per_s) lifecycles/s, errors $(prop "$E" errors)
 Ratio Corridor / bare engine  $RATIO
@@ -119,4 +131,6 @@ SUMMARY
 if [[ ${PROFILE:-0} == 1 && -f $OUT/service.jfr ]]; then
   echo; echo "== JFR profile of the service during the maximum-rate phase (warm-up and measurement)"
   harness jfr-top "$OUT/service.jfr" --top 20
+  echo; echo "== JFR profile of the service during the half-rate phase"
+  harness jfr-top "$OUT/service-half.jfr" --top 20
 fi

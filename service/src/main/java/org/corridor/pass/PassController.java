@@ -20,7 +20,10 @@ import org.springframework.web.bind.annotation.RestController;
 import org.corridor.persistence.DeadlockRetry;
 import org.corridor.security.Caller;
 
-/** Each call that writes runs in its own transaction, restarted if the database chose it as a deadlock victim. */
+/**
+ * Each call that writes runs in its own transaction, restarted if the database chose it as a deadlock victim;
+ * its answer is made in that transaction.
+ */
 @RestController
 @Validated
 @RequestMapping("/api/passes")
@@ -28,20 +31,18 @@ class PassController {
     private final PassRequests requests;
     private final PassDecisions decisions;
     private final PassQueries queries;
-    private final PassViews views;
 
-    PassController(PassRequests requests, PassDecisions decisions, PassQueries queries, PassViews views) {
+    PassController(PassRequests requests, PassDecisions decisions, PassQueries queries) {
         this.requests = requests;
         this.decisions = decisions;
         this.queries = queries;
-        this.views = views;
     }
 
     @PostMapping
     @ResponseStatus(HttpStatus.CREATED)
     PassView request(Caller caller, @Valid @RequestBody NewPass body,
                      @RequestHeader(name = "Idempotency-Key", required = false) @Size(max = 100) String idempotencyKey) {
-        return views.of(DeadlockRetry.run(() -> requests.request(caller, body, idempotencyKey)), caller);
+        return DeadlockRetry.run(() -> requests.request(caller, body, idempotencyKey));
     }
 
     @GetMapping("/{id}")
@@ -62,26 +63,26 @@ class PassController {
 
     @PostMapping("/{id}/approve")
     PassView approve(Caller caller, @PathVariable String id, @Valid @RequestBody(required = false) Approval body) {
-        return views.of(DeadlockRetry.run(() -> decisions.approve(caller, id, body)), caller);
+        return DeadlockRetry.run(() -> decisions.approve(caller, id, body));
     }
 
     @PostMapping("/{id}/deny")
     PassView deny(Caller caller, @PathVariable String id, @Valid @RequestBody(required = false) Denial body) {
-        return views.of(DeadlockRetry.run(() -> decisions.deny(caller, id, body)), caller);
+        return DeadlockRetry.run(() -> decisions.deny(caller, id, body));
     }
 
     @PostMapping("/{id}/cancel")
     PassView cancel(Caller caller, @PathVariable String id) {
-        return views.of(DeadlockRetry.run(() -> decisions.cancel(caller, id)), caller);
+        return DeadlockRetry.run(() -> decisions.cancel(caller, id));
     }
 
     @PostMapping("/{id}/check-in")
     PassView checkIn(Caller caller, @PathVariable String id) {
-        return views.of(DeadlockRetry.run(() -> decisions.checkIn(caller, id)), caller);
+        return DeadlockRetry.run(() -> decisions.checkIn(caller, id));
     }
 
     @PostMapping("/{id}/end")
     PassView end(Caller caller, @PathVariable String id) {
-        return views.of(DeadlockRetry.run(() -> decisions.end(caller, id)), caller);
+        return DeadlockRetry.run(() -> decisions.end(caller, id));
     }
 }

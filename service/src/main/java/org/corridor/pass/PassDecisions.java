@@ -18,7 +18,10 @@ import org.corridor.rules.Severity;
 import org.corridor.security.Caller;
 import org.corridor.workflow.pass.PassLifecycle;
 
-/** Everything that happens to a pass after it was requested: decisions, check-in, end. */
+/**
+ * Everything that happens to a pass after it was requested: decisions, check-in, end. Each answers the pass as
+ * the caller then reads it, made in the same transaction from the entities the step loaded.
+ */
 @Service
 public class PassDecisions {
     private final PassAccess access;
@@ -29,9 +32,12 @@ public class PassDecisions {
     private final PassNotices notices;
     private final PassRepository passes;
     private final LocationRepository locations;
+    private final PassViews views;
 
     PassDecisions(PassAccess access, PassLifecycle lifecycle, PolicyEvaluation policy, PassEvents events,
-                  PersonRepository people, PassNotices notices, PassRepository passes, LocationRepository locations) {
+                  PersonRepository people, PassNotices notices, PassRepository passes, LocationRepository locations,
+                  PassViews views) {
+        this.views = views;
         this.passes = passes;
         this.locations = locations;
         this.access = access;
@@ -54,7 +60,7 @@ public class PassDecisions {
      * without approval take the same lock (see {@link PassTransitions#blocks}).
      */
     @Transactional(noRollbackFor = FlagsChanged.class)
-    public Pass approve(Caller caller, String passId, Approval approval) {
+    public PassView approve(Caller caller, String passId, Approval approval) {
         passes.destinationOf(passId, caller.districtId()).ifPresent(locations::lockById);
         Pass pass = decidable(caller, passId, "approve");
         PolicyEvaluation.Outcome outcome = policy.evaluate(pass);
@@ -79,11 +85,11 @@ public class PassDecisions {
         events.record(pass, "APPROVED", caller, from, fresh.isEmpty() ? "No flags"
                 : "Approved over flags: " + fresh.stream().map(f -> f.code() + " (" + f.severity() + ")")
                         .collect(Collectors.joining(", ")));
-        return pass;
+        return views.of(pass, caller);
     }
 
     @Transactional
-    public Pass deny(Caller caller, String passId, Denial denial) {
+    public PassView deny(Caller caller, String passId, Denial denial) {
         Pass pass = decidable(caller, passId, "deny");
         String reason = denial == null || denial.reason() == null || denial.reason().isBlank() ? null
                 : denial.reason().strip();
@@ -92,7 +98,7 @@ public class PassDecisions {
         PassState from = pass.getState();
         lifecycle.deny(pass.ref());
         events.record(pass, "DENIED", caller, from, reason == null ? "No reason given" : "Reason: " + reason);
-        return pass;
+        return views.of(pass, caller);
     }
 
     /**
@@ -101,7 +107,7 @@ public class PassDecisions {
      * booked it and administrators.
      */
     @Transactional
-    public Pass cancel(Caller caller, String passId) {
+    public PassView cancel(Caller caller, String passId) {
         Pass pass = access.find(caller, passId);
         boolean scheduled = pass.getState() == PassState.SCHEDULED;
         boolean allowed = access.isOwnPass(caller, pass) || caller.is(Role.ADMIN)
@@ -125,11 +131,11 @@ public class PassDecisions {
             notices.cancelled(pass, caller.isImpersonated() || caller.person() == null ? "staff"
                     : caller.person().getName());
         }
-        return pass;
+        return views.of(pass, caller);
     }
 
     @Transactional
-    public Pass checkIn(Caller caller, String passId) {
+    public PassView checkIn(Caller caller, String passId) {
         Pass pass = access.find(caller, passId);
         if (!(access.mayCheckIn(caller, pass) || caller.is(Role.ADMIN))) {
             throw ApiProblem.forbidden("Only the teacher at the destination, or for an unstaffed destination "
@@ -139,11 +145,11 @@ public class PassDecisions {
         PassState from = pass.getState();
         lifecycle.checkIn(pass.ref());
         events.record(pass, "CHECKED_IN", caller, from, null);
-        return pass;
+        return views.of(pass, caller);
     }
 
     @Transactional
-    public Pass end(Caller caller, String passId) {
+    public PassView end(Caller caller, String passId) {
         Pass pass = access.find(caller, passId);
         if (!(access.isOwnPass(caller, pass) || access.isInvolved(caller, pass) || caller.is(Role.ADMIN)
                 || access.isAtKiosk(caller, pass))) {
@@ -153,7 +159,7 @@ public class PassDecisions {
         PassState from = pass.getState();
         lifecycle.end(pass.ref());
         events.record(pass, "ENDED", caller, from, null);
-        return pass;
+        return views.of(pass, caller);
     }
 
     private Pass decidable(Caller caller, String passId, String verb) {

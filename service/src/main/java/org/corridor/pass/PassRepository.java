@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Optional;
 
 import org.springframework.data.domain.Limit;
+import org.springframework.data.jpa.repository.EntityGraph;
 import org.springframework.data.jpa.repository.JpaRepository;
 import org.springframework.data.jpa.repository.Modifying;
 import org.springframework.data.jpa.repository.Query;
@@ -15,6 +16,8 @@ import org.corridor.policy.PartnerOut;
 
 public interface PassRepository extends JpaRepository<Pass, String> {
 
+    /** With its flags in the same statement: every decision and step reads them. */
+    @EntityGraph(attributePaths = "flags")
     Optional<Pass> findByIdAndDistrictId(String id, String districtId);
 
     /** Where a pass goes, read without loading the pass (so that it is loaded fresh once locks are held). */

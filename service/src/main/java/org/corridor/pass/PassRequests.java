@@ -42,13 +42,15 @@ public class PassRequests {
     private final DepartingFrom departingFrom;
     private final PassLifecycle lifecycle;
     private final PassEvents events;
+    private final PassViews views;
     private final Clock clock;
     private final TransactionTemplate inTransaction;
     private final TransactionTemplate reading;
 
     PassRequests(PassRepository passes, LocationRepository locations, SchoolRepository schools,
                  PersonRepository people, DepartingFrom departingFrom, PassLifecycle lifecycle, PassEvents events,
-                 Clock clock, PlatformTransactionManager transactions) {
+                 PassViews views, Clock clock, PlatformTransactionManager transactions) {
+        this.views = views;
         this.inTransaction = new TransactionTemplate(transactions);
         this.reading = new TransactionTemplate(transactions);
         this.reading.setReadOnly(true);
@@ -70,16 +72,18 @@ public class PassRequests {
      * ({@code uq_pass_idempotency}, {@code uq_pass_open_student}), which makes it wait for the first to
      * commit and then fail; its transaction is then unusable, so the first pass is looked up in a new one.
      * Without a key (or with another key) the loser is refused with 409 naming the pass that won.
+     * <p>
+     * The answer is the pass as the caller reads it, made in the same transaction from what it loaded.
      */
-    public Pass request(Caller caller, NewPass body, String idempotencyKey) {
+    public PassView request(Caller caller, NewPass body, String idempotencyKey) {
         try {
-            return inTransaction.execute(status -> requestOnce(caller, body, idempotencyKey));
+            return inTransaction.execute(status -> views.of(requestOnce(caller, body, idempotencyKey), caller));
         } catch (RacedForOpenPass raced) {
             return reading.execute(status -> {
                 if (idempotencyKey != null) {
                     Optional<Pass> first = passes.findByStudentIdAndIdempotencyKey(raced.studentId, idempotencyKey);
                     if (first.isPresent()) {
-                        return first.get();
+                        return views.of(first.get(), caller);
                     }
                 }
                 people.findById(raced.studentId).ifPresent(student -> refuseSecondOpenPass(caller, student, null));
@@ -129,7 +133,7 @@ public class PassRequests {
                     roomId(leaving), destination.getId(), leaving.teacher().getId(), caller.id(), body.note(),
                     idempotencyKey, startsAt, now);
             insert(pass);
-            events.record(pass, "BOOKED", caller, null, "Appointment at " + startsAt + ", leaving "
+            events.recordFirst(pass, "BOOKED", caller, "Appointment at " + startsAt + ", leaving "
                     + leaving.section().getName() + " (" + leaving.teacher().getName() + ")");
             Instant announceAt = startsAt.minus(Duration.ofMinutes(school.getAppointmentLeadMinutes()));
             lifecycle.scheduleAppointment(pass.ref(), announceAt.isBefore(now) ? now : announceAt, startsAt);
@@ -150,7 +154,7 @@ public class PassRequests {
                 leaving.section().getId(), roomId(leaving), destination.getId(), leaving.teacher().getId(),
                 caller.id(), kioskId, body.note(), idempotencyKey, now);
         insert(pass);
-        events.record(pass, "REQUESTED", caller, null, body.type() + " pass via " + channel
+        events.recordFirst(pass, "REQUESTED", caller, body.type() + " pass via " + channel
                 + (caller.isKiosk() ? " (" + caller.kiosk().name() + ")" : ""));
         lifecycle.start(pass.ref(), pass.getRoutedToId(), PassTransitions.timersOf(school));
         return pass;

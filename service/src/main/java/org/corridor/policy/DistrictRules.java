@@ -1,6 +1,7 @@
 package org.corridor.policy;
 
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
 import org.slf4j.Logger;
@@ -43,10 +44,13 @@ public class DistrictRules {
         });
     }
 
-    /** The district's active rules; the default rule set for a district that has not stored one yet. */
+    /**
+     * The district's active rules; the default rule set for a district that has not stored one yet. Runs twice
+     * for every pass, so only the active version's id is read while that version is compiled here already.
+     */
     public CompiledRuleSet active(String districtId) {
-        return ruleSets.findByDistrictIdAndStatus(districtId, RuleSetStatus.ACTIVE)
-                .map(this::compiled)
+        return ruleSets.idOf(districtId, RuleSetStatus.ACTIVE)
+                .flatMap(id -> Optional.ofNullable(compiled.get(id)).or(() -> ruleSets.findById(id).map(this::compiled)))
                 .orElseGet(() -> compiled.computeIfAbsent("default", key -> compile("default", DefaultRuleSet.drl())));
     }
 

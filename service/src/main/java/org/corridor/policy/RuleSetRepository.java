@@ -11,6 +11,10 @@ public interface RuleSetRepository extends JpaRepository<RuleSet, String> {
 
     List<RuleSet> findByStatus(RuleSetStatus status);
 
+    /** Only the id: a compiled version is kept by id, so its rules need not be read for every pass. */
+    @Query("select r.id from RuleSet r where r.districtId = :districtId and r.status = :status")
+    Optional<String> idOf(String districtId, RuleSetStatus status);
+
     Optional<RuleSet> findByDistrictIdAndRuleVersion(String districtId, int ruleVersion);
 
     List<RuleSet> findByDistrictIdOrderByRuleVersionDesc(String districtId);

@@ -65,7 +65,7 @@ class CallerResolver implements HandlerMethodArgumentResolver {
     }
 
     private Caller person(SignedIn signedIn, String actAs) {
-        Person person = people.findById(signedIn.personId())
+        Person person = people.findWithRoles(signedIn.personId())
                 .orElseThrow(() -> ApiProblem.forbidden("Your Corridor account no longer exists."));
         if (person.isRemoved()) {
             throw ApiProblem.forbidden("Your Corridor account was removed from the school's roster.");

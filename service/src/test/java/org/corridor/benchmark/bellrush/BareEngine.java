@@ -64,6 +64,54 @@ final class BareEngine {
         }
     }
 
+    /** Statements per step, counted as {@link LoadGenerator#countStatements} counts them for the service. */
+    static void countStatements(Args args) throws Exception {
+        String url = args.string("db-url", null);
+        HikariConfig pool = new HikariConfig();
+        pool.setJdbcUrl(url);
+        pool.setUsername(args.string("db-user", "root"));
+        pool.setPassword(args.string("db-password", ""));
+        pool.addDataSourceProperty("nullDatabaseMeansCurrent", "true");
+        pool.setTransactionIsolation("TRANSACTION_READ_COMMITTED");
+        pool.setMaximumPoolSize(10);
+        pool.setAutoCommit(false);
+        try (HikariDataSource dataSource = new HikariDataSource(pool)) {
+            ProcessEngine engine = engine(dataSource);
+            try (StatementCounter counter = new StatementCounter(url, args.string("db-user", "root"),
+                    args.string("db-password", ""), url.substring(url.lastIndexOf('/') + 1).split("\\?")[0],
+                    Path.of(args.string("general-log", "/var/lib/mysql/bellrush-general.log")))) {
+                PassLifecycle lifecycle = new PassLifecycle(engine);
+                PassTimers timers = new PassTimers(Duration.ofMinutes(10), Duration.ofMinutes(45),
+                        Duration.ofMinutes(15), Duration.ofSeconds(120), Duration.ofSeconds(300));
+                int warm = args.integer("warmup-lifecycles", 50);
+                int lifecycles = args.integer("lifecycles", 200);
+                for (int i = 0; i < warm + lifecycles; i++) {
+                    if (i == warm) {
+                        counter.start();
+                    }
+                    PassRef pass = new PassRef(UUID.randomUUID().toString(), "bell-rush-district");
+                    step(counter, i >= warm, STEPS[0], () -> lifecycle.start(pass, "teacher", timers));
+                    step(counter, i >= warm, STEPS[1], () -> lifecycle.approve(pass));
+                    step(counter, i >= warm, STEPS[2], () -> lifecycle.end(pass));
+                }
+                counter.stop();
+                LoadGenerator.report(counter.count(), lifecycles, "bare engine", null);
+            } finally {
+                engine.close();
+            }
+        }
+    }
+
+    private static void step(StatementCounter counter, boolean counting, String name, Runnable step) {
+        if (counting) {
+            counter.mark("call " + name);
+        }
+        step.run();
+        if (counting) {
+            counter.mark("done");
+        }
+    }
+
     private static ProcessEngine engine(HikariDataSource dataSource) {
         StandaloneProcessEngineConfiguration config = new StandaloneProcessEngineConfiguration();
         config.setProcessEngineName("bellrush-bare");

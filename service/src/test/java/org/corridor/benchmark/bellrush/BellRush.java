@@ -6,10 +6,14 @@ package org.corridor.benchmark.bellrush;
  *
  * <pre>
  * BellRush seed     --db-url URL [--schools 4 --classes 6 --students 30]
- * BellRush load     --base-url http://127.0.0.1:PORT --db-url URL [--seconds 60 --warmup 15 --concurrency 8]
+ * BellRush load     --base-url http://127.0.0.1:PORT --db-url URL [--seconds 60 --warmup 15 --concurrency 8] [--sessions]
  *                   [--rate R] [--service-pid P --db-pid P] [--out file.properties]
  *                   [--record passes.tsv --leave-active-every 5 --leave-pending-every 7]
  * BellRush engine   --db-url URL [--seconds 60 --warmup 15 --concurrency 8] [--db-pid P] [--out file]
+ * BellRush statements --base-url http://127.0.0.1:PORT --db-url URL [--lifecycles 200 --warmup-lifecycles 50]
+ *                   [--general-log /tmp/file.log --logged-lifecycles 2] [--out file.properties]
+ *                   (statements per call, one lifecycle at a time; nothing else may use the database server)
+ * BellRush engine-statements --db-url URL [--lifecycles 200 --warmup-lifecycles 50]
  * BellRush crash-snapshot --db-url URL --out overdue.tsv
  * BellRush crash-verify   --db-url URL --record passes.tsv --overdue overdue.tsv --restarted-at EPOCH_MS [--patience 60]
  * BellRush jfr-top  recording.jfr [--top 25]
@@ -27,6 +31,8 @@ public final class BellRush {
             case "seed" -> Seed.run(new Args(argv, 1));
             case "load" -> LoadGenerator.run(new Args(argv, 1));
             case "engine" -> BareEngine.run(new Args(argv, 1));
+            case "statements" -> LoadGenerator.countStatements(new Args(argv, 1));
+            case "engine-statements" -> BareEngine.countStatements(new Args(argv, 1));
             case "crash-snapshot" -> CrashCheck.snapshot(new Args(argv, 1));
             case "crash-verify" -> System.exit(CrashCheck.verify(new Args(argv, 1)) ? 0 : 1);
             case "jfr-top" -> JfrTop.run(argv[1], new Args(argv, 2));

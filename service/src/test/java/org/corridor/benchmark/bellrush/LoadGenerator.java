@@ -36,8 +36,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
- * Drives complete pass lifecycles over HTTP (HTTP/1.1 keep-alive, HTTP Basic on every call) against a
- * running service: the student asks ({@code POST /api/passes}, REGULAR, with an Idempotency-Key), the teacher
+ * Drives complete pass lifecycles over HTTP (HTTP/1.1 keep-alive; HTTP Basic on every call, or with
+ * {@code --sessions} a form login once per person and then the session cookie and CSRF token, as a browser
+ * does) against a running service: the student asks ({@code POST /api/passes}, REGULAR, with an Idempotency-Key), the teacher
  * reads the Requests tab ({@code GET /api/requests}) and approves the request found there with the flags it
  * showed, then the student ends the pass (even lifecycles) or the teacher checks the student back in (odd
  * ones). A student is taken from their class's pool of free students and put back only when their pass is
@@ -56,19 +57,23 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 final class LoadGenerator {
     static final String[] CALLS = {"POST /api/passes (request -> routed)", "GET /api/requests (teacher's tab)",
             "POST /api/passes/{id}/approve", "POST /api/passes/{id}/end (student)",
-            "POST /api/passes/{id}/check-in (teacher)", "whole lifecycle (4 calls)"};
+            "POST /api/passes/{id}/check-in (teacher)", "whole lifecycle (4 calls)",
+            "POST /login (sessions: once per person)"};
     private static final String REQUEST = CALLS[0];
     private static final String REQUESTS = CALLS[1];
     private static final String APPROVE = CALLS[2];
     private static final String END = CALLS[3];
     private static final String CHECK_IN = CALLS[4];
     private static final String LIFECYCLE = CALLS[5];
+    private static final String SIGN_IN = CALLS[6];
 
     private final ObjectMapper json = new ObjectMapper();
     private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(5)).build();
     private final String base;
     private final List<Klass> classes;
+    /** Sign in once per person and keep the session (true), or HTTP Basic on every call. */
+    private boolean sessions;
     private final Map<String, Latencies> latencies = new LinkedHashMap<>();
     private final Map<String, LongAdder> errors = new ConcurrentHashMap<>();
     private final Map<String, String> errorSamples = new ConcurrentHashMap<>();
@@ -82,11 +87,29 @@ final class LoadGenerator {
     private final PrintWriter record;
     private volatile boolean recording;
     private volatile boolean stop;
+    /** Statement counting (one call at a time): marks each call in the database server's general log. */
+    private StatementCounter counter;
 
-    record Student(String email, String auth) {
+    /**
+     * Someone who calls the service: with HTTP Basic on every call, or (sessions) signed in once by the form
+     * login, then carrying the session cookie and, on every POST, the CSRF token as the web front end does.
+     */
+    static final class Account {
+        private final String email;
+        private final String basic;
+        private volatile String cookie;
+        private volatile String xsrf;
+
+        Account(String email) {
+            this.email = email;
+            this.basic = "Basic " + Base64.getEncoder().encodeToString((email + ":demo").getBytes(StandardCharsets.UTF_8));
+        }
     }
 
-    record Klass(String section, String school, String teacherAuth, List<String> destinations,
+    record Student(Account account) {
+    }
+
+    record Klass(String section, String school, Account teacher, List<String> destinations,
                  ConcurrentLinkedQueue<Student> free) {
     }
 
@@ -116,10 +139,12 @@ final class LoadGenerator {
                 ? new PrintWriter(new FileWriter(args.string("record", null), StandardCharsets.UTF_8, true), false) : null;
         LoadGenerator load = new LoadGenerator(base, classes, args.integer("leave-active-every", 0),
                 args.integer("leave-pending-every", 0), record);
+        load.sessions = args.has("sessions");
         ProcSampler sampler = new ProcSampler().watch("service", args.longValue("service-pid", 0))
                 .watch("mariadbd", args.longValue("db-pid", 0)).watch("loadgen", ProcessHandle.current().pid());
-        String mode = rate > 0 ? String.format("open loop at %.1f lifecycles/s", rate)
-                : "closed loop, " + concurrency + " concurrent classes";
+        String mode = (rate > 0 ? String.format("open loop at %.1f lifecycles/s", rate)
+                : "closed loop, " + concurrency + " concurrent classes")
+                + (load.sessions ? ", sessions (signed in once per person)" : ", HTTP Basic on every call");
         System.out.printf("Bell rush over HTTP: %s; %d classes, %d students; %d s warm-up, %d s measured%n", mode,
                 classes.size(), classes.stream().mapToInt(k -> k.free().size()).sum(), warmup, seconds);
 
@@ -169,7 +194,7 @@ final class LoadGenerator {
                 s.setString(1, Seed.SECTION_PREFIX + "%");
                 try (ResultSet rs = s.executeQuery()) {
                     while (rs.next()) {
-                        classes.add(new Klass(rs.getString(1), rs.getString(2), basic(rs.getString(3)),
+                        classes.add(new Klass(rs.getString(1), rs.getString(2), new Account(rs.getString(3)),
                                 new ArrayList<>(), new ConcurrentLinkedQueue<>()));
                     }
                 }
@@ -181,7 +206,7 @@ final class LoadGenerator {
                     s.setString(1, k.section());
                     try (ResultSet rs = s.executeQuery()) {
                         while (rs.next()) {
-                            k.free().add(new Student(rs.getString(1), basic(rs.getString(1))));
+                            k.free().add(new Student(new Account(rs.getString(1))));
                         }
                     }
                 }
@@ -200,10 +225,6 @@ final class LoadGenerator {
             throw new IllegalStateException("no bell-rush classes in the database: run BellRush seed first");
         }
         return classes;
-    }
-
-    private static String basic(String email) {
-        return "Basic " + Base64.getEncoder().encodeToString((email + ":demo").getBytes(StandardCharsets.UTF_8));
     }
 
     private void closedLoop(int worker) {
@@ -276,7 +297,7 @@ final class LoadGenerator {
         String destination = klass.destinations().get((int) (seq % klass.destinations().size()));
         String body = "{\"departingFromSectionId\":\"" + klass.section() + "\",\"destinationId\":\"" + destination
                 + "\",\"type\":\"REGULAR\"}";
-        Answer asked = call(REQUEST, "POST", "/api/passes", student.auth(), body, UUID.randomUUID().toString(), began);
+        Answer asked = call(REQUEST, "POST", "/api/passes", student.account(), body, UUID.randomUUID().toString(), began);
         if (asked.status() != 201) {
             error(REQUEST, asked);
             if (asked.status() < 0) {
@@ -292,7 +313,7 @@ final class LoadGenerator {
             return false;
         }
 
-        Answer tab = call(REQUESTS, "GET", "/api/requests", klass.teacherAuth(), null, null, 0);
+        Answer tab = call(REQUESTS, "GET", "/api/requests", klass.teacher(), null, null, 0);
         List<String> seen = new ArrayList<>();
         if (tab.status() != 200) {
             error(REQUESTS, tab);
@@ -309,7 +330,7 @@ final class LoadGenerator {
             }
         }
 
-        Answer approved = call(APPROVE, "POST", "/api/passes/" + passId + "/approve", klass.teacherAuth(),
+        Answer approved = call(APPROVE, "POST", "/api/passes/" + passId + "/approve", klass.teacher(),
                 acknowledging(seen), null, 0);
         if (approved.status() == 409 && approved.body().contains("flags-changed")) {
             // The flags moved between reading the tab and approving (another student went out): a teacher
@@ -317,13 +338,13 @@ final class LoadGenerator {
             flagRetries.increment();
             List<String> now = new ArrayList<>();
             json.readTree(approved.body()).path("flags").forEach(flag -> now.add(flag.get("code").asText()));
-            approved = call(APPROVE, "POST", "/api/passes/" + passId + "/approve", klass.teacherAuth(),
+            approved = call(APPROVE, "POST", "/api/passes/" + passId + "/approve", klass.teacher(),
                     acknowledging(now), null, 0);
         }
         if (approved.status() != 200) {
             error(APPROVE, approved);
             Answer cancelled = call("POST /api/passes/{id}/cancel (clean-up)", "POST",
-                    "/api/passes/" + passId + "/cancel", klass.teacherAuth(), null, null, 0);
+                    "/api/passes/" + passId + "/cancel", klass.teacher(), null, null, 0);
             return cancelled.status() == 200;
         }
         note(passId, "APPROVED");
@@ -333,8 +354,8 @@ final class LoadGenerator {
 
         boolean byStudent = seq % 2 == 0;
         Answer over = byStudent
-                ? call(END, "POST", "/api/passes/" + passId + "/end", student.auth(), null, null, 0)
-                : call(CHECK_IN, "POST", "/api/passes/" + passId + "/check-in", klass.teacherAuth(), null, null, 0);
+                ? call(END, "POST", "/api/passes/" + passId + "/end", student.account(), null, null, 0)
+                : call(CHECK_IN, "POST", "/api/passes/" + passId + "/check-in", klass.teacher(), null, null, 0);
         if (over.status() != 200) {
             error(byStudent ? END : CHECK_IN, over);
             return false;
@@ -343,14 +364,67 @@ final class LoadGenerator {
         return true;
     }
 
+    /**
+     * The form login (POST /login, as a browser submits it; without a session yet there is no CSRF token to
+     * send), keeping the new session's cookie and the CSRF cookie it sets. Timed as a call of its own.
+     */
+    private boolean signIn(Account account) throws InterruptedException {
+        String form = "username=" + java.net.URLEncoder.encode(account.email, StandardCharsets.UTF_8) + "&password=demo";
+        HttpRequest request = HttpRequest.newBuilder(URI.create(base + "/login")).timeout(Duration.ofSeconds(30))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(form)).build();
+        boolean inWindow = recording;
+        long sent = System.nanoTime();
+        HttpResponse<String> response;
+        try {
+            response = http.send(request, HttpResponse.BodyHandlers.ofString());
+        } catch (IOException e) {
+            error(SIGN_IN + " -> I/O error", e.getMessage());
+            return false;
+        }
+        if (inWindow) {
+            latencies.get(SIGN_IN).add((System.nanoTime() - sent) / 1000);
+        }
+        String session = null;
+        String xsrf = null;
+        for (String cookie : response.headers().allValues("Set-Cookie")) {
+            String pair = cookie.split(";", 2)[0];
+            if (pair.startsWith("JSESSIONID=")) {
+                session = pair;
+            } else if (pair.startsWith("XSRF-TOKEN=") && pair.length() > "XSRF-TOKEN=".length()) {
+                xsrf = pair.substring("XSRF-TOKEN=".length());
+            }
+        }
+        // success is a redirect to "/" (a failure redirects to the problem answer, or answers 401)
+        if (response.statusCode() != 302 || session == null || xsrf == null
+                || response.headers().firstValue("Location").orElse("").contains("error")) {
+            error(SIGN_IN + " -> " + response.statusCode(), response.body());
+            return false;
+        }
+        account.xsrf = xsrf;
+        account.cookie = session + "; XSRF-TOKEN=" + xsrf;
+        return true;
+    }
+
     private String acknowledging(List<String> codes) throws IOException {
         return "{\"acknowledgedFlags\":" + json.writeValueAsString(codes) + "}";
     }
 
-    private Answer call(String name, String method, String path, String auth, String body, String idempotencyKey,
+    private Answer call(String name, String method, String path, Account account, String body, String idempotencyKey,
                         long due) throws InterruptedException {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(30))
-                .header("Authorization", auth).header("Accept", "application/json");
+                .header("Accept", "application/json");
+        if (sessions) {
+            if (account.cookie == null && !signIn(account)) {
+                return new Answer(-1, "sign-in failed");
+            }
+            request.header("Cookie", account.cookie);
+            if (!method.equals("GET")) {
+                request.header("X-XSRF-TOKEN", account.xsrf);
+            }
+        } else {
+            request.header("Authorization", account.basic);
+        }
         if (body != null) {
             request.header("Content-Type", "application/json");
         }
@@ -360,6 +434,9 @@ final class LoadGenerator {
         request.method(method, body == null ? HttpRequest.BodyPublishers.noBody()
                 : HttpRequest.BodyPublishers.ofString(body));
         boolean inWindow = recording;
+        if (counter != null) {
+            counter.mark("call " + name);
+        }
         long sent = System.nanoTime();
         Answer answer;
         try {
@@ -367,6 +444,9 @@ final class LoadGenerator {
             answer = new Answer(response.statusCode(), response.body());
         } catch (IOException e) {
             answer = new Answer(-1, e.getClass().getSimpleName() + ": " + e.getMessage());
+        }
+        if (counter != null) {
+            counter.mark("done");
         }
         if (inWindow && answer.status() > 0) {
             // clean-up calls after a failed approval have no row of their own in the table
@@ -426,6 +506,72 @@ final class LoadGenerator {
         });
         System.out.println("usage: " + usage);
         properties.putAll(usage);
+        if (out != null) {
+            StringBuilder text = new StringBuilder();
+            properties.forEach((k, v) -> text.append(k).append('=').append(v).append('\n'));
+            Files.writeString(out, text);
+        }
+    }
+
+    /**
+     * Statements per call and per lifecycle: {@code --lifecycles} lifecycles one after the other (after
+     * {@code --warmup-lifecycles} uncounted ones), counted from the database server's general log
+     * ({@link StatementCounter}; {@code --general-log} names the file, in a directory the server may write).
+     */
+    static void countStatements(Args args) throws Exception {
+        String base = args.string("base-url", null);
+        String url = args.string("db-url", null);
+        List<Klass> classes = plan(args);
+        LoadGenerator load = new LoadGenerator(base, classes, 0, 0, null);
+        load.sessions = args.has("sessions");
+        int warm = args.integer("warmup-lifecycles", 50);
+        int lifecycles = args.integer("lifecycles", 200);
+        for (int i = 0; i < warm; i++) {
+            load.lifecycle(i % classes.size(), i, 0);
+        }
+        try (StatementCounter counter = new StatementCounter(url, args.string("db-user", "root"),
+                args.string("db-password", ""), url.substring(url.lastIndexOf('/') + 1).split("\\?")[0],
+                Path.of(args.string("general-log", "/var/lib/mysql/bellrush-general.log")))) {
+            load.counter = counter;
+            load.recording = true;
+            counter.start();
+            try {
+                for (int i = 0; i < lifecycles; i++) {
+                    load.lifecycle(i % classes.size(), warm + i, 0);
+                }
+            } finally {
+                counter.stop();
+                load.recording = false;
+            }
+            long errorCount = load.errors.values().stream().mapToLong(LongAdder::sum).sum();
+            new TreeMap<>(load.errors).forEach((what, count) ->
+                    System.out.printf("error: %s x %d (e.g. %s)%n", what, count.sum(), load.errorSamples.get(what)));
+            report(counter.count(), lifecycles, "Corridor over HTTP" + (load.sessions ? ", sessions" : ", HTTP Basic")
+                    + "; " + errorCount + " errors", args.has("out") ? Path.of(args.string("out", null)) : null);
+        }
+    }
+
+    /** Prints statements per call (each call's kinds, most frequent first) and per lifecycle. */
+    static void report(Map<String, Map<String, Long>> counts, int lifecycles, String what, Path out) throws IOException {
+        System.out.printf("%nStatements per call, %s: %d lifecycles one at a time%n", what, lifecycles);
+        Map<String, Object> properties = new LinkedHashMap<>();
+        double total = 0;
+        for (Map.Entry<String, Map<String, Long>> call : counts.entrySet()) {
+            long calls = call.getValue().getOrDefault("", (long) lifecycles);
+            long statements = call.getValue().entrySet().stream().filter(e -> !e.getKey().isEmpty())
+                    .mapToLong(Map.Entry::getValue).sum();
+            double perCall = (double) statements / calls;
+            if (!call.getKey().equals(StatementCounter.BETWEEN)) {
+                total += (double) statements / lifecycles;
+            }
+            System.out.printf("%n%-50s %6.1f statements per call (%d calls)%n", call.getKey(), perCall, calls);
+            properties.put("per_call." + key(call.getKey()), Math.round(perCall * 10) / 10.0);
+            call.getValue().entrySet().stream().filter(e -> !e.getKey().isEmpty())
+                    .sorted(Map.Entry.<String, Long>comparingByValue().reversed())
+                    .forEach(e -> System.out.printf("    %6.2f  %s%n", (double) e.getValue() / calls, e.getKey()));
+        }
+        System.out.printf("%nper lifecycle: %.1f statements (all calls; between-calls work not included)%n", total);
+        properties.put("per_lifecycle", Math.round(total * 10) / 10.0);
         if (out != null) {
             StringBuilder text = new StringBuilder();
             properties.forEach((k, v) -> text.append(k).append('=').append(v).append('\n'));
