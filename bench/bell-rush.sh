@@ -26,15 +26,9 @@ ENGINE_URL="jdbc:mariadb://$HOST:$PORT_DB/$ENGINE_DB"
 OUT=service/target/bellrush
 mkdir -p "$OUT"
 
-if [[ ${BUILD:-0} == 1 || ! -f service/target/corridor.jar || ! -f service/target/bellrush.classpath \
-      || ! -f service/target/test-classes/org/corridor/benchmark/bellrush/BellRush.class ]]; then
-  echo "== building corridor.jar and the harness"
-  ./mvnw -q -pl service -am -DskipTests package dependency:build-classpath -Dmdep.outputFile=target/bellrush.classpath
-fi
-CP="service/target/test-classes:service/target/classes:$(cat service/target/bellrush.classpath)"
+source bench/harness.sh
 harness() { java -Xms256m -Xmx512m -Dbellrush.clockTicks="$(getconf CLK_TCK)" -cp "$CP" org.corridor.benchmark.bellrush.BellRush "$@"; }
 prop() { grep -m1 "^$2=" "$1" | cut -d= -f2- || true; }
-recreate() { mariadb -h "$HOST" -P "$PORT_DB" -u root -e "drop database if exists $1; create database $1"; }
 DB_PID=$(pgrep -x mariadbd | head -1 || true)
 SESSION_ARGS=()
 [[ ${SESSIONS:-0} == 1 ]] && SESSION_ARGS=(--sessions)

@@ -30,12 +30,7 @@ OUT=service/target/bellrush-crash
 mkdir -p "$OUT"
 rm -f "$OUT"/passes.tsv "$OUT"/overdue.tsv
 
-if [[ ${BUILD:-0} == 1 || ! -f service/target/corridor.jar || ! -f service/target/bellrush.classpath \
-      || ! -f service/target/test-classes/org/corridor/benchmark/bellrush/BellRush.class ]]; then
-  echo "== building corridor.jar and the harness"
-  ./mvnw -q -pl service -am -DskipTests package dependency:build-classpath -Dmdep.outputFile=target/bellrush.classpath
-fi
-CP="service/target/test-classes:service/target/classes:$(cat service/target/bellrush.classpath)"
+source bench/harness.sh
 HARNESS=(java -Xmx512m -cp "$CP" org.corridor.benchmark.bellrush.BellRush)
 harness() { "${HARNESS[@]}" "$@"; }
 sql() { mariadb -h "$HOST" -P "$PORT_DB" -u root -N -B "$DB" -e "$1"; }

@@ -23,12 +23,8 @@ URL="jdbc:mariadb://$HOST:$PORT_DB/$DB"
 OUT=service/target/statements
 mkdir -p "$OUT"
 
-if [[ ${BUILD:-0} == 1 || ! -f service/target/corridor.jar || ! -f service/target/bellrush.classpath ]]; then
-  ./mvnw -q -pl service -am -DskipTests package dependency:build-classpath -Dmdep.outputFile=target/bellrush.classpath
-fi
-CP="service/target/test-classes:service/target/classes:$(cat service/target/bellrush.classpath)"
+source bench/harness.sh
 harness() { java -Xmx512m -cp "$CP" org.corridor.benchmark.bellrush.BellRush "$@"; }
-recreate() { mariadb -h "$HOST" -P "$PORT_DB" -u root -e "drop database if exists $1; create database $1"; }
 SERVICE_PID=
 stop_service() {
   if [[ -n $SERVICE_PID ]] && kill -0 "$SERVICE_PID" 2>/dev/null; then

@@ -46,15 +46,7 @@ final class BareEngine {
         int concurrency = args.integer("concurrency", 8);
         int warmup = args.integer("warmup", 15);
         int seconds = args.integer("seconds", 60);
-        HikariConfig pool = new HikariConfig();
-        pool.setJdbcUrl(args.string("db-url", null));
-        pool.setUsername(args.string("db-user", "root"));
-        pool.setPassword(args.string("db-password", ""));
-        pool.addDataSourceProperty("nullDatabaseMeansCurrent", "true");
-        pool.setTransactionIsolation("TRANSACTION_READ_COMMITTED");
-        pool.setMaximumPoolSize(10);
-        pool.setAutoCommit(false);
-        try (HikariDataSource dataSource = new HikariDataSource(pool)) {
+        try (HikariDataSource dataSource = pool(args)) {
             ProcessEngine engine = engine(dataSource);
             try {
                 measure(engine, concurrency, warmup, seconds, args);
@@ -64,18 +56,23 @@ final class BareEngine {
         }
     }
 
-    /** Statements per step, counted as {@link LoadGenerator#countStatements} counts them for the service. */
-    static void countStatements(Args args) throws Exception {
-        String url = args.string("db-url", null);
+    /** The pool the service has: READ COMMITTED (the engine refuses MariaDB's default), ten connections. */
+    private static HikariDataSource pool(Args args) {
         HikariConfig pool = new HikariConfig();
-        pool.setJdbcUrl(url);
+        pool.setJdbcUrl(args.string("db-url", null));
         pool.setUsername(args.string("db-user", "root"));
         pool.setPassword(args.string("db-password", ""));
         pool.addDataSourceProperty("nullDatabaseMeansCurrent", "true");
         pool.setTransactionIsolation("TRANSACTION_READ_COMMITTED");
         pool.setMaximumPoolSize(10);
         pool.setAutoCommit(false);
-        try (HikariDataSource dataSource = new HikariDataSource(pool)) {
+        return new HikariDataSource(pool);
+    }
+
+    /** Statements per step, counted as {@link LoadGenerator#countStatements} counts them for the service. */
+    static void countStatements(Args args) throws Exception {
+        String url = args.string("db-url", null);
+        try (HikariDataSource dataSource = pool(args)) {
             ProcessEngine engine = engine(dataSource);
             try (StatementCounter counter = new StatementCounter(url, args.string("db-user", "root"),
                     args.string("db-password", ""), url.substring(url.lastIndexOf('/') + 1).split("\\?")[0],
