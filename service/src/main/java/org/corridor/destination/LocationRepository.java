@@ -10,10 +10,13 @@ import org.springframework.data.jpa.repository.Lock;
 import org.springframework.data.jpa.repository.Query;
 
 public interface LocationRepository extends JpaRepository<Location, String> {
+    @Query("select l from Location l where l.schoolId = :schoolId and l.destination = true order by l.name")
     List<Location> findBySchoolIdAndDestinationTrueOrderByName(String schoolId);
 
+    @Query("select l from Location l where l.id = :id and l.schoolId = :schoolId")
     Optional<Location> findByIdAndSchoolId(String id, String schoolId);
 
+    @Query("select l from Location l where l.schoolId = :schoolId")
     List<Location> findBySchoolId(String schoolId);
 
     /** Names are compared without regard to case, as MariaDB's unique key on (school, name) does. */

@@ -10,12 +10,16 @@ import org.springframework.data.jpa.repository.Query;
 import org.springframework.data.repository.query.Param;
 
 public interface KioskRepository extends JpaRepository<Kiosk, String> {
+    @Query("select k from Kiosk k where k.tokenHash = :tokenHash")
     Optional<Kiosk> findByTokenHash(String tokenHash);
 
+    @Query("select k from Kiosk k where k.id = :id and k.districtId = :districtId")
     Optional<Kiosk> findByIdAndDistrictId(String id, String districtId);
 
+    @Query("select k from Kiosk k where k.districtId = :districtId order by k.createdAt")
     List<Kiosk> findByDistrictIdOrderByCreatedAt(String districtId);
 
+    @Query("select k from Kiosk k where k.districtId = :districtId and k.schoolId = :schoolId order by k.createdAt")
     List<Kiosk> findByDistrictIdAndSchoolIdOrderByCreatedAt(String districtId, String schoolId);
 
     /**

@@ -16,6 +16,7 @@ import org.springframework.data.jpa.repository.Query;
  */
 interface NotificationRepository extends JpaRepository<Notification, String> {
 
+    @Query("select n from Notification n where n.id = :id and n.personId = :personId and n.districtId = :districtId")
     Optional<Notification> findByIdAndPersonIdAndDistrictId(String id, String personId, String districtId);
 
     @Query("""

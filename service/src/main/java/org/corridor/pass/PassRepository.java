@@ -6,7 +6,6 @@ import java.util.List;
 import java.util.Optional;
 
 import org.springframework.data.domain.Limit;
-import org.springframework.data.jpa.repository.EntityGraph;
 import org.springframework.data.jpa.repository.JpaRepository;
 import org.springframework.data.jpa.repository.Modifying;
 import org.springframework.data.jpa.repository.Query;
@@ -17,7 +16,7 @@ import org.corridor.policy.PartnerOut;
 public interface PassRepository extends JpaRepository<Pass, String> {
 
     /** With its flags in the same statement: every decision and step reads them. */
-    @EntityGraph(attributePaths = "flags")
+    @Query("select p from Pass p left join fetch p.flags where p.id = :id and p.districtId = :districtId")
     Optional<Pass> findByIdAndDistrictId(String id, String districtId);
 
     /** Where a pass goes, read without loading the pass (so that it is loaded fresh once locks are held). */
@@ -53,8 +52,10 @@ public interface PassRepository extends JpaRepository<Pass, String> {
 
     List<Pass> findBySchoolIdAndStateIn(String schoolId, Collection<PassState> states);
 
+    @Query("select p from Pass p where p.studentId = :studentId and p.idempotencyKey = :idempotencyKey")
     Optional<Pass> findByStudentIdAndIdempotencyKey(String studentId, String idempotencyKey);
 
+    @Query("select p from Pass p where p.routedToId = :routedToId and p.state = :state order by p.requestedAt desc")
     List<Pass> findByRoutedToIdAndStateOrderByRequestedAtDesc(String routedToId, PassState state);
 
     /**
@@ -73,26 +74,34 @@ public interface PassRepository extends JpaRepository<Pass, String> {
      * The student's no-contact partners who are out now, whichever side of the pair the student was
      * stored on (one branch per side, so each reads its own index of {@code no_contact_pair}), with their
      * name and destination. A pass that is out is open, so its {@code openStudentId} is its student: each
-     * partner's pass is found through the unique index on that column.
+     * partner's pass is found through the unique index on that column. The states out are
+     * {@link PassState#OUT}, written out because a list parameter would cost the query its cached plan.
      */
     @Query("""
             select new org.corridor.policy.PartnerOut(p.studentId, s.displayName, s.givenName, s.familyName, l.name)
             from NoContactPair n join Pass p on p.openStudentId = n.partnerId
                  join Person s on s.id = p.studentId join Location l on l.id = p.destinationId
-            where n.studentId = :studentId and p.state in :states
+            where n.studentId = :studentId
+              and p.state in (org.corridor.pass.PassState.ACTIVE, org.corridor.pass.PassState.LONG_RUNNING)
             union
             select new org.corridor.policy.PartnerOut(p.studentId, s.displayName, s.givenName, s.familyName, l.name)
             from NoContactPair n join Pass p on p.openStudentId = n.studentId
                  join Person s on s.id = p.studentId join Location l on l.id = p.destinationId
-            where n.partnerId = :studentId and p.state in :states""")
-    List<PartnerOut> noContactPartnersOut(String studentId, Collection<PassState> states);
+            where n.partnerId = :studentId
+              and p.state in (org.corridor.pass.PassState.ACTIVE, org.corridor.pass.PassState.LONG_RUNNING)""")
+    List<PartnerOut> noContactPartnersOut(String studentId);
 
+    /**
+     * The student's passes that started since the given time and were used ({@link PassState#USED}), of every
+     * type: which types count is the school's setting, applied by the caller, so that no list parameter costs
+     * the query its cached plan.
+     */
     @Query("""
-            select new org.corridor.pass.PassUse(p.startedAt, p.endedAt) from Pass p
-            where p.studentId = :studentId and p.startedAt >= :since and p.state in :states
-              and p.passType in :types and p.id <> :exceptPassId""")
-    List<PassUse> usedSince(String studentId, Instant since, Collection<PassState> states, Collection<PassType> types,
-                            String exceptPassId);
+            select new org.corridor.pass.PassUse(p.startedAt, p.endedAt, p.passType) from Pass p
+            where p.studentId = :studentId and p.startedAt >= :since and p.id <> :exceptPassId
+              and p.state in (org.corridor.pass.PassState.ACTIVE, org.corridor.pass.PassState.LONG_RUNNING,
+                              org.corridor.pass.PassState.COMPLETED, org.corridor.pass.PassState.ENDED_BY_SYSTEM)""")
+    List<PassUse> usedSince(String studentId, Instant since, String exceptPassId);
 
     @Query("select p from Pass p where p.districtId = :districtId and p.requestedAt >= :since and p.factsSnapshot is not null")
     List<Pass> requestedSince(String districtId, Instant since);

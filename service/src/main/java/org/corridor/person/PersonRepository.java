@@ -28,12 +28,15 @@ public interface PersonRepository extends JpaRepository<Person, String> {
     @Query("select p from Person p left join fetch p.roles where upper(p.email) = upper(:email)")
     List<Person> findWithRolesByEmail(String email);
 
+    @Query("select p from Person p where p.id = :id and p.districtId = :districtId")
     Optional<Person> findByIdAndDistrictId(String id, String districtId);
 
     /** A kiosk names the student by number; numbers are unique within a school. */
+    @Query("select p from Person p where p.schoolId = :schoolId and p.studentNumber = :studentNumber")
     Optional<Person> findBySchoolIdAndStudentNumber(String schoolId, String studentNumber);
 
     /** Numbers are unique within a school only: a district may hold several students with one number. */
+    @Query("select p from Person p where p.districtId = :districtId and p.studentNumber = :studentNumber")
     List<Person> findByDistrictIdAndStudentNumber(String districtId, String studentNumber);
 
     /** The administrators responsible for a school: its own, and the district's (no school). */

@@ -8,6 +8,7 @@ import org.springframework.data.jpa.repository.Query;
 
 public interface AccommodationRepository extends JpaRepository<Accommodation, String> {
 
+    @Query("select a from Accommodation a where a.studentId = :studentId and a.districtId = :districtId order by a.fromDate")
     List<Accommodation> findByStudentIdAndDistrictIdOrderByFromDate(String studentId, String districtId);
 
     @Query("select a from Accommodation a where a.studentId = :studentId and a.fromDate <= :day and a.untilDate >= :day")

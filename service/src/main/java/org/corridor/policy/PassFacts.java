@@ -11,6 +11,7 @@ import java.time.temporal.TemporalAdjusters;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
+import java.util.Set;
 
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.EntityNotFoundException;
@@ -21,7 +22,6 @@ import org.corridor.destination.Location;
 import org.corridor.pass.Pass;
 import org.corridor.pass.PassRepository;
 import org.corridor.pass.PassState;
-import org.corridor.pass.PassType;
 import org.corridor.pass.PassUse;
 import org.corridor.school.School;
 import org.corridor.school.SchoolPeriod;
@@ -106,8 +106,9 @@ class PassFacts {
         Instant startOfDay = now.toLocalDate().atStartOfDay(school.getTimeZone()).toInstant();
         Instant startOfWeek = now.toLocalDate().with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY))
                 .atStartOfDay(school.getTimeZone()).toInstant();
-        List<PassType> counted = school.getCountedPassTypes().stream().map(PassType::valueOf).toList();
-        List<PassUse> week = passes.usedSince(pass.getStudentId(), startOfWeek, PassState.USED, counted, pass.getId());
+        Set<String> counted = Set.copyOf(school.getCountedPassTypes());
+        List<PassUse> week = passes.usedSince(pass.getStudentId(), startOfWeek, pass.getId()).stream()
+                .filter(use -> counted.contains(use.passType().name())).toList();
         List<PassUse> today = week.stream().filter(p -> !p.startedAt().isBefore(startOfDay)).toList();
         Integer minutesSinceLast = today.stream().map(PassUse::endedAt).filter(Objects::nonNull)
                 .max(Comparator.naturalOrder())
@@ -133,7 +134,7 @@ class PassFacts {
     }
 
     private List<FactSnapshot.Partner> noContactPartnersOut(Pass pass) {
-        return passes.noContactPartnersOut(pass.getStudentId(), PassState.OUT).stream()
+        return passes.noContactPartnersOut(pass.getStudentId()).stream()
                 .map(p -> new FactSnapshot.Partner(p.studentId(), p.name(), p.destination()))
                 .toList();
     }
