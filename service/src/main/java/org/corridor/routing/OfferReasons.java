@@ -51,9 +51,9 @@ final class OfferReasons {
             case STUDENT_REMOVED -> student.getName() + " was removed from the roster on " + day(student.getRemovedAt());
             case SECTION_REMOVED -> name + " was removed from the roster on " + day(section.getRemovedAt());
             case NOT_ENROLLED_YET -> student.getName() + "'s enrolment in " + name + " begins on "
-                    + section.enrolment(student.getId()).orElseThrow().getBeginsOn();
+                    + standing.enrolment().getBeginsOn();
             case ENROLMENT_ENDED -> student.getName() + "'s enrolment in " + name + " ended on "
-                    + section.enrolment(student.getId()).orElseThrow().getEndsOn();
+                    + standing.enrolment().getEndsOn();
             case TERM_NOT_STARTED -> name + "'s term starts on " + section.getTermStartsOn();
             case TERM_OVER -> name + "'s term ended on " + section.getTermEndsOn();
             case NO_PERIODS -> "the roster gives " + name + " no period, so it is never in session";

@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZonedDateTime;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -18,9 +19,7 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
 import org.corridor.destination.Location;
-import org.corridor.destination.LocationRepository;
 import org.corridor.person.Person;
-import org.corridor.person.PersonRepository;
 import org.corridor.school.School;
 import org.corridor.school.SchoolPeriod;
 import org.corridor.school.SchoolPeriodRepository;
@@ -34,16 +33,11 @@ import org.corridor.school.SchoolPeriodRepository;
 public class DepartingFrom {
     private final SectionRepository sections;
     private final SchoolPeriodRepository periods;
-    private final LocationRepository locations;
-    private final PersonRepository people;
     private final Clock clock;
 
-    DepartingFrom(SectionRepository sections, SchoolPeriodRepository periods, LocationRepository locations,
-                  PersonRepository people, Clock clock) {
+    DepartingFrom(SectionRepository sections, SchoolPeriodRepository periods, Clock clock) {
         this.sections = sections;
         this.periods = periods;
-        this.locations = locations;
-        this.people = people;
         this.clock = clock;
     }
 
@@ -54,9 +48,11 @@ public class DepartingFrom {
     /**
      * One of the student's sections and whether it is offered at the moment. {@code period} is the bell
      * period in session for an offered section (else null); {@code unscheduledPeriods} are the section's
-     * period names the bell schedule does not know.
+     * period names the bell schedule does not know; {@code teacher} (the main teacher) and {@code room} are
+     * null when the section has none.
      */
-    public record Standing(Section section, Offer offer, SchoolPeriod period, Set<String> unscheduledPeriods) {
+    public record Standing(Section section, Enrolment enrolment, Offer offer, SchoolPeriod period,
+                           Set<String> unscheduledPeriods, Person teacher, Location room) {
         public boolean offered() {
             return offer == Offer.OFFERED;
         }
@@ -70,14 +66,8 @@ public class DepartingFrom {
     /** The sections the student will be in at a given moment (an appointment's time). */
     @Transactional(readOnly = true)
     public List<Choice> at(Person student, School school, Instant moment) {
-        List<Standing> offered = standings(student, school, moment).stream().filter(Standing::offered).toList();
-        Map<String, Location> roomById = locations.findAllById(offered.stream().map(s -> s.section().getRoomId())
-                        .filter(Objects::nonNull).distinct().toList())
-                .stream().collect(Collectors.toMap(Location::getId, Function.identity()));
-        return offered.stream()
-                .map(s -> new Choice(s.section(), s.period(),
-                        s.section().getRoomId() == null ? null : roomById.get(s.section().getRoomId()),
-                        people.getReferenceById(s.section().getMainTeacherId())))
+        return standings(student, school, moment).stream().filter(Standing::offered)
+                .map(s -> new Choice(s.section(), s.period(), s.room(), s.teacher()))
                 .toList();
     }
 
@@ -89,31 +79,33 @@ public class DepartingFrom {
     public List<Standing> standings(Person student, School school, Instant moment) {
         ZonedDateTime local = moment.atZone(school.getTimeZone());
         LocalDate today = local.toLocalDate();
-        List<Section> enrolled = sections.findEnrolling(student.getId()).stream()
-                .filter(s -> s.getSchoolId().equals(school.getId()))
-                .sorted(Comparator.comparing(Section::getName).thenComparing(Section::getId))
+        List<EnrolledSection> enrolled = sections.findEnrolling(student.getId(), school.getId()).stream()
+                .sorted(Comparator.comparing((EnrolledSection e) -> e.section().getName())
+                        .thenComparing(e -> e.section().getId()))
                 .toList();
         if (enrolled.isEmpty()) {
             return List.of();
         }
+        Map<String, Set<String>> periodNames = new HashMap<>();
+        for (Object[] row : sections.periodNamesOfEnrolling(student.getId(), school.getId())) {
+            periodNames.computeIfAbsent((String) row[0], id -> new TreeSet<>()).add((String) row[1]);
+        }
         Map<String, SchoolPeriod> bellSchedule = periods.findBySchoolIdOrderByStartsAtAscNameAsc(school.getId()).stream()
                 .collect(Collectors.toMap(SchoolPeriod::getName, Function.identity(), (first, second) -> first));
-        Map<String, Person> teacherById = people.findAllById(enrolled.stream().map(Section::getMainTeacherId)
-                        .filter(Objects::nonNull).distinct().toList())
-                .stream().collect(Collectors.toMap(Person::getId, Function.identity()));
-        return enrolled.stream().map(section -> standing(student, section, bellSchedule, teacherById, local, today))
+        return enrolled.stream().map(e -> standing(student, e,
+                        periodNames.getOrDefault(e.section().getId(), Set.of()), bellSchedule, local, today))
                 .toList();
     }
 
-    private static Standing standing(Person student, Section section, Map<String, SchoolPeriod> bellSchedule,
-                                     Map<String, Person> teacherById, ZonedDateTime local, LocalDate today) {
-        Set<String> names = section.getPeriodNames();
+    private static Standing standing(Person student, EnrolledSection enrolled, Set<String> names,
+                                     Map<String, SchoolPeriod> bellSchedule, ZonedDateTime local, LocalDate today) {
+        Section section = enrolled.section();
         Set<String> unscheduled = names.stream().filter(n -> !bellSchedule.containsKey(n))
                 .collect(Collectors.toCollection(TreeSet::new));
         Optional<SchoolPeriod> inSession = names.stream().map(bellSchedule::get).filter(Objects::nonNull)
                 .filter(p -> p.isInSession(local)).findFirst();
-        Enrolment enrolment = section.enrolment(student.getId()).orElseThrow();
-        Person teacher = section.getMainTeacherId() == null ? null : teacherById.get(section.getMainTeacherId());
+        Enrolment enrolment = enrolled.enrolment();
+        Person teacher = enrolled.teacher();
         Offer offer;
         if (student.isRemoved()) {
             offer = Offer.STUDENT_REMOVED;
@@ -140,6 +132,7 @@ public class DepartingFrom {
         } else {
             offer = Offer.OFFERED;
         }
-        return new Standing(section, offer, offer == Offer.OFFERED ? inSession.get() : null, unscheduled);
+        return new Standing(section, enrolment, offer, offer == Offer.OFFERED ? inSession.get() : null, unscheduled,
+                teacher, enrolled.room());
     }
 }
