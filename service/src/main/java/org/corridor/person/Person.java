@@ -2,6 +2,7 @@ package org.corridor.person;
 
 import java.time.Instant;
 import java.util.EnumSet;
+import java.util.Locale;
 import java.util.Set;
 
 import jakarta.persistence.CollectionTable;
@@ -21,6 +22,8 @@ public class Person extends Identified {
     private String districtId;
     private String schoolId;
     private String email;
+    /** The email in lower case, written with it: sign-in looks it up by equality, on an index. */
+    private String emailKey;
     private String givenName;
     private String familyName;
     private String displayName;
@@ -41,9 +44,18 @@ public class Person extends Identified {
         this.districtId = districtId;
         this.schoolId = schoolId;
         this.email = email;
+        this.emailKey = emailKey(email);
         this.givenName = givenName;
         this.familyName = familyName;
         this.roles.add(role);
+    }
+
+    /**
+     * What an email is looked up by, whatever its case: the form of {@code email_key} that every writer of an
+     * email (this entity, the roster import) stores beside it, and every lookup asks for.
+     */
+    public static String emailKey(String email) {
+        return email == null ? null : email.toLowerCase(Locale.ROOT);
     }
 
     public Person withDisplayName(String displayName) {

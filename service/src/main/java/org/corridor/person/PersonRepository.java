@@ -8,8 +8,16 @@ import org.springframework.data.jpa.repository.Query;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
+/*
+ * Emails are looked up by their key (Person.emailKey), the caller lower-casing the email: an equality on
+ * the column uses its index, and Hibernate keeps the query's plan. A function around the column (upper(p.email))
+ * reads the whole table; one around the parameter (lower(:email)), or a derived query (findByEmailIgnoreCase),
+ * makes Hibernate 6.6 translate the query again on every call.
+ */
 public interface PersonRepository extends JpaRepository<Person, String> {
-    List<Person> findByEmailIgnoreCase(String email);
+    /** The people with this email key, without their roles. */
+    @Query("select p from Person p where p.emailKey = :emailKey")
+    List<Person> findByEmailKey(String emailKey);
 
     /*
      * Every API call reads its caller fresh, and a password sign-in reads the account: one row and its roles, in
@@ -23,10 +31,10 @@ public interface PersonRepository extends JpaRepository<Person, String> {
     @Query("select p from Person p left join fetch p.roles where p.id = :id")
     Optional<Person> findWithRoles(String id);
 
-    /** The people with this email, any case, with their roles: a sign-in. */
+    /** The people with this email key (the email in any case), with their roles: a sign-in. */
     @Transactional(propagation = Propagation.SUPPORTS)
-    @Query("select p from Person p left join fetch p.roles where upper(p.email) = upper(:email)")
-    List<Person> findWithRolesByEmail(String email);
+    @Query("select p from Person p left join fetch p.roles where p.emailKey = :emailKey")
+    List<Person> findWithRolesByEmailKey(String emailKey);
 
     @Query("select p from Person p where p.id = :id and p.districtId = :districtId")
     Optional<Person> findByIdAndDistrictId(String id, String districtId);

@@ -13,6 +13,7 @@ import java.util.TreeSet;
 
 import org.springframework.jdbc.core.JdbcTemplate;
 
+import org.corridor.person.Person;
 import org.corridor.person.Role;
 
 /**
@@ -77,7 +78,7 @@ final class DistrictRoster {
     final Map<String, Map<String, String>> roomsBySchool = new HashMap<>();
     final Map<String, SessionRow> sessions = new LinkedHashMap<>();
     final Map<String, PersonRow> peopleBySource = new LinkedHashMap<>();
-    /** Every person of the district, roster or not: whose email and student number is whose. */
+    /** Every person of the district, roster or not: whose email (by its key, as sign-in finds it) and number is whose. */
     final Map<String, String> personIdByEmail = new HashMap<>();
     final Map<String, String> personIdByStudentNumber = new HashMap<>();
     final Map<String, SectionRow> sectionsBySource = new LinkedHashMap<>();
@@ -129,7 +130,7 @@ final class DistrictRoster {
             String id = rs.getString(1);
             String email = rs.getString(4);
             if (email != null) {
-                roster.personIdByEmail.put(email.toLowerCase(), id);
+                roster.personIdByEmail.put(Person.emailKey(email), id);
             }
             if (rs.getString(7) != null) {
                 roster.personIdByStudentNumber.put(rs.getString(7), id);

@@ -11,6 +11,7 @@ import java.util.UUID;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import org.corridor.destination.StarterDestinations;
+import org.corridor.person.Person;
 import org.corridor.roster.DistrictRoster.Dates;
 import org.corridor.roster.DistrictRoster.PersonRow;
 import org.corridor.roster.DistrictRoster.SectionRow;
@@ -137,11 +138,12 @@ final class RosterWriter {
             }
             var d = p.after;
             if (p.before == null) {
-                inserts.add(new Object[] {p.id, roster.districtId, d.schoolId(), d.email(), d.givenName(), d.familyName(),
-                        d.studentNumber(), p.sourceId, removedAt(d.removed())});
+                inserts.add(new Object[] {p.id, roster.districtId, d.schoolId(), d.email(), Person.emailKey(d.email()),
+                        d.givenName(), d.familyName(), d.studentNumber(), p.sourceId, removedAt(d.removed())});
             } else {
-                updates.add(new Object[] {d.schoolId(), d.email(), d.givenName(), d.familyName(), d.studentNumber(),
-                        p.before.removed() && d.removed() ? "keep" : "set", removedAt(d.removed()), p.id});
+                updates.add(new Object[] {d.schoolId(), d.email(), Person.emailKey(d.email()), d.givenName(),
+                        d.familyName(), d.studentNumber(), p.before.removed() && d.removed() ? "keep" : "set",
+                        removedAt(d.removed()), p.id});
             }
             if (p.before == null || !p.before.roles().equals(d.roles())) {
                 if (p.before != null) {
@@ -150,14 +152,15 @@ final class RosterWriter {
                 d.roles().forEach(role -> roleInserts.add(new Object[] {p.id, role.name()}));
             }
         }
-        // Emails and numbers move between people only after everyone's old ones are gone.
-        batch("update person set email = null, student_number = null where id = ?",
-                updates.stream().map(u -> new Object[] {u[7]}).toList());
-        batch("insert into person (id, district_id, school_id, email, given_name, family_name, student_number, source_id, "
-                + "removed_at, version) values (?, ?, ?, ?, ?, ?, ?, ?, ?, 0)", inserts);
-        batch("update person set school_id = ?, email = ?, given_name = ?, family_name = ?, student_number = ?, "
-                + "removed_at = case when ? = 'keep' then removed_at else ? end, version = version + 1 where id = ?",
-                updates);
+        // Emails and numbers move between people only after everyone's old ones are gone. An email is written with
+        // its key (Person.emailKey), which sign-in looks up.
+        batch("update person set email = null, email_key = null, student_number = null where id = ?",
+                updates.stream().map(u -> new Object[] {u[u.length - 1]}).toList());
+        batch("insert into person (id, district_id, school_id, email, email_key, given_name, family_name, student_number, "
+                + "source_id, removed_at, version) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0)", inserts);
+        batch("update person set school_id = ?, email = ?, email_key = ?, given_name = ?, family_name = ?, "
+                + "student_number = ?, removed_at = case when ? = 'keep' then removed_at else ? end, "
+                + "version = version + 1 where id = ?", updates);
         batch("delete from person_role where person_id = ?", roleDeletes);
         batch("insert into person_role (person_id, role) values (?, ?)", roleInserts);
     }

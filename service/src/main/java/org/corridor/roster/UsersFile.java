@@ -3,11 +3,11 @@ package org.corridor.roster;
 import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 
+import org.corridor.person.Person;
 import org.corridor.person.Role;
 import org.corridor.roster.DistrictRoster.PersonData;
 import org.corridor.roster.DistrictRoster.PersonRow;
@@ -88,7 +88,7 @@ final class UsersFile extends CollectionFile<PersonRow> {
     }
 
     private void uniqueEmail(CsvTable.Row row, String email, String personId) {
-        String key = email.toLowerCase(Locale.ROOT);
+        String key = Person.emailKey(email);
         CsvTable.Row other = emails.putIfAbsent(key, row);
         String holder = roster.personIdByEmail.get(key);
         if (other != null) {

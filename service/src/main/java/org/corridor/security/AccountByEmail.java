@@ -29,7 +29,7 @@ class AccountByEmail {
     /** The person with this email, or empty; refuses an email that several districts use. */
     Optional<Person> find(String email) {
         // Someone removed from the roster cannot sign in; their passes and history stay.
-        List<Person> matches = people.findWithRolesByEmail(email.strip()).stream()
+        List<Person> matches = people.findWithRolesByEmailKey(Person.emailKey(email.strip())).stream()
                 .filter(person -> !person.isRemoved()).toList();
         if (matches.size() > 1) {
             log.warn("Sign-in refused: the email matches {} accounts in different districts", matches.size());

@@ -46,6 +46,7 @@ import org.corridor.CorridorApplication;
 import org.corridor.testing.TestDatabases;
 import org.corridor.pass.Pass;
 import org.corridor.pass.PassRepository;
+import org.corridor.person.Person;
 import org.corridor.policy.DistrictRules;
 import org.corridor.policy.FactSnapshot;
 import org.corridor.policy.PolicyEvaluation;
@@ -259,13 +260,14 @@ public class PolicyEvaluationBenchmark {
             for (int i = 0; i < STUDENTS; i++) {
                 String id = UUID.randomUUID().toString();
                 students.add(id);
-                people.add(new Object[] {id, district, school, String.format("bench%05d@corridor.test", i),
+                String email = String.format("bench%05d@corridor.test", i);
+                people.add(new Object[] {id, district, school, email, Person.emailKey(email),
                         "Bench", "Student " + i, String.valueOf(20_001 + i)});
                 roles.add(new Object[] {id});
                 enrolments.add(new Object[] {section, id});
             }
-            batch("insert into person (id, district_id, school_id, email, given_name, family_name, student_number, version)"
-                    + " values (?, ?, ?, ?, ?, ?, ?, 0)", people);
+            batch("insert into person (id, district_id, school_id, email, email_key, given_name, family_name,"
+                    + " student_number, version) values (?, ?, ?, ?, ?, ?, ?, ?, 0)", people);
             batch("insert into person_role (person_id, role) values (?, 'STUDENT')", roles);
             batch("insert into section_student (section_id, person_id) values (?, ?)", enrolments);
 

@@ -58,7 +58,7 @@ abstract class RosterImportScenarios extends ApiTest {
     /** An administrator for the whole district (no school of their own): the one who sets new schools' bells. */
     @BeforeEach
     void aDistrictAdministrator() {
-        if (people.findByEmailIgnoreCase("district.admin@corridor.test").isEmpty()) {
+        if (people.findByEmailKey(Person.emailKey("district.admin@corridor.test")).isEmpty()) {
             people.save(new Person(person("admin").getDistrictId(), null, "district.admin@corridor.test", "Dana",
                     "District", Role.ADMIN));
         }
@@ -292,6 +292,38 @@ abstract class RosterImportScenarios extends ApiTest {
         assertThat(again.getStatusCode()).as("%s", again.getBody()).isEqualTo(HttpStatus.OK);
         assertThat(jdbc.queryForObject("select count(*) from location where school_id = ? and upper(name) = 'ROOM 2-B'",
                 Integer.class, schoolBySource("S1"))).isEqualTo(1);
+    }
+
+    @Test
+    void anImportedEmailWithCapitalsSignsInTypedInLowerCase() {
+        importFiles(lakesideWithTeacherEmail("Zoe.Nunez@Lakeside.TEST"));
+
+        var me = http.withBasicAuth("zoe.nunez@lakeside.test", "demo").getForEntity("/api/me", JsonNode.class);
+
+        assertThat(me.getStatusCode()).isEqualTo(HttpStatus.OK);
+        assertThat(me.getBody().get("email").asText()).isEqualTo("Zoe.Nunez@Lakeside.TEST");
+    }
+
+    @Test
+    void anEmailALaterImportChangesSignsInInAnyCaseAndTheOldOneNoLonger() {
+        importFiles(lakesideWithTeacherEmail("zoe.nunez@lakeside.test"));
+
+        var again = importFiles(lakesideWithTeacherEmail("Zoe.Wrobel@Lakeside.TEST"));
+
+        assertThat(count(again.getBody(), "users", "updated")).isEqualTo(1);
+        assertThat(http.withBasicAuth("zoe.wrobel@lakeside.test", "demo").getForEntity("/api/me", JsonNode.class)
+                .getStatusCode()).isEqualTo(HttpStatus.OK);
+        assertThat(http.withBasicAuth("zoe.nunez@lakeside.test", "demo").getForEntity("/api/me", JsonNode.class)
+                .getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+    }
+
+    /** The Lakeside fixture with its teacher Zoë Núñez (U1) given this email. */
+    private static Map<String, byte[]> lakesideWithTeacherEmail(String email) {
+        Map<String, byte[]> files = new java.util.TreeMap<>(RosterSets.files(RosterSets.fixture("lakeside")));
+        String users = new String(files.get("users.csv"), java.nio.charset.StandardCharsets.UTF_8);
+        files.put("users.csv", users.replace("zoe.nunez@lakeside.test", email)
+                .getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        return files;
     }
 
     @Test

@@ -546,7 +546,7 @@ class AuthorizationMatrixTest extends ApiTest {
     private District district(String name, String sectionName, Map<Who, String> emails) {
         String districtId = districts.findByName(name).orElseThrow().getId();
         Map<Who, String> ids = new EnumMap<>(Who.class);
-        emails.forEach((who, email) -> ids.put(who, people.findByEmailIgnoreCase(email).stream()
+        emails.forEach((who, email) -> ids.put(who, people.findByEmailKey(Person.emailKey(email)).stream()
                 .filter(p -> p.getDistrictId().equals(districtId)).findFirst().orElseThrow().getId()));
         Person student = people.findById(ids.get(Who.STUDENT)).orElseThrow();
         Section section = sections.findAll().stream()

@@ -131,8 +131,9 @@ class ProviderSignInTest extends ApiTest {
     @Test
     void emailOfPeopleInTwoDistrictsSignsNoOneIn() {
         jdbc.update("insert into district (id, name, version) values ('other-district', 'Other District', 0)");
-        jdbc.update("insert into person (id, district_id, email, given_name, family_name, version) "
-                + "values ('other-rivera', 'other-district', 'rivera@corridor.test', 'Ana', 'Rivera', 0)");
+        jdbc.update("insert into person (id, district_id, email, email_key, given_name, family_name, version) "
+                + "values ('other-rivera', 'other-district', 'Rivera@corridor.test', 'rivera@corridor.test', 'Ana', "
+                + "'Rivera', 0)");
         try {
             provider.signsInAs(Map.of("email", "rivera@corridor.test", "email_verified", true));
 

@@ -78,7 +78,7 @@ public abstract class ApiTest {
     }
 
     protected Person person(String name) {
-        return people.findByEmailIgnoreCase(name + "@corridor.test").get(0);
+        return people.findByEmailKey(Person.emailKey(name + "@corridor.test")).get(0);
     }
 
     protected String schoolId() {

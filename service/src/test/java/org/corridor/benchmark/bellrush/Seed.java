@@ -10,6 +10,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
+import org.corridor.person.Person;
+
 /**
  * Adds the bell-rush schools to the running service's database, after Flyway and the demo seeding: in the demo
  * district (so its active rule set applies), {@code schools} schools, each with {@code classes} teachers whose
@@ -120,8 +122,9 @@ final class Seed {
 
         Inserts(Connection db) throws SQLException {
             this.db = db;
-            people = db.prepareStatement("insert into person (id, district_id, school_id, email, given_name, "
-                    + "family_name, display_name, student_number, version) values (?, ?, ?, ?, ?, ?, ?, ?, 0)");
+            people = db.prepareStatement("insert into person (id, district_id, school_id, email, email_key, "
+                    + "given_name, family_name, display_name, student_number, version) "
+                    + "values (?, ?, ?, ?, ?, ?, ?, ?, ?, 0)");
             roles = db.prepareStatement("insert into person_role (person_id, role) values (?, ?)");
             enrolments = db.prepareStatement("insert into section_student (section_id, person_id) values (?, ?)");
             order = new ArrayList<>(List.of(people, roles, enrolments));
@@ -147,10 +150,11 @@ final class Seed {
             people.setString(2, district);
             people.setString(3, school);
             people.setString(4, email);
-            people.setString(5, given);
-            people.setString(6, family);
-            people.setString(7, display);
-            people.setString(8, number);
+            people.setString(5, Person.emailKey(email));
+            people.setString(6, given);
+            people.setString(7, family);
+            people.setString(8, display);
+            people.setString(9, number);
             people.addBatch();
             roles.setString(1, id);
             roles.setString(2, role);
