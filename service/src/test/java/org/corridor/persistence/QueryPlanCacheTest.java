@@ -39,9 +39,7 @@ class QueryPlanCacheTest extends ApiTest {
             Map.entry("ClassRoster.people", "a list of students: once when a class screen opens"),
             Map.entry("ClassBadges.of", "a list of students: a class screen's badges"),
             Map.entry("ClassRoster.enrolments", "a list of sections: once when a class screen opens"),
-            Map.entry("LocationRepository.findBySchoolIdAndNameIgnoreCase", "an administrator names a destination"),
-            Map.entry("PersonRepository.findByEmailIgnoreCase", "TODO email key"),
-            Map.entry("PersonRepository.findWithRolesByEmail", "TODO email key"));
+            Map.entry("LocationRepository.findBySchoolIdAndNameIgnoreCase", "an administrator names a destination"));
 
     @Autowired
     private ApplicationContext context;
