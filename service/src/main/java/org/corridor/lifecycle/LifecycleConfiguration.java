@@ -28,9 +28,11 @@ import org.corridor.workflow.pass.PassLifecycle;
 import org.corridor.workflow.pass.PassRecords;
 import org.corridor.workflow.pass.PolicyCheck;
 import org.corridor.workflow.pass.RouteRequest;
+import org.corridor.workflow.pass.TimerDurations;
+import org.corridor.workflow.pass.TimerSettings;
 
 /**
- * The one package of the service that knows the engine: it hands the BPMN's delegate expressions
+ * The one package of the service that knows the engine: it hands the BPMN's delegate and timer expressions
  * their beans (bean name = expression) and gives the rest of the service a {@link PassLifecycle}.
  */
 @Configuration
@@ -112,6 +114,12 @@ class LifecycleConfiguration {
     @Bean
     CompletePass completePass(PassRecords passes) {
         return new CompletePass(passes);
+    }
+
+    /** The timers' durations, asked of the school's settings when each timer is set. */
+    @Bean
+    TimerDurations timerDurations(TimerSettings settings) {
+        return new TimerDurations(settings);
     }
 
     // --- appointment-pass.bpmn

@@ -53,7 +53,7 @@ class Appointments implements AppointmentRecords {
         }
         pass.claimForAppointment();
         events.recordBySystem(pass, "REQUESTED", PassState.SCHEDULED, "Appointment time");
-        return Optional.of(new AppointmentStart(pass.getRoutedToId(), PassTransitions.timersOf(school)));
+        return Optional.of(new AppointmentStart(pass.getRoutedToId()));
     }
 
     @Override

@@ -156,7 +156,7 @@ public class PassRequests {
         insert(pass);
         events.recordFirst(pass, "REQUESTED", caller, body.type() + " pass via " + channel
                 + (caller.isKiosk() ? " (" + caller.kiosk().name() + ")" : ""));
-        lifecycle.start(pass.ref(), pass.getRoutedToId(), PassTransitions.timersOf(school));
+        lifecycle.start(pass.ref(), pass.getRoutedToId());
         return pass;
     }
 

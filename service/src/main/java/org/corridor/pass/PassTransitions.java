@@ -1,7 +1,6 @@
 package org.corridor.pass;
 
 import java.time.Clock;
-import java.time.Duration;
 import java.util.List;
 import java.util.stream.Collectors;
 
@@ -20,7 +19,6 @@ import org.corridor.school.SchoolRepository;
 import org.corridor.section.Section;
 import org.corridor.section.SectionRepository;
 import org.corridor.workflow.pass.PassRecords;
-import org.corridor.workflow.pass.PassTimers;
 import org.corridor.workflow.pass.PolicyCheck;
 
 /**
@@ -52,13 +50,6 @@ class PassTransitions implements PassRecords, PolicyCheck {
         this.sections = sections;
         this.people = people;
         this.clock = clock;
-    }
-
-    /** The timers a pass starts with: the school's settings at that moment. */
-    static PassTimers timersOf(School school) {
-        return new PassTimers(Duration.ofMinutes(school.getLongRunningMinutes()),
-                Duration.ofMinutes(school.getAutoEndMinutes()), Duration.ofMinutes(school.getRequestExpiryMinutes()),
-                Duration.ofSeconds(school.getResendAfterSeconds()), Duration.ofSeconds(school.getEscalateAfterSeconds()));
     }
 
     /**

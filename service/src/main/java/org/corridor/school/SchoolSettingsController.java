@@ -25,8 +25,9 @@ import org.corridor.security.Caller;
  * Administrators read and change them; auditors read them. An administrator or auditor whose account
  * belongs to one school sees only that school; a school of another district, or none, is 404.
  * <p>
- * A change applies to passes and requests started after it: a pass's timers are set when it starts,
- * so passes already out keep the times they started with.
+ * A change applies to every timer set after it; a timer already set keeps its time. A request's
+ * timers are set when it is sent, a pass's out-timers when the student leaves (see {@code SchoolTimers}):
+ * a request waiting at the change gets the new out-times if approved after it, passes already out keep theirs.
  */
 @RestController
 @Validated
@@ -58,7 +59,7 @@ class SchoolSettingsController {
      * not know is refused (422) rather than ignored, so a misspelt name cannot look like a success; a
      * number sent as text is an unreadable body (400), as everywhere in the API.
      * <p>
-     * The change applies to passes started after it; passes already out keep their timers.
+     * The change applies to timers set after it; timers already set (passes already out) keep their times.
      */
     @PutMapping
     @Transactional

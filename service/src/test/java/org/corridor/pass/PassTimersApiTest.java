@@ -2,6 +2,8 @@ package org.corridor.pass;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Duration;
+import java.time.Instant;
 import java.util.Map;
 
 import org.junit.jupiter.api.AfterEach;
@@ -36,10 +38,72 @@ class PassTimersApiTest extends ApiTest {
         return false;
     }
 
+    /** Other tests rely on the demo school's defaults (V1 and V3 migrations). */
     @AfterEach
-    void escalateToAdministratorsAgain() {
-        jdbc.update("update school set escalate_to = 'ADMINISTRATORS'");
+    void restoreTheDemoSchoolsSettings() {
+        jdbc.update("""
+                update school set long_running_minutes = 10, auto_end_minutes = 45, request_expiry_minutes = 15,
+                  resend_after_seconds = 120, escalate_after_seconds = 300, escalate_to = 'ADMINISTRATORS'""");
     }
+
+    private void changeSettings(Map<String, Object> settings) {
+        var answer = put("admin", "/api/admin/schools/" + schoolId() + "/settings", settings);
+        assertThat(answer.getStatusCode()).isEqualTo(HttpStatus.OK);
+    }
+
+    private Instant dueDate(String passId, String timerId) {
+        return management.createJobQuery().jobId(timerJobId(passId, timerId)).singleResult().getDuedate().toInstant();
+    }
+
+    /** Within the call's time, widened by a second each way: the engine's timestamps may keep whole seconds. */
+    private static Instant[] during(Instant before, Instant after, Duration wait) {
+        return new Instant[] {before.minusSeconds(1).plus(wait), after.plusSeconds(1).plus(wait)};
+    }
+
+    // --- when the timers are due
+
+    @Test
+    void requestTimersAreDueAfterTheSchoolsSettings() {
+        changeSettings(Map.of("resendAfterSeconds", 100, "escalateAfterSeconds", 200, "requestExpiryMinutes", 7));
+        Instant before = Instant.now();
+        String id = request("ava", "Restroom").getBody().get("id").asText();
+        Instant after = Instant.now();
+
+        Instant[] resend = during(before, after, Duration.ofSeconds(100));
+        Instant[] escalate = during(before, after, Duration.ofSeconds(200));
+        Instant[] expiry = during(before, after, Duration.ofMinutes(7));
+        assertThat(dueDate(id, "Boundary_ResendUnseen")).isBetween(resend[0], resend[1]);
+        assertThat(dueDate(id, "Boundary_EscalateUnseen")).isBetween(escalate[0], escalate[1]);
+        assertThat(dueDate(id, "Boundary_RequestExpired")).isBetween(expiry[0], expiry[1]);
+    }
+
+    @Test
+    void outTimersTakeTheSettingsInForceWhenTheStudentLeaves() {
+        String id = request("ava", "Restroom").getBody().get("id").asText();
+        changeSettings(Map.of("longRunningMinutes", 20, "autoEndMinutes", 60));
+        Instant before = Instant.now();
+        post("rivera", "/api/passes/" + id + "/approve", Map.of());
+        Instant after = Instant.now();
+
+        Instant[] longRunning = during(before, after, Duration.ofMinutes(20));
+        Instant[] autoEnd = during(before, after, Duration.ofMinutes(60));
+        assertThat(dueDate(id, "Boundary_LongRunning")).isBetween(longRunning[0], longRunning[1]);
+        assertThat(dueDate(id, "Boundary_AutoEnd")).isBetween(autoEnd[0], autoEnd[1]);
+    }
+
+    @Test
+    void timersAlreadySetKeepTheirDueDatesWhenTheSchoolChangesItsSettings() {
+        String id = out("ava", "Restroom");
+        Instant longRunning = dueDate(id, "Boundary_LongRunning");
+        Instant autoEnd = dueDate(id, "Boundary_AutoEnd");
+
+        changeSettings(Map.of("longRunningMinutes", 20, "autoEndMinutes", 60));
+
+        assertThat(dueDate(id, "Boundary_LongRunning")).isEqualTo(longRunning);
+        assertThat(dueDate(id, "Boundary_AutoEnd")).isEqualTo(autoEnd);
+    }
+
+    // --- what they do
 
     @Test
     void activePassTurnsYellowWhenLongRunningAndTheDepartingTeacherIsTold() {

@@ -19,23 +19,32 @@ import org.camunda.bpm.engine.impl.cfg.StandaloneProcessEngineConfiguration;
 import org.camunda.bpm.engine.impl.jobexecutor.DefaultJobExecutor;
 import org.camunda.bpm.engine.impl.persistence.StrongUuidGenerator;
 
+import org.corridor.workflow.pass.DecideApproval;
 import org.corridor.workflow.pass.DistrictTenants;
+import org.corridor.workflow.pass.EvaluatePolicy;
 import org.corridor.workflow.pass.PassLifecycle;
+import org.corridor.workflow.pass.PassRecords;
 import org.corridor.workflow.pass.PassRef;
 import org.corridor.workflow.pass.PassTimers;
+import org.corridor.workflow.pass.TimerDurations;
 
 /**
  * The baseline: the same BPMN ({@code bpmn/pass-lifecycle.bpmn} from the workflows module) on the same MariaDB
  * server, driven in-process through the same {@link PassLifecycle} calls the service makes, with no HTTP, no
  * rules and no application tables: every service task is a no-op except that policy never blocks and every
- * request needs approval. Engine settings as in the service's application.yml: database type mysql, READ
- * COMMITTED, Connector/J with nullDatabaseMeansCurrent, history level audit, the job executor on with the same
- * pool and acquisition settings, UUID ids (the Spring Boot starter's default), a 10-connection pool.
+ * request needs approval, and the timers' durations are the school defaults, answered from memory. The
+ * process variables are the service's: all transient. Engine settings as in the service's application.yml:
+ * database type mysql, READ COMMITTED, Connector/J with nullDatabaseMeansCurrent, history level audit, the job
+ * executor on with the same pool and acquisition settings, UUID ids (the Spring Boot starter's default), a
+ * 10-connection pool.
  * <p>
  * Each of {@code --concurrency} workers runs lifecycles back to back: start (request -> routed: the approval
  * task exists), complete the approval task, correlate Message_PassEnded.
  */
 final class BareEngine {
+    /** A school's timer settings as a new school has them (School's defaults). */
+    private static final PassTimers SCHOOL_DEFAULTS = new PassTimers(Duration.ofMinutes(10), Duration.ofMinutes(45),
+            Duration.ofMinutes(15), Duration.ofSeconds(120), Duration.ofSeconds(300));
     private static final String[] STEPS = {"start (request -> routed)", "approve (complete user task)",
             "end (correlate Message_PassEnded)", "whole lifecycle (3 calls)"};
 
@@ -78,8 +87,6 @@ final class BareEngine {
                     args.string("db-password", ""), url.substring(url.lastIndexOf('/') + 1).split("\\?")[0],
                     Path.of(args.string("general-log", "/var/lib/mysql/bellrush-general.log")))) {
                 PassLifecycle lifecycle = new PassLifecycle(engine);
-                PassTimers timers = new PassTimers(Duration.ofMinutes(10), Duration.ofMinutes(45),
-                        Duration.ofMinutes(15), Duration.ofSeconds(120), Duration.ofSeconds(300));
                 int warm = args.integer("warmup-lifecycles", 50);
                 int lifecycles = args.integer("lifecycles", 200);
                 for (int i = 0; i < warm + lifecycles; i++) {
@@ -87,7 +94,7 @@ final class BareEngine {
                         counter.start();
                     }
                     PassRef pass = new PassRef(UUID.randomUUID().toString(), "bell-rush-district");
-                    step(counter, i >= warm, STEPS[0], () -> lifecycle.start(pass, "teacher", timers));
+                    step(counter, i >= warm, STEPS[0], () -> lifecycle.start(pass, "teacher"));
                     step(counter, i >= warm, STEPS[1], () -> lifecycle.approve(pass));
                     step(counter, i >= warm, STEPS[2], () -> lifecycle.end(pass));
                 }
@@ -133,8 +140,11 @@ final class BareEngine {
         config.setJobExecutorActivate(true);
         JavaDelegate nothing = execution -> { };
         Map<Object, Object> beans = new LinkedHashMap<>();
-        beans.put("evaluatePolicy", (JavaDelegate) execution -> execution.setVariable(PassLifecycle.BLOCKED, false));
-        beans.put("decideApproval", (JavaDelegate) execution -> execution.setVariable(PassLifecycle.NEEDS_APPROVAL, true));
+        // The service's own delegates for the two gateways, so that the variables are the service's (transient).
+        beans.put("evaluatePolicy", new EvaluatePolicy(passId -> false));
+        beans.put("decideApproval", new DecideApproval(EVERY_REQUEST_NEEDS_APPROVAL));
+        // The timers ask for their durations as in the service, and get the school defaults (none fires in a run).
+        beans.put("timerDurations", new TimerDurations(passId -> SCHOOL_DEFAULTS));
         for (String name : List.of("denyPass", "routeRequest", "cancelPass", "announceAgain", "escalateRequest",
                 "expireRequest", "activatePass", "markLongRunning", "endBySystem", "completePass")) {
             beans.put(name, nothing);
@@ -150,9 +160,6 @@ final class BareEngine {
     private static void measure(ProcessEngine engine, int concurrency, int warmup, int seconds, Args args)
             throws InterruptedException, IOException {
         PassLifecycle lifecycle = new PassLifecycle(engine);
-        // The school defaults: none of these timers fires during a run.
-        PassTimers timers = new PassTimers(Duration.ofMinutes(10), Duration.ofMinutes(45), Duration.ofMinutes(15),
-                Duration.ofSeconds(120), Duration.ofSeconds(300));
         Map<String, Latencies> latencies = new LinkedHashMap<>();
         for (String step : STEPS) {
             latencies.put(step, new Latencies());
@@ -176,7 +183,7 @@ final class BareEngine {
                     PassRef pass = new PassRef(UUID.randomUUID().toString(), "bell-rush-district");
                     try {
                         long t0 = System.nanoTime();
-                        lifecycle.start(pass, teacher, timers);
+                        lifecycle.start(pass, teacher);
                         long t1 = System.nanoTime();
                         lifecycle.approve(pass);
                         long t2 = System.nanoTime();
@@ -243,4 +250,52 @@ final class BareEngine {
             Files.writeString(Path.of(args.string("out", null)), text);
         }
     }
+
+    /** The pass table of a bare engine: none. Every request needs a teacher's approval; nothing is recorded. */
+    private static final PassRecords EVERY_REQUEST_NEEDS_APPROVAL = new PassRecords() {
+        @Override
+        public boolean startsWithoutApproval(String passId) {
+            return false;
+        }
+
+        @Override
+        public void route(String passId) {
+        }
+
+        @Override
+        public void activate(String passId) {
+        }
+
+        @Override
+        public void deny(String passId) {
+        }
+
+        @Override
+        public void cancel(String passId) {
+        }
+
+        @Override
+        public void announceAgain(String passId) {
+        }
+
+        @Override
+        public void escalate(String passId) {
+        }
+
+        @Override
+        public void expire(String passId) {
+        }
+
+        @Override
+        public void markLongRunning(String passId) {
+        }
+
+        @Override
+        public void endBySystem(String passId) {
+        }
+
+        @Override
+        public void complete(String passId) {
+        }
+    };
 }

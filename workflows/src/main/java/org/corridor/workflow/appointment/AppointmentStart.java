@@ -1,7 +1,5 @@
 package org.corridor.workflow.appointment;
 
-import org.corridor.workflow.pass.PassTimers;
-
-/** What it takes to start the pass lifecycle of an appointment at its time. */
-public record AppointmentStart(String routedTo, PassTimers timers) {
+/** What it takes to start the pass lifecycle of an appointment at its time: the teacher it is routed to. */
+public record AppointmentStart(String routedTo) {
 }

@@ -2,8 +2,12 @@ package org.corridor.workflow.pass;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.camunda.bpm.engine.variable.Variables;
 
-/** Auto, proxy and due appointment passes start active; everything else waits for the routed teacher. */
+/**
+ * Auto, proxy and due appointment passes start active; everything else waits for the routed teacher. Transient,
+ * as {@link EvaluatePolicy}'s answer: only the gateway right after reads it.
+ */
 public class DecideApproval implements JavaDelegate {
     private final PassRecords passes;
 
@@ -13,6 +17,7 @@ public class DecideApproval implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        execution.setVariable(PassLifecycle.NEEDS_APPROVAL, !passes.startsWithoutApproval(execution.getProcessBusinessKey()));
+        execution.setVariable(PassLifecycle.NEEDS_APPROVAL,
+                Variables.booleanValue(!passes.startsWithoutApproval(execution.getProcessBusinessKey()), true));
     }
 }

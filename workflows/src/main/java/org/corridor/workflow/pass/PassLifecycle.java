@@ -2,8 +2,6 @@ package org.corridor.workflow.pass;
 
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.HashMap;
-import java.util.Map;
 import java.util.Objects;
 
 import org.camunda.bpm.engine.OptimisticLockingException;
@@ -12,6 +10,7 @@ import org.camunda.bpm.engine.runtime.MessageCorrelationBuilder;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.task.TaskQuery;
+import org.camunda.bpm.engine.variable.Variables;
 
 /**
  * The one place that drives the engine for passes. Each pass is one pass-lifecycle instance whose business
@@ -24,6 +23,11 @@ import org.camunda.bpm.engine.task.TaskQuery;
  * when nothing of the pass's district answers, the pass's untagged instance is tried. That reaches only
  * this pass's own instance (pass ids are unique, and the service found the pass in the caller's district
  * before calling), never another district's; and it finds nothing once the last untagged pass has ended.
+ * <p>
+ * Variables: a pass-lifecycle instance keeps none in the database. Each is transient (the typed-value API's
+ * {@code isTransient}): set and read in one transaction, gone at the next wait state, so it costs no row in
+ * ACT_RU_VARIABLE or the history. What a later transaction needs lives elsewhere: the task's assignee, the
+ * instance's tenant id, the timers' due dates, and the pass itself in the service's tables.
  */
 public class PassLifecycle {
     public static final String PROCESS = "pass-lifecycle";
@@ -42,13 +46,19 @@ public class PassLifecycle {
         this.engine = engine;
     }
 
-    /** @return the process instance id */
-    public String start(PassRef pass, String routedToTeacherId, PassTimers timers) {
-        Map<String, Object> variables = new HashMap<>(timers.asVariables());
-        variables.put(ROUTED_TO, routedToTeacherId);
-        variables.put(DistrictTenants.DISTRICT_ID, pass.districtId());
+    /**
+     * Starts the pass's lifecycle. Its teacher and district are transient variables: the teacher is read when the
+     * approval task is made and the district by {@link DistrictTenants}, both before this call returns; the task
+     * and the instance then keep them as assignee and tenant id. The timers ask {@link TimerDurations}.
+     *
+     * @return the process instance id
+     */
+    public String start(PassRef pass, String routedToTeacherId) {
         ProcessInstance instance = engine.getRuntimeService().createProcessInstanceByKey(PROCESS)
-                .processDefinitionWithoutTenantId().businessKey(pass.passId()).setVariables(variables).execute();
+                .processDefinitionWithoutTenantId().businessKey(pass.passId())
+                .setVariable(ROUTED_TO, Variables.stringValue(routedToTeacherId, true))
+                .setVariable(DistrictTenants.DISTRICT_ID, Variables.stringValue(pass.districtId(), true))
+                .execute();
         return instance.getId();
     }
 
@@ -80,11 +90,12 @@ public class PassLifecycle {
         Objects.requireNonNull(announceAt, "announceAt");
         Objects.requireNonNull(startsAt, "startsAt");
         // ISO-8601 with a Z offset: the timers' timeDate parses it; millis because the engine keeps no finer.
+        // Only the start time waits (for the announcement) in the database; the rest is used before this returns.
         engine.getRuntimeService().createProcessInstanceByKey(APPOINTMENT_PROCESS)
                 .processDefinitionWithoutTenantId().businessKey(pass.passId())
-                .setVariable(ANNOUNCE_AT, announceAt.truncatedTo(ChronoUnit.MILLIS).toString())
+                .setVariable(ANNOUNCE_AT, Variables.stringValue(announceAt.truncatedTo(ChronoUnit.MILLIS).toString(), true))
                 .setVariable(STARTS_AT, startsAt.truncatedTo(ChronoUnit.MILLIS).toString())
-                .setVariable(DistrictTenants.DISTRICT_ID, pass.districtId())
+                .setVariable(DistrictTenants.DISTRICT_ID, Variables.stringValue(pass.districtId(), true))
                 .execute();
     }
 
@@ -111,7 +122,9 @@ public class PassLifecycle {
             throw new LifecycleConflictException(pass.passId(), "the request is no longer waiting for a decision");
         }
         try {
-            engine.getTaskService().complete(task.getId(), Map.of(APPROVED, approved));
+            // Transient: the gateway right after the task reads it in this transaction.
+            engine.getTaskService().complete(task.getId(),
+                    Variables.createVariables().putValueTyped(APPROVED, Variables.booleanValue(approved, true)));
         } catch (OptimisticLockingException raced) {
             throw changedMeanwhile(pass.passId());
         }

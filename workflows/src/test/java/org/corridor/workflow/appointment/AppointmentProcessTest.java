@@ -17,6 +17,7 @@ import java.util.Optional;
 
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.runtime.VariableInstance;
 import org.camunda.bpm.engine.test.Deployment;
 import org.camunda.bpm.engine.test.assertions.bpmn.AbstractAssertions;
 import org.camunda.bpm.engine.test.junit5.ProcessEngineExtension;
@@ -94,7 +95,7 @@ class AppointmentProcessTest {
 
     @Test
     void appointmentAtItsTimeStartsThePassLifecycleUnderThePassId() {
-        appointments.start = Optional.of(new AppointmentStart(OKAFOR, TIMERS));
+        appointments.start = Optional.of(new AppointmentStart(OKAFOR));
         lifecycle.scheduleAppointment(PASS, ANNOUNCE_AT, STARTS_AT);
         fire(managementService(), "Event_AnnouncementDue");
 
@@ -102,14 +103,46 @@ class AppointmentProcessTest {
 
         assertThat(appointment()).isWaitingAt("CallActivity_PassLifecycle");
         assertThat(passLifecycle()).isNotNull();
-        assertThat(passLifecycle()).isWaitingAt("Gateway_PassOver")
-                .variables().containsEntry(PassLifecycle.ROUTED_TO, OKAFOR);
+        assertThat(passLifecycle()).isWaitingAt("Gateway_PassOver");
         assertThat(passes.changes).containsExactly("evaluate pass-7", "decide pass-7", "activate pass-7");
     }
 
     @Test
+    void appointmentThatNeedsApprovalAtItsTimeGoesToTheRoutedTeacher() {
+        // The service starts appointments active; the model still hands the lifecycle its teacher.
+        passes.startsWithoutApproval = false;
+        appointments.start = Optional.of(new AppointmentStart(OKAFOR));
+        lifecycle.scheduleAppointment(PASS, ANNOUNCE_AT, STARTS_AT);
+        fire(managementService(), "Event_AnnouncementDue");
+
+        fire(managementService(), "Event_AppointmentDue");
+
+        assertThat(passLifecycle()).isWaitingAt("Task_ApprovePass").task().isAssignedTo(OKAFOR);
+    }
+
+    @Test
+    void bookedAppointmentKeepsOnlyItsStartTime() {
+        lifecycle.scheduleAppointment(PASS, ANNOUNCE_AT, STARTS_AT);
+
+        assertThat(runtimeService().createVariableInstanceQuery().processInstanceIdIn(appointment().getId()).list())
+                .extracting(VariableInstance::getName).containsExactly(PassLifecycle.STARTS_AT);
+    }
+
+    @Test
+    void passLifecycleStartedByTheAppointmentKeepsNoVariables() {
+        appointments.start = Optional.of(new AppointmentStart(OKAFOR));
+        lifecycle.scheduleAppointment(PASS, ANNOUNCE_AT, STARTS_AT);
+        fire(managementService(), "Event_AnnouncementDue");
+
+        fire(managementService(), "Event_AppointmentDue");
+
+        assertThat(runtimeService().createVariableInstanceQuery().processInstanceIdIn(passLifecycle().getId()).count())
+                .isZero();
+    }
+
+    @Test
     void startedAppointmentPassTimesFromItsStartWithTheSchoolsDurations() {
-        appointments.start = Optional.of(new AppointmentStart(OKAFOR, TIMERS));
+        appointments.start = Optional.of(new AppointmentStart(OKAFOR));
         lifecycle.scheduleAppointment(PASS, ANNOUNCE_AT, STARTS_AT);
         fire(managementService(), "Event_AnnouncementDue");
 
@@ -121,7 +154,7 @@ class AppointmentProcessTest {
 
     @Test
     void startedAppointmentPassIsCheckedInLikeAnyPass() {
-        appointments.start = Optional.of(new AppointmentStart(OKAFOR, TIMERS));
+        appointments.start = Optional.of(new AppointmentStart(OKAFOR));
         lifecycle.scheduleAppointment(PASS, ANNOUNCE_AT, STARTS_AT);
         ProcessInstance appointment = appointment();
         fire(managementService(), "Event_AnnouncementDue");
@@ -176,7 +209,7 @@ class AppointmentProcessTest {
 
     @Test
     void cancellingAStartedAppointmentIsAConflict() {
-        appointments.start = Optional.of(new AppointmentStart(OKAFOR, TIMERS));
+        appointments.start = Optional.of(new AppointmentStart(OKAFOR));
         lifecycle.scheduleAppointment(PASS, ANNOUNCE_AT, STARTS_AT);
         fire(managementService(), "Event_AnnouncementDue");
         fire(managementService(), "Event_AppointmentDue");
@@ -208,7 +241,7 @@ class AppointmentProcessTest {
 
     @Test
     void passLifecycleStartedByTheAppointmentCarriesItsDistrict() {
-        appointments.start = Optional.of(new AppointmentStart(OKAFOR, TIMERS));
+        appointments.start = Optional.of(new AppointmentStart(OKAFOR));
         lifecycle.scheduleAppointment(PASS, ANNOUNCE_AT, STARTS_AT);
         fire(managementService(), "Event_AnnouncementDue");
 

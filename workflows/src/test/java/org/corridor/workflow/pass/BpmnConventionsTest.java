@@ -29,6 +29,8 @@ import org.junit.jupiter.params.provider.MethodSource;
 class BpmnConventionsTest {
     private static final String FOLDER = "bpmn";
     private static final String EXPRESSION = "\\$\\{[a-z][A-Za-z]+}";
+    /** A duration the school sets, asked of the timerDurations bean when the timer is set. */
+    private static final String TIMER_DURATION = "\\$\\{timerDurations\\.[a-z][A-Za-z]+\\(execution\\)}";
 
     static List<String> models() throws IOException, URISyntaxException {
         Path folder = Path.of(BpmnConventionsTest.class.getClassLoader().getResource(FOLDER).toURI());
@@ -73,13 +75,24 @@ class BpmnConventionsTest {
 
     @ParameterizedTest
     @MethodSource("models")
-    void timersTakeTheirTimeFromAVariableNeverFromTheModel(String file) {
+    void timersTakeTheirTimeFromTheSchoolOrTheBookingNeverFromTheModel(String file) {
         // Each school sets its own durations; a literal in the model would silently override them.
         assertThat(read(file).getModelElementsByType(TimerEventDefinition.class)).allSatisfy(timer -> {
             List<String> set = Stream.of(timer.getTimeDuration(), timer.getTimeDate(), timer.getTimeCycle())
                     .filter(t -> t != null).map(t -> t.getTextContent().trim()).toList();
-            assertThat(set).as(timer.getId()).singleElement().asString().matches(EXPRESSION);
+            assertThat(set).as(timer.getId()).singleElement().asString()
+                    .matches(EXPRESSION + "|" + TIMER_DURATION);
         });
+    }
+
+    @ParameterizedTest
+    @MethodSource("models")
+    void callActivitiesHandOverNamedVariablesOnly(String file) {
+        // "all" would copy every variable of the caller into the called instance's tables.
+        assertThat(read(file).getModelElementsByType(CallActivity.class)).allSatisfy(call ->
+                assertThat(call.getExtensionElements().getElementsQuery().filterByType(CamundaIn.class).list())
+                        .as(call.getId())
+                        .allSatisfy(in -> assertThat(in.getCamundaVariables()).isNull()));
     }
 
     @ParameterizedTest

@@ -22,7 +22,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * A pass's timers live in the database, not in the JVM that started the pass: a deploy or crash between
- * activation and the long-running threshold must not leave a student out forever without a yellow badge.
+ * activation and the long-running threshold must not leave a student out forever without a yellow badge. And
+ * what a timer set after a restart needs (its duration) is asked of the school then, not kept in memory.
  */
 class EngineRestartTest {
     private static final PassRef PASS = new PassRef("pass-restart", "district-north");
@@ -59,7 +60,7 @@ class EngineRestartTest {
         before = InMemoryEngine.onFile("before-restart", jdbcUrl, passesBefore.asBeans(), false);
         before.getRepositoryService().createDeployment()
                 .addClasspathResource("bpmn/pass-lifecycle.bpmn").deploy();
-        new PassLifecycle(before).start(PASS, "teacher-rivera", TIMERS);
+        new PassLifecycle(before).start(PASS, "teacher-rivera");
         assertThat(before.getManagementService().createJobQuery().timers().count()).isEqualTo(2);
         before.close();
         before = null;
@@ -77,6 +78,24 @@ class EngineRestartTest {
         await(() -> new PassLifecycle(after).hasEnded(PASS));
 
         assertThat(passesAfter.changes).containsExactly("mark long-running " + PASS.passId(), "end by system " + PASS.passId());
+    }
+
+    @Test
+    void requestApprovedAfterARestartGetsItsOutTimersFromTheSchool() throws Exception {
+        before = InMemoryEngine.onFile("before-restart", jdbcUrl, new RecordedPasses().asBeans(), false);
+        before.getRepositoryService().createDeployment()
+                .addClasspathResource("bpmn/pass-lifecycle.bpmn").deploy();
+        new PassLifecycle(before).start(PASS, "teacher-rivera");
+        before.close();
+        before = null;
+        shutDownDatabase();
+        after = InMemoryEngine.onFile("after-restart", jdbcUrl, new RecordedPasses().asBeans(), false);
+
+        new PassLifecycle(after).approve(PASS);
+
+        // Nothing of the first engine's memory is needed: the durations come from the school's settings now.
+        assertThat(InMemoryEngine.timerAt(after.getManagementService(), "Boundary_LongRunning").getDuedate())
+                .isEqualTo(at(NOW.plus(TIMERS.longRunning())));
     }
 
     /** Closes the file so that the second engine reads the timers from disk, not from H2's memory. */

@@ -22,7 +22,7 @@ import org.camunda.bpm.engine.test.mock.MockExpressionManager;
  * the file-backed engines of the restart test, and fires timers the way the job executor would.
  */
 public final class InMemoryEngine {
-    /** The pass timers every process test uses, all different so that a swapped variable shows. */
+    /** The school's timer settings every process test starts with, all different so that a swapped duration shows. */
     public static final PassTimers TIMERS = new PassTimers(Duration.ofMinutes(10), Duration.ofMinutes(30),
             Duration.ofMinutes(15), Duration.ofSeconds(90), Duration.ofMinutes(5));
     /** Whole seconds: engine timestamps on some databases keep no more. */

@@ -3,6 +3,7 @@ package org.corridor.workflow.pass;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.historyService;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.managementService;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.runtimeService;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
@@ -20,6 +21,7 @@ import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 import javax.sql.DataSource;
 
@@ -43,6 +45,9 @@ class PassLifecycleProcessTest {
     private static final String OTHER_DISTRICT = "district-south";
     private static final PassRef PASS = new PassRef("pass-1", DISTRICT);
     private static final String RIVERA = "teacher-rivera";
+    /** The school's settings after an administrator changed every one of them. */
+    private static final PassTimers CHANGED = new PassTimers(Duration.ofMinutes(20), Duration.ofMinutes(60),
+            Duration.ofMinutes(25), Duration.ofSeconds(150), Duration.ofMinutes(8));
 
     @RegisterExtension
     @Order(1)
@@ -76,7 +81,7 @@ class PassLifecycleProcessTest {
     void blockingFlagDeniesTheRequestWithoutReachingATeacher() {
         passes.blocking = true;
 
-        lifecycle.start(PASS, RIVERA, TIMERS);
+        lifecycle.start(PASS, RIVERA);
 
         assertThat(lifecycle.hasEnded(PASS)).isTrue();
         assertThat(passes.changes).containsExactly("evaluate pass-1", "deny pass-1");
@@ -84,7 +89,7 @@ class PassLifecycleProcessTest {
 
     @Test
     void requestWaitsForTheRoutedTeacherAfterPolicyIsEvaluated() {
-        lifecycle.start(PASS, RIVERA, TIMERS);
+        lifecycle.start(PASS, RIVERA);
 
         assertThat(instance()).isWaitingAt("Task_ApprovePass");
         assertThat(task()).isAssignedTo(RIVERA);
@@ -95,7 +100,7 @@ class PassLifecycleProcessTest {
     void passThatNeedsNoApprovalIsActiveAtOnce() {
         passes.startsWithoutApproval = true;
 
-        lifecycle.start(PASS, RIVERA, TIMERS);
+        lifecycle.start(PASS, RIVERA);
 
         assertThat(instance()).isWaitingAt("Gateway_PassOver").hasNotPassed("Task_RouteRequest");
         assertThat(passes.changes).containsExactly("evaluate pass-1", "decide pass-1", "activate pass-1");
@@ -105,7 +110,7 @@ class PassLifecycleProcessTest {
 
     @Test
     void approvedPassStaysActiveUntilCheckIn() {
-        lifecycle.start(PASS, RIVERA, TIMERS);
+        lifecycle.start(PASS, RIVERA);
 
         lifecycle.approve(PASS);
 
@@ -115,7 +120,7 @@ class PassLifecycleProcessTest {
 
     @Test
     void checkInCompletesTheApprovedPass() {
-        lifecycle.start(PASS, RIVERA, TIMERS);
+        lifecycle.start(PASS, RIVERA);
         ProcessInstance instance = instance();
         lifecycle.approve(PASS);
 
@@ -128,7 +133,7 @@ class PassLifecycleProcessTest {
 
     @Test
     void endingTheActivePassCompletesItWithoutCheckIn() {
-        lifecycle.start(PASS, RIVERA, TIMERS);
+        lifecycle.start(PASS, RIVERA);
         ProcessInstance instance = instance();
         lifecycle.approve(PASS);
 
@@ -141,7 +146,7 @@ class PassLifecycleProcessTest {
 
     @Test
     void deniedRequestEndsWithoutActivating() {
-        lifecycle.start(PASS, RIVERA, TIMERS);
+        lifecycle.start(PASS, RIVERA);
         ProcessInstance instance = instance();
 
         lifecycle.deny(PASS);
@@ -152,7 +157,7 @@ class PassLifecycleProcessTest {
 
     @Test
     void cancelledRequestEndsBeforeAnyDecision() {
-        lifecycle.start(PASS, RIVERA, TIMERS);
+        lifecycle.start(PASS, RIVERA);
         ProcessInstance instance = instance();
 
         lifecycle.cancel(PASS);
@@ -163,7 +168,7 @@ class PassLifecycleProcessTest {
 
     @Test
     void decidingRemovesTheRequestTimers() {
-        lifecycle.start(PASS, RIVERA, TIMERS);
+        lifecycle.start(PASS, RIVERA);
 
         lifecycle.approve(PASS);
 
@@ -177,7 +182,7 @@ class PassLifecycleProcessTest {
 
     @Test
     void requestTimersAreDueAfterTheDurationsTheSchoolSet() {
-        lifecycle.start(PASS, RIVERA, TIMERS);
+        lifecycle.start(PASS, RIVERA);
 
         assertThat(timerAt(managementService(), "Boundary_ResendUnseen").getDuedate()).isEqualTo(at(NOW.plusSeconds(90)));
         assertThat(timerAt(managementService(), "Boundary_EscalateUnseen").getDuedate())
@@ -187,8 +192,19 @@ class PassLifecycleProcessTest {
     }
 
     @Test
+    void requestTimersKeepTheirDueDatesWhenTheSchoolChangesItsSettings() {
+        lifecycle.start(PASS, RIVERA);
+        passes.timers = CHANGED;
+
+        fire(managementService(), "Boundary_ResendUnseen");
+
+        assertThat(timerAt(managementService(), "Boundary_RequestExpired").getDuedate())
+                .isEqualTo(at(NOW.plus(TIMERS.requestExpiry())));
+    }
+
+    @Test
     void unseenRequestIsAnnouncedAgainAndStillWaits() {
-        lifecycle.start(PASS, RIVERA, TIMERS);
+        lifecycle.start(PASS, RIVERA);
 
         fire(managementService(), "Boundary_ResendUnseen");
 
@@ -198,7 +214,7 @@ class PassLifecycleProcessTest {
 
     @Test
     void unseenRequestIsEscalatedAndStillWaits() {
-        lifecycle.start(PASS, RIVERA, TIMERS);
+        lifecycle.start(PASS, RIVERA);
 
         fire(managementService(), "Boundary_EscalateUnseen");
 
@@ -209,7 +225,7 @@ class PassLifecycleProcessTest {
 
     @Test
     void teacherCanStillApproveAnEscalatedRequest() {
-        lifecycle.start(PASS, RIVERA, TIMERS);
+        lifecycle.start(PASS, RIVERA);
         fire(managementService(), "Boundary_EscalateUnseen");
 
         lifecycle.approve(PASS);
@@ -219,7 +235,7 @@ class PassLifecycleProcessTest {
 
     @Test
     void requestExpiresWhenNobodyDecides() {
-        lifecycle.start(PASS, RIVERA, TIMERS);
+        lifecycle.start(PASS, RIVERA);
         ProcessInstance instance = instance();
 
         fire(managementService(), "Boundary_RequestExpired");
@@ -231,7 +247,7 @@ class PassLifecycleProcessTest {
 
     @Test
     void decisionAfterExpiryIsAConflict() {
-        lifecycle.start(PASS, RIVERA, TIMERS);
+        lifecycle.start(PASS, RIVERA);
         fire(managementService(), "Boundary_RequestExpired");
 
         assertThatThrownBy(() -> lifecycle.approve(PASS)).isInstanceOf(LifecycleConflictException.class);
@@ -241,7 +257,7 @@ class PassLifecycleProcessTest {
 
     @Test
     void outTimersCountFromActivation() {
-        lifecycle.start(PASS, RIVERA, TIMERS);
+        lifecycle.start(PASS, RIVERA);
         ClockUtil.setCurrentTime(at(NOW.plus(Duration.ofMinutes(2))));
 
         lifecycle.approve(PASS);
@@ -254,9 +270,22 @@ class PassLifecycleProcessTest {
     }
 
     @Test
+    void outTimersTakeTheSchoolsSettingsInForceAtActivation() {
+        lifecycle.start(PASS, RIVERA);
+        passes.timers = CHANGED;
+
+        lifecycle.approve(PASS);
+
+        assertThat(timerAt(managementService(), "Boundary_LongRunning").getDuedate())
+                .isEqualTo(at(NOW.plus(CHANGED.longRunning())));
+        assertThat(timerAt(managementService(), "Boundary_AutoEnd").getDuedate())
+                .isEqualTo(at(NOW.plus(CHANGED.autoEnd())));
+    }
+
+    @Test
     void longRunningPassIsMarkedAndTheStudentIsStillOut() {
         passes.startsWithoutApproval = true;
-        lifecycle.start(PASS, RIVERA, TIMERS);
+        lifecycle.start(PASS, RIVERA);
 
         fire(managementService(), "Boundary_LongRunning");
 
@@ -268,7 +297,7 @@ class PassLifecycleProcessTest {
     @Test
     void checkInAfterLongRunningCompletesThePass() {
         passes.startsWithoutApproval = true;
-        lifecycle.start(PASS, RIVERA, TIMERS);
+        lifecycle.start(PASS, RIVERA);
         ProcessInstance instance = instance();
         fire(managementService(), "Boundary_LongRunning");
 
@@ -282,7 +311,7 @@ class PassLifecycleProcessTest {
     @Test
     void passStillOutAtTheSchoolsLimitIsEndedBySystem() {
         passes.startsWithoutApproval = true;
-        lifecycle.start(PASS, RIVERA, TIMERS);
+        lifecycle.start(PASS, RIVERA);
         ProcessInstance instance = instance();
         fire(managementService(), "Boundary_LongRunning");
 
@@ -296,17 +325,39 @@ class PassLifecycleProcessTest {
     @Test
     void checkInAfterTheSystemEndedThePassIsAConflict() {
         passes.startsWithoutApproval = true;
-        lifecycle.start(PASS, RIVERA, TIMERS);
+        lifecycle.start(PASS, RIVERA);
         fire(managementService(), "Boundary_AutoEnd");
 
         assertThatThrownBy(() -> lifecycle.checkIn(PASS)).isInstanceOf(LifecycleConflictException.class);
+    }
+
+    // --- what the engine keeps of a pass
+
+    @Test
+    void requestWaitingForTheTeacherKeepsNoProcessVariables() {
+        String id = lifecycle.start(PASS, RIVERA);
+
+        assertThat(instance()).isWaitingAt("Task_ApprovePass");
+        assertThat(runtimeService().createVariableInstanceQuery().processInstanceIdIn(id).count()).isZero();
+    }
+
+    @Test
+    void finishedPassLeavesNoVariablesInTheHistory() {
+        // On the way: routedTo and the district at start, blocked and needsApproval for the first two
+        // gateways, approved for the third; the test engine's history level (full) would keep each of them.
+        String id = lifecycle.start(PASS, RIVERA);
+        lifecycle.approve(PASS);
+        lifecycle.checkIn(PASS);
+
+        assertThat(historyService().createHistoricVariableInstanceQuery().processInstanceId(id).count()).isZero();
+        assertThat(historyService().createHistoricDetailQuery().processInstanceId(id).count()).isZero();
     }
 
     // --- conflicts
 
     @Test
     void secondDecisionOnTheSameRequestIsAConflict() {
-        lifecycle.start(PASS, RIVERA, TIMERS);
+        lifecycle.start(PASS, RIVERA);
         lifecycle.approve(PASS);
 
         assertThatThrownBy(() -> lifecycle.deny(PASS)).isInstanceOf(LifecycleConflictException.class);
@@ -314,7 +365,7 @@ class PassLifecycleProcessTest {
 
     @Test
     void checkInBeforeApprovalIsAConflict() {
-        lifecycle.start(PASS, RIVERA, TIMERS);
+        lifecycle.start(PASS, RIVERA);
 
         assertThatThrownBy(() -> lifecycle.checkIn(PASS)).isInstanceOf(LifecycleConflictException.class);
         assertThat(instance()).isWaitingAt("Task_ApprovePass");
@@ -322,7 +373,7 @@ class PassLifecycleProcessTest {
 
     @Test
     void cancellingAnApprovedPassIsAConflict() {
-        lifecycle.start(PASS, RIVERA, TIMERS);
+        lifecycle.start(PASS, RIVERA);
         lifecycle.approve(PASS);
 
         assertThatThrownBy(() -> lifecycle.cancel(PASS)).isInstanceOf(LifecycleConflictException.class);
@@ -332,7 +383,7 @@ class PassLifecycleProcessTest {
 
     @Test
     void instanceTaskAndTimersCarryThePassesDistrict() {
-        lifecycle.start(PASS, RIVERA, TIMERS);
+        lifecycle.start(PASS, RIVERA);
 
         assertThat(instance().getTenantId()).isEqualTo(DISTRICT);
         assertThat(taskService().createTaskQuery().singleResult().getTenantId()).isEqualTo(DISTRICT);
@@ -342,7 +393,7 @@ class PassLifecycleProcessTest {
 
     @Test
     void anotherDistrictsQueriesFindNothingOfThePass() {
-        lifecycle.start(PASS, RIVERA, TIMERS);
+        lifecycle.start(PASS, RIVERA);
 
         assertThat(runtimeService().createProcessInstanceQuery().tenantIdIn(OTHER_DISTRICT).count()).isZero();
         assertThat(taskService().createTaskQuery().tenantIdIn(OTHER_DISTRICT).count()).isZero();
@@ -351,7 +402,7 @@ class PassLifecycleProcessTest {
 
     @Test
     void samePassIdInAnotherDistrictCannotDecideTheRequest() {
-        lifecycle.start(PASS, RIVERA, TIMERS);
+        lifecycle.start(PASS, RIVERA);
 
         assertThatThrownBy(() -> lifecycle.approve(new PassRef(PASS.passId(), OTHER_DISTRICT)))
                 .isInstanceOf(LifecycleConflictException.class);
@@ -360,7 +411,7 @@ class PassLifecycleProcessTest {
 
     @Test
     void samePassIdInAnotherDistrictCannotEndThePass() {
-        lifecycle.start(PASS, RIVERA, TIMERS);
+        lifecycle.start(PASS, RIVERA);
         lifecycle.approve(PASS);
 
         assertThatThrownBy(() -> lifecycle.end(new PassRef(PASS.passId(), OTHER_DISTRICT)))
@@ -371,13 +422,13 @@ class PassLifecycleProcessTest {
     @Test
     void instanceWithoutADistrictIsRefused() {
         assertThatThrownBy(() -> runtimeService().startProcessInstanceByKey(PassLifecycle.PROCESS, "pass-2",
-                TIMERS.asVariables()))
+                Map.of(PassLifecycle.ROUTED_TO, RIVERA)))
                 .hasMessageContaining(DistrictTenants.DISTRICT_ID);
     }
 
     @Test
     void passStartedBeforeDistrictIsolationIsStillDecidedAndCheckedIn() throws SQLException {
-        lifecycle.start(PASS, RIVERA, TIMERS);
+        lifecycle.start(PASS, RIVERA);
         forgetTenantIds();
 
         lifecycle.approve(PASS);

@@ -4,22 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Duration;
-import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
 class PassTimersTest {
     private static final Duration MINUTE = Duration.ofMinutes(1);
-
-    @Test
-    void variablesAreIsoDurationsUnderTheNamesTheTimersRead() {
-        PassTimers timers = new PassTimers(Duration.ofMinutes(10), Duration.ofHours(1), Duration.ofMinutes(15),
-                Duration.ofSeconds(90), Duration.ofMinutes(5));
-
-        assertThat(timers.asVariables()).containsExactlyInAnyOrderEntriesOf(Map.of(
-                "longRunningAfter", "PT10M", "autoEndAfter", "PT1H", "requestExpiresAfter", "PT15M",
-                "resendAfter", "PT1M30S", "escalateAfter", "PT5M"));
-    }
 
     @Test
     void zeroDurationIsRefused() {
