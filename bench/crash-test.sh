@@ -16,6 +16,7 @@
 #   - every open pass has exactly one running pass-lifecycle instance, closed passes none
 #   - no pass has two process instances (running or in history)
 #   - after the restart every open pass still has its timers
+#   - every destination's count of students out (destination_occupancy) equals its passes out
 # Uses the database corridor_bellrush_crash (dropped and recreated). Environment: BUILD=1, MARIADB_HOST/PORT.
 set -euo pipefail
 cd "$(dirname "$0")/.."

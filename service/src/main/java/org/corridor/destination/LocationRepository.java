@@ -35,4 +35,20 @@ public interface LocationRepository extends JpaRepository<Location, String> {
     @Lock(LockModeType.PESSIMISTIC_WRITE)
     @Query("select l from Location l where l.id = :id")
     Optional<Location> lockById(String id);
+
+    /**
+     * Locks the location's row in share mode ({@code LOCK IN SHARE MODE} on MariaDB; H2 knows only
+     * {@code FOR UPDATE}) until the transaction ends: held by whoever brings a student back from it, before
+     * its count of students out (see {@link Occupancy}), so that they wait for an approval that holds
+     * {@link #lockById} rather than the other way round, while those bringing students back do not wait
+     * for one another.
+     */
+    @Lock(LockModeType.PESSIMISTIC_READ)
+    @Query("select l from Location l where l.id = :id")
+    Optional<Location> shareById(String id);
+
+    /** {@link #shareById} for every location of a school. */
+    @Lock(LockModeType.PESSIMISTIC_READ)
+    @Query("select l from Location l where l.schoolId = :schoolId order by l.id")
+    List<Location> shareBySchoolId(String schoolId);
 }

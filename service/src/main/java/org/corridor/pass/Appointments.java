@@ -5,6 +5,7 @@ import java.util.Optional;
 
 import org.springframework.stereotype.Component;
 
+import org.corridor.destination.Occupancy;
 import org.corridor.school.School;
 import org.corridor.school.SchoolRepository;
 import org.corridor.workflow.appointment.AppointmentRecords;
@@ -22,13 +23,16 @@ class Appointments implements AppointmentRecords {
     private final SchoolRepository schools;
     private final PassEvents events;
     private final PassNotices notices;
+    private final Occupancy occupancy;
     private final Clock clock;
 
-    Appointments(PassRepository passes, SchoolRepository schools, PassEvents events, PassNotices notices, Clock clock) {
+    Appointments(PassRepository passes, SchoolRepository schools, PassEvents events, PassNotices notices,
+                 Occupancy occupancy, Clock clock) {
         this.passes = passes;
         this.schools = schools;
         this.events = events;
         this.notices = notices;
+        this.occupancy = occupancy;
         this.clock = clock;
     }
 
@@ -59,14 +63,15 @@ class Appointments implements AppointmentRecords {
     @Override
     public void miss(String passId) {
         Pass pass = load(passId);
-        pass.expire(clock.instant(), pass.getEndReason() != null ? pass.getEndReason() : "It could not start.");
+        pass.expire(clock.instant(), pass.getEndReason() != null ? pass.getEndReason() : "It could not start.",
+                occupancy);
         events.recordBySystem(pass, "MISSED", PassState.SCHEDULED, pass.getEndReason());
         notices.appointmentMissed(pass);
     }
 
     @Override
     public void cancel(String passId) {
-        load(passId).cancel(clock.instant());
+        load(passId).cancel(clock.instant(), occupancy);
     }
 
     private Pass load(String passId) {

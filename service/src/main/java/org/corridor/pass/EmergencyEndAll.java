@@ -10,6 +10,7 @@ import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 import org.corridor.destination.LocationRepository;
+import org.corridor.destination.Occupancy;
 import org.corridor.person.PersonRepository;
 import org.corridor.security.Caller;
 import org.corridor.workflow.pass.PassLifecycle;
@@ -27,15 +28,17 @@ public class EmergencyEndAll {
     private final PassNotices notices;
     private final PersonRepository people;
     private final LocationRepository locations;
+    private final Occupancy occupancy;
 
     EmergencyEndAll(PassRepository passes, PassLifecycle lifecycle, PassEvents events, PassNotices notices,
-                    PersonRepository people, LocationRepository locations) {
+                    PersonRepository people, LocationRepository locations, Occupancy occupancy) {
         this.passes = passes;
         this.lifecycle = lifecycle;
         this.events = events;
         this.notices = notices;
         this.people = people;
         this.locations = locations;
+        this.occupancy = occupancy;
     }
 
     /** A student who was out when the emergency was declared, and where. */
@@ -46,9 +49,15 @@ public class EmergencyEndAll {
     public record Outcome(List<StudentOut> studentsOut, List<PassView.Ref> requestsCancelled) {
     }
 
-    /** Part of the declaration's transaction: the emergency flag and the ended passes commit together. */
+    /**
+     * Part of the declaration's transaction: the emergency flag and the ended passes commit together. The
+     * school's destinations and their counts of students out are locked first, before any pass is read or
+     * changed, in the order every other step takes them (see {@link Occupancy#lockSchool}); so the passes read
+     * are those committed by whoever held them before.
+     */
     @Transactional(propagation = Propagation.MANDATORY)
     public Outcome endAll(Caller caller, String schoolId, String emergencyId) {
+        occupancy.lockSchool(schoolId);
         List<StudentOut> out = new ArrayList<>();
         List<PassView.Ref> cancelled = new ArrayList<>();
         List<Pass> open = passes.findBySchoolIdAndStateIn(schoolId,

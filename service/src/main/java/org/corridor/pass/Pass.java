@@ -16,6 +16,7 @@ import jakarta.persistence.JoinColumn;
 import jakarta.persistence.OrderColumn;
 import jakarta.persistence.Table;
 
+import org.corridor.destination.Occupancy;
 import org.corridor.persistence.Identified;
 import org.corridor.rules.RaisedFlag;
 import org.corridor.rules.Severity;
@@ -23,7 +24,10 @@ import org.corridor.workflow.pass.PassRef;
 
 /**
  * A hall pass from the moment it is requested to the moment it ends. Its state is changed only
- * where the pass-lifecycle process says so; this class keeps the timestamps honest.
+ * where the pass-lifecycle process says so; this class keeps the timestamps honest, and its
+ * destination's count of students out ({@link Occupancy}) right: a change that makes the student out
+ * or no longer out goes through {@link #enter}, which asks for the count, so no step can forget it;
+ * any other change goes through {@link #move}, which refuses to cross that line.
  */
 @Entity
 @Table(name = "hall_pass")
@@ -124,15 +128,15 @@ public class Pass extends Identified {
     }
 
     /** Approved by the routed teacher (PENDING), or starting without approval (REQUESTED). */
-    void activate(Instant now) {
+    void activate(Instant now, Occupancy occupancy) {
         if (state != PassState.PENDING && state != PassState.REQUESTED) {
             throw new IllegalStateException("pass " + getId() + " is " + state + " and cannot become active");
         }
         if (state == PassState.PENDING) {
             approvedAt = now;
         }
-        state = PassState.ACTIVE;
         startedAt = now;
+        enter(PassState.ACTIVE, occupancy);
     }
 
     void refuseAutoPass(String why) {
@@ -144,26 +148,26 @@ public class Pass extends Identified {
         longRunningAt = now;
     }
 
-    void endBySystem(Instant now, String why) {
-        close(PassState.ENDED_BY_SYSTEM, now);
+    void endBySystem(Instant now, String why, Occupancy occupancy) {
+        close(PassState.ENDED_BY_SYSTEM, now, occupancy);
         endReason = why;
     }
 
-    void expire(Instant now, String why) {
-        close(PassState.EXPIRED, now);
+    void expire(Instant now, String why, Occupancy occupancy) {
+        close(PassState.EXPIRED, now, occupancy);
         endReason = why;
     }
 
-    void deny(Instant now) {
-        close(PassState.DENIED, now);
+    void deny(Instant now, Occupancy occupancy) {
+        close(PassState.DENIED, now, occupancy);
     }
 
-    void cancel(Instant now) {
-        close(PassState.CANCELLED, now);
+    void cancel(Instant now, Occupancy occupancy) {
+        close(PassState.CANCELLED, now, occupancy);
     }
 
-    void complete(Instant now) {
-        close(PassState.COMPLETED, now);
+    void complete(Instant now, Occupancy occupancy) {
+        close(PassState.COMPLETED, now, occupancy);
     }
 
     void recordDecider(String personId) {
@@ -196,20 +200,36 @@ public class Pass extends Identified {
         this.factsSnapshot = facts;
     }
 
-    private void close(PassState to, Instant now) {
+    private void close(PassState to, Instant now, Occupancy occupancy) {
         if (!state.isOpen() && state != PassState.SCHEDULED) {
             throw new IllegalStateException("pass " + getId() + " is already " + state);
         }
-        state = to;
         endedAt = now;
         openStudentId = null;
+        enter(to, occupancy);
     }
 
+    /** A change that leaves the student where they were: in class, or out. */
     private void move(PassState from, PassState to) {
         if (state != from) {
             throw new IllegalStateException("pass " + getId() + " is " + state + ", expected " + from);
         }
+        if (PassState.OUT.contains(from) != PassState.OUT.contains(to)) {
+            throw new IllegalArgumentException(from + " to " + to + " changes who is out: that goes through enter");
+        }
         state = to;
+    }
+
+    /** Any change of state; the destination's count follows the student out and back. */
+    private void enter(PassState to, Occupancy occupancy) {
+        boolean wasOut = PassState.OUT.contains(state);
+        boolean isOut = PassState.OUT.contains(to);
+        state = to;
+        if (isOut && !wasOut) {
+            occupancy.arrived(destinationId);
+        } else if (wasOut && !isOut) {
+            occupancy.left(destinationId);
+        }
     }
 
     public Set<String> flagCodes() {

@@ -10,7 +10,6 @@ import org.springframework.data.jpa.repository.JpaRepository;
 import org.springframework.data.jpa.repository.Modifying;
 import org.springframework.data.jpa.repository.Query;
 
-import org.corridor.policy.DestinationCount;
 import org.corridor.policy.PartnerOut;
 
 public interface PassRepository extends JpaRepository<Pass, String> {
@@ -57,18 +56,6 @@ public interface PassRepository extends JpaRepository<Pass, String> {
 
     @Query("select p from Pass p where p.routedToId = :routedToId and p.state = :state order by p.requestedAt desc")
     List<Pass> findByRoutedToIdAndStateOrderByRequestedAtDesc(String routedToId, PassState state);
-
-    /**
-     * How many students are out at each destination of a school, one pass not counted, per state and
-     * destination (a destination may have a row per state; the hallway count is the sum of all rows).
-     * Reads only {@code ix_pass_school_state_destination} (V6), which holds every column the query uses,
-     * in its own order: grouping by state too spares MariaDB a temporary table and a sort.
-     */
-    @Query("""
-            select new org.corridor.policy.DestinationCount(p.destinationId, count(p)) from Pass p
-            where p.schoolId = :schoolId and p.state in :states and p.id <> :exceptPassId
-            group by p.state, p.destinationId""")
-    List<DestinationCount> countOutByDestination(String schoolId, Collection<PassState> states, String exceptPassId);
 
     /**
      * The student's no-contact partners who are out now, whichever side of the pair the student was

@@ -8,6 +8,7 @@ import org.springframework.stereotype.Component;
 
 import org.corridor.destination.Location;
 import org.corridor.destination.LocationRepository;
+import org.corridor.destination.Occupancy;
 import org.corridor.person.Person;
 import org.corridor.person.PersonRepository;
 import org.corridor.person.Role;
@@ -33,19 +34,21 @@ class PassTransitions implements PassRecords, PolicyCheck {
     private final PassEvents events;
     private final PassNotices notices;
     private final LocationRepository locations;
+    private final Occupancy occupancy;
     private final SchoolRepository schools;
     private final SectionRepository sections;
     private final PersonRepository people;
     private final Clock clock;
 
     PassTransitions(PassRepository passes, PolicyEvaluation policy, PassEvents events, PassNotices notices,
-                    LocationRepository locations, SchoolRepository schools, SectionRepository sections,
-                    PersonRepository people, Clock clock) {
+                    LocationRepository locations, Occupancy occupancy, SchoolRepository schools,
+                    SectionRepository sections, PersonRepository people, Clock clock) {
         this.passes = passes;
         this.policy = policy;
         this.events = events;
         this.notices = notices;
         this.locations = locations;
+        this.occupancy = occupancy;
         this.schools = schools;
         this.sections = sections;
         this.people = people;
@@ -117,7 +120,7 @@ class PassTransitions implements PassRecords, PolicyCheck {
     public void activate(String passId) {
         Pass pass = load(passId);
         boolean approved = pass.getState() == PassState.PENDING;
-        pass.activate(clock.instant());
+        pass.activate(clock.instant(), occupancy);
         if (approved) {
             notices.settle(pass);
             notices.approved(pass);
@@ -133,7 +136,7 @@ class PassTransitions implements PassRecords, PolicyCheck {
     public void deny(String passId) {
         Pass pass = load(passId);
         PassState from = pass.getState();
-        pass.deny(clock.instant());
+        pass.deny(clock.instant(), occupancy);
         if (from == PassState.REQUESTED) {
             events.recordBySystem(pass, "DENIED_BY_POLICY", from, pass.getDenyReason());
         }
@@ -144,7 +147,7 @@ class PassTransitions implements PassRecords, PolicyCheck {
     @Override
     public void cancel(String passId) {
         Pass pass = load(passId);
-        pass.cancel(clock.instant());
+        pass.cancel(clock.instant(), occupancy);
         notices.settle(pass);
     }
 
@@ -197,7 +200,7 @@ class PassTransitions implements PassRecords, PolicyCheck {
         pass.expire(clock.instant(), "No decision within " + school.getRequestExpiryMinutes() + " minutes: "
                 + people.getReferenceById(pass.getRoutedToId()).getName()
                 + (pass.getSeenAt() == null ? " never opened it." : " opened it but did not decide.")
-                + " Ask again, or speak to your teacher.");
+                + " Ask again, or speak to your teacher.", occupancy);
         events.recordBySystem(pass, "EXPIRED", from, pass.getEndReason());
         notices.settle(pass);
         notices.expired(pass);
@@ -218,14 +221,14 @@ class PassTransitions implements PassRecords, PolicyCheck {
         Pass pass = load(passId);
         PassState from = pass.getState();
         pass.endBySystem(clock.instant(), "Ended after the school's limit of "
-                + schools.getReferenceById(pass.getSchoolId()).getAutoEndMinutes() + " minutes out.");
+                + schools.getReferenceById(pass.getSchoolId()).getAutoEndMinutes() + " minutes out.", occupancy);
         events.recordBySystem(pass, "ENDED_BY_SYSTEM", from, pass.getEndReason());
         notices.endedBySystem(pass);
     }
 
     @Override
     public void complete(String passId) {
-        load(passId).complete(clock.instant());
+        load(passId).complete(clock.instant(), occupancy);
     }
 
     private static String flagList(Pass pass) {

@@ -27,9 +27,10 @@ import org.corridor.school.School;
 import org.corridor.school.SchoolPeriod;
 
 /**
- * Loads everything the rules may reason about for one pass in six indexed queries, however many
- * students are out or paired: the school, destination and period together (primary keys); the
- * school's students out, per destination; the student's passes this week; their no-contact partners
+ * Loads everything the rules may reason about for one pass in five indexed queries, however many
+ * students are out or paired: the school, destination and period together (primary keys) with the
+ * students out at the destination and in the school (the destinations' counters, see
+ * {@link org.corridor.destination.Occupancy}); the student's passes this week; their no-contact partners
  * who are out, with names and destinations; their accommodations in force; and (in
  * {@link PolicyEvaluation}) the district's active rule set.
  */
@@ -53,12 +54,10 @@ class PassFacts {
         Location destination = setting.destination();
         ZonedDateTime now = ZonedDateTime.now(clock).withZoneSameInstant(school.getTimeZone());
         LocalDate today = now.toLocalDate();
-        // Every destination of a pass is in the pass's school (PassRequests checks it), so the school's
-        // counts per destination give both the destination's occupancy and the hallway's.
-        List<DestinationCount> out = passes.countOutByDestination(school.getId(), PassState.OUT, pass.getId());
-        int atDestination = (int) out.stream().filter(c -> c.destinationId().equals(destination.getId()))
-                .mapToLong(DestinationCount::out).sum();
-        int inSchool = (int) out.stream().mapToLong(DestinationCount::out).sum();
+        // The pass judged is not among those counted: the rules ask whether there is room for it.
+        int itself = PassState.OUT.contains(pass.getState()) ? 1 : 0;
+        int atDestination = setting.outAtDestination() - itself;
+        int inSchool = setting.outInSchool() - itself;
         return new FactSnapshot(
                 new FactSnapshot.Request(pass.getId(), pass.getStudentId(), pass.getPassType().name(),
                         pass.getChannel().name(), pass.getDestinationId(), pass.getDepartingSectionId(), today),
@@ -73,14 +72,23 @@ class PassFacts {
                         .toList());
     }
 
-    /** The pass's school, destination and the period in session of the section it leaves: one query. */
-    private record Setting(School school, Location destination, SchoolPeriod period) {
+    /**
+     * The pass's school, destination and the period in session of the section it leaves, and how many
+     * students are out at the destination and in the whole school: one query.
+     */
+    private record Setting(School school, Location destination, SchoolPeriod period, int outAtDestination,
+                           int outInSchool) {
     }
 
     private Setting setting(Pass pass) {
         // One row per bell period the section meets in (periods are matched by name), or one with no period.
+        // Every destination of a pass is in the pass's school (PassRequests checks it), so the school's
+        // counters add up to the students out in its hallways. A location nobody has gone to yet has none.
         List<Object[]> rows = entityManager.createQuery("""
-                        select s, l, per from School s join Location l on l.id = :destinationId
+                        select s, l, per,
+                          (select o.outNow from DestinationOccupancy o where o.locationId = l.id),
+                          (select sum(o.outNow) from DestinationOccupancy o where o.schoolId = s.id)
+                        from School s join Location l on l.id = :destinationId
                           join Section sec on sec.id = :sectionId
                           left join sec.periodNames periodName
                           left join SchoolPeriod per on per.schoolId = s.id and per.name = periodName
@@ -99,7 +107,11 @@ class PassFacts {
         ZonedDateTime now = ZonedDateTime.now(clock).withZoneSameInstant(school.getTimeZone());
         SchoolPeriod period = rows.stream().map(r -> (SchoolPeriod) r[2]).filter(Objects::nonNull)
                 .filter(p -> p.isInSession(now)).findFirst().orElse(null);
-        return new Setting(school, (Location) row[1], period);
+        return new Setting(school, (Location) row[1], period, count(row[3]), count(row[4]));
+    }
+
+    private static int count(Object counted) {
+        return counted == null ? 0 : ((Number) counted).intValue();
     }
 
     private FactSnapshot.Usage usage(Pass pass, School school, ZonedDateTime now) {

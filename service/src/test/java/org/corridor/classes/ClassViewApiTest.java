@@ -12,6 +12,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 
 import org.corridor.section.Section;
 import org.corridor.testing.ApiTest;
+import org.corridor.testing.OccupancyCounters;
 import org.corridor.testing.OnMariaDb;
 
 /**
@@ -130,6 +131,7 @@ class ClassViewApiTest extends ApiTest {
     private void endBySystem(String passId, String endedAt) {
         jdbc.update("update hall_pass set state = 'ENDED_BY_SYSTEM', open_student_id = null, ended_at = "
                 + endedAt + " where id = ?", passId);
+        OccupancyCounters.recount(jdbc);
     }
 
     private JsonNode englishClass(String teacher) {

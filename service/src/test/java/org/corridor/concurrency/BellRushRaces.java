@@ -15,6 +15,7 @@ import org.springframework.http.ResponseEntity;
 import com.fasterxml.jackson.databind.JsonNode;
 
 import org.corridor.testing.ApiTest;
+import org.corridor.testing.OccupancyCounters;
 
 /**
  * The bell rush: the same click twice, two teachers' clicks for the last place, a click against a timer.
@@ -200,7 +201,128 @@ abstract class BellRushRaces extends ApiTest {
         }
     }
 
+    /** The same pass ended from two screens: it ends once, and its destination counts the student back once. */
+    @Test
+    void twoEndsOfOnePassAtOnceCountTheStudentBackOnce() {
+        for (int round = 0; round < ROUNDS; round++) {
+            // given a student out at the Nurse with another out there too
+            out(STUDENTS.get(2 * round), "Nurse");
+            String id = out(STUDENTS.get(2 * round + 1), "Nurse");
+
+            // when the pass is ended twice at the same moment
+            List<ResponseEntity<JsonNode>> answers = atOnce(List.of(
+                    () -> post("admin", "/api/passes/" + id + "/end", null),
+                    () -> post("admin", "/api/passes/" + id + "/end", null)));
+
+            // then one end went through, the other was told the pass changed, and the Nurse counts one student out
+            assertThat(answers).extracting(a -> a.getStatusCode().value()).as("round %d: %s", round, answers)
+                    .containsExactlyInAnyOrder(200, 409);
+            assertThat(outAt("Nurse")).as("round %d", round).isEqualTo(1);
+            endAllOpenPasses();
+        }
+    }
+
+    @Test
+    void endsOfTwoPassesAtOneDestinationAtOnceCountBothStudentsBack() {
+        for (int round = 0; round < ROUNDS; round++) {
+            // given two students out at the Library
+            List<String> ids = List.of(out(STUDENTS.get(2 * round), "Library"), out(STUDENTS.get(2 * round + 1), "Library"));
+
+            // when both passes end at the same moment
+            List<ResponseEntity<JsonNode>> answers = atOnce(ids.stream()
+                    .<Callable<ResponseEntity<JsonNode>>>map(id -> () -> post("admin", "/api/passes/" + id + "/end", null))
+                    .toList());
+
+            // then both ended, and nobody is counted out at the Library
+            assertThat(answers).extracting(a -> a.getStatusCode().value()).as("round %d: %s", round, answers)
+                    .containsExactly(200, 200);
+            assertThat(outAt("Library")).as("round %d", round).isZero();
+        }
+    }
+
+    /** An approval locks the destination, then its count; an end only the count: neither waits for the other in a circle. */
+    @Test
+    void approvalAndEndAtOneDestinationAtOnceKeepItsCountRight() {
+        for (int round = 0; round < ROUNDS; round++) {
+            // given one student out at the Nurse and another's request to go there
+            String leaving = out(STUDENTS.get(2 * round), "Nurse");
+            String going = request(STUDENTS.get(2 * round + 1), "Nurse").getBody().get("id").asText();
+
+            // when the one comes back as Ms Rivera approves the other
+            List<ResponseEntity<JsonNode>> answers = atOnce(List.of(
+                    () -> post("admin", "/api/passes/" + leaving + "/end", null),
+                    () -> post("rivera", "/api/passes/" + going + "/approve", Map.of())));
+
+            // then both went through, and the Nurse counts one student out
+            assertThat(answers).extracting(a -> a.getStatusCode().value()).as("round %d: %s", round, answers)
+                    .containsExactly(200, 200);
+            assertThat(outAt("Nurse")).as("round %d", round).isEqualTo(1);
+            endAllOpenPasses();
+        }
+    }
+
+    @Test
+    void endRacingTheAutoEndTimerCountsTheStudentBackOnce() {
+        for (int round = 0; round < ROUNDS / 2; round++) {
+            // given a student out at the Nurse whose auto-end timer falls due as they end the pass
+            String id = out(STUDENTS.get(round), "Nurse");
+            String timer = timerJobId(id, "Boundary_AutoEnd");
+
+            // when both happen at the same moment
+            List<Object> outcomes = atOnce(List.of(
+                    () -> post("admin", "/api/passes/" + id + "/end", null),
+                    () -> {
+                        try {
+                            management.executeJob(timer);
+                            return "timer fired";
+                        } catch (RuntimeException lost) {
+                            return "timer lost: " + lost;
+                        }
+                    }));
+
+            // then the pass ended once, by one or the other (an end that lost is a 409), and nobody is counted out
+            @SuppressWarnings("unchecked")
+            var end = (ResponseEntity<JsonNode>) outcomes.get(0);
+            assertThat(end.getStatusCode().value()).as("round %d: %s", round, outcomes).isIn(200, 409);
+            assertThat(pass("admin", id).get("state").asText()).as("round %d: %s", round, outcomes)
+                    .isIn("COMPLETED", "ENDED_BY_SYSTEM");
+            assertThat(outAt("Nurse")).as("round %d: %s", round, outcomes).isZero();
+        }
+    }
+
+    /**
+     * An emergency locks every count of the school before it reads a pass; an approval holds its destination
+     * and then that count. Whichever is first, the other waits and then sees what it did: nobody is left out.
+     */
+    @Test
+    void emergencyRacingAnApprovalLeavesNobodyCountedOut() {
+        for (int round = 0; round < ROUNDS / 2; round++) {
+            // given one student out at the Library and another's request for the Nurse
+            out(STUDENTS.get(2 * round), "Library");
+            String going = request(STUDENTS.get(2 * round + 1), "Nurse").getBody().get("id").asText();
+
+            // when an administrator declares an emergency as Ms Rivera approves the request
+            List<ResponseEntity<JsonNode>> answers = atOnce(List.of(
+                    () -> post("admin", "/api/admin/schools/" + schoolId() + "/emergency", null),
+                    () -> post("rivera", "/api/passes/" + going + "/approve", Map.of())));
+
+            // then the emergency ended everything, the approval either came first or was told the pass changed
+            assertThat(answers.get(0).getStatusCode().value()).as("round %d: %s", round, answers).isEqualTo(201);
+            assertThat(answers.get(1).getStatusCode().value()).as("round %d: %s", round, answers).isIn(200, 409);
+            assertThat(jdbc.queryForObject("select count(*) from hall_pass where state in ('ACTIVE', 'LONG_RUNNING')",
+                    Integer.class)).as("round %d", round).isZero();
+            assertThat(OccupancyCounters.mismatches(jdbc)).as("round %d", round).isEmpty();
+            call("admin", HttpMethod.DELETE, "/api/admin/schools/" + schoolId() + "/emergency", null, Map.of());
+        }
+    }
+
     record Occupancy(int out, int flaggedFull) {
+    }
+
+    /** The destination's count of students out, as the rules read it. */
+    private int outAt(String destination) {
+        return jdbc.queryForList("select out_now from destination_occupancy where location_id = ?", Integer.class,
+                destination(destination)).stream().findFirst().orElse(0);
     }
 
     /** How many students are out at a destination, and how many of them carry DESTINATION_FULL. */

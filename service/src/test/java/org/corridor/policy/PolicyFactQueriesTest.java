@@ -50,7 +50,7 @@ class PolicyFactQueriesTest extends ApiTest {
 
         int withThreePartnersOut = statementsToEvaluate(request);
 
-        assertThat(withThreePartnersOut).isEqualTo(alone).isLessThanOrEqualTo(6);
+        assertThat(withThreePartnersOut).isEqualTo(alone).isLessThanOrEqualTo(5);
     }
 
     private void pairWithAva(String partner) {

@@ -76,6 +76,7 @@ final class RosterSets {
         jdbc.update("delete from pass_event");
         jdbc.update("delete from pass_flag");
         jdbc.update("delete from hall_pass");
+        jdbc.update("update destination_occupancy set out_now = 0");
         jdbc.update("delete from notification");
         String rosterSections = "select id from section where source_id is not null";
         for (String table : List.of("section_student", "section_period", "section_co_teacher")) {

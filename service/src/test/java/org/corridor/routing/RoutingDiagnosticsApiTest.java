@@ -30,6 +30,7 @@ import org.corridor.school.SchoolPeriodRepository;
 import org.corridor.school.SchoolRepository;
 import org.corridor.section.Section;
 import org.corridor.testing.ApiTest;
+import org.corridor.testing.OccupancyCounters;
 import org.corridor.testing.OnH2;
 
 /**
@@ -73,6 +74,7 @@ class RoutingDiagnosticsApiTest extends ApiTest {
                     section.getId());
             jdbc.update("delete from hall_pass where departing_section_id = ?", section.getId());
         });
+        OccupancyCounters.recount(jdbc);
         sections.deleteAll(made);
         periods.deleteAll(bells);
         people.deleteAll(teachers);

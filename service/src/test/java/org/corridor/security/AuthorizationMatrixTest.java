@@ -576,6 +576,7 @@ class AuthorizationMatrixTest extends ApiTest {
         jdbc.update("delete from pass_event");
         jdbc.update("delete from pass_flag");
         jdbc.update("delete from hall_pass");
+        jdbc.update("update destination_occupancy set out_now = 0");
         jdbc.update("update school set emergency_id = null");
         jdbc.update("delete from school_emergency");
     }

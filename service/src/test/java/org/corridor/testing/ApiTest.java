@@ -17,6 +17,8 @@ import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.RuntimeService;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.extension.AfterTestExecutionCallback;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.client.TestRestTemplate;
@@ -39,7 +41,8 @@ import org.corridor.section.SectionRepository;
 
 /**
  * The service on a real port with the demo school seeded; tests talk to it over HTTP as the demo
- * accounts do. Every test starts with no passes.
+ * accounts do. Every test starts with no passes, and ends with every destination's count of students out
+ * equal to its passes out (see {@link OccupancyCounters}): whatever a test does, the counters must follow.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles("demo")
@@ -61,6 +64,18 @@ public abstract class ApiTest {
     @Autowired
     protected ManagementService management;
 
+    /**
+     * Checked as the test method returns, before any {@code @AfterEach} of a subclass tidies up with SQL. A
+     * failure names the test that left the counters wrong.
+     */
+    @RegisterExtension
+    protected final AfterTestExecutionCallback countersMatchThePassesOut = context -> {
+        List<String> wrong = OccupancyCounters.mismatches(jdbc);
+        if (!wrong.isEmpty()) {
+            throw new AssertionError("destinations whose count of students out is not their passes out: " + wrong);
+        }
+    };
+
     @BeforeEach
     protected void startWithNoPasses() {
         // Appointments first: deleting one also deletes the pass lifecycle it called.
@@ -71,6 +86,7 @@ public abstract class ApiTest {
         jdbc.update("delete from pass_event");
         jdbc.update("delete from pass_flag");
         jdbc.update("delete from hall_pass");
+        jdbc.update("update destination_occupancy set out_now = 0");
         jdbc.update("update school set emergency_id = null");
         jdbc.update("delete from school_emergency");
         jdbc.update("delete from kiosk");

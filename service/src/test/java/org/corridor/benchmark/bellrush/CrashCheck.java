@@ -146,6 +146,15 @@ final class CrashCheck {
 
             // 5. After the restart every open pass still has its timers.
             ok &= timersPresent("after the restart", states, timers(db));
+
+            // 6. Each destination's count of students out (V9) is its passes out: the counters commit with the passes.
+            String outThere = "(select count(*) from hall_pass p where p.destination_id = l.id "
+                    + "and p.state in ('ACTIVE', 'LONG_RUNNING'))";
+            Map<String, Integer> miscounted = counts(db, "select l.id, coalesce(o.out_now, 0) - " + outThere
+                    + " from location l left join destination_occupancy o on o.location_id = l.id"
+                    + " where coalesce(o.out_now, 0) <> " + outThere);
+            ok &= check(miscounted.isEmpty(), "every destination's count of students out equals its passes out",
+                    "counter minus passes out, per location that differs: " + miscounted);
         }
         System.out.println(ok ? "CRASH TEST PASSED" : "CRASH TEST FAILED");
         return ok;

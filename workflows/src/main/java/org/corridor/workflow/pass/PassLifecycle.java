@@ -154,9 +154,31 @@ public class PassLifecycle {
                     || !correlation(pass, message).withoutTenantId().correlateAllWithResult().isEmpty();
         } catch (OptimisticLockingException raced) {
             throw changedMeanwhile(pass.passId());
+        } catch (RuntimeException raced) {
+            // At READ COMMITTED the engine can find the pass waiting for the message, then find the subscription or
+            // its execution gone when it triggers it, and fail on that ("does not have a subscription to a message
+            // event", a NullPointerException): another call, a second click or a timer, took it in between, and
+            // has committed, or this would still see it. Anything else stays an error.
+            if (!waitsFor(pass, message, raced)) {
+                throw changedMeanwhile(pass.passId());
+            }
+            throw raced;
         }
         if (!matched) {
             throw new LifecycleConflictException(pass.passId(), whyNot);
+        }
+    }
+
+    /** True if the pass still waits for the message; a failure to tell is added to {@code failure}, which is thrown. */
+    private boolean waitsFor(PassRef pass, String message, RuntimeException failure) {
+        try {
+            return engine.getRuntimeService().createExecutionQuery().processInstanceBusinessKey(pass.passId())
+                    .messageEventSubscriptionName(message).tenantIdIn(pass.districtId()).count() > 0
+                    || engine.getRuntimeService().createExecutionQuery().processInstanceBusinessKey(pass.passId())
+                    .messageEventSubscriptionName(message).withoutTenantId().count() > 0;
+        } catch (RuntimeException unknown) {
+            failure.addSuppressed(unknown);
+            throw failure;
         }
     }
 

@@ -1,0 +1,74 @@
+package org.corridor.destination;
+
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * How many students are out at each destination now: a counter per location ({@code destination_occupancy},
+ * V9), so the rules read a school's occupancy in a few rows however many students are out. A pass moves it
+ * only as it becomes active or stops being active ({@code Pass} calls {@link #arrived} and {@link #left} from
+ * the one method that changes its state that way), in the same transaction, with an atomic update: two
+ * passes ending at once both count, and a transaction that rolls back takes its change with it.
+ * <p>
+ * Locks, always in this order so that nothing waits in a circle: the destination's {@code location} row, then
+ * its counter, then the pass's and the engine's rows. An approval, or a pass that starts without one, locks
+ * the location row exclusively ({@link LocationRepository#lockById}) before anything else; bringing a student
+ * back locks it in share mode ({@link LocationRepository#shareById}) in {@link #left}, before the counter,
+ * before the pass's new state is written. Share mode is needed anyway: writing a pass's state makes MariaDB
+ * check the pass's destination foreign key ({@code ix_pass_destination_state} begins with the destination and
+ * holds the state), which takes that lock at the flush; taken only then, after the counter, an end and an
+ * approval at one destination would each hold what the other waits for. A transaction that changes passes at
+ * several destinations (an emergency) takes all of its school's locks first ({@link #lockSchool}). The counter
+ * statements go through JDBC, not Hibernate, so they run when called and never make Hibernate flush first.
+ */
+@Component
+public class Occupancy {
+    private final JdbcTemplate jdbc;
+    private final LocationRepository locations;
+
+    Occupancy(JdbcTemplate jdbc, LocationRepository locations) {
+        this.jdbc = jdbc;
+        this.locations = locations;
+    }
+
+    /**
+     * One more student out at the destination, whose row the caller has locked ({@link
+     * LocationRepository#lockById}: every pass becomes active under that lock, so two first arrivals never
+     * both insert). A location gets its counter when its first student goes out (V9 made one for every
+     * location that existed then).
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void arrived(String destinationId) {
+        if (jdbc.update("update destination_occupancy set out_now = out_now + 1 where location_id = ?",
+                destinationId) == 0) {
+            jdbc.update("insert into destination_occupancy (location_id, school_id, out_now) "
+                    + "select id, school_id, 1 from location where id = ?", destinationId);
+        }
+    }
+
+    /** One student fewer out at the destination. */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void left(String destinationId) {
+        locations.shareById(destinationId);
+        if (jdbc.update("update destination_occupancy set out_now = out_now - 1 where location_id = ?",
+                destinationId) != 1) {
+            throw new IllegalStateException("destination " + destinationId + " has no count of students out, "
+                    + "yet a student out there is coming back");
+        }
+    }
+
+    /**
+     * Locks every location of the school in share mode, then every counter of the school, until the
+     * transaction ends: for a transaction about to end passes at many destinations, before it reads or
+     * changes any pass. Taken one by one as its passes came, while holding what it wrote for the earlier
+     * ones, they could be what an approval holds while it waits for one of those passes.
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void lockSchool(String schoolId) {
+        locations.shareBySchoolId(schoolId);
+        jdbc.queryForList("select location_id from destination_occupancy where school_id = ? "
+                + "order by location_id for update", String.class, schoolId);
+    }
+}
