@@ -34,7 +34,6 @@ class QueryPlanCacheTest extends ApiTest {
     private static final Map<String, String> NOT_CACHED = Map.ofEntries(
             Map.entry("PassRepository.findAt", "a list of destinations: a teacher's arrivals, once per screen"),
             Map.entry("PassRepository.findBySchoolIdAndStateIn", "an emergency's end-all, once"),
-            Map.entry("PassRepository.countOutByDestination", "policy facts: TODO maintained counters"),
             Map.entry("NotificationRepository.undelivered", "a list of kinds: once when a screen opens"),
             Map.entry("ClassRoster.people", "a list of students: once when a class screen opens"),
             Map.entry("ClassBadges.of", "a list of students: a class screen's badges"),
