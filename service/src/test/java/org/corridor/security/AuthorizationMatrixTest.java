@@ -65,6 +65,7 @@ import org.corridor.school.SchoolPeriodRepository;
 import org.corridor.school.SchoolRepository;
 import org.corridor.section.Section;
 import org.corridor.testing.ApiTest;
+import org.corridor.testing.NoPasses;
 
 /**
  * Every endpoint of the API, asked by every kind of caller, once with ids of the caller's own district and
@@ -569,16 +570,7 @@ class AuthorizationMatrixTest extends ApiTest {
     // --- what setups do
 
     private void clearPasses() {
-        runtime.createProcessInstanceQuery().processDefinitionKey("appointment-pass").list()
-                .forEach(p -> runtime.deleteProcessInstance(p.getId(), "matrix reset", true, true));
-        runtime.createProcessInstanceQuery().processDefinitionKey("pass-lifecycle").list()
-                .forEach(p -> runtime.deleteProcessInstance(p.getId(), "matrix reset", true, true));
-        jdbc.update("delete from pass_event");
-        jdbc.update("delete from pass_flag");
-        jdbc.update("delete from hall_pass");
-        jdbc.update("update destination_occupancy set out_now = 0");
-        jdbc.update("update school set emergency_id = null");
-        jdbc.update("delete from school_emergency");
+        NoPasses.clear(runtime, jdbc);
     }
 
     /** The district's student asks to go to the Restroom from their class. */

@@ -78,17 +78,7 @@ public abstract class ApiTest {
 
     @BeforeEach
     protected void startWithNoPasses() {
-        // Appointments first: deleting one also deletes the pass lifecycle it called.
-        runtime.createProcessInstanceQuery().processDefinitionKey("appointment-pass").list()
-                .forEach(p -> runtime.deleteProcessInstance(p.getId(), "test reset", true, true));
-        runtime.createProcessInstanceQuery().processDefinitionKey("pass-lifecycle").list()
-                .forEach(p -> runtime.deleteProcessInstance(p.getId(), "test reset", true, true));
-        jdbc.update("delete from pass_event");
-        jdbc.update("delete from pass_flag");
-        jdbc.update("delete from hall_pass");
-        jdbc.update("update destination_occupancy set out_now = 0");
-        jdbc.update("update school set emergency_id = null");
-        jdbc.update("delete from school_emergency");
+        NoPasses.clear(runtime, jdbc);
         jdbc.update("delete from kiosk");
         jdbc.update("delete from notification");
     }
