@@ -469,8 +469,9 @@ final class GeneratedDistrict {
         for (Clazz c : classes) {
             boolean gone = deleted.contains(c.sourcedId());
             row(csv, c.sourcedId(), gone ? "tobedeleted" : deleted.isEmpty() ? "" : "active",
-                    deleted.isEmpty() ? "" : Delta.DATE, c.title(), "", c.course(), c.classCode(), "scheduled", c.room(),
-                    c.school(), String.join(",", c.terms()), c.title().replaceAll(" \\d+$", ""), "", c.period());
+                    deleted.isEmpty() ? "" : Delta.DATE, c.title(), "", c.course(), c.classCode(), "scheduled",
+                    c.room(), c.school(), String.join(",", c.terms()), c.title().replaceAll(" \\d+$", ""), "",
+                    c.period());
         }
         return bytes(csv);
     }

@@ -148,10 +148,10 @@ abstract class RosterImportScenarios extends ApiTest {
     void theGeneratedDistrictArrivesAsWritten() {
         assertThat(importZip("admin", RosterSets.zip(DISTRICT.bulkV11())).getStatusCode()).isEqualTo(HttpStatus.OK);
 
-        assertThat(jdbc.queryForObject("select count(*) from person where source_id like 'gd-u%' and removed_at is null",
-                Integer.class)).isEqualTo(DISTRICT.students()).isGreaterThanOrEqualTo(4000);
-        assertThat(jdbc.queryForObject("select count(*) from section_co_teacher c join section s on s.id = c.section_id "
-                + "where s.source_id like 'gd-%'", Integer.class)).isEqualTo(DISTRICT.coTeachers());
+        assertThat(jdbc.queryForObject("select count(*) from person where source_id like 'gd-u%' "
+                + "and removed_at is null", Integer.class)).isEqualTo(DISTRICT.students()).isGreaterThanOrEqualTo(4000);
+        assertThat(jdbc.queryForObject("select count(*) from section_co_teacher c "
+                + "join section s on s.id = c.section_id where s.source_id like 'gd-%'", Integer.class)).isEqualTo(DISTRICT.coTeachers());
         var first = jdbc.queryForMap("select given_name, family_name, student_number, email from person "
                 + "where source_id = ?", GeneratedDistrict.student(0, 0));
         assertThat(first).containsEntry("given_name", "Zoë").containsEntry("family_name", "Núñez")
@@ -196,8 +196,9 @@ abstract class RosterImportScenarios extends ApiTest {
                 .is4xxClientError()).isTrue();
         assertThat(jdbc.queryForObject("select family_name from person where source_id = ?", String.class,
                 delta.renamed.sourcedId())).startsWith("Married-");
-        assertThat(jdbc.queryForObject("select count(*) from section_co_teacher c join section s on s.id = c.section_id "
-                + "where s.source_id = ?", Integer.class, delta.coTaughtClass)).isZero();
+        assertThat(jdbc.queryForObject("select count(*) from section_co_teacher c "
+                + "join section s on s.id = c.section_id where s.source_id = ?", Integer.class, delta.coTaughtClass))
+                .isZero();
         assertThat(jdbc.queryForList("select s.source_id from section_student e join section s on s.id = e.section_id "
                 + "join person p on p.id = e.person_id where p.source_id = ? and s.source_id like 'gd-c01-p2-%'",
                 String.class, delta.moved)).containsExactly(delta.movedTo);

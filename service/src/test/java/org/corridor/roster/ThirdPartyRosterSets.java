@@ -24,6 +24,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 @OnH2
 class ThirdPartyRosterSets extends RosterImportScenarios {
     static final String VARIABLE = "CORRIDOR_ONEROSTER_DATA";
+    private static final String CATALYST = "catalyst-moodle-v1p2-fixtures/";
 
     private static Path data;
 
@@ -79,7 +80,7 @@ class ThirdPartyRosterSets extends RosterImportScenarios {
 
     @Test
     void theCatalystDeltaExampleApplies() {
-        var answer = importZip("admin", RosterSets.zip(data.resolve("catalyst-moodle-v1p2-fixtures/oneroster_test_data")));
+        var answer = importZip("admin", RosterSets.zip(data.resolve(CATALYST + "oneroster_test_data")));
 
         assertThat(answer.getStatusCode()).as("%s", answer.getBody()).isEqualTo(HttpStatus.OK);
         assertThat(count(answer.getBody(), "users", "created")).isEqualTo(1);
@@ -91,7 +92,7 @@ class ThirdPartyRosterSets extends RosterImportScenarios {
     void theMessyCatalystV12SetIsRejectedWhole() {
         int people = jdbc.queryForObject("select count(*) from person", Integer.class);
 
-        var answer = importZip("admin", RosterSets.zip(data.resolve("catalyst-moodle-v1p2-fixtures/v1p2_full_dataset")));
+        var answer = importZip("admin", RosterSets.zip(data.resolve(CATALYST + "v1p2_full_dataset")));
 
         assertThat(answer.getStatusCode()).isEqualTo(HttpStatus.UNPROCESSABLE_ENTITY);
         assertThat(answer.getBody().get("outcome").asText()).isEqualTo("REJECTED");
