@@ -14,8 +14,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import org.corridor.testing.ApiTest;
 
 /**
- * The walkthrough of the README, through HTTP, the real engine, the real rules and a real database.
- * Run once per database by the subclasses.
+ * The walkthrough of the README (and of docs/teachers.md), through HTTP, the real engine, the real rules and a
+ * real database. Run once per database by the subclasses.
  */
 abstract class PassLifecycleEndToEnd extends ApiTest {
 

@@ -9,7 +9,10 @@ import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The CSV quirks real OneRoster exports have (see /work/shared/data/oneroster/SOURCES.md). */
+/**
+ * The CSV quirks real OneRoster exports have: a byte order mark, CRLF, no final newline, a trailing comma on some
+ * rows, quoted lists, files saved as UTF-16 or Latin-1.
+ */
 class CsvReaderTest {
     private final List<RosterProblem> errors = new ArrayList<>();
     private final List<RosterProblem> notes = new ArrayList<>();

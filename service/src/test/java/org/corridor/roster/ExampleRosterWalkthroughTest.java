@@ -31,9 +31,9 @@ import org.corridor.testing.ApiTest;
 import org.corridor.testing.SchoolClocks;
 
 /**
- * The README's roster walkthrough, step by step, on the example set in {@code examples/oneroster/maple-grove}:
- * what a new user does after starting Corridor. Keeps the README and the example set honest. The clock stands in
- * the example's 2026-2027 term, a Monday, 10:00 in the school's time zone.
+ * The roster walkthrough of docs/administrators.md, step by step, on the example set in
+ * {@code examples/oneroster/maple-grove}: what a new user does after starting Corridor. Keeps the guide and the
+ * example set honest. The clock stands in the example's 2026-2027 term, a Monday, 10:00 in the school's time zone.
  */
 @Import(ExampleRosterWalkthroughTest.MapleGroveTerm.class)
 class ExampleRosterWalkthroughTest extends ApiTest {

@@ -14,16 +14,11 @@ import java.util.zip.ZipOutputStream;
 import org.springframework.core.io.ByteArrayResource;
 import org.springframework.jdbc.core.JdbcTemplate;
 
-/** Roster sets for tests: the shared data sets, the hand-made fixtures, zipped in memory; and the clean-up. */
+/**
+ * Roster sets for tests: the hand-made fixtures (ours, in {@code src/test/resources/roster}), any set zipped in
+ * memory; and the clean-up. The generated district is {@link GeneratedDistrict}.
+ */
 final class RosterSets {
-    /** The shared OneRoster data sets (not in this repository: their licences differ). */
-    static final Path SHARED = Path.of(System.getenv().getOrDefault("CORRIDOR_ONEROSTER_DATA",
-            "/work/shared/data/oneroster"));
-    static final Path GRAND_BEND = SHARED.resolve("edfi-grandbend-v1p1");
-    static final Path GENERATED = SHARED.resolve("generated-district-medium-v1p1");
-    static final Path CATALYST_DELTA = SHARED.resolve("catalyst-moodle-v1p2-fixtures/oneroster_test_data");
-    static final Path CATALYST_BROKEN = SHARED.resolve("catalyst-moodle-v1p2-fixtures/v1p2_full_dataset");
-
     private RosterSets() {
     }
 
