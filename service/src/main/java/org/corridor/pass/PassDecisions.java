@@ -11,7 +11,6 @@ import org.springframework.transaction.annotation.Transactional;
 import org.corridor.destination.LocationRepository;
 import org.corridor.person.PersonRepository;
 import org.corridor.person.Role;
-import org.corridor.policy.PolicyEvaluation;
 import org.corridor.problem.ApiProblem;
 import org.corridor.rules.RaisedFlag;
 import org.corridor.rules.Severity;
@@ -26,7 +25,7 @@ import org.corridor.workflow.pass.PassLifecycle;
 public class PassDecisions {
     private final PassAccess access;
     private final PassLifecycle lifecycle;
-    private final PolicyEvaluation policy;
+    private final PassPolicy policy;
     private final PassEvents events;
     private final PersonRepository people;
     private final PassNotices notices;
@@ -34,7 +33,7 @@ public class PassDecisions {
     private final LocationRepository locations;
     private final PassViews views;
 
-    PassDecisions(PassAccess access, PassLifecycle lifecycle, PolicyEvaluation policy, PassEvents events,
+    PassDecisions(PassAccess access, PassLifecycle lifecycle, PassPolicy policy, PassEvents events,
                   PersonRepository people, PassNotices notices, PassRepository passes, LocationRepository locations,
                   PassViews views) {
         this.views = views;
@@ -63,7 +62,7 @@ public class PassDecisions {
     public PassView approve(Caller caller, String passId, Approval approval) {
         passes.destinationOf(passId, caller.districtId()).ifPresent(locations::lockById);
         Pass pass = decidable(caller, passId, "approve");
-        PolicyEvaluation.Outcome outcome = policy.evaluate(pass);
+        PassPolicy.Outcome outcome = policy.evaluate(pass);
         List<RaisedFlag> fresh = outcome.flags();
         Set<String> seen = new HashSet<>(pass.flagCodes());
         if (approval != null && approval.acknowledgedFlags() != null) {

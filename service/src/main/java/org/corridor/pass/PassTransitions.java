@@ -12,7 +12,6 @@ import org.corridor.destination.Occupancy;
 import org.corridor.person.Person;
 import org.corridor.person.PersonRepository;
 import org.corridor.person.Role;
-import org.corridor.policy.PolicyEvaluation;
 import org.corridor.rules.Severity;
 import org.corridor.school.EscalateTo;
 import org.corridor.school.School;
@@ -30,7 +29,7 @@ import org.corridor.workflow.pass.PolicyCheck;
 @Component
 class PassTransitions implements PassRecords, PolicyCheck {
     private final PassRepository passes;
-    private final PolicyEvaluation policy;
+    private final PassPolicy policy;
     private final PassEvents events;
     private final PassNotices notices;
     private final LocationRepository locations;
@@ -40,7 +39,7 @@ class PassTransitions implements PassRecords, PolicyCheck {
     private final PersonRepository people;
     private final Clock clock;
 
-    PassTransitions(PassRepository passes, PolicyEvaluation policy, PassEvents events, PassNotices notices,
+    PassTransitions(PassRepository passes, PassPolicy policy, PassEvents events, PassNotices notices,
                     LocationRepository locations, Occupancy occupancy, SchoolRepository schools,
                     SectionRepository sections, PersonRepository people, Clock clock) {
         this.passes = passes;
@@ -68,7 +67,7 @@ class PassTransitions implements PassRecords, PolicyCheck {
         if (pass.getPassType() != PassType.REGULAR) {
             locations.lockById(pass.getDestinationId());
         }
-        PolicyEvaluation.Outcome outcome = policy.evaluate(pass);
+        PassPolicy.Outcome outcome = policy.evaluate(pass);
         pass.recordEvaluation(outcome.flags(), outcome.factsJson());
         if (pass.hasBlockingFlag()) {
             pass.recordDenyReason(pass.getFlags().stream()

@@ -468,7 +468,7 @@ abstract class RosterImportScenarios extends ApiTest {
                 Map.of("name", "1", "startsAt", "08:00", "endsAt", "09:00", "days", List.of("MON")),
                 Map.of("name", "2", "startsAt", "08:30", "endsAt", "9am", "days", List.of("MON"))));
 
-        assertThat(answer.getStatusCode()).isEqualTo(HttpStatus.UNPROCESSABLE_ENTITY);
+        assertThat(answer.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
         assertThat(answer.getBody().get("errors").toString()).contains("[1].endsAt");
         assertThat(get("admin", "/api/admin/schools/" + schoolId() + "/periods").getBody().get(0).get("name").asText())
                 .isEqualTo("Demo period (all day)");

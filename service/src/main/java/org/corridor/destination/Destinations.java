@@ -1,0 +1,45 @@
+package org.corridor.destination;
+
+import java.util.List;
+import java.util.Map;
+
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import org.corridor.person.PersonRepository;
+import org.corridor.problem.ApiProblem;
+import org.corridor.school.SchoolRepository;
+import org.corridor.security.Caller;
+
+/** The places of a school students may ask to go to, with how many are out at each now. */
+@Service
+class Destinations {
+    private final SchoolRepository schools;
+    private final LocationRepository locations;
+    private final PassCounts passes;
+    private final PersonRepository people;
+
+    Destinations(SchoolRepository schools, LocationRepository locations, PassCounts passes, PersonRepository people) {
+        this.schools = schools;
+        this.locations = locations;
+        this.passes = passes;
+        this.people = people;
+    }
+
+    /** A capacity of null means the destination takes any number of students. */
+    record DestinationView(String id, String name, Integer capacity, int occupancy, boolean open,
+                           boolean autoPassAllowed, String teacher) {
+    }
+
+    @Transactional(readOnly = true)
+    List<DestinationView> of(Caller caller, String schoolId) {
+        schools.findByIdAndDistrictId(schoolId, caller.districtId())
+                .orElseThrow(() -> ApiProblem.notFound("School", schoolId));
+        List<Location> destinations = locations.findBySchoolIdAndDestinationTrueOrderByName(schoolId);
+        Map<String, Long> out = passes.outAt(destinations.stream().map(Location::getId).toList());
+        return destinations.stream().map(d -> new DestinationView(d.getId(), d.getName(),
+                d.getCapacity() > 0 ? d.getCapacity() : null, out.getOrDefault(d.getId(), 0L).intValue(),
+                d.isOpen(), d.isAutoPassAllowed(),
+                d.getTeacherId() == null ? null : people.getReferenceById(d.getTeacherId()).getName())).toList();
+    }
+}
