@@ -9,6 +9,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import org.corridor.destination.LocationRepository;
+import org.corridor.persistence.RestartOnDeadlock;
 import org.corridor.person.PersonRepository;
 import org.corridor.person.Role;
 import org.corridor.problem.ApiProblem;
@@ -58,6 +59,7 @@ public class PassDecisions {
      * a second click on the same request reads it already ACTIVE (409 pass-state). Passes that start
      * without approval take the same lock (see {@link PassTransitions#blocks}).
      */
+    @RestartOnDeadlock
     @Transactional(noRollbackFor = FlagsChanged.class)
     public PassView approve(Caller caller, String passId, Approval approval) {
         passes.destinationOf(passId, caller.districtId()).ifPresent(locations::lockById);
@@ -87,6 +89,7 @@ public class PassDecisions {
         return views.of(pass, caller);
     }
 
+    @RestartOnDeadlock
     @Transactional
     public PassView deny(Caller caller, String passId, Denial denial) {
         Pass pass = decidable(caller, passId, "deny");
@@ -105,6 +108,7 @@ public class PassDecisions {
      * contacts) and administrators. A booked appointment before its time: the student, the teacher who
      * booked it and administrators.
      */
+    @RestartOnDeadlock
     @Transactional
     public PassView cancel(Caller caller, String passId) {
         Pass pass = access.find(caller, passId);
@@ -133,6 +137,7 @@ public class PassDecisions {
         return views.of(pass, caller);
     }
 
+    @RestartOnDeadlock
     @Transactional
     public PassView checkIn(Caller caller, String passId) {
         Pass pass = access.find(caller, passId);
@@ -147,6 +152,7 @@ public class PassDecisions {
         return views.of(pass, caller);
     }
 
+    @RestartOnDeadlock
     @Transactional
     public PassView end(Caller caller, String passId) {
         Pass pass = access.find(caller, passId);

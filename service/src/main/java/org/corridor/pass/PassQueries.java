@@ -13,6 +13,7 @@ import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 import org.corridor.notification.NotificationDelivered;
+import org.corridor.persistence.RestartOnDeadlock;
 import org.corridor.person.PersonRepository;
 import org.corridor.person.Role;
 import org.corridor.problem.ApiProblem;
@@ -46,6 +47,7 @@ public class PassQueries {
      * Opening a request is what "seen" means: the routed teacher's first look is recorded. An
      * administrator looking through the teacher's screens is not the teacher seeing it.
      */
+    @RestartOnDeadlock
     @Transactional
     public PassView open(Caller caller, String passId) {
         Pass pass = access.readable(caller, passId);
@@ -109,6 +111,7 @@ public class PassQueries {
      * The Requests tab: pending requests sent to me, newest first, then those escalated to me as a
      * co-teacher because their teacher never opened them. Listing a request sent to me is its delivery.
      */
+    @RestartOnDeadlock
     @Transactional
     public List<PassView> requestsFor(Caller caller) {
         caller.require(Role.TEACHER, "have a Requests tab");

@@ -14,6 +14,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 import org.corridor.destination.Location;
 import org.corridor.destination.LocationRepository;
+import org.corridor.persistence.RestartOnDeadlock;
 import org.corridor.person.Person;
 import org.corridor.person.PersonRepository;
 import org.corridor.person.Role;
@@ -75,6 +76,7 @@ public class PassRequests {
      * <p>
      * The answer is the pass as the caller reads it, made in the same transaction from what it loaded.
      */
+    @RestartOnDeadlock
     public PassView request(Caller caller, NewPass body, String idempotencyKey) {
         try {
             return inTransaction.execute(status -> views.of(requestOnce(caller, body, idempotencyKey), caller));
