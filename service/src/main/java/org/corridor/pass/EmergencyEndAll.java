@@ -74,7 +74,7 @@ public class EmergencyEndAll {
                 out.add(new StudentOut(pass.getId(), student, new PassView.Ref(pass.getDestinationId(),
                         locations.getReferenceById(pass.getDestinationId()).getName()), from, pass.getStartedAt()));
             }
-            events.record(pass, "ENDED_IN_EMERGENCY", caller, from, "Emergency " + emergencyId);
+            events.record(pass, PassEventKind.ENDED_IN_EMERGENCY, caller, from, "Emergency " + emergencyId);
             notices.emergency(pass);
         }
         out.sort(Comparator.comparing(s -> s.student().name()));

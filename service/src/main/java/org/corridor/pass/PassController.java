@@ -30,11 +30,13 @@ class PassController {
     private final PassRequests requests;
     private final PassDecisions decisions;
     private final PassQueries queries;
+    private final RequestReceipts receipts;
 
-    PassController(PassRequests requests, PassDecisions decisions, PassQueries queries) {
+    PassController(PassRequests requests, PassDecisions decisions, PassQueries queries, RequestReceipts receipts) {
         this.requests = requests;
         this.decisions = decisions;
         this.queries = queries;
+        this.receipts = receipts;
     }
 
     @PostMapping
@@ -46,7 +48,7 @@ class PassController {
 
     @GetMapping("/{id}")
     PassView pass(Caller caller, @PathVariable String id) {
-        return queries.open(caller, id);
+        return receipts.open(caller, id);
     }
 
     @GetMapping

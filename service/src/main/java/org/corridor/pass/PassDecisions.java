@@ -57,7 +57,7 @@ public class PassDecisions {
      * the rules count who is out, and stays locked until the pass is active and committed. Two approvals for
      * the last place are so one after the other: the second counts the first and stops on DESTINATION_FULL;
      * a second click on the same request reads it already ACTIVE (409 pass-state). Passes that start
-     * without approval take the same lock (see {@link PassTransitions#blocks}).
+     * without approval take the same lock (see {@link RecordedPolicyCheck#blocks}).
      */
     @RestartOnDeadlock
     @Transactional(noRollbackFor = FlagsChanged.class)
@@ -83,7 +83,7 @@ public class PassDecisions {
         PassState from = pass.getState();
         pass.recordDecider(caller.id());
         lifecycle.approve(pass.ref());
-        events.record(pass, "APPROVED", caller, from, fresh.isEmpty() ? "No flags"
+        events.record(pass, PassEventKind.APPROVED, caller, from, fresh.isEmpty() ? "No flags"
                 : "Approved over flags: " + fresh.stream().map(f -> f.code() + " (" + f.severity() + ")")
                         .collect(Collectors.joining(", ")));
         return views.of(pass, caller);
@@ -99,7 +99,7 @@ public class PassDecisions {
         pass.recordDecider(caller.id());
         PassState from = pass.getState();
         lifecycle.deny(pass.ref());
-        events.record(pass, "DENIED", caller, from, reason == null ? "No reason given" : "Reason: " + reason);
+        events.record(pass, PassEventKind.DENIED, caller, from, reason == null ? "No reason given" : "Reason: " + reason);
         return views.of(pass, caller);
     }
 
@@ -129,7 +129,7 @@ public class PassDecisions {
         } else {
             lifecycle.cancel(pass.ref());
         }
-        events.record(pass, "CANCELLED", caller, from, null);
+        events.record(pass, PassEventKind.CANCELLED, caller, from, null);
         if (!access.isOwnPass(caller, pass)) {
             notices.cancelled(pass, caller.isImpersonated() || caller.person() == null ? "staff"
                     : caller.person().getName());
@@ -148,7 +148,7 @@ public class PassDecisions {
         requireOut(pass, "checked in");
         PassState from = pass.getState();
         lifecycle.checkIn(pass.ref());
-        events.record(pass, "CHECKED_IN", caller, from, null);
+        events.record(pass, PassEventKind.CHECKED_IN, caller, from, null);
         return views.of(pass, caller);
     }
 
@@ -163,7 +163,7 @@ public class PassDecisions {
         requireOut(pass, "ended");
         PassState from = pass.getState();
         lifecycle.end(pass.ref());
-        events.record(pass, "ENDED", caller, from, null);
+        events.record(pass, PassEventKind.ENDED, caller, from, null);
         return views.of(pass, caller);
     }
 

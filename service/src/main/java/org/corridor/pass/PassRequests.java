@@ -135,7 +135,7 @@ public class PassRequests {
                     roomId(leaving), destination.getId(), leaving.teacher().getId(), caller.id(), body.note(),
                     idempotencyKey, startsAt, now);
             insert(pass);
-            events.recordFirst(pass, "BOOKED", caller, "Appointment at " + startsAt + ", leaving "
+            events.recordFirst(pass, PassEventKind.BOOKED, caller, "Appointment at " + startsAt + ", leaving "
                     + leaving.section().getName() + " (" + leaving.teacher().getName() + ")");
             Instant announceAt = startsAt.minus(Duration.ofMinutes(school.getAppointmentLeadMinutes()));
             lifecycle.scheduleAppointment(pass.ref(), announceAt.isBefore(now) ? now : announceAt, startsAt);
@@ -143,7 +143,7 @@ public class PassRequests {
         }
 
         if (body.type() != PassType.REGULAR) {
-            // May be out before this commits (see PassTransitions#blocks). Locked before the insert: the new
+            // May be out before this commits (see RecordedPolicyCheck#blocks). Locked before the insert: the new
             // row's foreign key takes a shared lock on the destination, and two such shared locks both
             // wanting to become exclusive would deadlock.
             locations.lockById(destination.getId());
@@ -156,7 +156,7 @@ public class PassRequests {
                 leaving.section().getId(), roomId(leaving), destination.getId(), leaving.teacher().getId(),
                 caller.id(), kioskId, body.note(), idempotencyKey, now);
         insert(pass);
-        events.recordFirst(pass, "REQUESTED", caller, body.type() + " pass via " + channel
+        events.recordFirst(pass, PassEventKind.REQUESTED, caller, body.type() + " pass via " + channel
                 + (caller.isKiosk() ? " (" + caller.kiosk().name() + ")" : ""));
         lifecycle.start(pass.ref(), pass.getRoutedToId());
         return pass;

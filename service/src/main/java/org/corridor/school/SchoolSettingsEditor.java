@@ -18,7 +18,7 @@ import org.corridor.security.Caller;
  * belongs to one school sees only that school; a school of another district, or none, is 404.
  * <p>
  * A change applies to every timer set after it; a timer already set keeps its time. A request's
- * timers are set when it is sent, a pass's out-timers when the student leaves (see {@code SchoolTimers}):
+ * timers are set when it is sent, a pass's out-timers when the student leaves (see {@code SchoolTimerSettings}):
  * a request waiting at the change gets the new out-times if approved after it, passes already out keep theirs.
  */
 @Service
