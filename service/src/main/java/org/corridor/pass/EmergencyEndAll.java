@@ -9,8 +9,8 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
-import org.corridor.destination.LocationRepository;
-import org.corridor.destination.Occupancy;
+import org.corridor.location.LocationRepository;
+import org.corridor.location.Occupancy;
 import org.corridor.person.PersonRepository;
 import org.corridor.security.Caller;
 import org.corridor.workflow.pass.PassLifecycle;

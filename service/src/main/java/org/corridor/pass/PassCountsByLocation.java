@@ -10,7 +10,7 @@ import jakarta.persistence.EntityManager;
 
 import org.springframework.stereotype.Component;
 
-import org.corridor.destination.PassCounts;
+import org.corridor.location.PassCounts;
 
 /** The passes of each location, counted for the location's administrators. */
 @Component

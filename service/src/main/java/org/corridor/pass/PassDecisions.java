@@ -8,7 +8,7 @@ import java.util.stream.Collectors;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-import org.corridor.destination.LocationRepository;
+import org.corridor.location.LocationRepository;
 import org.corridor.persistence.RestartOnDeadlock;
 import org.corridor.person.PersonRepository;
 import org.corridor.person.Role;

@@ -5,7 +5,7 @@ import java.util.Optional;
 
 import org.springframework.stereotype.Component;
 
-import org.corridor.destination.Occupancy;
+import org.corridor.location.Occupancy;
 import org.corridor.school.School;
 import org.corridor.school.SchoolRepository;
 import org.corridor.workflow.appointment.AppointmentTransitions;

@@ -6,9 +6,9 @@ import java.util.stream.Collectors;
 
 import org.springframework.stereotype.Component;
 
-import org.corridor.destination.Location;
-import org.corridor.destination.LocationRepository;
-import org.corridor.destination.Occupancy;
+import org.corridor.location.Location;
+import org.corridor.location.LocationRepository;
+import org.corridor.location.Occupancy;
 import org.corridor.person.Person;
 import org.corridor.person.PersonRepository;
 import org.corridor.person.Role;

@@ -4,7 +4,7 @@ import java.util.stream.Collectors;
 
 import org.springframework.stereotype.Component;
 
-import org.corridor.destination.LocationRepository;
+import org.corridor.location.LocationRepository;
 import org.corridor.rules.Severity;
 import org.corridor.workflow.pass.PolicyCheck;
 

@@ -19,7 +19,7 @@ import org.springframework.http.HttpStatus;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
-import org.corridor.destination.Location;
+import org.corridor.location.Location;
 import org.corridor.school.District;
 import org.corridor.school.DistrictRepository;
 import org.corridor.school.School;

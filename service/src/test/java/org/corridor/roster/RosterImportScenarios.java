@@ -24,7 +24,7 @@ import org.springframework.util.MultiValueMap;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
-import org.corridor.destination.Location;
+import org.corridor.location.Location;
 import org.corridor.person.Person;
 import org.corridor.person.Role;
 import org.corridor.testing.ApiTest;

@@ -1,4 +1,4 @@
-package org.corridor.destination;
+package org.corridor.location;
 
 import java.net.URI;
 import java.util.List;

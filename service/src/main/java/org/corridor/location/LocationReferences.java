@@ -1,4 +1,4 @@
-package org.corridor.destination;
+package org.corridor.location;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -13,17 +13,17 @@ import org.springframework.stereotype.Component;
  * is never deleted.
  */
 @Component
-class LocationUse {
+class LocationReferences {
     private final EntityManager entityManager;
     private final PassCounts passes;
 
-    LocationUse(EntityManager entityManager, PassCounts passes) {
+    LocationReferences(EntityManager entityManager, PassCounts passes) {
         this.entityManager = entityManager;
         this.passes = passes;
     }
 
     /** What refers to the location, in words ("3 passes, 1 section"); empty when nothing does. */
-    List<String> references(String locationId) {
+    List<String> of(String locationId) {
         List<String> found = new ArrayList<>();
         add(found, passes.naming(locationId), "pass");
         add(found, count("select count(s) from Section s where s.roomId = :id", locationId), "section");

@@ -1,4 +1,4 @@
-package org.corridor.destination;
+package org.corridor.location;
 
 import java.time.ZoneId;
 import java.util.HashMap;

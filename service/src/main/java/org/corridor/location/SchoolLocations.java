@@ -1,4 +1,4 @@
-package org.corridor.destination;
+package org.corridor.location;
 
 import java.util.Comparator;
 import java.util.List;
@@ -41,15 +41,15 @@ class SchoolLocations {
     private final ManagedSchools managedSchools;
     private final LocationRepository locations;
     private final PersonRepository people;
-    private final LocationUse use;
+    private final LocationReferences references;
     private final PassCounts passes;
 
     SchoolLocations(ManagedSchools managedSchools, LocationRepository locations, PersonRepository people,
-                    LocationUse use, PassCounts passes) {
+                    LocationReferences references, PassCounts passes) {
         this.managedSchools = managedSchools;
         this.locations = locations;
         this.people = people;
-        this.use = use;
+        this.references = references;
         this.passes = passes;
     }
 
@@ -129,9 +129,9 @@ class SchoolLocations {
         caller.require(Role.ADMIN, "delete locations");
         School school = school(caller, schoolId);
         Location location = location(school, id);
-        List<String> references = use.references(location.getId());
-        if (!references.isEmpty()) {
-            throw inUse(location.getId(), references);
+        List<String> found = references.of(location.getId());
+        if (!found.isEmpty()) {
+            throw inUse(location.getId(), found);
         }
         try {
             locations.delete(location);
