@@ -4,6 +4,7 @@ import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noMethods;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
+import jakarta.persistence.Entity;
 import jakarta.persistence.EntityManager;
 
 import org.springframework.data.repository.Repository;
@@ -80,6 +81,13 @@ class ArchitectureTest {
             .orShould().dependOnClassesThat().areAssignableTo(JdbcClient.class)
             .orShould().dependOnClassesThat().areAssignableTo(TransactionOperations.class)
             .because("a controller translates HTTP to a feature service, which reads and writes");
+
+    @ArchTest
+    static final ArchRule controllersLeaveEntitiesToServices = noClasses()
+            .that(areControllers())
+            .should().dependOnClassesThat().areAnnotatedWith(Entity.class)
+            .because("business logic works on entities inside a service's transaction; a controller passes "
+                    + "the caller and the body on and answers the view it gets back");
 
     private static DescribedPredicate<JavaClass> areControllers() {
         return DescribedPredicate.describe("are REST controllers",
