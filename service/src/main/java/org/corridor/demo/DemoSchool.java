@@ -17,8 +17,8 @@ import org.springframework.context.annotation.Profile;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
-import org.corridor.destination.Location;
-import org.corridor.destination.LocationRepository;
+import org.corridor.location.Location;
+import org.corridor.location.LocationRepository;
 import org.corridor.person.Person;
 import org.corridor.person.PersonRepository;
 import org.corridor.person.Role;

@@ -1,20 +1,12 @@
 package org.corridor.kiosk;
 
-import java.time.Clock;
-import java.time.Instant;
 import java.util.List;
-import java.util.Map;
-import java.util.function.Function;
-import java.util.stream.Collectors;
 
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
 
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpStatus;
-import org.springframework.transaction.annotation.Transactional;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -24,104 +16,39 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
-import org.corridor.destination.Location;
-import org.corridor.destination.LocationRepository;
-import org.corridor.person.Role;
-import org.corridor.problem.ApiProblem;
-import org.corridor.problem.FieldError;
-import org.corridor.school.SchoolRepository;
 import org.corridor.security.Caller;
 
 /**
  * Administrators issue kiosk tokens for rooms of their district (of their own school, when they belong
- * to one), list them and revoke them. The token is in the answer to the POST and nowhere else, ever.
+ * to one), list them and revoke them (see {@link Kiosks}).
  */
 @RestController
 @RequestMapping("/api/admin/kiosks")
 class KioskController {
-    private static final Logger log = LoggerFactory.getLogger(KioskController.class);
+    private final Kiosks kiosks;
 
-    private final KioskRepository kiosks;
-    private final KioskTokens tokens;
-    private final LocationRepository locations;
-    private final SchoolRepository schools;
-    private final Clock clock;
-
-    KioskController(KioskRepository kiosks, KioskTokens tokens, LocationRepository locations,
-                    SchoolRepository schools, Clock clock) {
+    KioskController(Kiosks kiosks) {
         this.kiosks = kiosks;
-        this.tokens = tokens;
-        this.locations = locations;
-        this.schools = schools;
-        this.clock = clock;
     }
 
     record NewKiosk(@NotBlank @Size(max = 36) String roomId, @NotBlank @Size(max = 100) String name) {
     }
 
-    record Ref(String id, String name) {
-    }
-
-    record IssuedKiosk(String id, String name, String schoolId, Ref room, String token, Instant createdAt) {
-    }
-
-    record KioskView(String id, String name, String schoolId, Ref room, Instant createdAt, Instant lastUsedAt,
-                     Instant revokedAt) {
-    }
-
     @PostMapping
     @ResponseStatus(HttpStatus.CREATED)
-    @Transactional
-    IssuedKiosk issue(Caller caller, @Valid @RequestBody NewKiosk body) {
-        caller.require(Role.ADMIN, "set up kiosks");
-        Location room = locations.findById(body.roomId())
-                .filter(l -> schools.findByIdAndDistrictId(l.getSchoolId(), caller.districtId()).isPresent())
-                .filter(l -> caller.schoolId() == null || caller.schoolId().equals(l.getSchoolId()))
-                .orElseThrow(() -> unusableRoom(body.roomId(), caller));
-        String token = tokens.newToken();
-        Kiosk kiosk = kiosks.save(new Kiosk(caller.districtId(), room.getSchoolId(), room.getId(), body.name().strip(),
-                KioskTokens.hash(token), caller.signedInId(), clock.instant()));
-        log.info("Kiosk {} issued for room {} by {}", kiosk.getId(), room.getId(), caller.signedInId());
-        return new IssuedKiosk(kiosk.getId(), kiosk.getName(), kiosk.getSchoolId(), new Ref(room.getId(), room.getName()),
-                token, kiosk.getCreatedAt());
+    Kiosks.IssuedKiosk issue(Caller caller, @Valid @RequestBody NewKiosk body) {
+        return kiosks.issue(caller, body.roomId(), body.name());
     }
 
     @GetMapping
-    @Transactional(readOnly = true)
-    List<KioskView> list(Caller caller) {
-        caller.require(Role.ADMIN, "see kiosks");
-        List<Kiosk> found = caller.schoolId() == null
-                ? kiosks.findByDistrictIdOrderByCreatedAt(caller.districtId())
-                : kiosks.findByDistrictIdAndSchoolIdOrderByCreatedAt(caller.districtId(), caller.schoolId());
-        Map<String, Location> rooms = locations.findAllById(found.stream().map(Kiosk::getRoomId).distinct().toList())
-                .stream().collect(Collectors.toMap(Location::getId, Function.identity()));
-        return found.stream().map(k -> new KioskView(k.getId(), k.getName(), k.getSchoolId(),
-                new Ref(k.getRoomId(), rooms.containsKey(k.getRoomId()) ? rooms.get(k.getRoomId()).getName() : null),
-                k.getCreatedAt(), k.getLastUsedAt(), k.getRevokedAt())).toList();
+    List<Kiosks.KioskView> list(Caller caller) {
+        return kiosks.list(caller);
     }
 
     /** Revokes the kiosk: its token stops working on the next request. Revoking twice changes nothing. */
     @DeleteMapping("/{id}")
     @ResponseStatus(HttpStatus.NO_CONTENT)
-    @Transactional
     void revoke(Caller caller, @PathVariable String id) {
-        caller.require(Role.ADMIN, "revoke kiosks");
-        Kiosk kiosk = kiosks.findByIdAndDistrictId(id, caller.districtId())
-                .filter(k -> caller.schoolId() == null || caller.schoolId().equals(k.getSchoolId()))
-                .orElseThrow(() -> ApiProblem.notFound("Kiosk", id));
-        kiosk.revoke(clock.instant());
-        log.info("Kiosk {} revoked by {}", kiosk.getId(), caller.signedInId());
-    }
-
-    /**
-     * 422: the body is well-formed but names a room this administrator cannot put a kiosk in. Same type and
-     * {@code errors} shape as {@code InvalidInput.field}, which answers 400.
-     */
-    private static ApiProblem unusableRoom(String roomId, Caller caller) {
-        String message = caller.schoolId() == null
-                ? "There is no room " + roomId + " in your district."
-                : "There is no room " + roomId + " in your school.";
-        return new ApiProblem(HttpStatus.UNPROCESSABLE_ENTITY, "invalid-input", "Invalid input", message)
-                .with("errors", List.of(new FieldError("roomId", message)));
+        kiosks.revoke(caller, id);
     }
 }

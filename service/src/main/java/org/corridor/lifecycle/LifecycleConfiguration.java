@@ -8,7 +8,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 import org.corridor.workflow.appointment.AnnounceAppointment;
-import org.corridor.workflow.appointment.AppointmentRecords;
+import org.corridor.workflow.appointment.AppointmentTransitions;
 import org.corridor.workflow.appointment.CancelAppointment;
 import org.corridor.workflow.appointment.MissAppointment;
 import org.corridor.workflow.appointment.StartAppointment;
@@ -25,7 +25,7 @@ import org.corridor.workflow.pass.EvaluatePolicy;
 import org.corridor.workflow.pass.ExpireRequest;
 import org.corridor.workflow.pass.MarkLongRunning;
 import org.corridor.workflow.pass.PassLifecycle;
-import org.corridor.workflow.pass.PassRecords;
+import org.corridor.workflow.pass.PassTransitions;
 import org.corridor.workflow.pass.PolicyCheck;
 import org.corridor.workflow.pass.RouteRequest;
 import org.corridor.workflow.pass.TimerDurations;
@@ -62,57 +62,57 @@ class LifecycleConfiguration {
     }
 
     @Bean
-    DecideApproval decideApproval(PassRecords passes) {
+    DecideApproval decideApproval(PassTransitions passes) {
         return new DecideApproval(passes);
     }
 
     @Bean
-    RouteRequest routeRequest(PassRecords passes) {
+    RouteRequest routeRequest(PassTransitions passes) {
         return new RouteRequest(passes);
     }
 
     @Bean
-    ActivatePass activatePass(PassRecords passes) {
+    ActivatePass activatePass(PassTransitions passes) {
         return new ActivatePass(passes);
     }
 
     @Bean
-    DenyPass denyPass(PassRecords passes) {
+    DenyPass denyPass(PassTransitions passes) {
         return new DenyPass(passes);
     }
 
     @Bean
-    CancelPass cancelPass(PassRecords passes) {
+    CancelPass cancelPass(PassTransitions passes) {
         return new CancelPass(passes);
     }
 
     @Bean
-    AnnounceAgain announceAgain(PassRecords passes) {
+    AnnounceAgain announceAgain(PassTransitions passes) {
         return new AnnounceAgain(passes);
     }
 
     @Bean
-    EscalateRequest escalateRequest(PassRecords passes) {
+    EscalateRequest escalateRequest(PassTransitions passes) {
         return new EscalateRequest(passes);
     }
 
     @Bean
-    ExpireRequest expireRequest(PassRecords passes) {
+    ExpireRequest expireRequest(PassTransitions passes) {
         return new ExpireRequest(passes);
     }
 
     @Bean
-    MarkLongRunning markLongRunning(PassRecords passes) {
+    MarkLongRunning markLongRunning(PassTransitions passes) {
         return new MarkLongRunning(passes);
     }
 
     @Bean
-    EndBySystem endBySystem(PassRecords passes) {
+    EndBySystem endBySystem(PassTransitions passes) {
         return new EndBySystem(passes);
     }
 
     @Bean
-    CompletePass completePass(PassRecords passes) {
+    CompletePass completePass(PassTransitions passes) {
         return new CompletePass(passes);
     }
 
@@ -125,22 +125,22 @@ class LifecycleConfiguration {
     // --- appointment-pass.bpmn
 
     @Bean
-    AnnounceAppointment announceAppointment(AppointmentRecords appointments) {
+    AnnounceAppointment announceAppointment(AppointmentTransitions appointments) {
         return new AnnounceAppointment(appointments);
     }
 
     @Bean
-    StartAppointment startAppointment(AppointmentRecords appointments) {
+    StartAppointment startAppointment(AppointmentTransitions appointments) {
         return new StartAppointment(appointments);
     }
 
     @Bean
-    MissAppointment missAppointment(AppointmentRecords appointments) {
+    MissAppointment missAppointment(AppointmentTransitions appointments) {
         return new MissAppointment(appointments);
     }
 
     @Bean
-    CancelAppointment cancelAppointment(AppointmentRecords appointments) {
+    CancelAppointment cancelAppointment(AppointmentTransitions appointments) {
         return new CancelAppointment(appointments);
     }
 }

@@ -1,84 +1,30 @@
 package org.corridor.me;
 
 import java.util.List;
-import java.util.Set;
 
-import org.springframework.transaction.annotation.Transactional;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
-import com.fasterxml.jackson.annotation.JsonInclude;
-
-import org.corridor.destination.Location;
-import org.corridor.destination.LocationRepository;
-import org.corridor.person.Person;
-import org.corridor.person.Role;
-import org.corridor.problem.ApiProblem;
-import org.corridor.school.SchoolRepository;
-import org.corridor.section.DepartingFrom;
 import org.corridor.security.Caller;
 
 @RestController
 @RequestMapping("/api/me")
 class MeController {
-    private final SchoolRepository schools;
-    private final DepartingFrom departingFrom;
-    private final LocationRepository locations;
+    private final MyAccount account;
 
-    MeController(SchoolRepository schools, DepartingFrom departingFrom, LocationRepository locations) {
-        this.schools = schools;
-        this.departingFrom = departingFrom;
-        this.locations = locations;
-    }
-
-    /** What {@code GET /api/me} answers: a person (perhaps impersonated) or a kiosk. */
-    sealed interface WhoAmI permits Me, KioskMe {
-    }
-
-    /** A person; {@code impersonatedBy} is there only while an administrator acts as them. */
-    record Me(String id, String email, String name, Set<Role> roles, String districtId, String schoolId,
-              @JsonInclude(JsonInclude.Include.NON_NULL) Ref impersonatedBy) implements WhoAmI {
-    }
-
-    record KioskMe(KioskView kiosk, Set<Role> roles, String districtId, String schoolId) implements WhoAmI {
-    }
-
-    record KioskView(String id, String name, String schoolId, Ref room) {
-    }
-
-    record Ref(String id, String name) {
-    }
-
-    record DepartingFromView(String sectionId, String section, String period, Ref teacher, Ref room) {
+    MeController(MyAccount account) {
+        this.account = account;
     }
 
     @GetMapping
-    @Transactional(readOnly = true)
-    WhoAmI me(Caller caller) {
-        if (caller.isKiosk()) {
-            Caller.Kiosk k = caller.kiosk();
-            String roomName = locations.findById(k.roomId()).map(Location::getName).orElse(null);
-            return new KioskMe(new KioskView(k.id(), k.name(), k.schoolId(), new Ref(k.roomId(), roomName)),
-                    caller.roles(), k.districtId(), k.schoolId());
-        }
-        Person p = caller.person();
-        Person admin = caller.impersonator();
-        return new Me(p.getId(), p.getEmail(), p.getName(), p.getRoles(), p.getDistrictId(), p.getSchoolId(),
-                admin == null ? null : new Ref(admin.getId(), admin.getName()));
+    MyAccount.WhoAmI me(Caller caller) {
+        return account.me(caller);
     }
 
     /** The classes the student may leave now, each with the teacher the request would go to. */
     @GetMapping("/departing-from")
-    @Transactional(readOnly = true)
-    List<DepartingFromView> departingFrom(Caller caller) {
-        caller.require(Role.STUDENT, "leave a class");
-        var school = schools.findById(caller.person().getSchoolId())
-                .orElseThrow(() -> ApiProblem.forbidden("Your account is not enrolled in a school."));
-        return departingFrom.now(caller.person(), school).stream()
-                .map(c -> new DepartingFromView(c.section().getId(), c.section().getName(), c.period().getName(),
-                        new Ref(c.teacher().getId(), c.teacher().getName()),
-                        c.room() == null ? null : new Ref(c.room().getId(), c.room().getName())))
-                .toList();
+    List<MyAccount.DepartingFromView> departingFrom(Caller caller) {
+        return account.departingFrom(caller);
     }
 }

@@ -9,8 +9,8 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
-import org.corridor.destination.LocationRepository;
-import org.corridor.destination.Occupancy;
+import org.corridor.location.LocationRepository;
+import org.corridor.location.Occupancy;
 import org.corridor.person.PersonRepository;
 import org.corridor.security.Caller;
 import org.corridor.workflow.pass.PassLifecycle;
@@ -74,7 +74,7 @@ public class EmergencyEndAll {
                 out.add(new StudentOut(pass.getId(), student, new PassView.Ref(pass.getDestinationId(),
                         locations.getReferenceById(pass.getDestinationId()).getName()), from, pass.getStartedAt()));
             }
-            events.record(pass, "ENDED_IN_EMERGENCY", caller, from, "Emergency " + emergencyId);
+            events.record(pass, PassEventKind.ENDED_IN_EMERGENCY, caller, from, "Emergency " + emergencyId);
             notices.emergency(pass);
         }
         out.sort(Comparator.comparing(s -> s.student().name()));

@@ -16,7 +16,7 @@ import jakarta.persistence.JoinColumn;
 import jakarta.persistence.OrderColumn;
 import jakarta.persistence.Table;
 
-import org.corridor.destination.Occupancy;
+import org.corridor.location.Occupancy;
 import org.corridor.persistence.Identified;
 import org.corridor.rules.RaisedFlag;
 import org.corridor.rules.Severity;

@@ -2,7 +2,7 @@ package org.corridor.pass;
 
 import org.springframework.stereotype.Component;
 
-import org.corridor.destination.LocationRepository;
+import org.corridor.location.LocationRepository;
 import org.corridor.person.Role;
 import org.corridor.problem.ApiProblem;
 import org.corridor.section.SectionRepository;

@@ -17,12 +17,11 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
-import org.corridor.persistence.DeadlockRetry;
 import org.corridor.security.Caller;
 
 /**
- * Each call that writes runs in its own transaction, restarted if the database chose it as a deadlock victim;
- * its answer is made in that transaction.
+ * Each call that writes runs in its own transaction, restarted if the database chose it as a deadlock victim
+ * (the services' {@code RestartOnDeadlock}); its answer is made in that transaction.
  */
 @RestController
 @Validated
@@ -31,23 +30,25 @@ class PassController {
     private final PassRequests requests;
     private final PassDecisions decisions;
     private final PassQueries queries;
+    private final RequestReceipts receipts;
 
-    PassController(PassRequests requests, PassDecisions decisions, PassQueries queries) {
+    PassController(PassRequests requests, PassDecisions decisions, PassQueries queries, RequestReceipts receipts) {
         this.requests = requests;
         this.decisions = decisions;
         this.queries = queries;
+        this.receipts = receipts;
     }
 
     @PostMapping
     @ResponseStatus(HttpStatus.CREATED)
     PassView request(Caller caller, @Valid @RequestBody NewPass body,
                      @RequestHeader(name = "Idempotency-Key", required = false) @Size(max = 100) String idempotencyKey) {
-        return DeadlockRetry.run(() -> requests.request(caller, body, idempotencyKey));
+        return requests.request(caller, body, idempotencyKey);
     }
 
     @GetMapping("/{id}")
     PassView pass(Caller caller, @PathVariable String id) {
-        return DeadlockRetry.run(() -> queries.open(caller, id));
+        return receipts.open(caller, id);
     }
 
     @GetMapping
@@ -63,26 +64,26 @@ class PassController {
 
     @PostMapping("/{id}/approve")
     PassView approve(Caller caller, @PathVariable String id, @Valid @RequestBody(required = false) Approval body) {
-        return DeadlockRetry.run(() -> decisions.approve(caller, id, body));
+        return decisions.approve(caller, id, body);
     }
 
     @PostMapping("/{id}/deny")
     PassView deny(Caller caller, @PathVariable String id, @Valid @RequestBody(required = false) Denial body) {
-        return DeadlockRetry.run(() -> decisions.deny(caller, id, body));
+        return decisions.deny(caller, id, body);
     }
 
     @PostMapping("/{id}/cancel")
     PassView cancel(Caller caller, @PathVariable String id) {
-        return DeadlockRetry.run(() -> decisions.cancel(caller, id));
+        return decisions.cancel(caller, id);
     }
 
     @PostMapping("/{id}/check-in")
     PassView checkIn(Caller caller, @PathVariable String id) {
-        return DeadlockRetry.run(() -> decisions.checkIn(caller, id));
+        return decisions.checkIn(caller, id);
     }
 
     @PostMapping("/{id}/end")
     PassView end(Caller caller, @PathVariable String id) {
-        return DeadlockRetry.run(() -> decisions.end(caller, id));
+        return decisions.end(caller, id);
     }
 }

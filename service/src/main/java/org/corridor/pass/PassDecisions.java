@@ -8,10 +8,10 @@ import java.util.stream.Collectors;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-import org.corridor.destination.LocationRepository;
+import org.corridor.location.LocationRepository;
+import org.corridor.persistence.RestartOnDeadlock;
 import org.corridor.person.PersonRepository;
 import org.corridor.person.Role;
-import org.corridor.policy.PolicyEvaluation;
 import org.corridor.problem.ApiProblem;
 import org.corridor.rules.RaisedFlag;
 import org.corridor.rules.Severity;
@@ -26,7 +26,7 @@ import org.corridor.workflow.pass.PassLifecycle;
 public class PassDecisions {
     private final PassAccess access;
     private final PassLifecycle lifecycle;
-    private final PolicyEvaluation policy;
+    private final PassPolicy policy;
     private final PassEvents events;
     private final PersonRepository people;
     private final PassNotices notices;
@@ -34,7 +34,7 @@ public class PassDecisions {
     private final LocationRepository locations;
     private final PassViews views;
 
-    PassDecisions(PassAccess access, PassLifecycle lifecycle, PolicyEvaluation policy, PassEvents events,
+    PassDecisions(PassAccess access, PassLifecycle lifecycle, PassPolicy policy, PassEvents events,
                   PersonRepository people, PassNotices notices, PassRepository passes, LocationRepository locations,
                   PassViews views) {
         this.views = views;
@@ -57,13 +57,14 @@ public class PassDecisions {
      * the rules count who is out, and stays locked until the pass is active and committed. Two approvals for
      * the last place are so one after the other: the second counts the first and stops on DESTINATION_FULL;
      * a second click on the same request reads it already ACTIVE (409 pass-state). Passes that start
-     * without approval take the same lock (see {@link PassTransitions#blocks}).
+     * without approval take the same lock (see {@link RecordedPolicyCheck#blocks}).
      */
+    @RestartOnDeadlock
     @Transactional(noRollbackFor = FlagsChanged.class)
     public PassView approve(Caller caller, String passId, Approval approval) {
         passes.destinationOf(passId, caller.districtId()).ifPresent(locations::lockById);
         Pass pass = decidable(caller, passId, "approve");
-        PolicyEvaluation.Outcome outcome = policy.evaluate(pass);
+        PassPolicy.Outcome outcome = policy.evaluate(pass);
         List<RaisedFlag> fresh = outcome.flags();
         Set<String> seen = new HashSet<>(pass.flagCodes());
         if (approval != null && approval.acknowledgedFlags() != null) {
@@ -82,12 +83,13 @@ public class PassDecisions {
         PassState from = pass.getState();
         pass.recordDecider(caller.id());
         lifecycle.approve(pass.ref());
-        events.record(pass, "APPROVED", caller, from, fresh.isEmpty() ? "No flags"
+        events.record(pass, PassEventKind.APPROVED, caller, from, fresh.isEmpty() ? "No flags"
                 : "Approved over flags: " + fresh.stream().map(f -> f.code() + " (" + f.severity() + ")")
                         .collect(Collectors.joining(", ")));
         return views.of(pass, caller);
     }
 
+    @RestartOnDeadlock
     @Transactional
     public PassView deny(Caller caller, String passId, Denial denial) {
         Pass pass = decidable(caller, passId, "deny");
@@ -97,7 +99,7 @@ public class PassDecisions {
         pass.recordDecider(caller.id());
         PassState from = pass.getState();
         lifecycle.deny(pass.ref());
-        events.record(pass, "DENIED", caller, from, reason == null ? "No reason given" : "Reason: " + reason);
+        events.record(pass, PassEventKind.DENIED, caller, from, reason == null ? "No reason given" : "Reason: " + reason);
         return views.of(pass, caller);
     }
 
@@ -106,6 +108,7 @@ public class PassDecisions {
      * contacts) and administrators. A booked appointment before its time: the student, the teacher who
      * booked it and administrators.
      */
+    @RestartOnDeadlock
     @Transactional
     public PassView cancel(Caller caller, String passId) {
         Pass pass = access.find(caller, passId);
@@ -126,7 +129,7 @@ public class PassDecisions {
         } else {
             lifecycle.cancel(pass.ref());
         }
-        events.record(pass, "CANCELLED", caller, from, null);
+        events.record(pass, PassEventKind.CANCELLED, caller, from, null);
         if (!access.isOwnPass(caller, pass)) {
             notices.cancelled(pass, caller.isImpersonated() || caller.person() == null ? "staff"
                     : caller.person().getName());
@@ -134,6 +137,7 @@ public class PassDecisions {
         return views.of(pass, caller);
     }
 
+    @RestartOnDeadlock
     @Transactional
     public PassView checkIn(Caller caller, String passId) {
         Pass pass = access.find(caller, passId);
@@ -144,10 +148,11 @@ public class PassDecisions {
         requireOut(pass, "checked in");
         PassState from = pass.getState();
         lifecycle.checkIn(pass.ref());
-        events.record(pass, "CHECKED_IN", caller, from, null);
+        events.record(pass, PassEventKind.CHECKED_IN, caller, from, null);
         return views.of(pass, caller);
     }
 
+    @RestartOnDeadlock
     @Transactional
     public PassView end(Caller caller, String passId) {
         Pass pass = access.find(caller, passId);
@@ -158,7 +163,7 @@ public class PassDecisions {
         requireOut(pass, "ended");
         PassState from = pass.getState();
         lifecycle.end(pass.ref());
-        events.record(pass, "ENDED", caller, from, null);
+        events.record(pass, PassEventKind.ENDED, caller, from, null);
         return views.of(pass, caller);
     }
 

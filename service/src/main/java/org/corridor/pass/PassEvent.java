@@ -28,13 +28,13 @@ public class PassEvent {
     protected PassEvent() {
     }
 
-    PassEvent(Pass pass, Instant at, String kind, String actorId, String onBehalfOfId, PassState fromState,
+    PassEvent(Pass pass, Instant at, PassEventKind kind, String actorId, String onBehalfOfId, PassState fromState,
               String detail) {
         this.onBehalfOfId = onBehalfOfId;
         this.passId = pass.getId();
         this.districtId = pass.getDistrictId();
         this.occurredAt = at;
-        this.kind = kind;
+        this.kind = kind.name();
         this.actorId = actorId;
         this.fromState = fromState;
         this.toState = pass.getState();

@@ -30,13 +30,13 @@ class PassEvents {
      * An action someone took. The actor is who was at the keyboard (the administrator, when one acts as a
      * teacher, with the teacher recorded as on-behalf-of), or the kiosk.
      */
-    void record(Pass pass, String kind, Caller caller, PassState from, String detail) {
+    void record(Pass pass, PassEventKind kind, Caller caller, PassState from, String detail) {
         String actor = caller.isKiosk() ? caller.id() : caller.signedInId();
         write(new PassEvent(pass, nextInstant(pass), kind, actor, caller.onBehalfOfId(), from, detail));
     }
 
     /** The first line of the timeline of a pass this transaction has just created: no line can be before it. */
-    void recordFirst(Pass pass, String kind, Caller caller, String detail) {
+    void recordFirst(Pass pass, PassEventKind kind, Caller caller, String detail) {
         Map<String, Instant> written = writtenInThisTransaction();
         if (written != null) {
             written.put(pass.getId(), null);
@@ -45,7 +45,7 @@ class PassEvents {
     }
 
     /** A step the lifecycle took by itself: a timer fired or the policy decided. */
-    void recordBySystem(Pass pass, String kind, PassState from, String detail) {
+    void recordBySystem(Pass pass, PassEventKind kind, PassState from, String detail) {
         write(new PassEvent(pass, nextInstant(pass), kind, null, null, from, detail));
     }
 

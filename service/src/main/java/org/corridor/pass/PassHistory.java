@@ -9,7 +9,6 @@ import java.util.stream.Stream;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-import org.corridor.kiosk.KioskRepository;
 import org.corridor.person.PersonRepository;
 import org.corridor.person.Role;
 import org.corridor.problem.ApiProblem;
@@ -22,10 +21,10 @@ public class PassHistory {
     private final PassEventRepository events;
     private final PersonRepository people;
     private final PassViews views;
-    private final KioskRepository kiosks;
+    private final KioskNames kiosks;
 
     PassHistory(PassAccess access, PassEventRepository events, PersonRepository people, PassViews views,
-                KioskRepository kiosks) {
+                KioskNames kiosks) {
         this.kiosks = kiosks;
         this.access = access;
         this.events = events;
@@ -52,7 +51,7 @@ public class PassHistory {
         // Actors are people, or kiosks for what a student did at a shared device.
         Map<String, PassView.Ref> actors = new HashMap<>();
         people.findAllById(ids).forEach(p -> actors.put(p.getId(), new PassView.Ref(p.getId(), p.getName())));
-        kiosks.findAllById(ids).forEach(k -> actors.put(k.getId(), new PassView.Ref(k.getId(), "Kiosk: " + k.getName())));
+        kiosks.of(ids).forEach((id, name) -> actors.put(id, new PassView.Ref(id, "Kiosk: " + name)));
         return new Timeline(views.of(pass, caller), timeline.stream().map(e -> new Entry(e.getOccurredAt(), e.getKind(),
                 ref(actors, e.getActorId()), ref(actors, e.getOnBehalfOfId()), e.getFromState(),
                 e.getToState(), e.getDetail())).toList());

@@ -6,8 +6,8 @@ import java.util.Collection;
 
 import org.springframework.stereotype.Component;
 
-import org.corridor.destination.Location;
-import org.corridor.destination.LocationRepository;
+import org.corridor.location.Location;
+import org.corridor.location.LocationRepository;
 import org.corridor.notification.NotificationKind;
 import org.corridor.notification.Notifications;
 import org.corridor.person.Person;

@@ -10,7 +10,6 @@ import org.springframework.data.jpa.repository.JpaRepository;
 import org.springframework.data.jpa.repository.Modifying;
 import org.springframework.data.jpa.repository.Query;
 
-import org.corridor.policy.PartnerOut;
 
 public interface PassRepository extends JpaRepository<Pass, String> {
 
@@ -65,13 +64,13 @@ public interface PassRepository extends JpaRepository<Pass, String> {
      * {@link PassState#OUT}, written out because a list parameter would cost the query its cached plan.
      */
     @Query("""
-            select new org.corridor.policy.PartnerOut(p.studentId, s.displayName, s.givenName, s.familyName, l.name)
+            select new org.corridor.pass.PartnerOut(p.studentId, s.displayName, s.givenName, s.familyName, l.name)
             from NoContactPair n join Pass p on p.openStudentId = n.partnerId
                  join Person s on s.id = p.studentId join Location l on l.id = p.destinationId
             where n.studentId = :studentId
               and p.state in (org.corridor.pass.PassState.ACTIVE, org.corridor.pass.PassState.LONG_RUNNING)
             union
-            select new org.corridor.policy.PartnerOut(p.studentId, s.displayName, s.givenName, s.familyName, l.name)
+            select new org.corridor.pass.PartnerOut(p.studentId, s.displayName, s.givenName, s.familyName, l.name)
             from NoContactPair n join Pass p on p.openStudentId = n.studentId
                  join Person s on s.id = p.studentId join Location l on l.id = p.destinationId
             where n.partnerId = :studentId
@@ -92,9 +91,6 @@ public interface PassRepository extends JpaRepository<Pass, String> {
 
     @Query("select p from Pass p where p.districtId = :districtId and p.requestedAt >= :since and p.factsSnapshot is not null")
     List<Pass> requestedSince(String districtId, Instant since);
-
-    @Query("select p from Pass p where p.destinationId in :destinationIds and p.state in :states")
-    List<Pass> findAt(Collection<String> destinationIds, Collection<PassState> states);
 
     /** The passes a staff member may list: every pass of the district, or only those they are part of. */
     @Query("""

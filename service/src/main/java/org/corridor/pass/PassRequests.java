@@ -12,8 +12,9 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
-import org.corridor.destination.Location;
-import org.corridor.destination.LocationRepository;
+import org.corridor.location.Location;
+import org.corridor.location.LocationRepository;
+import org.corridor.persistence.RestartOnDeadlock;
 import org.corridor.person.Person;
 import org.corridor.person.PersonRepository;
 import org.corridor.person.Role;
@@ -75,6 +76,7 @@ public class PassRequests {
      * <p>
      * The answer is the pass as the caller reads it, made in the same transaction from what it loaded.
      */
+    @RestartOnDeadlock
     public PassView request(Caller caller, NewPass body, String idempotencyKey) {
         try {
             return inTransaction.execute(status -> views.of(requestOnce(caller, body, idempotencyKey), caller));
@@ -133,7 +135,7 @@ public class PassRequests {
                     roomId(leaving), destination.getId(), leaving.teacher().getId(), caller.id(), body.note(),
                     idempotencyKey, startsAt, now);
             insert(pass);
-            events.recordFirst(pass, "BOOKED", caller, "Appointment at " + startsAt + ", leaving "
+            events.recordFirst(pass, PassEventKind.BOOKED, caller, "Appointment at " + startsAt + ", leaving "
                     + leaving.section().getName() + " (" + leaving.teacher().getName() + ")");
             Instant announceAt = startsAt.minus(Duration.ofMinutes(school.getAppointmentLeadMinutes()));
             lifecycle.scheduleAppointment(pass.ref(), announceAt.isBefore(now) ? now : announceAt, startsAt);
@@ -141,7 +143,7 @@ public class PassRequests {
         }
 
         if (body.type() != PassType.REGULAR) {
-            // May be out before this commits (see PassTransitions#blocks). Locked before the insert: the new
+            // May be out before this commits (see RecordedPolicyCheck#blocks). Locked before the insert: the new
             // row's foreign key takes a shared lock on the destination, and two such shared locks both
             // wanting to become exclusive would deadlock.
             locations.lockById(destination.getId());
@@ -154,7 +156,7 @@ public class PassRequests {
                 leaving.section().getId(), roomId(leaving), destination.getId(), leaving.teacher().getId(),
                 caller.id(), kioskId, body.note(), idempotencyKey, now);
         insert(pass);
-        events.recordFirst(pass, "REQUESTED", caller, body.type() + " pass via " + channel
+        events.recordFirst(pass, PassEventKind.REQUESTED, caller, body.type() + " pass via " + channel
                 + (caller.isKiosk() ? " (" + caller.kiosk().name() + ")" : ""));
         lifecycle.start(pass.ref(), pass.getRoutedToId());
         return pass;

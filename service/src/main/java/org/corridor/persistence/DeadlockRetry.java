@@ -22,8 +22,11 @@ public final class DeadlockRetry {
     private DeadlockRetry() {
     }
 
-    /** Runs {@code transaction} (which must begin and end its own transaction), again if it was a deadlock victim. */
-    public static <T> T run(Supplier<T> transaction) {
+    /**
+     * Runs {@code transaction} (which must begin and end its own transaction), again if it was a deadlock victim.
+     * Services ask for it with {@link RestartOnDeadlock}, not by calling this.
+     */
+    static <T> T run(Supplier<T> transaction) {
         for (int attempt = 1; ; attempt++) {
             try {
                 return transaction.get();

@@ -18,7 +18,7 @@ import jakarta.persistence.EntityNotFoundException;
 
 import org.springframework.stereotype.Component;
 
-import org.corridor.destination.Location;
+import org.corridor.location.Location;
 import org.corridor.pass.Pass;
 import org.corridor.pass.PassRepository;
 import org.corridor.pass.PassState;
@@ -30,7 +30,7 @@ import org.corridor.school.SchoolPeriod;
  * Loads everything the rules may reason about for one pass in five indexed queries, however many
  * students are out or paired: the school, destination and period together (primary keys) with the
  * students out at the destination and in the school (the destinations' counters, see
- * {@link org.corridor.destination.Occupancy}); the student's passes this week; their no-contact partners
+ * {@link org.corridor.location.Occupancy}); the student's passes this week; their no-contact partners
  * who are out, with names and destinations; their accommodations in force; and (in
  * {@link PolicyEvaluation}) the district's active rule set.
  */

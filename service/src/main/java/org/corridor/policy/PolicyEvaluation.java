@@ -10,15 +10,16 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import org.corridor.pass.Pass;
+import org.corridor.pass.PassPolicy;
 import org.corridor.rules.RaisedFlag;
 import org.corridor.rules.Severity;
 
 /**
- * Runs a district's active rules against one pass. If the rules themselves fail, the request is not
+ * Runs a district's active rules against one pass: the {@link PassPolicy} passes ask. If the rules themselves fail, the request is not
  * lost: it goes to the teacher with a flag saying policy could not be checked, and the error is logged.
  */
 @Component
-public class PolicyEvaluation {
+public class PolicyEvaluation implements PassPolicy {
     private static final Logger log = LoggerFactory.getLogger(PolicyEvaluation.class);
 
     private final DistrictRules rules;
@@ -31,10 +32,7 @@ public class PolicyEvaluation {
         this.json = json;
     }
 
-    /** The flags raised, and the facts that raised them as JSON (null if they could not be loaded). */
-    public record Outcome(List<RaisedFlag> flags, String factsJson) {
-    }
-
+    @Override
     public Outcome evaluate(Pass pass) {
         FactSnapshot snapshot = null;
         try {

@@ -5,23 +5,21 @@ import java.util.List;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
 
-import org.corridor.pass.PassQueries;
+import org.corridor.pass.RequestReceipts;
 import org.corridor.pass.PassView;
-import org.corridor.persistence.DeadlockRetry;
 import org.corridor.security.Caller;
 
 /** The teacher's Requests tab: every pending request sent to them, each with its current flags. */
 @RestController
 class RequestsController {
-    private final PassQueries passes;
+    private final RequestReceipts passes;
 
-    RequestsController(PassQueries passes) {
+    RequestsController(RequestReceipts passes) {
         this.passes = passes;
     }
 
     @GetMapping("/api/requests")
     List<PassView> requests(Caller caller) {
-        // Listing records deliveries: a write, restarted if it lost a deadlock.
-        return DeadlockRetry.run(() -> passes.requestsFor(caller));
+        return passes.requestsFor(caller);
     }
 }

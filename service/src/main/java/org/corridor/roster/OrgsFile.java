@@ -9,7 +9,7 @@ import java.util.Optional;
 import java.util.TreeSet;
 import java.util.UUID;
 
-import org.corridor.destination.StarterDestinations;
+import org.corridor.location.StarterDestinations;
 import org.corridor.roster.DistrictRoster.SchoolRow;
 import org.corridor.roster.RosterSet.Mode;
 

@@ -10,7 +10,7 @@ import java.util.UUID;
 
 import org.springframework.jdbc.core.JdbcTemplate;
 
-import org.corridor.destination.StarterDestinations;
+import org.corridor.location.StarterDestinations;
 import org.corridor.person.Person;
 import org.corridor.roster.DistrictRoster.Dates;
 import org.corridor.roster.DistrictRoster.PersonRow;

@@ -10,8 +10,8 @@ import java.util.stream.Stream;
 import org.springframework.data.domain.Limit;
 import org.springframework.stereotype.Component;
 
-import org.corridor.destination.Location;
-import org.corridor.destination.LocationRepository;
+import org.corridor.location.Location;
+import org.corridor.location.LocationRepository;
 import org.corridor.pass.Pass;
 import org.corridor.pass.PassRepository;
 import org.corridor.pass.PassState;

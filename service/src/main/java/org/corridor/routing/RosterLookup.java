@@ -7,8 +7,8 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
-import org.corridor.destination.Location;
-import org.corridor.destination.LocationRepository;
+import org.corridor.location.Location;
+import org.corridor.location.LocationRepository;
 import org.corridor.person.Person;
 import org.corridor.person.PersonRepository;
 import org.corridor.school.SchoolPeriod;

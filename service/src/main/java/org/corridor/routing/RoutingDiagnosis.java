@@ -10,12 +10,11 @@ import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-import org.corridor.destination.LocationRepository;
+import org.corridor.location.LocationRepository;
 import org.corridor.person.Person;
 import org.corridor.person.PersonRepository;
 import org.corridor.person.Role;
 import org.corridor.problem.ApiProblem;
-import org.corridor.problem.FieldError;
 import org.corridor.problem.InvalidInput;
 import org.corridor.school.School;
 import org.corridor.school.SchoolPeriodRepository;
@@ -67,7 +66,7 @@ class RoutingDiagnosis {
         Person teacher = question.teacherId() == null ? null : teacher(caller, question.teacherId());
         School school = schools.findByIdAndDistrictId(student.getSchoolId() == null ? "" : student.getSchoolId(),
                         caller.districtId())
-                .orElseThrow(() -> unprocessable("studentId", student.getName() + " (" + student.getId()
+                .orElseThrow(() -> invalid("studentId", student.getName() + " (" + student.getId()
                         + ") belongs to no school: no request of theirs can be routed."));
         Instant at = question.at() == null ? clock.instant() : SchoolClock.read(question.at(), school.getTimeZone());
         String schoolTime = SchoolClock.schoolTime(at, school.getTimeZone());
@@ -182,7 +181,7 @@ class RoutingDiagnosis {
             person = byNumber(caller, question.studentNumber());
         }
         if (!person.has(Role.STUDENT)) {
-            throw unprocessable(question.studentId() != null ? "studentId" : "studentNumber",
+            throw invalid(question.studentId() != null ? "studentId" : "studentNumber",
                     person.getName() + " (" + person.getId() + ") is not a student: only students' requests are routed.");
         }
         return person;
@@ -209,7 +208,7 @@ class RoutingDiagnosis {
     private Person teacher(Caller caller, String teacherId) {
         Person person = inDistrict(caller, teacherId);
         if (!person.has(Role.TEACHER)) {
-            throw unprocessable("teacherId", person.getName() + " (" + person.getId()
+            throw invalid("teacherId", person.getName() + " (" + person.getId()
                     + ") is not a teacher: only teachers receive requests.");
         }
         return person;
@@ -220,9 +219,8 @@ class RoutingDiagnosis {
                 .orElseThrow(() -> ApiProblem.notFound("Person", id));
     }
 
-    /** 422: well-formed, but names someone routing does not apply to. Same {@code errors} shape as a 400. */
-    private static ApiProblem unprocessable(String field, String message) {
-        return new ApiProblem(HttpStatus.UNPROCESSABLE_ENTITY, "invalid-input", "Cannot be diagnosed", message)
-                .with("errors", List.of(new FieldError(field, message)));
+    /** Well-formed, but names someone routing does not apply to. */
+    private static ApiProblem invalid(String field, String message) {
+        return InvalidInput.field("Cannot be diagnosed", field, message);
     }
 }

@@ -2,9 +2,6 @@ package org.corridor.school;
 
 import jakarta.validation.constraints.Size;
 
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-import org.springframework.transaction.annotation.Transactional;
 import org.springframework.validation.annotation.Validated;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -13,88 +10,27 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
-import org.corridor.person.Role;
-import org.corridor.problem.ApiProblem;
 import org.corridor.security.Caller;
 
-/**
- * A school's timer and counting settings: when a pass turns long-running and when the system ends it,
- * when an unanswered request is re-announced, escalated (and to whom) and expires, how early an
- * appointment pass pops up, and which pass types count towards the limits.
- * <p>
- * Administrators read and change them; auditors read them. An administrator or auditor whose account
- * belongs to one school sees only that school; a school of another district, or none, is 404.
- * <p>
- * A change applies to every timer set after it; a timer already set keeps its time. A request's
- * timers are set when it is sent, a pass's out-timers when the student leaves (see {@code SchoolTimers}):
- * a request waiting at the change gets the new out-times if approved after it, passes already out keep theirs.
- */
+/** A school's timer and counting settings, read and changed (see {@link SchoolSettingsEditor}). */
 @RestController
 @Validated
 @RequestMapping("/api/admin/schools/{id}/settings")
 class SchoolSettingsController {
-    private static final Logger log = LoggerFactory.getLogger(SchoolSettingsController.class);
+    private final SchoolSettingsEditor settings;
 
-    private final ManagedSchools managedSchools;
-
-    SchoolSettingsController(ManagedSchools managedSchools) {
-        this.managedSchools = managedSchools;
+    SchoolSettingsController(SchoolSettingsEditor settings) {
+        this.settings = settings;
     }
 
     @GetMapping
-    @Transactional(readOnly = true)
     SchoolSettings settings(Caller caller, @PathVariable @Size(max = 36) String id) {
-        if (!caller.is(Role.ADMIN) && !caller.is(Role.AUDITOR)) {
-            throw ApiProblem.forbidden("Only an administrator or an auditor can read a school's settings.");
-        }
-        return SchoolSettings.of(school(caller, id));
+        return settings.settings(caller, id);
     }
 
-    /**
-     * A partial update: every field of the body is optional, and a field left out (or null) keeps its
-     * current value. The result is checked as a whole (ranges, and the timers' order: auto-end after
-     * long-running, re-announcement and escalation before expiry, escalation after re-announcement);
-     * if anything is wrong the answer is a 422 problem naming each bad field and nothing changes.
-     * Otherwise all settings are stored together and the new settings are answered. A field this API does
-     * not know is refused (422) rather than ignored, so a misspelt name cannot look like a success; a
-     * number sent as text is an unreadable body (400), as everywhere in the API.
-     * <p>
-     * The change applies to timers set after it; timers already set (passes already out) keep their times.
-     */
+    /** A partial update, checked as a whole: 400 naming each bad field, and then nothing changes. */
     @PutMapping
-    @Transactional
     SchoolSettings change(Caller caller, @PathVariable @Size(max = 36) String id, @RequestBody SettingsChange body) {
-        caller.require(Role.ADMIN, "change a school's settings");
-        School school = school(caller, id);
-        SchoolSettings before = SchoolSettings.of(school);
-        SchoolSettings after = body.mergedWith(before);
-        after.applyTo(school);
-        log.info("School {} settings changed by {}{}: {}", school.getId(), caller.signedInId(),
-                caller.isImpersonated() ? " on behalf of " + caller.id() : "", changes(before, after));
-        return SchoolSettings.of(school);
-    }
-
-    private School school(Caller caller, String id) {
-        return managedSchools.find(caller, id);
-    }
-
-    /** Only setting names and values: no personal data goes to the log. */
-    private static String changes(SchoolSettings before, SchoolSettings after) {
-        StringBuilder out = new StringBuilder();
-        change(out, "longRunningMinutes", before.longRunningMinutes(), after.longRunningMinutes());
-        change(out, "autoEndMinutes", before.autoEndMinutes(), after.autoEndMinutes());
-        change(out, "requestExpiryMinutes", before.requestExpiryMinutes(), after.requestExpiryMinutes());
-        change(out, "resendAfterSeconds", before.resendAfterSeconds(), after.resendAfterSeconds());
-        change(out, "escalateAfterSeconds", before.escalateAfterSeconds(), after.escalateAfterSeconds());
-        change(out, "escalateTo", before.escalateTo(), after.escalateTo());
-        change(out, "appointmentLeadMinutes", before.appointmentLeadMinutes(), after.appointmentLeadMinutes());
-        change(out, "countedPassTypes", before.countedPassTypes(), after.countedPassTypes());
-        return out.isEmpty() ? "nothing changed" : out.toString();
-    }
-
-    private static void change(StringBuilder out, String name, Object before, Object after) {
-        if (!before.equals(after)) {
-            out.append(out.isEmpty() ? "" : ", ").append(name).append(' ').append(before).append(" -> ").append(after);
-        }
+        return settings.change(caller, id, body);
     }
 }

@@ -10,13 +10,12 @@ import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 
-import org.springframework.http.HttpStatus;
 
 import com.fasterxml.jackson.annotation.JsonAnySetter;
 
-import org.corridor.pass.PassType;
 import org.corridor.problem.ApiProblem;
 import org.corridor.problem.FieldError;
+import org.corridor.problem.InvalidInput;
 
 /**
  * The body of a settings PUT: every field is optional, and a field left out (or null) keeps the school's
@@ -42,9 +41,9 @@ record SettingsChange(
     /**
      * The school's current settings with this change laid over them, validated as a whole.
      *
-     * @throws ApiProblem 422 naming every invalid field; nothing has been changed
+     * @throws ApiProblem 400 naming every invalid field; nothing has been changed
      */
-    SchoolSettings mergedWith(SchoolSettings current) {
+    SchoolSettings mergedWith(SchoolSettings current, PassTypeNames passTypeNames) {
         List<FieldError> errors = new ArrayList<>();
         unknown.keySet().stream().sorted()
                 .forEach(name -> errors.add(new FieldError(name, "is not a school setting")));
@@ -92,7 +91,7 @@ record SettingsChange(
 
         List<String> counted = current.countedPassTypes();
         if (countedPassTypes != null) {
-            counted = passTypes(errors, countedPassTypes);
+            counted = passTypes(errors, countedPassTypes, passTypeNames.inOrder());
         }
 
         if (!errors.isEmpty()) {
@@ -101,9 +100,9 @@ record SettingsChange(
         return new SchoolSettings(current.schoolId(), longRunning, autoEnd, expiry, resend, escalate, to, lead, counted);
     }
 
-    /** The names in PassType order, or null after adding an error. */
-    private static List<String> passTypes(List<FieldError> errors, List<String> names) {
-        Set<String> known = Arrays.stream(PassType.values()).map(Enum::name).collect(Collectors.toSet());
+    /** The names in the pass types' order, or null after adding an error. */
+    private static List<String> passTypes(List<FieldError> errors, List<String> names, List<String> passTypes) {
+        Set<String> known = Set.copyOf(passTypes);
         Set<String> seen = new HashSet<>();
         List<String> unknownNames = new ArrayList<>();
         List<String> duplicates = new ArrayList<>();
@@ -115,7 +114,7 @@ record SettingsChange(
             }
         }
         if (!unknownNames.isEmpty()) {
-            errors.add(new FieldError("countedPassTypes", "may only name the pass types " + names(PassType.values())
+            errors.add(new FieldError("countedPassTypes", "may only name the pass types " + String.join(", ", passTypes)
                     + "; unknown: " + String.join(", ", unknownNames) + "."));
             return null;
         }
@@ -124,7 +123,7 @@ record SettingsChange(
                     + String.join(", ", duplicates) + "."));
             return null;
         }
-        return seen.stream().sorted(Comparator.comparing(PassType::valueOf)).toList();
+        return seen.stream().sorted(Comparator.comparing(passTypes::indexOf)).toList();
     }
 
     private static boolean range(List<FieldError> errors, String field, int value, int min, int max, String unit) {
@@ -145,9 +144,6 @@ record SettingsChange(
     }
 
     private static ApiProblem invalid(List<FieldError> errors) {
-        String fields = errors.stream().map(FieldError::field).distinct().collect(Collectors.joining(", "));
-        return new ApiProblem(HttpStatus.UNPROCESSABLE_ENTITY, "invalid-input", "Invalid settings",
-                "The settings have " + errors.size() + " problem(s), in: " + fields + ". Nothing was changed.")
-                .with("errors", List.copyOf(errors));
+        return InvalidInput.fields("Invalid settings", "settings", errors);
     }
 }

@@ -18,7 +18,7 @@ import java.util.stream.Collectors;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
-import org.corridor.destination.Location;
+import org.corridor.location.Location;
 import org.corridor.person.Person;
 import org.corridor.school.School;
 import org.corridor.school.SchoolPeriod;

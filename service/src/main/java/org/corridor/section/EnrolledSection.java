@@ -1,6 +1,6 @@
 package org.corridor.section;
 
-import org.corridor.destination.Location;
+import org.corridor.location.Location;
 import org.corridor.person.Person;
 
 /**

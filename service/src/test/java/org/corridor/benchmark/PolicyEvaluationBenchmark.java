@@ -46,6 +46,7 @@ import org.corridor.CorridorApplication;
 import org.corridor.testing.OccupancyCounters;
 import org.corridor.testing.TestDatabases;
 import org.corridor.pass.Pass;
+import org.corridor.pass.PassPolicy;
 import org.corridor.pass.PassRepository;
 import org.corridor.person.Person;
 import org.corridor.policy.DistrictRules;
@@ -133,7 +134,7 @@ public class PolicyEvaluationBenchmark {
         snapshot = loadFacts();
 
         // Benchmark the path that works, not the "policy could not be checked" fallback.
-        PolicyEvaluation.Outcome outcome = evaluate();
+        PassPolicy.Outcome outcome = evaluate();
         List<String> codes = outcome.flags().stream().map(RaisedFlag::code).sorted().toList();
         List<String> ruleCodes = rulesOnly().stream().map(RaisedFlag::code).sorted().toList();
         if (codes.contains("POLICY_UNAVAILABLE") || !codes.equals(ruleCodes)
@@ -165,7 +166,7 @@ public class PolicyEvaluationBenchmark {
     }
 
     @Benchmark
-    public PolicyEvaluation.Outcome evaluate() {
+    public PassPolicy.Outcome evaluate() {
         return readOnly.execute(status -> policy.evaluate(pass));
     }
 

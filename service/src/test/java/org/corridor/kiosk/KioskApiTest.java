@@ -19,7 +19,7 @@ import org.springframework.http.HttpStatus;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
-import org.corridor.destination.Location;
+import org.corridor.location.Location;
 import org.corridor.school.District;
 import org.corridor.school.DistrictRepository;
 import org.corridor.school.School;
@@ -91,7 +91,7 @@ class KioskApiTest extends ApiTest {
         try {
             var answer = post("admin", "/api/admin/kiosks", Map.of("roomId", otherRoom.getId(), "name", "Sneaky"));
 
-            assertThat(answer.getStatusCode()).isEqualTo(HttpStatus.UNPROCESSABLE_ENTITY);
+            assertThat(answer.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
             assertThat(answer.getBody().get("errors").get(0).get("field").asText()).isEqualTo("roomId");
             assertThat(jdbc.queryForObject("select count(*) from kiosk", Integer.class)).isZero();
         } finally {

@@ -12,7 +12,7 @@ import org.springframework.http.HttpStatus;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
-import org.corridor.destination.Location;
+import org.corridor.location.Location;
 import org.corridor.school.School;
 import org.corridor.school.SchoolRepository;
 import org.corridor.testing.ApiTest;

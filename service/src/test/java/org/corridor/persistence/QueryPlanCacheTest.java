@@ -32,7 +32,6 @@ import org.corridor.testing.ApiTest;
 class QueryPlanCacheTest extends ApiTest {
     /** Repository method, and why it may be translated on each call. */
     private static final Map<String, String> NOT_CACHED = Map.ofEntries(
-            Map.entry("PassRepository.findAt", "a list of destinations: a teacher's arrivals, once per screen"),
             Map.entry("PassRepository.findBySchoolIdAndStateIn", "an emergency's end-all, once"),
             Map.entry("NotificationRepository.undelivered", "a list of kinds: once when a screen opens"),
             Map.entry("ClassRoster.people", "a list of students: once when a class screen opens"),

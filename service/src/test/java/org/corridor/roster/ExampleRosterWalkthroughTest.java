@@ -26,7 +26,7 @@ import org.springframework.util.MultiValueMap;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
-import org.corridor.destination.Location;
+import org.corridor.location.Location;
 import org.corridor.testing.ApiTest;
 import org.corridor.testing.SchoolClocks;
 

@@ -24,7 +24,7 @@ import org.springframework.util.MultiValueMap;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
-import org.corridor.destination.Location;
+import org.corridor.location.Location;
 import org.corridor.person.Person;
 import org.corridor.person.Role;
 import org.corridor.testing.ApiTest;
@@ -560,7 +560,7 @@ abstract class RosterImportScenarios extends ApiTest {
                 Map.of("name", "1", "startsAt", "08:00", "endsAt", "09:00", "days", List.of("MON")),
                 Map.of("name", "2", "startsAt", "08:30", "endsAt", "9am", "days", List.of("MON"))));
 
-        assertThat(answer.getStatusCode()).isEqualTo(HttpStatus.UNPROCESSABLE_ENTITY);
+        assertThat(answer.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
         assertThat(answer.getBody().get("errors").toString()).contains("[1].endsAt");
         assertThat(get("admin", "/api/admin/schools/" + schoolId() + "/periods").getBody().get(0).get("name").asText())
                 .isEqualTo("Demo period (all day)");

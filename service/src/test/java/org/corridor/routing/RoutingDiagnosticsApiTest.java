@@ -324,7 +324,7 @@ class RoutingDiagnosticsApiTest extends ApiTest {
     void aPersonWhoIsNotAStudentCannotBeDiagnosed() {
         var answer = routing("admin", "studentId=" + person("rivera").getId());
 
-        assertThat(answer.getStatusCode()).isEqualTo(HttpStatus.UNPROCESSABLE_ENTITY);
+        assertThat(answer.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
         assertThat(answer.getBody().get("detail").asText()).contains("is not a student");
     }
 

@@ -75,7 +75,7 @@ class SchoolSettingsApiTest extends ApiTest {
     void autoEndNotAfterLongRunningIsRefusedAndNothingChanges() {
         var answer = put("admin", settings(), Map.of("longRunningMinutes", 30, "autoEndMinutes", 30));
 
-        assertThat(answer.getStatusCode()).isEqualTo(HttpStatus.UNPROCESSABLE_ENTITY);
+        assertThat(answer.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
         assertThat(errorFields(answer.getBody())).containsExactly("autoEndMinutes");
         assertThat(get("admin", settings()).getBody()).isEqualTo(defaults());
     }
@@ -84,7 +84,7 @@ class SchoolSettingsApiTest extends ApiTest {
     void escalationAfterExpiryIsRefused() {
         var answer = put("admin", settings(), Map.of("requestExpiryMinutes", 5, "escalateAfterSeconds", 300));
 
-        assertThat(answer.getStatusCode()).isEqualTo(HttpStatus.UNPROCESSABLE_ENTITY);
+        assertThat(answer.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
         assertThat(errorFields(answer.getBody())).containsExactly("escalateAfterSeconds");
     }
 
@@ -92,7 +92,7 @@ class SchoolSettingsApiTest extends ApiTest {
     void unknownPassTypeIsRefused() {
         var answer = put("admin", settings(), Map.of("countedPassTypes", List.of("REGULAR", "HALLWAY")));
 
-        assertThat(answer.getStatusCode()).isEqualTo(HttpStatus.UNPROCESSABLE_ENTITY);
+        assertThat(answer.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
         assertThat(answer.getBody().get("errors").get(0).get("message").asText()).contains("HALLWAY");
     }
 
@@ -100,7 +100,7 @@ class SchoolSettingsApiTest extends ApiTest {
     void misspelledSettingIsRefusedNotIgnored() {
         var answer = put("admin", settings(), Map.of("longRunningMinute", 15));
 
-        assertThat(answer.getStatusCode()).isEqualTo(HttpStatus.UNPROCESSABLE_ENTITY);
+        assertThat(answer.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
         assertThat(errorFields(answer.getBody())).containsExactly("longRunningMinute");
     }
 

@@ -52,7 +52,7 @@ import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandl
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-import org.corridor.destination.Location;
+import org.corridor.location.Location;
 import org.corridor.person.Person;
 import org.corridor.person.Role;
 import org.corridor.policy.RuleSet;
@@ -94,7 +94,7 @@ import org.corridor.testing.NoPasses;
  * endpoint: 401 without credentials; 403 for a role that may never use the endpoint (whatever the id, so it
  * tells nothing about other districts); 404 for another district's id in the path (never 403, which would
  * confirm that it exists); an id of another district in a body or query is answered as an unknown id is
- * (400 or 422 naming the field, or a filter that matches nothing).</li>
+ * (400 naming the field, or a filter that matches nothing).</li>
  * <li>Where the ids come from, when the pattern has variables: {@code .ids(District::schoolId)} fills them
  * in order from the district of the cell; {@code .with(SETUP)} makes a fresh object for each cell (a
  * pending pass, a kiosk, a draft rule set, ...) and fills the variables with its id, so that no cell
@@ -243,7 +243,7 @@ class AuthorizationMatrixTest extends ApiTest {
             rule("DELETE /api/admin/schools/{schoolId}/locations/{id}", "401 403 403 204 403 403 | 401 403 403 404 403 403")
                     .ids(District::schoolId).with(SPARE_DESTINATION),
 
-            rule("POST /api/admin/kiosks", "401 403 403 201 403 403 | 401 403 403 422 403 403")
+            rule("POST /api/admin/kiosks", "401 403 403 201 403 403 | 401 403 403 400 403 403")
                     .body(c -> Map.of("roomId", c.district().roomId(), "name", "Front door")),
             rule("GET /api/admin/kiosks", "401 403 403 200 403 403"),
             rule("DELETE /api/admin/kiosks/{id}", "401 403 403 204 403 403 | 401 403 403 404 403 403").with(KIOSK),

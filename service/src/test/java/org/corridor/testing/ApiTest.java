@@ -32,8 +32,8 @@ import org.springframework.test.context.ActiveProfiles;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
-import org.corridor.destination.Location;
-import org.corridor.destination.LocationRepository;
+import org.corridor.location.Location;
+import org.corridor.location.LocationRepository;
 import org.corridor.person.Person;
 import org.corridor.person.PersonRepository;
 import org.corridor.section.Section;

@@ -23,7 +23,7 @@ import org.corridor.workflow.pass.DecideApproval;
 import org.corridor.workflow.pass.DistrictTenants;
 import org.corridor.workflow.pass.EvaluatePolicy;
 import org.corridor.workflow.pass.PassLifecycle;
-import org.corridor.workflow.pass.PassRecords;
+import org.corridor.workflow.pass.PassTransitions;
 import org.corridor.workflow.pass.PassRef;
 import org.corridor.workflow.pass.PassTimers;
 import org.corridor.workflow.pass.TimerDurations;
@@ -252,7 +252,7 @@ final class BareEngine {
     }
 
     /** The pass table of a bare engine: none. Every request needs a teacher's approval; nothing is recorded. */
-    private static final PassRecords EVERY_REQUEST_NEEDS_APPROVAL = new PassRecords() {
+    private static final PassTransitions EVERY_REQUEST_NEEDS_APPROVAL = new PassTransitions() {
         @Override
         public boolean startsWithoutApproval(String passId) {
             return false;

@@ -5,9 +5,9 @@ import org.camunda.bpm.engine.delegate.JavaDelegate;
 
 /** The appointment's lead time is reached: the teacher and the student learn the student will be leaving. */
 public class AnnounceAppointment implements JavaDelegate {
-    private final AppointmentRecords appointments;
+    private final AppointmentTransitions appointments;
 
-    public AnnounceAppointment(AppointmentRecords appointments) {
+    public AnnounceAppointment(AppointmentTransitions appointments) {
         this.appointments = appointments;
     }
 

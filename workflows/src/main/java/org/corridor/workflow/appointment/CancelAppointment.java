@@ -5,9 +5,9 @@ import org.camunda.bpm.engine.delegate.JavaDelegate;
 
 /** The appointment was called off before its time. */
 public class CancelAppointment implements JavaDelegate {
-    private final AppointmentRecords appointments;
+    private final AppointmentTransitions appointments;
 
-    public CancelAppointment(AppointmentRecords appointments) {
+    public CancelAppointment(AppointmentTransitions appointments) {
         this.appointments = appointments;
     }
 

@@ -5,9 +5,9 @@ import org.camunda.bpm.engine.delegate.JavaDelegate;
 
 /** The appointment's time came but the pass could not start: record why, tell those involved. */
 public class MissAppointment implements JavaDelegate {
-    private final AppointmentRecords appointments;
+    private final AppointmentTransitions appointments;
 
-    public MissAppointment(AppointmentRecords appointments) {
+    public MissAppointment(AppointmentTransitions appointments) {
         this.appointments = appointments;
     }
 

@@ -17,9 +17,9 @@ import org.corridor.workflow.pass.PassLifecycle;
 public class StartAppointment implements JavaDelegate {
     public static final String STARTABLE = "startable";
 
-    private final AppointmentRecords appointments;
+    private final AppointmentTransitions appointments;
 
-    public StartAppointment(AppointmentRecords appointments) {
+    public StartAppointment(AppointmentTransitions appointments) {
         this.appointments = appointments;
     }
 

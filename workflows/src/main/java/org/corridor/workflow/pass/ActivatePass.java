@@ -5,9 +5,9 @@ import org.camunda.bpm.engine.delegate.JavaDelegate;
 
 /** The teacher approved: the student is out. */
 public class ActivatePass implements JavaDelegate {
-    private final PassRecords passes;
+    private final PassTransitions passes;
 
-    public ActivatePass(PassRecords passes) {
+    public ActivatePass(PassTransitions passes) {
         this.passes = passes;
     }
 

@@ -5,9 +5,9 @@ import org.camunda.bpm.engine.delegate.JavaDelegate;
 
 /** The teacher has not opened the request yet: show it again rather than let it sink. */
 public class AnnounceAgain implements JavaDelegate {
-    private final PassRecords passes;
+    private final PassTransitions passes;
 
-    public AnnounceAgain(PassRecords passes) {
+    public AnnounceAgain(PassTransitions passes) {
         this.passes = passes;
     }
 

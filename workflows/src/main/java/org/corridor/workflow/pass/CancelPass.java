@@ -5,9 +5,9 @@ import org.camunda.bpm.engine.delegate.JavaDelegate;
 
 /** The request was withdrawn before anyone decided it. */
 public class CancelPass implements JavaDelegate {
-    private final PassRecords passes;
+    private final PassTransitions passes;
 
-    public CancelPass(PassRecords passes) {
+    public CancelPass(PassTransitions passes) {
         this.passes = passes;
     }
 

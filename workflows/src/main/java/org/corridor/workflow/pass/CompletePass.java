@@ -5,9 +5,9 @@ import org.camunda.bpm.engine.delegate.JavaDelegate;
 
 /** The student checked in or the pass was ended. */
 public class CompletePass implements JavaDelegate {
-    private final PassRecords passes;
+    private final PassTransitions passes;
 
-    public CompletePass(PassRecords passes) {
+    public CompletePass(PassTransitions passes) {
         this.passes = passes;
     }
 

@@ -9,9 +9,9 @@ import org.camunda.bpm.engine.variable.Variables;
  * as {@link EvaluatePolicy}'s answer: only the gateway right after reads it.
  */
 public class DecideApproval implements JavaDelegate {
-    private final PassRecords passes;
+    private final PassTransitions passes;
 
-    public DecideApproval(PassRecords passes) {
+    public DecideApproval(PassTransitions passes) {
         this.passes = passes;
     }
 

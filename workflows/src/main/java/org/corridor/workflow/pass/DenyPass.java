@@ -5,9 +5,9 @@ import org.camunda.bpm.engine.delegate.JavaDelegate;
 
 /** The teacher, or a blocking rule, said no. */
 public class DenyPass implements JavaDelegate {
-    private final PassRecords passes;
+    private final PassTransitions passes;
 
-    public DenyPass(PassRecords passes) {
+    public DenyPass(PassTransitions passes) {
         this.passes = passes;
     }
 

@@ -5,9 +5,9 @@ import org.camunda.bpm.engine.delegate.JavaDelegate;
 
 /** The student has been out for the school's limit: the system ends the pass (red badge). */
 public class EndBySystem implements JavaDelegate {
-    private final PassRecords passes;
+    private final PassTransitions passes;
 
-    public EndBySystem(PassRecords passes) {
+    public EndBySystem(PassTransitions passes) {
         this.passes = passes;
     }
 

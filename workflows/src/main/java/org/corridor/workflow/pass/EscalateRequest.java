@@ -5,9 +5,9 @@ import org.camunda.bpm.engine.delegate.JavaDelegate;
 
 /** Nobody opened the request for the school's escalation time: someone else must know a student is waiting. */
 public class EscalateRequest implements JavaDelegate {
-    private final PassRecords passes;
+    private final PassTransitions passes;
 
-    public EscalateRequest(PassRecords passes) {
+    public EscalateRequest(PassTransitions passes) {
         this.passes = passes;
     }
 

@@ -5,9 +5,9 @@ import org.camunda.bpm.engine.delegate.JavaDelegate;
 
 /** Nobody decided in time: the request ends as expired, never silently dropped. */
 public class ExpireRequest implements JavaDelegate {
-    private final PassRecords passes;
+    private final PassTransitions passes;
 
-    public ExpireRequest(PassRecords passes) {
+    public ExpireRequest(PassTransitions passes) {
         this.passes = passes;
     }
 

@@ -5,9 +5,9 @@ import org.camunda.bpm.engine.delegate.JavaDelegate;
 
 /** The student has been out longer than the school's threshold: the badge turns yellow. */
 public class MarkLongRunning implements JavaDelegate {
-    private final PassRecords passes;
+    private final PassTransitions passes;
 
-    public MarkLongRunning(PassRecords passes) {
+    public MarkLongRunning(PassTransitions passes) {
         this.passes = passes;
     }
 

@@ -5,9 +5,9 @@ import org.camunda.bpm.engine.delegate.JavaDelegate;
 
 /** Marks the request as sent: stored and waiting with the teacher the student is leaving. */
 public class RouteRequest implements JavaDelegate {
-    private final PassRecords passes;
+    private final PassTransitions passes;
 
-    public RouteRequest(PassRecords passes) {
+    public RouteRequest(PassTransitions passes) {
         this.passes = passes;
     }
 

@@ -8,7 +8,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import org.camunda.bpm.engine.test.mock.Mocks;
 
 /** Stands in for the service's appointments: remembers what the process asked for, answers a start as told. */
-final class RecordedAppointments implements AppointmentRecords {
+final class RecordedAppointments implements AppointmentTransitions {
     final List<String> changes = new CopyOnWriteArrayList<>();
     /** What start answers; empty means the appointment cannot start. */
     volatile Optional<AppointmentStart> start = Optional.empty();

@@ -11,7 +11,7 @@ import org.camunda.bpm.engine.test.mock.Mocks;
  * for, and answers the timer settings as the test set them. Thread-safe, because with the job executor on the
  * changes arrive from the executor's threads.
  */
-public final class RecordedPasses implements PassRecords, PolicyCheck, TimerSettings {
+public final class RecordedPasses implements PassTransitions, PolicyCheck, TimerSettings {
     public final List<String> changes = new CopyOnWriteArrayList<>();
     public volatile boolean blocking;
     public volatile boolean startsWithoutApproval;

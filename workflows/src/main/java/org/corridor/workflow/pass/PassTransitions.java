@@ -1,7 +1,7 @@
 package org.corridor.workflow.pass;
 
 /** The state changes the lifecycle makes to a pass. The service keeps passes; the engine only says when. */
-public interface PassRecords {
+public interface PassTransitions {
     void route(String passId);
 
     /**

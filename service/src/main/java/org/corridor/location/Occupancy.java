@@ -1,4 +1,4 @@
-package org.corridor.destination;
+package org.corridor.location;
 
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;

@@ -16,11 +16,11 @@ import org.corridor.workflow.pass.TimerSettings;
  * the step has usually loaded the pass and its school already.
  */
 @Component
-class SchoolTimers implements TimerSettings {
+class SchoolTimerSettings implements TimerSettings {
     private final PassRepository passes;
     private final SchoolRepository schools;
 
-    SchoolTimers(PassRepository passes, SchoolRepository schools) {
+    SchoolTimerSettings(PassRepository passes, SchoolRepository schools) {
         this.passes = passes;
         this.schools = schools;
     }

@@ -5,10 +5,10 @@ import java.util.Optional;
 
 import org.springframework.stereotype.Component;
 
-import org.corridor.destination.Occupancy;
+import org.corridor.location.Occupancy;
 import org.corridor.school.School;
 import org.corridor.school.SchoolRepository;
-import org.corridor.workflow.appointment.AppointmentRecords;
+import org.corridor.workflow.appointment.AppointmentTransitions;
 import org.corridor.workflow.appointment.AppointmentStart;
 
 /**
@@ -18,7 +18,7 @@ import org.corridor.workflow.appointment.AppointmentStart;
  * emergency; then it is marked EXPIRED with the reason, and both student and booking teacher are told.
  */
 @Component
-class Appointments implements AppointmentRecords {
+class RecordedAppointmentTransitions implements AppointmentTransitions {
     private final PassRepository passes;
     private final SchoolRepository schools;
     private final PassEvents events;
@@ -26,7 +26,7 @@ class Appointments implements AppointmentRecords {
     private final Occupancy occupancy;
     private final Clock clock;
 
-    Appointments(PassRepository passes, SchoolRepository schools, PassEvents events, PassNotices notices,
+    RecordedAppointmentTransitions(PassRepository passes, SchoolRepository schools, PassEvents events, PassNotices notices,
                  Occupancy occupancy, Clock clock) {
         this.passes = passes;
         this.schools = schools;
@@ -39,7 +39,7 @@ class Appointments implements AppointmentRecords {
     @Override
     public void announce(String passId) {
         Pass pass = load(passId);
-        events.recordBySystem(pass, "ANNOUNCED", pass.getState(), "Appointment announced to the student and "
+        events.recordBySystem(pass, PassEventKind.ANNOUNCED, pass.getState(), "Appointment announced to the student and "
                 + "the teacher they will be leaving");
         notices.appointmentSoon(pass);
     }
@@ -56,7 +56,7 @@ class Appointments implements AppointmentRecords {
             return Optional.empty();
         }
         pass.claimForAppointment();
-        events.recordBySystem(pass, "REQUESTED", PassState.SCHEDULED, "Appointment time");
+        events.recordBySystem(pass, PassEventKind.REQUESTED, PassState.SCHEDULED, "Appointment time");
         return Optional.of(new AppointmentStart(pass.getRoutedToId()));
     }
 
@@ -65,7 +65,7 @@ class Appointments implements AppointmentRecords {
         Pass pass = load(passId);
         pass.expire(clock.instant(), pass.getEndReason() != null ? pass.getEndReason() : "It could not start.",
                 occupancy);
-        events.recordBySystem(pass, "MISSED", PassState.SCHEDULED, pass.getEndReason());
+        events.recordBySystem(pass, PassEventKind.MISSED, PassState.SCHEDULED, pass.getEndReason());
         notices.appointmentMissed(pass);
     }
 

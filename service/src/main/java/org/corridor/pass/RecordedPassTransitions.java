@@ -6,21 +6,18 @@ import java.util.stream.Collectors;
 
 import org.springframework.stereotype.Component;
 
-import org.corridor.destination.Location;
-import org.corridor.destination.LocationRepository;
-import org.corridor.destination.Occupancy;
+import org.corridor.location.Location;
+import org.corridor.location.LocationRepository;
+import org.corridor.location.Occupancy;
 import org.corridor.person.Person;
 import org.corridor.person.PersonRepository;
 import org.corridor.person.Role;
-import org.corridor.policy.PolicyEvaluation;
-import org.corridor.rules.Severity;
 import org.corridor.school.EscalateTo;
 import org.corridor.school.School;
 import org.corridor.school.SchoolRepository;
 import org.corridor.section.Section;
 import org.corridor.section.SectionRepository;
-import org.corridor.workflow.pass.PassRecords;
-import org.corridor.workflow.pass.PolicyCheck;
+import org.corridor.workflow.pass.PassTransitions;
 
 /**
  * What the pass-lifecycle process does to a pass when it reaches a step. Runs inside the engine's
@@ -28,9 +25,8 @@ import org.corridor.workflow.pass.PolicyCheck;
  * state, its audit line and its notifications commit together or not at all.
  */
 @Component
-class PassTransitions implements PassRecords, PolicyCheck {
+class RecordedPassTransitions implements PassTransitions {
     private final PassRepository passes;
-    private final PolicyEvaluation policy;
     private final PassEvents events;
     private final PassNotices notices;
     private final LocationRepository locations;
@@ -40,11 +36,10 @@ class PassTransitions implements PassRecords, PolicyCheck {
     private final PersonRepository people;
     private final Clock clock;
 
-    PassTransitions(PassRepository passes, PolicyEvaluation policy, PassEvents events, PassNotices notices,
+    RecordedPassTransitions(PassRepository passes, PassEvents events, PassNotices notices,
                     LocationRepository locations, Occupancy occupancy, SchoolRepository schools,
                     SectionRepository sections, PersonRepository people, Clock clock) {
         this.passes = passes;
-        this.policy = policy;
         this.events = events;
         this.notices = notices;
         this.locations = locations;
@@ -53,30 +48,6 @@ class PassTransitions implements PassRecords, PolicyCheck {
         this.sections = sections;
         this.people = people;
         this.clock = clock;
-    }
-
-    /**
-     * A pass that may start without approval (auto, proxy, appointment) may be out before this transaction
-     * ends, so it counts who is out at its destination under the destination's lock, as an approval does
-     * (see {@link PassDecisions#approve}); the lock is held until the pass is active and committed. A
-     * regular request only waits for a teacher, who counts again under the lock when approving. An auto or
-     * proxy pass already took the lock in {@link PassRequests} before its insert; taking it again is a no-op.
-     */
-    @Override
-    public boolean blocks(String passId) {
-        Pass pass = load(passId);
-        if (pass.getPassType() != PassType.REGULAR) {
-            locations.lockById(pass.getDestinationId());
-        }
-        PolicyEvaluation.Outcome outcome = policy.evaluate(pass);
-        pass.recordEvaluation(outcome.flags(), outcome.factsJson());
-        if (pass.hasBlockingFlag()) {
-            pass.recordDenyReason(pass.getFlags().stream()
-                    .filter(f -> f.getSeverity() == Severity.BLOCK).map(PassFlag::getStudentMessage)
-                    .collect(Collectors.joining("; ")));
-            return true;
-        }
-        return false;
     }
 
     /**
@@ -107,7 +78,7 @@ class PassTransitions implements PassRecords, PolicyCheck {
     public void route(String passId) {
         Pass pass = load(passId);
         pass.route();
-        events.recordBySystem(pass, "ROUTED", PassState.REQUESTED, "Sent to "
+        events.recordBySystem(pass, PassEventKind.ROUTED, PassState.REQUESTED, "Sent to "
                 + people.getReferenceById(pass.getRoutedToId()).getName()
                 + (pass.getDepartingRoomId() == null ? ""
                         : ", " + locations.getReferenceById(pass.getDepartingRoomId()).getName())
@@ -125,7 +96,7 @@ class PassTransitions implements PassRecords, PolicyCheck {
             notices.settle(pass);
             notices.approved(pass);
         } else {
-            events.recordBySystem(pass, "STARTED", PassState.REQUESTED, pass.getPassType() + " pass started without "
+            events.recordBySystem(pass, PassEventKind.STARTED, PassState.REQUESTED, pass.getPassType() + " pass started without "
                     + "approval; flags: " + flagList(pass));
             notices.started(pass);
         }
@@ -138,7 +109,7 @@ class PassTransitions implements PassRecords, PolicyCheck {
         PassState from = pass.getState();
         pass.deny(clock.instant(), occupancy);
         if (from == PassState.REQUESTED) {
-            events.recordBySystem(pass, "DENIED_BY_POLICY", from, pass.getDenyReason());
+            events.recordBySystem(pass, PassEventKind.DENIED_BY_POLICY, from, pass.getDenyReason());
         }
         notices.settle(pass);
         notices.denied(pass);
@@ -159,7 +130,7 @@ class PassTransitions implements PassRecords, PolicyCheck {
             return;
         }
         pass.recordReannounced(clock.instant());
-        events.recordBySystem(pass, "ANNOUNCED_AGAIN", pass.getState(), "Not opened yet; announced again");
+        events.recordBySystem(pass, PassEventKind.ANNOUNCED_AGAIN, pass.getState(), "Not opened yet; announced again");
         notices.requestAgain(pass);
     }
 
@@ -176,7 +147,7 @@ class PassTransitions implements PassRecords, PolicyCheck {
         School school = schools.getReferenceById(pass.getSchoolId());
         List<Person> contacts = escalationContacts(pass, school);
         pass.recordEscalated(clock.instant());
-        events.recordBySystem(pass, "ESCALATED", pass.getState(), "Not opened; escalated to "
+        events.recordBySystem(pass, PassEventKind.ESCALATED, pass.getState(), "Not opened; escalated to "
                 + contacts.stream().map(Person::getId).collect(Collectors.joining(", ")));
         notices.escalated(pass, contacts);
     }
@@ -201,7 +172,7 @@ class PassTransitions implements PassRecords, PolicyCheck {
                 + people.getReferenceById(pass.getRoutedToId()).getName()
                 + (pass.getSeenAt() == null ? " never opened it." : " opened it but did not decide.")
                 + " Ask again, or speak to your teacher.", occupancy);
-        events.recordBySystem(pass, "EXPIRED", from, pass.getEndReason());
+        events.recordBySystem(pass, PassEventKind.EXPIRED, from, pass.getEndReason());
         notices.settle(pass);
         notices.expired(pass);
     }
@@ -211,7 +182,7 @@ class PassTransitions implements PassRecords, PolicyCheck {
         Pass pass = load(passId);
         PassState from = pass.getState();
         pass.markLongRunning(clock.instant());
-        events.recordBySystem(pass, "LONG_RUNNING", from, "Out longer than "
+        events.recordBySystem(pass, PassEventKind.LONG_RUNNING, from, "Out longer than "
                 + schools.getReferenceById(pass.getSchoolId()).getLongRunningMinutes() + " minutes");
         notices.longRunning(pass);
     }
@@ -222,7 +193,7 @@ class PassTransitions implements PassRecords, PolicyCheck {
         PassState from = pass.getState();
         pass.endBySystem(clock.instant(), "Ended after the school's limit of "
                 + schools.getReferenceById(pass.getSchoolId()).getAutoEndMinutes() + " minutes out.", occupancy);
-        events.recordBySystem(pass, "ENDED_BY_SYSTEM", from, pass.getEndReason());
+        events.recordBySystem(pass, PassEventKind.ENDED_BY_SYSTEM, from, pass.getEndReason());
         notices.endedBySystem(pass);
     }
 

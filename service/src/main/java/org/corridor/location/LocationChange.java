@@ -1,4 +1,4 @@
-package org.corridor.destination;
+package org.corridor.location;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -6,9 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
-import java.util.stream.Collectors;
 
-import org.springframework.http.HttpStatus;
 
 import com.fasterxml.jackson.annotation.JsonAnySetter;
 
@@ -16,6 +14,7 @@ import org.corridor.person.Person;
 import org.corridor.person.Role;
 import org.corridor.problem.ApiProblem;
 import org.corridor.problem.FieldError;
+import org.corridor.problem.InvalidInput;
 
 /**
  * The body of a destination POST or a location PUT. Every field is optional in a PUT: a field left out keeps
@@ -76,7 +75,7 @@ final class LocationChange {
      * A new destination's facts: open and without auto passes unless the body says otherwise.
      *
      * @param teachers the person of the caller's district with that id, if any
-     * @throws ApiProblem 422 naming every invalid field
+     * @throws ApiProblem 400 naming every invalid field
      */
     Facts forNewDestination(Function<String, Optional<Person>> teachers) {
         List<FieldError> errors = new ArrayList<>();
@@ -100,7 +99,7 @@ final class LocationChange {
     /**
      * The location's current facts with this change laid over them, validated as a whole.
      *
-     * @throws ApiProblem 422 naming every invalid field; nothing has been changed
+     * @throws ApiProblem 400 naming every invalid field; nothing has been changed
      */
     Facts mergedWith(Facts current, Function<String, Optional<Person>> teachers) {
         List<FieldError> errors = new ArrayList<>();
@@ -157,9 +156,6 @@ final class LocationChange {
     }
 
     private static ApiProblem invalid(List<FieldError> errors) {
-        String fields = errors.stream().map(FieldError::field).distinct().collect(Collectors.joining(", "));
-        return new ApiProblem(HttpStatus.UNPROCESSABLE_ENTITY, "invalid-input", "Invalid location",
-                "The location has " + errors.size() + " problem(s), in: " + fields + ". Nothing was changed.")
-                .with("errors", List.copyOf(errors));
+        return InvalidInput.fields("Invalid location", "location", errors);
     }
 }

@@ -1,4 +1,4 @@
-package org.corridor.destination;
+package org.corridor.location;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;

@@ -1,4 +1,4 @@
-package org.corridor.destination;
+package org.corridor.location;
 
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;

@@ -1,30 +1,25 @@
-package org.corridor.destination;
+package org.corridor.location;
 
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Collectors;
 
+import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
-import org.springframework.web.bind.annotation.GetMapping;
-import org.springframework.web.bind.annotation.PathVariable;
-import org.springframework.web.bind.annotation.RestController;
 
-import org.corridor.pass.PassRepository;
-import org.corridor.pass.PassState;
 import org.corridor.person.PersonRepository;
 import org.corridor.problem.ApiProblem;
 import org.corridor.school.SchoolRepository;
 import org.corridor.security.Caller;
 
-@RestController
-class DestinationController {
+/** The places of a school students may ask to go to, with how many are out at each now. */
+@Service
+class Destinations {
     private final SchoolRepository schools;
     private final LocationRepository locations;
-    private final PassRepository passes;
+    private final PassCounts passes;
     private final PersonRepository people;
 
-    DestinationController(SchoolRepository schools, LocationRepository locations, PassRepository passes,
-                          PersonRepository people) {
+    Destinations(SchoolRepository schools, LocationRepository locations, PassCounts passes, PersonRepository people) {
         this.schools = schools;
         this.locations = locations;
         this.passes = passes;
@@ -36,14 +31,12 @@ class DestinationController {
                            boolean autoPassAllowed, String teacher) {
     }
 
-    @GetMapping("/api/schools/{schoolId}/destinations")
     @Transactional(readOnly = true)
-    List<DestinationView> destinations(Caller caller, @PathVariable String schoolId) {
+    List<DestinationView> of(Caller caller, String schoolId) {
         schools.findByIdAndDistrictId(schoolId, caller.districtId())
                 .orElseThrow(() -> ApiProblem.notFound("School", schoolId));
         List<Location> destinations = locations.findBySchoolIdAndDestinationTrueOrderByName(schoolId);
-        Map<String, Long> out = passes.findAt(destinations.stream().map(Location::getId).toList(), PassState.OUT)
-                .stream().collect(Collectors.groupingBy(p -> p.getDestinationId(), Collectors.counting()));
+        Map<String, Long> out = passes.outAt(destinations.stream().map(Location::getId).toList());
         return destinations.stream().map(d -> new DestinationView(d.getId(), d.getName(),
                 d.getCapacity() > 0 ? d.getCapacity() : null, out.getOrDefault(d.getId(), 0L).intValue(),
                 d.isOpen(), d.isAutoPassAllowed(),

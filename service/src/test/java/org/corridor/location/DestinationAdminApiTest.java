@@ -1,4 +1,4 @@
-package org.corridor.destination;
+package org.corridor.location;
 
 import java.time.ZoneId;
 import java.util.HashMap;
@@ -100,7 +100,7 @@ class DestinationAdminApiTest extends ApiTest {
     void aNegativeCapacityIsRefusedNamingTheField() {
         var answer = create(Map.of("name", "Test Gym", "capacity", -1));
 
-        assertThat(answer.getStatusCode()).isEqualTo(HttpStatus.UNPROCESSABLE_ENTITY);
+        assertThat(answer.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
         assertThat(badFields(answer)).containsExactly("capacity");
         assertThat(locations.findBySchoolIdAndNameIgnoreCase(schoolId(), "Test Gym")).isEmpty();
     }
@@ -109,7 +109,7 @@ class DestinationAdminApiTest extends ApiTest {
     void everyBadFieldIsNamedAtOnce() {
         var answer = create(Map.of("name", " ", "capacity", 5000, "autoPass", true));
 
-        assertThat(answer.getStatusCode()).isEqualTo(HttpStatus.UNPROCESSABLE_ENTITY);
+        assertThat(answer.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
         assertThat(badFields(answer)).containsExactlyInAnyOrder("name", "capacity", "autoPass");
     }
 
@@ -117,7 +117,7 @@ class DestinationAdminApiTest extends ApiTest {
     void aStudentCannotStaffADestination() {
         var answer = create(Map.of("name", "Test Gym", "capacity", 0, "staffedById", person("ava").getId()));
 
-        assertThat(answer.getStatusCode()).isEqualTo(HttpStatus.UNPROCESSABLE_ENTITY);
+        assertThat(answer.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
         assertThat(badFields(answer)).containsExactly("staffedById");
         assertThat(answer.getBody().get("errors").get(0).get("message").asText()).contains("not a teacher");
     }
@@ -169,7 +169,7 @@ class DestinationAdminApiTest extends ApiTest {
 
         var answer = put("admin", location(id), Map.of("open", false, "capacity", -3));
 
-        assertThat(answer.getStatusCode()).isEqualTo(HttpStatus.UNPROCESSABLE_ENTITY);
+        assertThat(answer.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
         assertThat(badFields(answer)).containsExactly("capacity");
         assertThat(stored(id).isOpen()).isTrue();
         assertThat(stored(id).getCapacity()).isEqualTo(4);
@@ -347,7 +347,7 @@ class DestinationAdminApiTest extends ApiTest {
         try {
             var answer = create(Map.of("name", "Test Gym", "capacity", 0, "staffedById", teacher.getId()));
 
-            assertThat(answer.getStatusCode()).isEqualTo(HttpStatus.UNPROCESSABLE_ENTITY);
+            assertThat(answer.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
             assertThat(answer.getBody().get("errors").get(0).get("message").asText()).contains("no teacher");
         } finally {
             people.deleteById(teacher.getId());

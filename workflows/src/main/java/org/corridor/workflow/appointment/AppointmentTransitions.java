@@ -3,7 +3,7 @@ package org.corridor.workflow.appointment;
 import java.util.Optional;
 
 /** What the appointment-pass process asks of the service. The service keeps appointments; the engine only says when. */
-public interface AppointmentRecords {
+public interface AppointmentTransitions {
     /** lead time reached: tell the teacher the student will be leaving, and the student */
     void announce(String passId);
 

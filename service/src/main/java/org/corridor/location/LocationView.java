@@ -1,4 +1,4 @@
-package org.corridor.destination;
+package org.corridor.location;
 
 /**
  * A location as an administrator manages it. {@code capacity} 0 means no limit; {@code occupancy} (students

@@ -1,4 +1,4 @@
-package org.corridor.destination;
+package org.corridor.location;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

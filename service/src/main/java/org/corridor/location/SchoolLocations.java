@@ -1,6 +1,5 @@
-package org.corridor.destination;
+package org.corridor.location;
 
-import java.net.URI;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -9,24 +8,11 @@ import java.util.Optional;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
-import jakarta.validation.constraints.Size;
-
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DataIntegrityViolationException;
-import org.springframework.http.HttpStatus;
-import org.springframework.http.ResponseEntity;
+import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
-import org.springframework.validation.annotation.Validated;
-import org.springframework.web.bind.annotation.DeleteMapping;
-import org.springframework.web.bind.annotation.GetMapping;
-import org.springframework.web.bind.annotation.PathVariable;
-import org.springframework.web.bind.annotation.PostMapping;
-import org.springframework.web.bind.annotation.PutMapping;
-import org.springframework.web.bind.annotation.RequestBody;
-import org.springframework.web.bind.annotation.RequestMapping;
-import org.springframework.web.bind.annotation.ResponseStatus;
-import org.springframework.web.bind.annotation.RestController;
 
 import org.corridor.person.Person;
 import org.corridor.person.PersonRepository;
@@ -48,29 +34,32 @@ import org.corridor.security.Caller;
  * when they evaluate a request (and again when the teacher decides), so closing a destination or lowering
  * its capacity flags the next requests but does not end passes already out.
  */
-@RestController
-@Validated
-@RequestMapping("/api/admin/schools/{schoolId}")
-class LocationAdminController {
-    private static final Logger log = LoggerFactory.getLogger(LocationAdminController.class);
+@Service
+class SchoolLocations {
+    private static final Logger log = LoggerFactory.getLogger(SchoolLocations.class);
 
     private final ManagedSchools managedSchools;
     private final LocationRepository locations;
     private final PersonRepository people;
-    private final LocationUse use;
+    private final LocationReferences references;
+    private final PassCounts passes;
 
-    LocationAdminController(ManagedSchools managedSchools, LocationRepository locations, PersonRepository people,
-                            LocationUse use) {
+    SchoolLocations(ManagedSchools managedSchools, LocationRepository locations, PersonRepository people,
+                    LocationReferences references, PassCounts passes) {
         this.managedSchools = managedSchools;
         this.locations = locations;
         this.people = people;
-        this.use = use;
+        this.references = references;
+        this.passes = passes;
+    }
+
+    /** A destination just made, and the school it was made in (its address names both). */
+    record Created(String schoolId, LocationView location) {
     }
 
     /** Every location of the school, classrooms and destinations, by name. */
-    @GetMapping("/locations")
     @Transactional(readOnly = true)
-    List<LocationView> locations(Caller caller, @PathVariable @Size(max = 36) String schoolId) {
+    List<LocationView> locations(Caller caller, String schoolId) {
         if (!caller.is(Role.ADMIN) && !caller.is(Role.AUDITOR)) {
             throw ApiProblem.forbidden("Only an administrator or an auditor can list a school's locations.");
         }
@@ -84,10 +73,8 @@ class LocationAdminController {
      * Makes a new destination. A name the school already uses (compared without regard to case) is refused
      * with 409: to make an existing classroom a destination too, change it with PUT and {@code destination: true}.
      */
-    @PostMapping("/destinations")
     @Transactional
-    ResponseEntity<LocationView> create(Caller caller, @PathVariable @Size(max = 36) String schoolId,
-                                        @RequestBody LocationChange body) {
+    Created create(Caller caller, String schoolId, LocationChange body) {
         caller.require(Role.ADMIN, "create destinations");
         School school = school(caller, schoolId);
         LocationChange.Facts facts = body.forNewDestination(teachers(caller));
@@ -98,19 +85,16 @@ class LocationAdminController {
         log.info("Destination {} created in school {} by {}{}: capacity {}, open {}, auto passes {}, staffed by {}",
                 location.getId(), school.getId(), caller.signedInId(), onBehalf(caller), facts.capacity(), facts.open(),
                 facts.autoPassAllowed(), facts.teacherId());
-        return ResponseEntity.created(URI.create("/api/admin/schools/" + school.getId() + "/locations/" + location.getId()))
-                .body(views(List.of(location)).get(0));
+        return new Created(school.getId(), views(List.of(location)).get(0));
     }
 
     /**
-     * A partial update of a room or destination, validated whole: 422 naming each bad field, 409 for a name
+     * A partial update of a room or destination, validated whole: 400 naming each bad field, 409 for a name
      * the school already uses or for turning a destination back into a plain room while passes are headed
      * there. Nothing changes on any refusal.
      */
-    @PutMapping("/locations/{id}")
     @Transactional
-    LocationView change(Caller caller, @PathVariable @Size(max = 36) String schoolId,
-                        @PathVariable @Size(max = 36) String id, @RequestBody LocationChange body) {
+    LocationView change(Caller caller, String schoolId, String id, LocationChange body) {
         caller.require(Role.ADMIN, "change locations");
         School school = school(caller, schoolId);
         Location location = location(school, id);
@@ -120,7 +104,7 @@ class LocationAdminController {
             refuseDuplicateName(school, after.name(), location.getId());
         }
         if (before.destination() && !after.destination()) {
-            long headed = use.passesHeadedTo(location.getId());
+            long headed = passes.headedTo(location.getId());
             if (headed > 0) {
                 throw ApiProblem.conflict("destination-in-use", "Passes are headed there",
                         headed + " pass(es) are requested, pending, out or booked to this destination, so it cannot "
@@ -140,16 +124,14 @@ class LocationAdminController {
      * Deletes a location nothing refers to (a destination made by mistake). One that any pass, section or
      * kiosk refers to is kept, with a 409 saying what refers to it: passes and their history keep their places.
      */
-    @DeleteMapping("/locations/{id}")
-    @ResponseStatus(HttpStatus.NO_CONTENT)
     @Transactional
-    void delete(Caller caller, @PathVariable @Size(max = 36) String schoolId, @PathVariable @Size(max = 36) String id) {
+    void delete(Caller caller, String schoolId, String id) {
         caller.require(Role.ADMIN, "delete locations");
         School school = school(caller, schoolId);
         Location location = location(school, id);
-        List<String> references = use.references(location.getId());
-        if (!references.isEmpty()) {
-            throw inUse(location.getId(), references);
+        List<String> found = references.of(location.getId());
+        if (!found.isEmpty()) {
+            throw inUse(location.getId(), found);
         }
         try {
             locations.delete(location);
@@ -217,7 +199,7 @@ class LocationAdminController {
     }
 
     private List<LocationView> views(List<Location> list) {
-        Map<String, Long> out = use.occupancy(list.stream().filter(Location::isDestination).map(Location::getId).toList());
+        Map<String, Long> out = passes.outAt(list.stream().filter(Location::isDestination).map(Location::getId).toList());
         Map<String, Person> staff = people.findAllById(list.stream().map(Location::getTeacherId).filter(Objects::nonNull)
                 .distinct().toList()).stream().collect(Collectors.toMap(Person::getId, p -> p));
         return list.stream().map(l -> new LocationView(l.getId(), l.getName(), l.isDestination(), l.getCapacity(),

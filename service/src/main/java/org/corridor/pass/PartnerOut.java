@@ -1,4 +1,4 @@
-package org.corridor.policy;
+package org.corridor.pass;
 
 /** A no-contact partner of a student who is out now: who (the name parts of their person) and where to. */
 public record PartnerOut(String studentId, String displayName, String givenName, String familyName,

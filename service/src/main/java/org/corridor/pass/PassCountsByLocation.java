@@ -1,0 +1,59 @@
+package org.corridor.pass;
+
+import java.util.Collection;
+import java.util.EnumSet;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import jakarta.persistence.EntityManager;
+
+import org.springframework.stereotype.Component;
+
+import org.corridor.location.PassCounts;
+
+/** The passes of each location, counted for the location's administrators. */
+@Component
+class PassCountsByLocation implements PassCounts {
+    /** A pass in one of these states is still on its way to its destination, or will be. */
+    static final Set<PassState> HEADED_THERE = EnumSet.of(PassState.SCHEDULED, PassState.REQUESTED, PassState.PENDING,
+            PassState.ACTIVE, PassState.LONG_RUNNING);
+
+    private final EntityManager entityManager;
+
+    PassCountsByLocation(EntityManager entityManager) {
+        this.entityManager = entityManager;
+    }
+
+    @Override
+    public Map<String, Long> outAt(Collection<String> locationIds) {
+        if (locationIds.isEmpty()) {
+            return Map.of();
+        }
+        return entityManager.createQuery("""
+                        select p.destinationId, count(p) from Pass p
+                        where p.destinationId in :ids and p.state in :states group by p.destinationId""",
+                        Object[].class)
+                .setParameter("ids", locationIds)
+                .setParameter("states", PassState.OUT)
+                .getResultList().stream()
+                .collect(Collectors.toMap(row -> (String) row[0], row -> (Long) row[1]));
+    }
+
+    @Override
+    public long headedTo(String locationId) {
+        return entityManager.createQuery(
+                        "select count(p) from Pass p where p.destinationId = :id and p.state in :states", Long.class)
+                .setParameter("id", locationId)
+                .setParameter("states", HEADED_THERE)
+                .getSingleResult();
+    }
+
+    @Override
+    public long naming(String locationId) {
+        return entityManager.createQuery(
+                        "select count(p) from Pass p where p.destinationId = :id or p.departingRoomId = :id", Long.class)
+                .setParameter("id", locationId)
+                .getSingleResult();
+    }
+}

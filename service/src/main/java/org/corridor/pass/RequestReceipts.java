@@ -1,0 +1,96 @@
+package org.corridor.pass;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.stream.Stream;
+
+import jakarta.persistence.EntityManager;
+
+import org.springframework.context.event.EventListener;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+
+import org.corridor.notification.NotificationDelivered;
+import org.corridor.persistence.RestartOnDeadlock;
+import org.corridor.person.Role;
+import org.corridor.security.Caller;
+
+/**
+ * A request reaching its teacher: delivered when it pops up on their screen or is listed in their Requests
+ * tab, seen when they open it. Each is written once, with its audit line; reading a pass otherwise writes
+ * nothing ({@link PassQueries}).
+ */
+@Service
+public class RequestReceipts {
+    private final PassRepository passes;
+    private final PassAccess access;
+    private final PassViews views;
+    private final PassEvents events;
+    private final EntityManager entities;
+    private final Clock clock;
+
+    RequestReceipts(PassRepository passes, PassAccess access, PassViews views, PassEvents events,
+                    EntityManager entities, Clock clock) {
+        this.passes = passes;
+        this.access = access;
+        this.views = views;
+        this.events = events;
+        this.entities = entities;
+        this.clock = clock;
+    }
+
+    /**
+     * Opening a request is what "seen" means: the routed teacher's first look is recorded. An
+     * administrator looking through the teacher's screens is not the teacher seeing it.
+     */
+    @RestartOnDeadlock
+    @Transactional
+    public PassView open(Caller caller, String passId) {
+        Pass pass = access.readable(caller, passId);
+        if (pass.getState() == PassState.PENDING && pass.getRoutedToId().equals(caller.id())
+                && !caller.isImpersonated() && passes.markSeen(passId, clock.instant()) == 1) {
+            entities.refresh(pass);
+            events.record(pass, PassEventKind.SEEN, caller, pass.getState(), null);
+        }
+        return views.of(pass, caller);
+    }
+
+    /**
+     * A request reached the routed teacher's open screen as a live popup. Pushes happen after the
+     * sender's commit, so this writes in a transaction of its own.
+     */
+    @EventListener
+    @Transactional(propagation = Propagation.REQUIRES_NEW)
+    public void delivered(NotificationDelivered delivery) {
+        if (!delivery.kind().isRequest() || delivery.passId() == null) {
+            return;
+        }
+        passes.findById(delivery.passId())
+                .filter(p -> p.getState() == PassState.PENDING && p.getRoutedToId().equals(delivery.recipientId()))
+                .filter(p -> passes.markDelivered(p.getId(), delivery.at()) == 1)
+                .ifPresent(p -> events.recordBySystem(p, PassEventKind.DELIVERED, p.getState(), "Popped up on the teacher's screen"));
+    }
+
+    /**
+     * The Requests tab: pending requests sent to me, newest first, then those escalated to me as a
+     * co-teacher because their teacher never opened them. Listing a request sent to me is its delivery.
+     */
+    @RestartOnDeadlock
+    @Transactional
+    public List<PassView> requestsFor(Caller caller) {
+        caller.require(Role.TEACHER, "have a Requests tab");
+        List<Pass> pending = passes.findByRoutedToIdAndStateOrderByRequestedAtDesc(caller.id(), PassState.PENDING);
+        if (!caller.isImpersonated()) {
+            Instant now = clock.instant();
+            pending.stream().filter(p -> p.getDeliveredAt() == null && passes.markDelivered(p.getId(), now) == 1)
+                    .forEach(p -> {
+                        entities.refresh(p);
+                        events.record(p, PassEventKind.DELIVERED, caller, p.getState(), null);
+                    });
+        }
+        List<Pass> escalated = passes.findEscalatedToCoTeacher(caller.id());
+        return Stream.concat(pending.stream(), escalated.stream()).map(p -> views.of(p, caller)).toList();
+    }
+}
