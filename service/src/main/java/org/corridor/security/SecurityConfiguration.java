@@ -56,7 +56,7 @@ class SecurityConfiguration {
                     .failureHandler(problems.providerSignInFailed()));
         }
         http.authorizeHttpRequests(requests -> requests
-                        .requestMatchers("/", "/index.html", "/*.css", "/*.js", "/favicon.ico", "/error",
+                        .requestMatchers("/", "/index.html", "/*.css", "/*.js", "/favicon.ico", "/favicon.svg", "/error",
                                 "/actuator/health", "/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html",
                                 "/login", SignInOptionsController.PATH)
                         .permitAll()
