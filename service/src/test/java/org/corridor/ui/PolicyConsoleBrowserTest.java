@@ -83,6 +83,7 @@ class PolicyConsoleBrowserTest extends BrowserTest {
                 + ".gutterMarkers?.['CodeMirror-lint-markers'];", line)).isEqualTo(true);
         awaitText("the mistake underlined in the editor", By.cssSelector(".CodeMirror-lint-mark-error"), "ocupancy");
         assertNoSeriousAxeViolations("the editor with a problem marked");
+        js("document.getElementById('editor-title').scrollIntoView();");
         screenshots("admin-rules-problem");
 
         click("save");
@@ -128,6 +129,7 @@ class PolicyConsoleBrowserTest extends BrowserTest {
         WebElement flags = awaitText("the flags of the scenario", By.id("scenario-flags"), "RESTROOM_LIMIT_1");
         assertThat(flags.getText()).contains("WARN", "Restroom limit 1: 1 already out");
         assertNoSeriousAxeViolations("the dry-run results");
+        js("document.getElementById('replay-result').scrollIntoView();");
         screenshots("admin-rules-dry-run");
 
         browser.findElement(By.xpath("//button[normalize-space()='Activate v2…']")).click();
