@@ -22,6 +22,14 @@ final class LineDiff {
         }
     }
 
+    /** Two versions' lines, with how many were added and removed. */
+    record Diff(int from, int to, int added, int removed, List<Line> lines) {
+        static Diff of(int from, int to, List<Line> lines) {
+            return new Diff(from, to, (int) lines.stream().filter(l -> l.change() == Change.ADDED).count(),
+                    (int) lines.stream().filter(l -> l.change() == Change.REMOVED).count(), lines);
+        }
+    }
+
     private LineDiff() {
     }
 

@@ -80,9 +80,6 @@ class RuleSetController {
     record Vocabulary(List<FactModel.FactType> factTypes, String output, List<String> severities) {
     }
 
-    record Diff(int from, int to, int added, int removed, List<LineDiff.Line> lines) {
-    }
-
     record DryRun(@Min(1) @Max(RuleSetReplay.MAX_DAYS) Integer days, @Valid Scenario scenario) {
     }
 
@@ -109,14 +106,12 @@ class RuleSetController {
 
     @GetMapping("/fact-model")
     Vocabulary factModel(Caller caller) {
-        RuleSets.requireReader(caller);
-        return new Vocabulary(FactModel.factTypes(), FactModel.OUTPUT_TYPE.getSimpleName(), FactModel.severities());
+        return new Vocabulary(ruleSets.factTypes(caller), FactModel.OUTPUT_TYPE.getSimpleName(), FactModel.severities());
     }
 
     @GetMapping("/templates")
     List<RuleTemplates.RuleTemplate> templates(Caller caller) {
-        RuleSets.requireReader(caller);
-        return RuleTemplates.all();
+        return ruleSets.templates(caller);
     }
 
     @PostMapping
@@ -156,10 +151,8 @@ class RuleSetController {
     }
 
     @GetMapping("/{from}/diff/{to}")
-    Diff diff(Caller caller, @PathVariable int from, @PathVariable int to) {
-        List<LineDiff.Line> lines = ruleSets.diff(caller, from, to);
-        return new Diff(from, to, (int) lines.stream().filter(l -> l.change() == LineDiff.Change.ADDED).count(),
-                (int) lines.stream().filter(l -> l.change() == LineDiff.Change.REMOVED).count(), lines);
+    LineDiff.Diff diff(Caller caller, @PathVariable int from, @PathVariable int to) {
+        return ruleSets.diff(caller, from, to);
     }
 
     /** Either {@code scenario} (typed facts) or {@code days} (replay the last N days of passes, 7 by default). */

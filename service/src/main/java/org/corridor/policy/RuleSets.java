@@ -19,8 +19,10 @@ import org.corridor.person.Role;
 import org.corridor.problem.ApiProblem;
 import org.corridor.problem.InvalidInput;
 import org.corridor.rules.CompiledRuleSet;
+import org.corridor.rules.FactModel;
 import org.corridor.rules.RuleSetProblem;
 import org.corridor.rules.RuleSetRejectedException;
+import org.corridor.rules.RuleTemplates;
 import org.corridor.school.School;
 import org.corridor.school.SchoolRepository;
 import org.corridor.security.Caller;
@@ -119,9 +121,20 @@ public class RuleSets {
     }
 
     @Transactional(readOnly = true)
-    public List<LineDiff.Line> diff(Caller caller, int from, int to) {
+    public LineDiff.Diff diff(Caller caller, int from, int to) {
         requireReader(caller);
-        return LineDiff.between(find(caller, from).getDrl(), find(caller, to).getDrl());
+        return LineDiff.Diff.of(from, to, LineDiff.between(find(caller, from).getDrl(), find(caller, to).getDrl()));
+    }
+
+    /** The fact types rules may match, as the guard knows them. */
+    public List<FactModel.FactType> factTypes(Caller caller) {
+        requireReader(caller);
+        return FactModel.factTypes();
+    }
+
+    public List<RuleTemplates.RuleTemplate> templates(Caller caller) {
+        requireReader(caller);
+        return RuleTemplates.all();
     }
 
     /** What each rule of the version raises on a typed scenario, with the facts it saw. */
@@ -181,7 +194,7 @@ public class RuleSets {
         }
     }
 
-    static void requireReader(Caller caller) {
+    private static void requireReader(Caller caller) {
         if (!(caller.is(Role.ADMIN) || caller.is(Role.AUDITOR))) {
             throw ApiProblem.forbidden("Only administrators and auditors can read rule sets.");
         }

@@ -90,6 +90,11 @@ class PolicyConsoleBrowserTest extends BrowserTest {
         awaitText("the draft refused, its text kept", By.id("live"), "Not stored");
         assertThat(js("return document.querySelector('.CodeMirror').CodeMirror.getValue();")).isEqualTo(mistaken);
         assertThat(ruleSets.findByDistrictIdOrderByRuleVersionDesc(person("admin").getDistrictId())).hasSize(1);
+        browser.navigate().refresh();
+        awaitReady();
+        assertThat(js("return document.querySelector('.CodeMirror').CodeMirror.getValue();"))
+                .as("the refused draft, still there after a reload").isEqualTo(mistaken);
+        assertThat(browser.findElement(By.id("editor-base")).getText()).contains("is back in the editor");
 
         js("document.querySelector('.CodeMirror').CodeMirror.setValue(arguments[0]);",
                 mistaken.replace("ocupancy", "occupancy"));
