@@ -232,7 +232,7 @@ export async function whoAmI() {
   }
 }
 
-/** Signs out (POST /logout with the CSRF header) and goes to the start page. */
+/** Signs out (POST /logout with the CSRF header) and goes to the sign-in page, which says so. */
 export async function signOut() {
   const token = csrfToken();
   const response = await fetch('/logout', {
@@ -243,7 +243,7 @@ export async function signOut() {
   if (!response.ok) {
     throw new ApiError(response.status, { detail: `Signing out failed (${response.status}). Reload the page and try again.` });
   }
-  location.href = '/';
+  location.href = '/login?signed-out';
 }
 
 /** A new Idempotency-Key (crypto.randomUUID needs a secure context; getRandomValues does not). */

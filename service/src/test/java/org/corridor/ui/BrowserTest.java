@@ -105,14 +105,19 @@ abstract class BrowserTest extends ApiTest {
         return "http://localhost:" + port + path;
     }
 
-    /** Signs in through the real form, as a person at the school would, and waits for the start page. */
+    /**
+     * Signs in through the sign-in page, as a person at the school would, and waits for the screen their
+     * role lands on to show their name in the bar.
+     */
     protected void signIn(String who) {
         browser.get(url("/login"));
-        browser.findElement(By.name("username")).sendKeys(who + "@corridor.test");
+        WebElement email = await("the sign-in form", b -> b.findElement(By.id("password-form")).isDisplayed()
+                ? b.findElement(By.name("username")) : null);
+        email.sendKeys(who + "@corridor.test");
         browser.findElement(By.name("password")).sendKeys("demo");
-        browser.findElement(By.cssSelector("form button[type=submit]")).click();
-        await("the start page after signing in as " + who,
-                b -> b.findElement(By.id("signed-in")).isDisplayed());
+        browser.findElement(By.cssSelector("#password-form button[type=submit]")).click();
+        await("the landing page after signing in as " + who,
+                b -> !b.getCurrentUrl().contains("/login") && !b.findElement(By.id("who")).getText().isBlank());
     }
 
     /** Waits until {@code condition} gives something other than null or false. */
