@@ -91,17 +91,9 @@ class RuleSetController {
     record ScenarioRun(int version, List<FiredRule> flags) {
     }
 
-    /** A version as the list shows it: who wrote it by name, and the time zone to read its times in. */
-    record Listed(int version, RuleSetStatus status, String authorId, String authorName, String note,
-                  Instant createdAt, Instant activatedAt, String timeZone) {
-    }
-
     @GetMapping
-    List<Listed> list(Caller caller) {
-        RuleSets.Versions listed = ruleSets.list(caller);
-        return listed.versions().stream().map(r -> new Listed(r.getRuleVersion(), r.getStatus(), r.getAuthorId(),
-                listed.authorNames().get(r.getAuthorId()), r.getNote(), r.getCreatedAt(), r.getActivatedAt(),
-                listed.timeZone().getId())).toList();
+    List<RuleSets.Listed> list(Caller caller) {
+        return ruleSets.list(caller);
     }
 
     @GetMapping("/fact-model")

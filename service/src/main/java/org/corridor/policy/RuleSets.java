@@ -3,6 +3,7 @@ package org.corridor.policy;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.time.Instant;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
@@ -50,12 +51,14 @@ public class RuleSets {
         this.clock = clock;
     }
 
-    /** The district's versions, newest first, with their authors' names and the caller's school's time zone. */
-    public record Versions(List<RuleSet> versions, Map<String, String> authorNames, ZoneId timeZone) {
+    /** A version as the list shows it: who wrote it by name, and the time zone to read its times in. */
+    public record Listed(int version, RuleSetStatus status, String authorId, String authorName, String note,
+                         Instant createdAt, Instant activatedAt, String timeZone) {
     }
 
+    /** The district's versions, newest first, with their authors' names and the caller's school's time zone. */
     @Transactional(readOnly = true)
-    public Versions list(Caller caller) {
+    public List<Listed> list(Caller caller) {
         requireReader(caller);
         List<RuleSet> versions = ruleSets.findByDistrictIdOrderByRuleVersionDesc(caller.districtId());
         Map<String, String> names = people.findAllById(versions.stream().map(RuleSet::getAuthorId)
@@ -65,7 +68,8 @@ public class RuleSets {
         ZoneId zone = caller.schoolId() == null ? clock.getZone()
                 : schools.findByIdAndDistrictId(caller.schoolId(), caller.districtId()).map(School::getTimeZone)
                         .orElse(clock.getZone());
-        return new Versions(versions, names, zone);
+        return versions.stream().map(v -> new Listed(v.getRuleVersion(), v.getStatus(), v.getAuthorId(),
+                names.get(v.getAuthorId()), v.getNote(), v.getCreatedAt(), v.getActivatedAt(), zone.getId())).toList();
     }
 
     @Transactional(readOnly = true)
