@@ -6,7 +6,8 @@
 #
 # Every lifecycle's answers are recorded (pass id, CREATED/APPROVED/ENDED/CHECKED_IN); every 4th lifecycle
 # leaves its student out (ACTIVE) and every 9th leaves its request PENDING, so open passes with timers exist
-# when the service dies. The seeded schools' long-running threshold is set to 1 minute through the admin API
+# when the service dies. Every 5th is an AUTO pass to the Restroom (10 places, filled by the passes left out):
+# out at once while a place is free, else a request its teacher approves knowing the Restroom is full. The seeded schools' long-running threshold is set to 1 minute through the admin API
 # (PUT /api/admin/schools/{id}/settings), and the service stays down until every long-running timer of the
 # passes left out is overdue; after the restart they must fire within 60 s of the new JVM's launch.
 # Checks (PASS/FAIL each; exit status 1 if any fails):
@@ -17,7 +18,10 @@
 #   - no pass has two process instances (running or in history)
 #   - after the restart every open pass still has its timers
 #   - every destination's count of students out (destination_occupancy) equals its passes out
-# Uses the database corridor_bellrush_crash (dropped and recreated). Environment: BUILD=1, MARIADB_HOST/PORT.
+#   - no destination ever had more students out than its capacity, but for those a teacher sent knowing it was
+#     full (DESTINATION_FULL acknowledged): nobody went over it by an auto pass
+# Uses the database corridor_bellrush_crash (dropped and recreated). Environment: BUILD=1, MARIADB_HOST/PORT,
+# CRASH_DB (another database name, for a second run beside one in progress).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -25,7 +29,7 @@ KILL_AFTER=${1:-15}
 CONCURRENCY=${2:-8}
 HOST=${MARIADB_HOST:-127.0.0.1}
 PORT_DB=${MARIADB_PORT:-3306}
-DB=corridor_bellrush_crash
+DB=${CRASH_DB:-corridor_bellrush_crash}
 URL="jdbc:mariadb://$HOST:$PORT_DB/$DB"
 OUT=service/target/bellrush-crash
 mkdir -p "$OUT"
@@ -75,7 +79,7 @@ echo "   long-running threshold of the seeded schools: $(sql "select group_conca
 echo "== load: $CONCURRENCY concurrent classes; kill -9 after $KILL_AFTER s"
 # Started directly (not through the function) so that $! is the JVM's own pid.
 "${HARNESS[@]}" load --base-url "$BASE" --db-url "$URL" --seconds 3600 --warmup 0 --concurrency "$CONCURRENCY" \
-  --record "$OUT/passes.tsv" --leave-active-every 4 --leave-pending-every 9 > "$OUT/load.log" 2>&1 &
+  --record "$OUT/passes.tsv" --leave-active-every 4 --leave-pending-every 9 --auto-every 5 > "$OUT/load.log" 2>&1 &
 LOAD_PID=$!
 sleep "$KILL_AFTER"
 kill -9 "$SERVICE_PID"

@@ -11,18 +11,22 @@ import org.corridor.problem.ApiProblem;
 import org.corridor.school.SchoolRepository;
 import org.corridor.security.Caller;
 
-/** The places of a school students may ask to go to, with how many are out at each now. */
+/**
+ * The places of a school students may ask to go to, with how many are out at each now: the counters the
+ * rules and auto passes read ({@link Occupancy}), never a count of passes that could tell another story.
+ */
 @Service
 class Destinations {
     private final SchoolRepository schools;
     private final LocationRepository locations;
-    private final PassCounts passes;
+    private final Occupancy occupancy;
     private final PersonRepository people;
 
-    Destinations(SchoolRepository schools, LocationRepository locations, PassCounts passes, PersonRepository people) {
+    Destinations(SchoolRepository schools, LocationRepository locations, Occupancy occupancy,
+                 PersonRepository people) {
         this.schools = schools;
         this.locations = locations;
-        this.passes = passes;
+        this.occupancy = occupancy;
         this.people = people;
     }
 
@@ -36,9 +40,9 @@ class Destinations {
         schools.findByIdAndDistrictId(schoolId, caller.districtId())
                 .orElseThrow(() -> ApiProblem.notFound("School", schoolId));
         List<Location> destinations = locations.findBySchoolIdAndDestinationTrueOrderByName(schoolId);
-        Map<String, Long> out = passes.outAt(destinations.stream().map(Location::getId).toList());
+        Map<String, Integer> out = occupancy.outNowAt(schoolId);
         return destinations.stream().map(d -> new DestinationView(d.getId(), d.getName(),
-                d.getCapacity() > 0 ? d.getCapacity() : null, out.getOrDefault(d.getId(), 0L).intValue(),
+                d.getCapacity() > 0 ? d.getCapacity() : null, out.getOrDefault(d.getId(), 0),
                 d.isOpen(), d.isAutoPassAllowed(),
                 d.getTeacherId() == null ? null : people.getReferenceById(d.getTeacherId()).getName())).toList();
     }

@@ -68,6 +68,11 @@ public class Location extends Identified {
     public String getName() { return name; }
     public boolean isDestination() { return destination; }
     public int getCapacity() { return capacity; }
+
+    /** No place free for one more student, with {@code out} students there; never for a location without limit. */
+    public boolean isFullWith(int out) {
+        return capacity > 0 && out >= capacity;
+    }
     public boolean isOpen() { return open; }
     public boolean isAutoPassAllowed() { return autoPassAllowed; }
     public String getTeacherId() { return teacherId; }

@@ -1,6 +1,10 @@
 package org.corridor.location;
 
+import java.util.HashMap;
+import java.util.Map;
+
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
@@ -46,6 +50,29 @@ public class Occupancy {
             jdbc.update("insert into destination_occupancy (location_id, school_id, out_now) "
                     + "select id, school_id, 1 from location where id = ?", destinationId);
         }
+    }
+
+    /**
+     * How many students are out at the destination now. Whoever acts on the answer (an auto pass about to
+     * take a place) holds the destination's lock ({@link LocationRepository#lockById}), so no pass arrives
+     * before it commits; at READ COMMITTED the read sees every arrival committed before the lock was granted.
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public int outNow(String destinationId) {
+        return jdbc.queryForList("select out_now from destination_occupancy where location_id = ?", Integer.class,
+                destinationId).stream().findFirst().orElse(0);
+    }
+
+    /**
+     * How many students are out at each location of the school that has had one out (a location missing
+     * from the answer has nobody out): what the rules read, so that every screen shows the same count.
+     */
+    @Transactional(readOnly = true)
+    public Map<String, Integer> outNowAt(String schoolId) {
+        Map<String, Integer> out = new HashMap<>();
+        jdbc.query("select location_id, out_now from destination_occupancy where school_id = ?",
+                (RowCallbackHandler) row -> out.put(row.getString(1), row.getInt(2)), schoolId);
+        return out;
     }
 
     /** One student fewer out at the destination. */

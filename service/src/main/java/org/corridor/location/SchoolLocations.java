@@ -43,14 +43,16 @@ class SchoolLocations {
     private final PersonRepository people;
     private final LocationReferences references;
     private final PassCounts passes;
+    private final Occupancy occupancy;
 
     SchoolLocations(ManagedSchools managedSchools, LocationRepository locations, PersonRepository people,
-                    LocationReferences references, PassCounts passes) {
+                    LocationReferences references, PassCounts passes, Occupancy occupancy) {
         this.managedSchools = managedSchools;
         this.locations = locations;
         this.people = people;
         this.references = references;
         this.passes = passes;
+        this.occupancy = occupancy;
     }
 
     /** A destination just made, and the school it was made in (its address names both). */
@@ -199,13 +201,13 @@ class SchoolLocations {
     }
 
     private List<LocationView> views(List<Location> list) {
-        Map<String, Long> out = passes.outAt(list.stream().filter(Location::isDestination).map(Location::getId).toList());
+        Map<String, Integer> out = list.isEmpty() ? Map.of() : occupancy.outNowAt(list.get(0).getSchoolId());
         Map<String, Person> staff = people.findAllById(list.stream().map(Location::getTeacherId).filter(Objects::nonNull)
                 .distinct().toList()).stream().collect(Collectors.toMap(Person::getId, p -> p));
         return list.stream().map(l -> new LocationView(l.getId(), l.getName(), l.isDestination(), l.getCapacity(),
                 l.isOpen(), l.isAutoPassAllowed(),
                 l.getTeacherId() == null ? null : staff(l.getTeacherId(), staff.get(l.getTeacherId())),
-                l.isDestination() ? out.getOrDefault(l.getId(), 0L).intValue() : null)).toList();
+                l.isDestination() ? out.getOrDefault(l.getId(), 0) : null)).toList();
     }
 
     private static LocationView.Staff staff(String id, Person person) {

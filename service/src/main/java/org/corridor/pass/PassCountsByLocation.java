@@ -1,10 +1,7 @@
 package org.corridor.pass;
 
-import java.util.Collection;
 import java.util.EnumSet;
-import java.util.Map;
 import java.util.Set;
-import java.util.stream.Collectors;
 
 import jakarta.persistence.EntityManager;
 
@@ -23,21 +20,6 @@ class PassCountsByLocation implements PassCounts {
 
     PassCountsByLocation(EntityManager entityManager) {
         this.entityManager = entityManager;
-    }
-
-    @Override
-    public Map<String, Long> outAt(Collection<String> locationIds) {
-        if (locationIds.isEmpty()) {
-            return Map.of();
-        }
-        return entityManager.createQuery("""
-                        select p.destinationId, count(p) from Pass p
-                        where p.destinationId in :ids and p.state in :states group by p.destinationId""",
-                        Object[].class)
-                .setParameter("ids", locationIds)
-                .setParameter("states", PassState.OUT)
-                .getResultList().stream()
-                .collect(Collectors.toMap(row -> (String) row[0], row -> (Long) row[1]));
     }
 
     @Override

@@ -52,7 +52,11 @@ class RecordedPassTransitions implements PassTransitions {
 
     /**
      * Staff-made passes (proxy, appointment) carry their approval with them. An auto pass starts by
-     * itself only where the destination allows it and is open; otherwise it becomes a normal request and says why.
+     * itself only where the destination allows it, is open and has a free place; otherwise it becomes a
+     * normal request and says why: a teacher must see a closed or full destination before anyone goes there.
+     * The place is counted under the destination's lock, which {@link RecordedPolicyCheck#blocks} took for
+     * this pass and which is held until it is active and committed, so two auto passes (on any instance)
+     * never both take the last place.
      */
     @Override
     public boolean startsWithoutApproval(String passId) {
@@ -62,12 +66,14 @@ class RecordedPassTransitions implements PassTransitions {
             case REGULAR -> false;
             case AUTO -> {
                 Location destination = locations.getReferenceById(pass.getDestinationId());
-                if (destination.isAutoPassAllowed() && destination.isOpen()) {
+                String refused = !destination.isAutoPassAllowed() ? " does not allow auto passes"
+                        : !destination.isOpen() ? " is closed"
+                        : destination.isFullWith(occupancy.outNow(destination.getId()))
+                                ? " is full (" + destination.getCapacity() + " places taken)" : null;
+                if (refused == null) {
                     yield true;
                 }
-                // A closed destination's flag is only a warning: a teacher must see it before anyone goes there.
-                pass.refuseAutoPass(destination.getName() + (destination.isOpen() ? " does not allow auto passes"
-                        : " is closed") + ", so your request was sent to "
+                pass.refuseAutoPass(destination.getName() + refused + ", so your request was sent to "
                         + people.getReferenceById(pass.getRoutedToId()).getName() + " for approval.");
                 yield false;
             }

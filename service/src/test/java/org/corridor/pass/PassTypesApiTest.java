@@ -41,6 +41,32 @@ class PassTypesApiTest extends ApiTest {
     }
 
     @Test
+    void autoPassToAFullDestinationBecomesARequestAndSaysWhy() {
+        out("cara", "Restroom");
+        out("dan", "Restroom");
+
+        var answer = post("ava", "/api/passes", body("Restroom", "AUTO"));
+
+        assertThat(answer.getStatusCode()).isEqualTo(HttpStatus.CREATED);
+        assertThat(answer.getBody().get("state").asText()).isEqualTo("PENDING");
+        assertThat(answer.getBody().get("autoPassRefused").asText())
+                .isEqualTo("Restroom is full (2 places taken), so your request was sent to Ms Rivera for approval.");
+        assertThat(answer.getBody().get("flags").findValuesAsText("code")).contains("DESTINATION_FULL");
+    }
+
+    @Test
+    void autoPassTakesThePlaceFreedByAStudentComingBack() {
+        out("cara", "Restroom");
+        String back = out("dan", "Restroom");
+        assertThat(post("admin", "/api/passes/" + back + "/end", null).getStatusCode()).isEqualTo(HttpStatus.OK);
+
+        var answer = post("ava", "/api/passes", body("Restroom", "AUTO"));
+
+        assertThat(answer.getBody().get("state").asText()).isEqualTo("ACTIVE");
+        assertThat(answer.getBody().get("autoPassRefused").isNull()).isTrue();
+    }
+
+    @Test
     void proxyPassIsActiveAtOnceWithItsFlagsStored() {
         out("ava", "Nurse");
 

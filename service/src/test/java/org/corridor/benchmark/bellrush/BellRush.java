@@ -8,7 +8,7 @@ package org.corridor.benchmark.bellrush;
  * BellRush seed     --db-url URL [--schools 4 --classes 6 --students 30]
  * BellRush load     --base-url http://127.0.0.1:PORT --db-url URL [--seconds 60 --warmup 15 --concurrency 8] [--sessions]
  *                   [--rate R] [--service-pid P --db-pid P] [--out file.properties]
- *                   [--record passes.tsv --leave-active-every 5 --leave-pending-every 7]
+ *                   [--record passes.tsv --leave-active-every 5 --leave-pending-every 7 --auto-every 5]
  * BellRush engine   --db-url URL [--seconds 60 --warmup 15 --concurrency 8] [--db-pid P] [--out file]
  * BellRush statements --base-url http://127.0.0.1:PORT --db-url URL [--lifecycles 200 --warmup-lifecycles 50]
  *                   [--general-log /tmp/file.log --logged-lifecycles 2] [--out file.properties]

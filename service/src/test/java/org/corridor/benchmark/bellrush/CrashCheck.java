@@ -155,6 +155,22 @@ final class CrashCheck {
                     + " where coalesce(o.out_now, 0) <> " + outThere);
             ok &= check(miscounted.isEmpty(), "every destination's count of students out equals its passes out",
                     "counter minus passes out, per location that differs: " + miscounted);
+
+            // 7. No destination ever had more students out than its capacity, not counting those a teacher sent
+            // knowing it was full (DESTINATION_FULL acknowledged): a pass that starts without that flag found a
+            // free place, so at the moment each such pass started, those out without it were at most the capacity.
+            String unflagged = "not exists (select 1 from pass_flag f where f.pass_id = %s.id and f.code = 'DESTINATION_FULL')";
+            String outThen = "(select count(*) from hall_pass q where q.destination_id = p.destination_id "
+                    + "and q.started_at <= p.started_at and (q.ended_at is null or q.ended_at > p.started_at) and "
+                    + unflagged.formatted("q") + ")";
+            Map<String, Integer> overfull = counts(db, "select place, most from (select concat(l.name, ' (', l.id, ', ', "
+                    + "l.capacity, ' places)') place, l.capacity, max(" + outThen + ") most "
+                    + "from hall_pass p join location l on l.id = p.destination_id "
+                    + "where l.capacity > 0 and p.started_at is not null and " + unflagged.formatted("p")
+                    + " group by l.id, l.name, l.capacity) t where most > capacity");
+            ok &= check(overfull.isEmpty(), "no destination ever had more students out than its capacity "
+                    + "(but for those a teacher sent knowing it was full)", "most out at once, per destination over: "
+                    + overfull);
         }
         System.out.println(ok ? "CRASH TEST PASSED" : "CRASH TEST FAILED");
         return ok;

@@ -52,7 +52,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
  * Crash mode ({@code --record file}): every answered 201/200 is appended (and flushed) as
  * {@code passId TAB CREATED|APPROVED|ENDED|CHECKED_IN TAB epochMillis}; every {@code --leave-active-every}th
  * lifecycle stops after the approval and every {@code --leave-pending-every}th after the request, so there are
- * open passes with timers when the service is killed.
+ * open passes with timers when the service is killed. With {@code --auto-every N} every Nth lifecycle starts an
+ * AUTO pass to a destination that allows them instead: one that finds a free place is out at once (recorded as
+ * APPROVED) and goes on to its end; one that finds the destination full is a request the teacher approves.
  */
 final class LoadGenerator {
     static final String[] CALLS = {"POST /api/passes (request -> routed)", "GET /api/requests (teacher's tab)",
@@ -83,6 +85,7 @@ final class LoadGenerator {
     private final LongAdder noFreeStudent = new LongAdder();
     private final LongAdder leaked = new LongAdder();
     private final int leaveActiveEvery;
+    private final int autoEvery;
     private final int leavePendingEvery;
     private final PrintWriter record;
     private volatile boolean recording;
@@ -110,14 +113,15 @@ final class LoadGenerator {
     }
 
     record Klass(String section, String school, Account teacher, List<String> destinations,
-                 ConcurrentLinkedQueue<Student> free) {
+                 List<String> autoDestinations, ConcurrentLinkedQueue<Student> free) {
     }
 
     private record Answer(int status, String body) {
     }
 
     private LoadGenerator(String base, List<Klass> classes, int leaveActiveEvery, int leavePendingEvery,
-                          PrintWriter record) {
+                          int autoEvery, PrintWriter record) {
+        this.autoEvery = autoEvery;
         this.base = base;
         this.classes = classes;
         this.leaveActiveEvery = leaveActiveEvery;
@@ -138,7 +142,7 @@ final class LoadGenerator {
         PrintWriter record = args.has("record")
                 ? new PrintWriter(new FileWriter(args.string("record", null), StandardCharsets.UTF_8, true), false) : null;
         LoadGenerator load = new LoadGenerator(base, classes, args.integer("leave-active-every", 0),
-                args.integer("leave-pending-every", 0), record);
+                args.integer("leave-pending-every", 0), args.integer("auto-every", 0), record);
         load.sessions = args.has("sessions");
         ProcSampler sampler = new ProcSampler().watch("service", args.longValue("service-pid", 0))
                 .watch("mariadbd", args.longValue("db-pid", 0)).watch("loadgen", ProcessHandle.current().pid());
@@ -195,7 +199,7 @@ final class LoadGenerator {
                 try (ResultSet rs = s.executeQuery()) {
                     while (rs.next()) {
                         classes.add(new Klass(rs.getString(1), rs.getString(2), new Account(rs.getString(3)),
-                                new ArrayList<>(), new ConcurrentLinkedQueue<>()));
+                                new ArrayList<>(), new ArrayList<>(), new ConcurrentLinkedQueue<>()));
                     }
                 }
             }
@@ -211,11 +215,14 @@ final class LoadGenerator {
                     }
                 }
                 try (PreparedStatement s = db.prepareStatement(
-                        "select id from location where school_id = ? and is_destination order by name")) {
+                        "select id, auto_pass_allowed from location where school_id = ? and is_destination order by name")) {
                     s.setString(1, k.school());
                     try (ResultSet rs = s.executeQuery()) {
                         while (rs.next()) {
                             k.destinations().add(rs.getString(1));
+                            if (rs.getBoolean(2)) {
+                                k.autoDestinations().add(rs.getString(1));
+                            }
                         }
                     }
                 }
@@ -294,9 +301,11 @@ final class LoadGenerator {
 
     /** @return true when the student is free again (their pass is over) */
     private boolean steps(Klass klass, Student student, long seq, long began) throws IOException, InterruptedException {
-        String destination = klass.destinations().get((int) (seq % klass.destinations().size()));
+        boolean auto = autoEvery > 0 && seq % autoEvery == autoEvery - 1 && !klass.autoDestinations().isEmpty();
+        List<String> choices = auto ? klass.autoDestinations() : klass.destinations();
+        String destination = choices.get((int) (seq % choices.size()));
         String body = "{\"departingFromSectionId\":\"" + klass.section() + "\",\"destinationId\":\"" + destination
-                + "\",\"type\":\"REGULAR\"}";
+                + "\",\"type\":\"" + (auto ? "AUTO" : "REGULAR") + "\"}";
         Answer asked = call(REQUEST, "POST", "/api/passes", student.account(), body, UUID.randomUUID().toString(), began);
         if (asked.status() != 201) {
             error(REQUEST, asked);
@@ -307,8 +316,39 @@ final class LoadGenerator {
             // the student somehow has an open pass (409): then the student is not used again.
             return asked.status() > 0 && asked.status() != 409;
         }
-        String passId = json.readTree(asked.body()).get("id").asText();
+        JsonNode made = json.readTree(asked.body());
+        String passId = made.get("id").asText();
         note(passId, "CREATED");
+        if (made.get("state").asText().equals("ACTIVE")) {
+            note(passId, "APPROVED"); // an auto pass that found a free place
+        } else {
+            Boolean left = approve(klass, passId, seq);
+            if (left != null) {
+                return left;
+            }
+        }
+        if (leaveActiveEvery > 0 && seq % leaveActiveEvery == leaveActiveEvery - 1) {
+            return false;
+        }
+
+        boolean byStudent = seq % 2 == 0;
+        Answer over = byStudent
+                ? call(END, "POST", "/api/passes/" + passId + "/end", student.account(), null, null, 0)
+                : call(CHECK_IN, "POST", "/api/passes/" + passId + "/check-in", klass.teacher(), null, null, 0);
+        if (over.status() != 200) {
+            error(byStudent ? END : CHECK_IN, over);
+            return false;
+        }
+        note(passId, byStudent ? "ENDED" : "CHECKED_IN");
+        return true;
+    }
+
+    /**
+     * The teacher reads the Requests tab and approves the pass with the flags it showed.
+     *
+     * @return null when the student is out, else whether the student is free again (as {@link #steps})
+     */
+    private Boolean approve(Klass klass, String passId, long seq) throws IOException, InterruptedException {
         if (leavePendingEvery > 0 && seq % leavePendingEvery == leavePendingEvery - 1) {
             return false;
         }
@@ -348,20 +388,7 @@ final class LoadGenerator {
             return cancelled.status() == 200;
         }
         note(passId, "APPROVED");
-        if (leaveActiveEvery > 0 && seq % leaveActiveEvery == leaveActiveEvery - 1) {
-            return false;
-        }
-
-        boolean byStudent = seq % 2 == 0;
-        Answer over = byStudent
-                ? call(END, "POST", "/api/passes/" + passId + "/end", student.account(), null, null, 0)
-                : call(CHECK_IN, "POST", "/api/passes/" + passId + "/check-in", klass.teacher(), null, null, 0);
-        if (over.status() != 200) {
-            error(byStudent ? END : CHECK_IN, over);
-            return false;
-        }
-        note(passId, byStudent ? "ENDED" : "CHECKED_IN");
-        return true;
+        return null;
     }
 
     /**
@@ -522,7 +549,7 @@ final class LoadGenerator {
         String base = args.string("base-url", null);
         String url = args.string("db-url", null);
         List<Klass> classes = plan(args);
-        LoadGenerator load = new LoadGenerator(base, classes, 0, 0, null);
+        LoadGenerator load = new LoadGenerator(base, classes, 0, 0, 0, null);
         load.sessions = args.has("sessions");
         int warm = args.integer("warmup-lifecycles", 50);
         int lifecycles = args.integer("lifecycles", 200);
