@@ -301,6 +301,8 @@ class AuthorizationMatrixTest extends ApiTest {
             rule("POST /api/admin/roster/import", "401 403 403 200 403 403")
                     .body(c -> new Upload("file", "roster.zip", ROSTER_ZIP)),
             rule("GET /api/admin/roster/imports", "401 403 403 200 403 403"),
+            rule("GET /api/admin/schools/{id}/roster-gaps", "401 403 403 200 403 403 | 401 403 403 404 403 403")
+                    .ids(District::schoolId),
             rule("GET /api/admin/routing", "401 403 403 200 200 403 | 401 403 403 404 404 403")
                     .query(c -> "?studentId=" + c.district().studentId() + "&teacherId=" + c.district().teacherId()));
 
