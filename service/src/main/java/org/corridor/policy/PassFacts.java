@@ -65,7 +65,7 @@ class PassFacts {
                 new FactSnapshot.Destination(destination.getId(), destination.getName(), destination.getCapacity(),
                         atDestination, destination.isOpen()),
                 new FactSnapshot.Hall(school.getId(), inSchool),
-                noContactPartnersOut(pass),
+                noContactPartnersOut(pass, today),
                 timing(setting.period(), now),
                 accommodations.inForce(pass.getStudentId(), today).stream()
                         .map(a -> new FactSnapshot.Exemption(a.getRuleName(), a.getFromDate(), a.getUntilDate()))
@@ -145,8 +145,8 @@ class PassFacts {
         return new FactSnapshot.Timing(period.getName(), (int) sinceStart, (int) toEnd);
     }
 
-    private List<FactSnapshot.Partner> noContactPartnersOut(Pass pass) {
-        return passes.noContactPartnersOut(pass.getStudentId()).stream()
+    private List<FactSnapshot.Partner> noContactPartnersOut(Pass pass, LocalDate today) {
+        return passes.noContactPartnersOut(pass.getStudentId(), today).stream()
                 .map(p -> new FactSnapshot.Partner(p.studentId(), p.name(), p.destination()))
                 .toList();
     }

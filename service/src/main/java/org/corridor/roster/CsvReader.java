@@ -18,14 +18,18 @@ import java.util.Set;
  * comma). It refuses what cannot be read safely, with the row: other encodings, a quote left open, text
  * after a closing quote, a row with fewer fields than the header or extra fields holding data.
  */
-final class CsvReader {
+public final class CsvReader {
     static final int MAX_ROWS = 1_000_000;
 
     private CsvReader() {
     }
 
-    /** The table, or empty after adding the reasons it cannot be read to {@code errors}. */
-    static Optional<CsvTable> read(String file, byte[] bytes, List<RosterProblem> errors, List<RosterProblem> notes) {
+    /**
+     * The table, or empty after adding the reasons it cannot be read to {@code errors}. What it reads but the
+     * administrator should know (a column with no name, whose values are ignored) goes to {@code warnings}.
+     */
+    public static Optional<CsvTable> read(String file, byte[] bytes, List<RosterProblem> errors,
+                                         List<RosterProblem> warnings, List<RosterProblem> notes) {
         Optional<String> text = decode(file, bytes, errors);
         if (text.isEmpty()) {
             return Optional.empty();
@@ -43,7 +47,7 @@ final class CsvReader {
         for (String name : records.get(0)) {
             header.add(name.strip());
         }
-        boolean ok = checkHeader(file, header, errors);
+        boolean ok = checkHeader(file, header, errors, warnings);
         List<String[]> rows = new ArrayList<>(records.size() - 1);
         List<Integer> rowNumbers = new ArrayList<>(records.size() - 1);
         List<Integer> trailing = new ArrayList<>();
@@ -197,14 +201,17 @@ final class CsvReader {
         return true;
     }
 
-    private static boolean checkHeader(String file, List<String> header, List<RosterProblem> errors) {
+    private static boolean checkHeader(String file, List<String> header, List<RosterProblem> errors,
+                                       List<RosterProblem> warnings) {
         boolean ok = true;
         Set<String> seen = new HashSet<>();
         for (int i = 0; i < header.size(); i++) {
             String name = header.get(i);
             if (name.isEmpty()) {
-                errors.add(new RosterProblem(file, 1, null, "Column " + (i + 1) + " of the header has no name."));
-                ok = false;
+                // Real exports do this (a OneRoster 1.2 roles.csv header ends in two empty names): nothing can
+                // ask for such a column, so its values are ignored rather than the file refused.
+                warnings.add(new RosterProblem(file, 1, null, "Column " + (i + 1) + " of the header has no name; "
+                        + "its values were ignored."));
             } else if (!seen.add(name)) {
                 errors.add(new RosterProblem(file, 1, name, "The header names column " + name + " twice."));
                 ok = false;

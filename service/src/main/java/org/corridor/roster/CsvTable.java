@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.Map;
 
 /** A CSV file as read: its header and its data rows, each with the row number an administrator sees. */
-final class CsvTable {
+public final class CsvTable {
     private final String file;
     private final List<String> header;
     private final List<Row> rows;
@@ -25,17 +25,17 @@ final class CsvTable {
     }
 
     String file() { return file; }
-    List<String> header() { return header; }
-    List<Row> rows() { return rows; }
+    public List<String> header() { return header; }
+    public List<Row> rows() { return rows; }
 
-    boolean has(String column) {
+    public boolean has(String column) {
         return index.containsKey(column);
     }
 
     /** A data row; {@code number} counts the header as row 1. */
-    record Row(CsvTable table, int number, String[] fields) {
+    public record Row(CsvTable table, int number, String[] fields) {
         /** The trimmed value of the column, or "" when the column is blank or not in the header. */
-        String get(String column) {
+        public String get(String column) {
             Integer i = table.index.get(column);
             return i == null || i >= fields.length ? "" : fields[i].strip();
         }

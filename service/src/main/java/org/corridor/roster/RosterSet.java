@@ -64,7 +64,7 @@ final class RosterSet {
             return Optional.empty();
         }
         Optional<CsvTable> manifest = CsvReader.read("manifest.csv", manifestFile.get().bytes(), report.errors,
-                report.notes);
+                report.warnings, report.notes);
         if (manifest.isEmpty()) {
             return Optional.empty();
         }
@@ -124,7 +124,8 @@ final class RosterSet {
         }
         modes.put(file, mode);
         report.files.put(name, mode.name().toLowerCase());
-        Optional<CsvTable> table = CsvReader.read(found.get().name(), found.get().bytes(), report.errors, report.notes);
+        Optional<CsvTable> table = CsvReader.read(found.get().name(), found.get().bytes(), report.errors,
+                report.warnings, report.notes);
         if (table.isEmpty()) {
             return false;
         }

@@ -15,10 +15,11 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class CsvReaderTest {
     private final List<RosterProblem> errors = new ArrayList<>();
+    private final List<RosterProblem> warnings = new ArrayList<>();
     private final List<RosterProblem> notes = new ArrayList<>();
 
     private Optional<CsvTable> read(byte[] bytes) {
-        return CsvReader.read("users.csv", bytes, errors, notes);
+        return CsvReader.read("users.csv", bytes, errors, warnings, notes);
     }
 
     private Optional<CsvTable> read(String text) {
@@ -52,6 +53,17 @@ class CsvReaderTest {
 
         assertThat(table.rows().get(0).get("name")).isEqualTo("a");
         assertThat(notes).singleElement().satisfies(n -> assertThat(n.reason()).contains("trailing comma"));
+    }
+
+    @Test
+    void headerEndingInEmptyNamesIsReadWithAWarning() {
+        CsvTable table = read("sourcedId,role,,\n1,teacher,,\n").orElseThrow();
+
+        assertThat(table.rows().get(0).get("role")).isEqualTo("teacher");
+        assertThat(errors).isEmpty();
+        assertThat(warnings).extracting(RosterProblem::reason)
+                .containsExactly("Column 3 of the header has no name; its values were ignored.",
+                        "Column 4 of the header has no name; its values were ignored.");
     }
 
     @Test

@@ -99,6 +99,23 @@ class ExampleRosterWalkthroughTest extends ApiTest {
         assertThat(answer.get("sections").toString()).contains("period 2, which is not in the bell schedule");
     }
 
+    @Test
+    void rosterGapsNameTheClassWhosePeriodTheBellScheduleLacks() {
+        importExample();
+        String school = me("obi@maplegrove.test").get("schoolId").asText();
+        JsonNode before = read("obi@maplegrove.test", "/api/admin/schools/" + school + "/roster-gaps");
+        putSchedule("obi@maplegrove.test", school);
+
+        JsonNode after = read("obi@maplegrove.test", "/api/admin/schools/" + school + "/roster-gaps");
+
+        assertThat(before.get("classesWithGaps").findValuesAsText("name")).contains("Biology", "World History");
+        assertThat(after.get("classesWithGaps").findValuesAsText("name")).containsExactly("World History");
+        JsonNode history = after.get("classesWithGaps").get(0);
+        assertThat(history.get("gaps").toString()).isEqualTo("[\"NO_PERIOD_IN_SCHEDULE\"]");
+        assertThat(history.get("periodsNotInSchedule").toString()).isEqualTo("[\"2\"]");
+        assertThat(after.get("studentsInNoClass")).isEmpty();
+    }
+
     private ResponseEntity<JsonNode> importExample() {
         MultiValueMap<String, Object> body = new LinkedMultiValueMap<>();
         RosterSets.files(EXAMPLE).forEach((name, bytes) -> body.add("files", RosterSets.named(name, bytes)));

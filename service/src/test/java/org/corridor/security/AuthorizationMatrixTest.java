@@ -201,6 +201,14 @@ class AuthorizationMatrixTest extends ApiTest {
             "/api/admin/schools/" + d.schoolId() + "/destinations", Map.of("name", "Spare " + UUID.randomUUID(),
                     "capacity", 0)), 201, "creating a destination").get("id").asText();
 
+    /** A student of the district's school nobody is paired with yet: the other side of a new pair. */
+    private static final Setup FRESH_STUDENT = (t, d, who) -> t.freshStudent(d).getId();
+    /** The student number of such a student: the other side of a pair in an uploaded CSV. */
+    private static final Setup FRESH_STUDENT_NUMBER = (t, d, who) -> t.freshStudent(d).getStudentNumber();
+    private static final Setup NO_CONTACT_PAIR = (t, d, who) -> t.expect(t.send(d, Who.ADMIN, "POST",
+            "/api/admin/no-contact-pairs", Map.of("studentId", d.studentId(), "otherStudentId", t.freshStudent(d).getId())),
+            201, "adding a no-contact pair").get("id").asText();
+
     /** A whole roster of one school, as a district exports it: the import cells upload it. */
     private static final byte[] ROSTER_ZIP = rosterZip();
 
@@ -273,6 +281,21 @@ class AuthorizationMatrixTest extends ApiTest {
             rule("DELETE /api/admin/accommodations/{id}", "401 403 403 204 403 403 | 401 403 403 404 403 403")
                     .with(ACCOMMODATION),
 
+            // Another district's students are unknown ids (400); a filter by one of them matches nothing.
+            rule("GET /api/admin/no-contact-pairs", "401 403 403 200 403 403 | 401 403 403 200 403 403")
+                    .with(NO_CONTACT_PAIR).query(c -> "?studentId=" + c.district().studentId()),
+            rule("POST /api/admin/no-contact-pairs", "401 403 403 201 403 403 | 401 403 403 400 403 403")
+                    .with(FRESH_STUDENT)
+                    .body(c -> Map.of("studentId", c.district().studentId(), "otherStudentId", c.made())),
+            rule("DELETE /api/admin/no-contact-pairs/{id}", "401 403 403 204 403 403 | 401 403 403 404 403 403")
+                    .with(NO_CONTACT_PAIR),
+            rule("GET /api/admin/no-contact-pairs/history", "401 403 403 200 403 403 | 401 403 403 200 403 403")
+                    .with(NO_CONTACT_PAIR).query(c -> "?studentId=" + c.district().studentId()),
+            rule("POST /api/admin/no-contact-pairs/import", "401 403 403 200 403 403 | 401 403 403 422 403 403")
+                    .with(FRESH_STUDENT_NUMBER).body(c -> new Upload("file", "pairs.csv",
+                            ("studentNumber,otherStudentNumber\n" + c.district().studentNumber() + "," + c.made() + "\n")
+                                    .getBytes(StandardCharsets.UTF_8))),
+
             rule("GET /api/admin/rule-sets", "401 403 403 200 200 403"),
             rule("POST /api/admin/rule-sets", "401 403 403 201 403 403")
                     .body(c -> Map.of("drl", DefaultRuleSet.drl(), "note", "matrix")),
@@ -303,6 +326,8 @@ class AuthorizationMatrixTest extends ApiTest {
             rule("POST /api/admin/roster/import", "401 403 403 200 403 403")
                     .body(c -> new Upload("file", "roster.zip", ROSTER_ZIP)),
             rule("GET /api/admin/roster/imports", "401 403 403 200 403 403"),
+            rule("GET /api/admin/schools/{id}/roster-gaps", "401 403 403 200 403 403 | 401 403 403 404 403 403")
+                    .ids(District::schoolId),
             rule("GET /api/admin/routing", "401 403 403 200 200 403 | 401 403 403 404 404 403")
                     .query(c -> "?studentId=" + c.district().studentId() + "&teacherId=" + c.district().teacherId()));
 
@@ -628,6 +653,13 @@ class AuthorizationMatrixTest extends ApiTest {
         } catch (IOException e) {
             throw new AssertionError("Setup failed " + doing + ": not JSON: " + answer.body(), e);
         }
+    }
+
+    private Person freshStudent(District d) {
+        String number = String.valueOf(100_000 + (int) (Math.random() * 800_000));
+        String family = d.name().equals(OTHER_DISTRICT) ? OTHER_FAMILY : "Matrix";
+        return people.save(new Person(d.districtId(), d.schoolId(), "fresh-" + UUID.randomUUID() + "@matrix.test",
+                "Fresh", family, Role.STUDENT).withStudentNumber(number));
     }
 
     private Answer send(District district, Who who, String method, String path, Object body) {
