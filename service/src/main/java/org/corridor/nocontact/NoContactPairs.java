@@ -180,7 +180,14 @@ public class NoContactPairs {
             }
         }
         if (save && refused.isEmpty()) {
-            for (NoContactPair pair : pairs.saveAll(accepted)) {
+            List<NoContactPair> saved;
+            try {
+                saved = pairs.saveAllAndFlush(accepted);
+            } catch (DataIntegrityViolationException e) {
+                // Another administrator added one of these pairs since it was checked: nothing of this file is kept.
+                throw duplicate();
+            }
+            for (NoContactPair pair : saved) {
                 changes.save(new NoContactChange(pair, NoContactChange.Action.ADDED, caller.signedInId(),
                         clock.instant()));
             }
