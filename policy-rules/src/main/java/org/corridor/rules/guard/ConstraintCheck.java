@@ -4,6 +4,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import com.google.re2j.Pattern;
+import com.google.re2j.PatternSyntaxException;
+
 /**
  * Checks one constraint of a pattern, as the parser hands it to the compiler (for instance
  * {@code occupancy >= capacity}). Allowed: properties of the pattern's type; {@code $bindings}
@@ -35,6 +38,7 @@ final class ConstraintCheck {
     private final FactVocabulary.FactType type;
     private final Map<String, Binding> bindings;
     private final FactVocabulary facts = FactVocabulary.INSTANCE;
+    private String text;
 
     ConstraintCheck(Problems problems, Place place, FactVocabulary.FactType type, Map<String, Binding> bindings) {
         this.problems = problems;
@@ -45,6 +49,7 @@ final class ConstraintCheck {
 
     /** Checks the expression; returns the binding it declares, if it is one. */
     Declared check(String expression) {
+        this.text = expression;
         Tokenizer.Result lexed = Tokenizer.tokenize(expression);
         if (!lexed.errors().isEmpty()) {
             Tokenizer.LexError error = lexed.errors().get(0);
@@ -95,6 +100,9 @@ final class ConstraintCheck {
             if (token.kind() == Token.Kind.OP) {
                 operator(token, previous);
             } else if (token.isIdent()) {
+                if (token.isIdent("matches")) {
+                    linearMatch(tokens, i);
+                }
                 if (next != null && next.isOp("(") && !OPERATOR_WORDS.contains(token.text())) {
                     reject(token, methodCall(type, token.text(), null));
                 }
@@ -145,6 +153,71 @@ final class ConstraintCheck {
                     : "'" + name + "' is not a property of " + type.name() + "; its properties are "
                             + type.listProperties());
         }
+    }
+
+    /**
+     * {@code x [not] matches "p"} with x one property ({@code name}, {@code $d.name} or a value's
+     * $binding) and p a literal RE2 accepts, rewritten to {@code [!]LinearMatch.matches(x, "p")} so that
+     * it runs in linear time (see {@link org.corridor.rules.LinearMatch}). The newlines the rewrite takes
+     * out are put back after it, so the compiler's line numbers stay those of the author's text.
+     */
+    private void linearMatch(List<Token> tokens, int at) {
+        boolean negated = at > 0 && tokens.get(at - 1).isIdent("not");
+        int last = negated ? at - 2 : at - 1;
+        int first = last >= 2 && tokens.get(last - 1).isOp(".") ? last - 2 : last;
+        Token pattern = at + 1 < tokens.size() ? tokens.get(at + 1) : null;
+        Token after = at + 2 < tokens.size() ? tokens.get(at + 2) : null;
+        Token before = first >= 1 ? tokens.get(first - 1) : null;
+        if (last < 0 || !tokens.get(last).isIdent() || VALUE_WORDS.contains(tokens.get(last).text())
+                || OPERATOR_WORDS.contains(tokens.get(last).text()) || !endsComparison(before, true)) {
+            reject(tokens.get(at), "'matches' compares one property with a pattern, such as name matches \"Room [0-9]+\"");
+        }
+        if (pattern == null || !pattern.isDoubleQuotedString() || !endsComparison(after, false)) {
+            reject(tokens.get(at), "'matches' takes one pattern in double quotes, such as name matches \"Room [0-9]+\"");
+        }
+        try {
+            Pattern.compile(unescaped(pattern.stringContent()));
+        } catch (PatternSyntaxException unsupported) {
+            reject(pattern, "this pattern cannot be run in linear time (no back-references or look-around): "
+                    + unsupported.getDescription());
+        }
+        if (place.offset() < 0) {
+            reject(tokens.get(at), "write 'matches' as property matches \"pattern\" within one constraint");
+        }
+        int start = tokens.get(first).start();
+        int end = pattern.end();
+        String replaced = text.substring(start, end);
+        problems.rewrite(place.offset() + start, place.offset() + end,
+                (negated ? "!" : "") + "org.corridor.rules.LinearMatch.matches("
+                        + text.substring(start, tokens.get(last).end()) + ", " + pattern.text() + ")"
+                        + "\n".repeat((int) replaced.chars().filter(c -> c == '\n').count()));
+    }
+
+    /** A token that may stand before (or after) a whole comparison: none, '(' (')'), '&&', '||', ','. */
+    private static boolean endsComparison(Token token, boolean before) {
+        return token == null || token.isOp(before ? "(" : ")") || token.isOp("&&") || token.isOp("||")
+                || token.isOp(",");
+    }
+
+    /** A Java string literal's content as the string it denotes (enough for patterns: \\ and \"). */
+    private static String unescaped(String content) {
+        StringBuilder text = new StringBuilder();
+        for (int i = 0; i < content.length(); i++) {
+            char c = content.charAt(i);
+            if (c == '\\' && i + 1 < content.length()) {
+                char n = content.charAt(++i);
+                switch (n) {
+                    case 'n' -> text.append('\n');
+                    case 't' -> text.append('\t');
+                    case 'r' -> text.append('\r');
+                    case '\\', '"', '\'' -> text.append(n);
+                    default -> text.append('\\').append(n);
+                }
+            } else {
+                text.append(c);
+            }
+        }
+        return text.toString();
     }
 
     /** {@code $d.name} or {@code Severity.WARN}; anything else with a '.' is rejected. */
