@@ -1,5 +1,6 @@
-// What every Corridor screen shares: calls to the REST API (session cookie + CSRF header), problem
-// bodies shown verbatim, the notification stream, popups and a few DOM helpers. No framework, no build.
+// What every Corridor screen shares: calls to the REST API (session cookie + CSRF header), problems shown
+// in the alert region and next to the fields they name, the notification stream, popups and a few DOM
+// helpers. No framework, no build. The bar, the navigation and the sign-in guard are in layout.js.
 
 /** A call that did not succeed; the message is the problem's `detail` (RFC 9457), verbatim. */
 export class ApiError extends Error {
@@ -68,6 +69,11 @@ async function call(path, method, body, headers) {
   return data;
 }
 
+/** The element with this id: the one lookup every screen makes. */
+export function byId(id) {
+  return document.getElementById(id);
+}
+
 /** Creates an element: attributes (on* = listeners, class, dataset) and children (nodes or text). */
 export function el(tag, attributes = {}, ...children) {
   const node = document.createElement(tag);
@@ -99,8 +105,8 @@ export function time(iso) {
 }
 
 /**
- * Shows an error in a container (role="alert"): the problem's detail verbatim, with a sign-in link when
- * the session is gone. Passing null clears it.
+ * Shows an error in an alert region (role="alert"): the problem's title and its detail, verbatim, with a
+ * sign-in link when the session is gone. Passing null clears it. For a form, use showProblem.
  */
 export function showError(container, error) {
   container.replaceChildren();
@@ -109,10 +115,109 @@ export function showError(container, error) {
     return;
   }
   container.hidden = false;
-  container.append(error.message || String(error));
+  const title = error.problem?.title;
+  const detail = error.message || String(error);
+  if (title && title !== detail) {
+    container.append(el('strong', {}, title.endsWith('.') ? title : `${title}.`), ' ');
+  }
+  container.append(detail);
   if (error.status === 401) {
     container.append(' ', el('a', { href: '/login' }, 'Sign in again'));
   }
+}
+
+/**
+ * A problem found before anything was sent, in the server's shape: `errors` maps field names (as the API
+ * names them) to what is wrong, and showProblem shows it like the server's.
+ */
+export function formProblem(errors, detail = 'Check the fields marked below.', title = 'Check the form') {
+  return new ApiError(400, {
+    title,
+    detail,
+    errors: Object.entries(errors).map(([field, message]) => ({ field, message })),
+  });
+}
+
+/**
+ * Shows a problem (RFC 9457) on a form or any container: the title and detail in the scope's alert
+ * region (`.problem[role=alert]`, or `alert`), and each entry of the problem's `errors` next to the field
+ * it names: the control whose name (or data-field) is the API's field name gets `aria-invalid` and a
+ * message it is described by; an error naming no control on screen is listed in the alert region. The
+ * first marked control takes the focus unless `focus` is false. Passing null clears everything.
+ */
+export function showProblem(scope, error, { alert = scope.querySelector('.problem[role="alert"]'), focus = true } = {}) {
+  clearProblem(scope, alert);
+  if (!error) {
+    return;
+  }
+  if (alert) {
+    showError(alert, error);
+  }
+  const errors = Array.isArray(error.problem?.errors) ? error.problem.errors : [];
+  const unplaced = [];
+  let first = null;
+  for (const { field, message } of errors) {
+    const control = field && fieldControl(scope, field);
+    if (!control) {
+      unplaced.push(field ? `${field}: ${message}` : message);
+      continue;
+    }
+    markInvalid(control, message);
+    first ??= control;
+  }
+  if (unplaced.length && alert) {
+    alert.append(el('ul', {}, unplaced.map(line => el('li', {}, line))));
+  }
+  if (focus && first) {
+    (first.matches('fieldset') ? first.querySelector('input, select, textarea, button') : first)?.focus();
+  }
+}
+
+/** Removes what showProblem put on a form: the alert's text, the field messages and aria-invalid. */
+export function clearProblem(scope, alert = scope.querySelector('.problem[role="alert"]')) {
+  if (alert) {
+    showError(alert, null);
+  }
+  for (const message of scope.querySelectorAll('.field-error')) {
+    const control = scope.querySelector(`[aria-describedby~="${message.id}"]`);
+    if (control) {
+      const rest = control.getAttribute('aria-describedby').split(/\s+/).filter(id => id !== message.id);
+      if (rest.length) {
+        control.setAttribute('aria-describedby', rest.join(' '));
+      } else {
+        control.removeAttribute('aria-describedby');
+      }
+      control.removeAttribute('aria-invalid');
+    }
+    message.remove();
+  }
+}
+
+/** The control an API field name refers to: by name, then data-field; a group of radios is its fieldset. */
+function fieldControl(scope, field) {
+  const named = [...scope.querySelectorAll('[name], [data-field]')]
+    .filter(c => c.getAttribute('data-field') === field || c.getAttribute('name') === field);
+  if (!named.length) {
+    return null;
+  }
+  if (named.length > 1 || named[0].type === 'radio' || named[0].type === 'checkbox') {
+    return named[0].closest('fieldset') ?? named[0];
+  }
+  return named[0];
+}
+
+let fieldErrors = 0;
+
+function markInvalid(control, message) {
+  const id = `field-error-${++fieldErrors}`;
+  const note = el('p', { class: 'field-error', id }, message);
+  if (control.matches('fieldset')) {
+    control.append(note);
+  } else {
+    control.setAttribute('aria-invalid', 'true');
+    control.insertAdjacentElement('afterend', note);
+  }
+  control.setAttribute('aria-describedby', [control.getAttribute('aria-describedby'), id].filter(Boolean).join(' '));
 }
 
 /** Who is signed in (GET /api/me), or null when nobody is. */
@@ -127,7 +232,7 @@ export async function whoAmI() {
   }
 }
 
-/** Signs out (POST /logout with the CSRF header) and goes to the start page. */
+/** Signs out (POST /logout with the CSRF header) and goes to the sign-in page, which says so. */
 export async function signOut() {
   const token = csrfToken();
   const response = await fetch('/logout', {
@@ -138,7 +243,7 @@ export async function signOut() {
   if (!response.ok) {
     throw new ApiError(response.status, { detail: `Signing out failed (${response.status}). Reload the page and try again.` });
   }
-  location.href = '/';
+  location.href = '/login?signed-out';
 }
 
 /** A new Idempotency-Key (crypto.randomUUID needs a secure context; getRandomValues does not). */
@@ -201,36 +306,6 @@ export function toast(region, { title, body, actions = [], ttlMillis = 60000, ki
     setTimeout(dismiss, ttlMillis);
   }
   return node;
-}
-
-/** The bar at the top: who is signed in and a sign-out button. */
-export function fillBar(me, whoElement, signOutButton, errorElement) {
-  whoElement.textContent = me ? `Signed in as ${me.name}` : '';
-  signOutButton.addEventListener('click', () => signOut().catch(e => showError(errorElement, e)));
-}
-
-/**
- * Who may use a screen meant for one role: sends someone not signed in to the sign-in page, fills the
- * top bar, and tells a person of another role that this screen is not theirs. Returns the person, or null.
- */
-export async function signedInFor(role, people, { who, signOutButton, error }) {
-  let me;
-  try {
-    me = await whoAmI();
-  } catch (e) {
-    showError(error, e);
-    return null;
-  }
-  if (!me) {
-    location.href = '/login';
-    return null;
-  }
-  fillBar(me, who, signOutButton, error);
-  if (!me.roles?.includes(role)) {
-    showError(error, new Error(`This screen is for ${people}; ${me.name ?? 'this account'} is not one.`));
-    return null;
-  }
-  return me;
 }
 
 /**

@@ -1,12 +1,12 @@
 // The student's screen: ask to leave class (the class being left, where to, regular or auto pass, a note),
-// then follow the pass: where it was sent, whether it was delivered and seen, its state; cancel or end it.
-import { api, el, every, listen, newKey, showError, signedInFor, toast } from '/corridor.js';
+// then follow the pass: where it was sent, whether it was delivered and seen, its state; cancel or end it
+// when the server offers that (the pass's `actions`).
+import { api, byId as $, el, every, formProblem, listen, newKey, showError, showProblem, toast } from '/corridor.js';
+import { openScreen } from '/layout.js';
 
-const $ = id => document.getElementById(id);
 const error = $('error');
 const form = $('new-pass');
 
-const OPEN = new Set(['SCHEDULED', 'REQUESTED', 'PENDING', 'ACTIVE', 'LONG_RUNNING']);
 const STATES = {
   SCHEDULED: 'Appointment scheduled',
   REQUESTED: 'Sending…',
@@ -42,6 +42,9 @@ function remember(id) {
 
 // ---------------------------------------------------------------- the pass
 
+/** A pass still asks something of the student (cancel it, end it) until the server offers no action. */
+const isOpen = p => p.actions.length > 0;
+
 function renderPass() {
   const section = $('pass');
   if (!pass) {
@@ -62,10 +65,9 @@ function renderPass() {
   const flags = pass.flags || [];
   $('pass-flags').replaceChildren(...flags.map(f => el('li', { class: `flag ${f.severity.toLowerCase()}` }, f.message)));
   $('pass-flags').hidden = flags.length === 0;
-  $('cancel').hidden = !['PENDING', 'REQUESTED', 'SCHEDULED'].includes(pass.state);
-  $('end').hidden = !['ACTIVE', 'LONG_RUNNING'].includes(pass.state);
-  const open = OPEN.has(pass.state);
-  form.hidden = open;
+  $('cancel').hidden = !pass.actions.includes('cancel');
+  $('end').hidden = !pass.actions.includes('end');
+  form.hidden = isOpen(pass);
   $('form-title').textContent = 'Ask again';
 }
 
@@ -91,7 +93,7 @@ async function loadPass() {
 /** Without a remembered pass: the student's open pass, if any, even one asked for on another device. */
 async function findOpenPass() {
   const mine = await api('/api/passes');
-  const open = mine.find(p => OPEN.has(p.state));
+  const open = mine.find(isOpen);
   if (open) {
     remember(open.id);
     pass = open;
@@ -182,18 +184,19 @@ form.addEventListener('submit', async e => {
   if (sending) {
     return; // a double tap: the first one is on its way
   }
-  const problem = $('form-problem');
   const sectionId = $('section').value;
   const destinationId = $('destination').value;
   if (!sectionId || !destinationId) {
-    showError(problem, new Error(!sectionId ? 'Choose the class you are leaving.' : 'Choose where to go.'));
-    (sectionId ? $('destination') : $('section')).focus();
+    showProblem(form, formProblem({
+      ...(sectionId ? {} : { departingFromSectionId: 'Choose the class you are leaving.' }),
+      ...(destinationId ? {} : { destinationId: 'Choose where to go.' }),
+    }));
     return;
   }
   sending = true;
   $('send').disabled = true;
   sendKey ??= newKey();
-  showError(problem, null);
+  showProblem(form, null);
   const note = $('note').value.trim();
   try {
     pass = await api('/api/passes', {
@@ -215,7 +218,7 @@ form.addEventListener('submit', async e => {
     if (err.status !== 0) {
       sendKey = null; // the server answered: the next send is a new request
     }
-    showError(problem, err);
+    showProblem(form, err);
     if (err.status === 409 && err.problem.openPassId) {
       remember(err.problem.openPassId);
       await loadPass().catch(x => showError(error, x));
@@ -236,7 +239,7 @@ const refresh = every(15000, async () => {
 }, e => showError(error, e));
 
 async function start() {
-  me = await signedInFor('STUDENT', 'students', { who: $('who'), signOutButton: $('sign-out'), error });
+  me = await openScreen({ role: 'STUDENT', people: 'students' });
   if (!me) {
     return;
   }
@@ -249,7 +252,7 @@ async function start() {
   listen({
     onNotification: n => {
       toast($('toasts'), { title: n.title, body: n.body, kind: n.kind });
-      if (n.passId && (!pass || !OPEN.has(pass.state) || n.passId === pass.id)) {
+      if (n.passId && (!pass || !isOpen(pass) || n.passId === pass.id)) {
         remember(n.passId);
       }
       refresh();

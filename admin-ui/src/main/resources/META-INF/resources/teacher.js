@@ -1,12 +1,12 @@
 // The teacher's screen: the class with the badges of students who are out, the Requests tab, students on
-// the way to the teacher, the notification bell and live popups. Talks to the REST API only.
-import { api, el, every, listen, showError, signedInFor, time, toast } from '/corridor.js';
+// the way to the teacher, the notification bell and live popups. Talks to the REST API only; the buttons on
+// a pass are the actions the server offers for it.
+import { api, byId as $, el, every, listen, showError, time, toast } from '/corridor.js';
+import { openScreen } from '/layout.js';
 
-const $ = id => document.getElementById(id);
 const error = $('error');
 
 const REQUEST_KINDS = new Set(['REQUEST', 'REQUEST_AGAIN', 'REQUEST_ESCALATED']);
-const OUT = new Set(['ACTIVE', 'LONG_RUNNING']);
 const COLOURS = {
   GREEN: { label: 'Green', hint: 'out' },
   YELLOW: { label: 'Yellow', hint: 'out a long time' },
@@ -116,6 +116,9 @@ function updateRequest(entry, pass) {
       pass.autoPassRefused].filter(Boolean).join(' · '),
     pass.note ? el('span', {}, ` · Note: “${pass.note}”`) : null);
   entry.status.textContent = pass.status;
+  entry.approve.hidden = !pass.actions.includes('approve');
+  entry.deny.hidden = !pass.actions.includes('deny');
+  entry.denyReason.hidden = entry.deny.hidden;
   showFlags(entry, pass.flags || []);
 }
 
@@ -130,12 +133,13 @@ function createRequest(pass) {
   entry.approve = el('button', { type: 'button', class: 'primary approve', onclick: () => approve(entry) }, 'Approve');
   entry.reason = el('input', { type: 'text', id: reasonId, class: 'reason', maxlength: 500, autocomplete: 'off' });
   entry.deny = el('button', { type: 'button', class: 'danger deny', onclick: () => deny(entry) }, 'Deny');
+  entry.denyReason = el('div', { class: 'deny-reason' }, el('label', { for: reasonId }, 'Reason to deny (optional)'), entry.reason);
   entry.li = el('li', { class: 'item request', dataset: { passId: pass.id } },
     el('h3', {}, entry.title),
     entry.meta, entry.status, entry.flags, entry.problem,
     el('div', { class: 'actions' },
       entry.approve,
-      el('div', { class: 'deny-reason' }, el('label', { for: reasonId }, 'Reason to deny (optional)'), entry.reason),
+      entry.denyReason,
       entry.deny));
   // opening a request (clicking it anywhere but its controls) is what tells the student it was seen
   entry.li.addEventListener('click', e => {
@@ -268,7 +272,7 @@ async function checkIn(passId, name) {
 async function loadArriving(notifications) {
   const ids = [...new Set(notifications.filter(n => n.kind === 'ON_THE_WAY' && n.passId).map(n => n.passId))];
   const passes = (await Promise.all(ids.map(id => api(`/api/passes/${encodeURIComponent(id)}`).catch(() => null))))
-    .filter(p => p && OUT.has(p.state));
+    .filter(p => p?.actions.includes('check-in'));
   $('arriving').replaceChildren(...passes.map(p => el('li', { class: 'item arriving', dataset: { passId: p.id } },
     el('h3', {}, `${p.student.name} → ${p.destination.name}`),
     el('p', { class: 'status' }, p.status),
@@ -362,7 +366,7 @@ function refreshSoon() {
 }
 
 async function start() {
-  const me = await signedInFor('TEACHER', 'teachers', { who: $('who'), signOutButton: $('sign-out'), error });
+  const me = await openScreen({ role: 'TEACHER', people: 'teachers' });
   if (!me) {
     $('classes').replaceChildren(el('p', {}, el('a', { href: '/' }, 'Back to the start page')));
     return;

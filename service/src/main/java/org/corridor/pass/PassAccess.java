@@ -1,5 +1,8 @@
 package org.corridor.pass;
 
+import java.util.ArrayList;
+import java.util.List;
+
 import org.springframework.stereotype.Component;
 
 import org.corridor.location.LocationRepository;
@@ -51,6 +54,61 @@ class PassAccess {
         }
         return pass.getEscalatedAt() != null && (caller.is(Role.ADMIN)
                 || sections.getReferenceById(pass.getDepartingSectionId()).getCoTeacherIds().contains(caller.id()));
+    }
+
+    /**
+     * A pending request: the student, the teacher it was sent to (or, once escalated, the escalation
+     * contacts) and administrators. A booked appointment before its time: the student, the teacher who
+     * booked it and administrators.
+     */
+    boolean mayCancel(Caller caller, Pass pass) {
+        return isOwnPass(caller, pass) || caller.is(Role.ADMIN) || (pass.getState() == PassState.SCHEDULED
+                ? pass.getCreatedById().equals(caller.id()) : mayDecide(caller, pass));
+    }
+
+    /** The student, staff involved in the pass, administrators, and a kiosk in one of its rooms. */
+    boolean mayEnd(Caller caller, Pass pass) {
+        return isOwnPass(caller, pass) || caller.is(Role.ADMIN) || isAtKiosk(caller, pass) || isInvolved(caller, pass);
+    }
+
+    /**
+     * What the caller may do to the pass in its present state: the same checks {@link PassDecisions} makes,
+     * so a screen shows a button only where the call would be accepted. Only the states that allow an action
+     * ask anything of the database.
+     */
+    List<PassAction> actions(Caller caller, Pass pass) {
+        List<PassAction> actions = new ArrayList<>(3);
+        switch (pass.getState()) {
+            case PENDING -> {
+                if (mayDecide(caller, pass)) {
+                    // a blocking flag is answered "deny it instead" (PassDecisions#approve)
+                    if (!pass.hasBlockingFlag()) {
+                        actions.add(PassAction.APPROVE);
+                    }
+                    actions.add(PassAction.DENY);
+                }
+                if (mayCancel(caller, pass)) {
+                    actions.add(PassAction.CANCEL);
+                }
+            }
+            case SCHEDULED -> {
+                if (mayCancel(caller, pass)) {
+                    actions.add(PassAction.CANCEL);
+                }
+            }
+            case ACTIVE, LONG_RUNNING -> {
+                if (mayCheckIn(caller, pass) || caller.is(Role.ADMIN)) {
+                    actions.add(PassAction.CHECK_IN);
+                }
+                if (mayEnd(caller, pass)) {
+                    actions.add(PassAction.END);
+                }
+            }
+            default -> {
+                // a finished pass: nothing left to do
+            }
+        }
+        return List.copyOf(actions);
     }
 
     boolean isOwnPass(Caller caller, Pass pass) {

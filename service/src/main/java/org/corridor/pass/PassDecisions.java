@@ -113,9 +113,7 @@ public class PassDecisions {
     public PassView cancel(Caller caller, String passId) {
         Pass pass = access.find(caller, passId);
         boolean scheduled = pass.getState() == PassState.SCHEDULED;
-        boolean allowed = access.isOwnPass(caller, pass) || caller.is(Role.ADMIN)
-                || (scheduled ? pass.getCreatedById().equals(caller.id()) : access.mayDecide(caller, pass));
-        if (!allowed) {
+        if (!access.mayCancel(caller, pass)) {
             throw ApiProblem.forbidden(scheduled
                     ? "Only the student, the teacher who booked this appointment, or an administrator can cancel it."
                     : "Only the student, the teacher the request was sent to, or an administrator can cancel it.");
@@ -156,8 +154,7 @@ public class PassDecisions {
     @Transactional
     public PassView end(Caller caller, String passId) {
         Pass pass = access.find(caller, passId);
-        if (!(access.isOwnPass(caller, pass) || access.isInvolved(caller, pass) || caller.is(Role.ADMIN)
-                || access.isAtKiosk(caller, pass))) {
+        if (!access.mayEnd(caller, pass)) {
             throw ApiProblem.forbidden("Only the student, staff involved in this pass, or a kiosk in its rooms can end it.");
         }
         requireOut(pass, "ended");

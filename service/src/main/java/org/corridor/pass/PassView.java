@@ -37,7 +37,9 @@ public record PassView(
         /** Why the pass ended without a person deciding (expired, missed appointment, emergency). */
         String endReason,
         /** Who approved or denied it: the teacher it was sent to, or after an escalation a co-teacher or administrator. */
-        Ref decidedBy) {
+        Ref decidedBy,
+        /** What the caller may do to it now (the calls that would be accepted); empty once it is over. */
+        List<PassAction> actions) {
 
     /** The badge colour: green while within the time threshold, yellow once long-running, red once ended by the system. */
     public enum Color {

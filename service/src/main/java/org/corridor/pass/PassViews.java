@@ -26,10 +26,12 @@ public class PassViews {
 
     private final SectionRepository sections;
     private final SchoolRepository schools;
+    private final PassAccess access;
 
     PassViews(PersonRepository people, LocationRepository locations, SectionRepository sections,
-              SchoolRepository schools) {
+              SchoolRepository schools, PassAccess access) {
         this.schools = schools;
+        this.access = access;
         this.people = people;
         this.locations = locations;
         this.sections = sections;
@@ -58,7 +60,8 @@ public class PassViews {
                 pass.getStartedAt(), pass.getEndedAt(), PassView.Color.of(pass.getState()), flags, pass.getNote(),
                 pass.getDenyReason(), pass.getStartsAt(), pass.getReannouncedAt(), pass.getEscalatedAt(),
                 pass.getLongRunningAt(), pass.getAutoPassRefused(), pass.getEndReason(),
-                pass.getDecidedById() == null ? null : people.findById(pass.getDecidedById()).map(PassViews::ref).orElse(null));
+                pass.getDecidedById() == null ? null : people.findById(pass.getDecidedById()).map(PassViews::ref).orElse(null),
+                access.actions(caller, pass));
     }
 
     /** The one sentence that answers "did my pass send?": where it went, and whether it was delivered and seen. */

@@ -117,10 +117,18 @@ class ProblemResponses {
         response.setStatus(status.value());
         response.setContentType(MediaType.TEXT_HTML_VALUE);
         response.setCharacterEncoding(StandardCharsets.UTF_8.name());
+        // Corridor's look (admin-ui's stylesheet and icon), and no script: a refused sign-in has no session
+        String context = request.getContextPath();
         response.getWriter().write("<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\">"
-                + "<title>" + HtmlUtils.htmlEscape(title) + "</title></head><body><h1>" + HtmlUtils.htmlEscape(title)
-                + "</h1><p>" + HtmlUtils.htmlEscape(detail) + "</p><p><a href=\"" + request.getContextPath()
-                + "/login\">Sign in again</a></p></body></html>");
+                + "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">"
+                + "<title>" + HtmlUtils.htmlEscape(title) + " — Corridor</title>"
+                + "<link rel=\"icon\" href=\"" + context + "/favicon.svg\" type=\"image/svg+xml\">"
+                + "<link rel=\"stylesheet\" href=\"" + context + "/corridor.css\"></head><body>"
+                + "<header class=\"bar\"><a class=\"brand\" href=\"" + context + "/\">Corridor</a></header>"
+                + "<main id=\"main\" class=\"narrow\"><h1>" + HtmlUtils.htmlEscape(title) + "</h1>"
+                + "<p class=\"problem\" role=\"alert\">" + HtmlUtils.htmlEscape(detail) + "</p>"
+                + "<ul class=\"screens\"><li><a href=\"" + context + "/login\">Sign in again</a></li></ul>"
+                + "</main></body></html>");
     }
 
     AccessDeniedHandler denied() {

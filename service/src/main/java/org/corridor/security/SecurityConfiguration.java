@@ -22,6 +22,7 @@ import org.springframework.util.StringUtils;
 
 @Configuration
 class SecurityConfiguration {
+    static final String LOGIN = "/login";
     static final String NO_SIGN_IN = "No sign-in is configured: outside the demo profile Corridor signs people in "
             + "only with an identity provider. Set CORRIDOR_OIDC_GOOGLE_CLIENT_ID and CORRIDOR_OIDC_GOOGLE_CLIENT_SECRET, "
             + "or CORRIDOR_OIDC_MICROSOFT_CLIENT_ID and CORRIDOR_OIDC_MICROSOFT_CLIENT_SECRET, or a registration under "
@@ -43,8 +44,11 @@ class SecurityConfiguration {
         if (!passwords && providerSignIn == null) {
             throw new IllegalStateException(NO_SIGN_IN);
         }
+        LandingPages landing = new LandingPages();
         if (passwords) {
-            http.formLogin(form -> form.defaultSuccessUrl("/", false).failureHandler(problems.formLoginFailed()))
+            // Corridor's own sign-in page (login.html, behind GET /login: WebConfiguration) replaces the one
+            // Spring Security would generate; it posts to /login as that one did.
+            http.formLogin(form -> form.loginPage(LOGIN).successHandler(landing).failureHandler(problems.formLoginFailed()))
                     .httpBasic(basic -> basic.authenticationEntryPoint(problems.unauthenticated(true)));
         }
         if (providerSignIn != null) {
@@ -53,18 +57,19 @@ class SecurityConfiguration {
                     // The provider's tokens are not used after sign-in: kept in the session, they end with it
                     // (Spring's default keeps them in memory for good).
                     .authorizedClientRepository(new HttpSessionOAuth2AuthorizedClientRepository())
-                    .defaultSuccessUrl("/", false)
+                    .loginPage(LOGIN)
+                    .successHandler(landing)
                     .failureHandler(problems.providerSignInFailed()));
         }
         http.authorizeHttpRequests(requests -> requests
-                        .requestMatchers("/", "/index.html", "/*.css", "/*.js", "/favicon.ico", "/error",
+                        .requestMatchers("/", "/index.html", "/*.css", "/*.js", "/favicon.ico", "/favicon.svg", "/error",
                                 "/actuator/health", "/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html",
-                                "/login", SignInOptionsController.PATH)
+                                LOGIN, "/login.html", SignInOptionsController.PATH)
                         .permitAll()
                         .anyRequest().authenticated())
                 // Before logout and every sign-in: a kiosk request is decided by its token alone.
                 .addFilterBefore(new KioskTokenFilter(kiosks, problems), LogoutFilter.class)
-                .logout(logout -> logout.logoutSuccessUrl("/"))
+                .logout(logout -> logout.logoutSuccessUrl(LOGIN + "?signed-out"))
                 .exceptionHandling(errors -> errors
                         .defaultAuthenticationEntryPointFor(problems.unauthenticated(passwords), new AntPathRequestMatcher("/api/**"))
                         .accessDeniedHandler(problems.denied()))

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.security.web.csrf.CsrfToken;
 import org.springframework.security.oauth2.client.registration.ClientRegistration;
 import org.springframework.security.oauth2.client.registration.ClientRegistrationRepository;
 import org.springframework.security.oauth2.client.registration.InMemoryClientRegistrationRepository;
@@ -11,14 +12,19 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * How one can sign in here, for the start page before anyone is signed in: the identity providers
- * (each with the address that starts its sign-in) and whether the demo's password sign-in exists.
+ * How one can sign in here, for the sign-in page: the identity providers (each with the address that
+ * starts its sign-in), whether the demo's password sign-in exists, and the CSRF token its form must carry
+ * when the browser already has a session (masked, as Spring Security renders it into its own forms).
  */
 @RestController
 class SignInOptionsController {
     static final String PATH = "/api/sign-in-options";
 
-    record SignInOptions(List<Provider> providers, boolean password) {
+    record SignInOptions(List<Provider> providers, boolean password, Csrf csrf) {
+    }
+
+    /** The form field and value a sign-in form posts with. */
+    record Csrf(String parameterName, String token) {
     }
 
     record Provider(String id, String name, String href) {
@@ -40,7 +46,8 @@ class SignInOptionsController {
     }
 
     @GetMapping(PATH)
-    SignInOptions options() {
-        return new SignInOptions(providers, password);
+    SignInOptions options(CsrfToken csrf) {
+        return new SignInOptions(providers, password,
+                csrf == null ? null : new Csrf(csrf.getParameterName(), csrf.getToken()));
     }
 }

@@ -4,6 +4,7 @@ import java.util.List;
 
 import org.springframework.context.annotation.Configuration;
 import org.springframework.web.method.support.HandlerMethodArgumentResolver;
+import org.springframework.web.servlet.config.annotation.ViewControllerRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
 @Configuration
@@ -12,6 +13,12 @@ class WebConfiguration implements WebMvcConfigurer {
 
     WebConfiguration(CallerResolver callers) {
         this.callers = callers;
+    }
+
+    /** The sign-in page is a page of the web front end (admin-ui), at the address Spring Security signs in at. */
+    @Override
+    public void addViewControllers(ViewControllerRegistry registry) {
+        registry.addViewController(SecurityConfiguration.LOGIN).setViewName("forward:/login.html");
     }
 
     @Override

@@ -46,11 +46,12 @@ class ProductionSignInTest {
     }
 
     @Test
-    void signInPageOffersTheProviderAndNoPasswordForm() {
+    void signInPageIsCorridorsOwn() {
         HttpResponse<String> page = new SignInBrowser(port).get("/login", "text/html");
 
+        // its script shows what /api/sign-in-options says: the provider, no password form (next test)
         assertThat(page.statusCode()).isEqualTo(200);
-        assertThat(page.body()).contains("/oauth2/authorization/test").doesNotContain("name=\"password\"");
+        assertThat(page.body()).contains("Sign in to Corridor", "src=\"/login.js\"");
     }
 
     @Test

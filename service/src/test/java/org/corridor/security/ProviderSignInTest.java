@@ -67,7 +67,7 @@ class ProviderSignInTest extends ApiTest {
 
         HttpResponse<String> answer = browser.signInWith("test");
 
-        assertThat(SignInBrowser.location(answer)).endsWith("/");
+        assertThat(SignInBrowser.location(answer)).endsWith("/teacher.html");
         JsonNode me = me();
         assertThat(me.get("id").asText()).isEqualTo(person("rivera").getId());
         assertThat(me.get("roles").toString()).contains("TEACHER");
@@ -155,7 +155,7 @@ class ProviderSignInTest extends ApiTest {
 
         HttpResponse<String> answer = browser.signInWith("microsoft");
 
-        assertThat(SignInBrowser.location(answer)).endsWith("/");
+        assertThat(SignInBrowser.location(answer)).endsWith("/teacher.html");
         assertThat(me().get("id").asText()).isEqualTo(person("okafor").getId());
     }
 
@@ -198,17 +198,17 @@ class ProviderSignInTest extends ApiTest {
     void demoPasswordSignInStillWorksBesideProviders() {
         HttpResponse<String> answer = browser.signInWithPassword("ava@corridor.test", "demo");
 
-        assertThat(SignInBrowser.location(answer)).endsWith("/");
+        assertThat(SignInBrowser.location(answer)).endsWith("/student.html");
         assertThat(me().get("id").asText()).isEqualTo(person("ava").getId());
     }
 
     @Test
-    void signInPageOffersEveryProviderAndTheDemoForm() {
+    void signInPageIsCorridorsWithTheDemoForm() {
         HttpResponse<String> page = browser.get("/login", "text/html");
 
+        // the providers' buttons are drawn from /api/sign-in-options (below); SignInBrowserTest shows them
         assertThat(page.statusCode()).isEqualTo(200);
-        assertThat(page.body()).contains("/oauth2/authorization/test", "/oauth2/authorization/microsoft", "Microsoft",
-                "name=\"password\"");
+        assertThat(page.body()).contains("Sign in to Corridor", "src=\"/login.js\"", "name=\"password\"");
     }
 
     @Test

@@ -1,6 +1,10 @@
 package org.corridor.ui;
 
+import java.io.IOException;
+import java.io.InputStream;
 import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -14,6 +18,10 @@ import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
@@ -24,6 +32,7 @@ import org.openqa.selenium.logging.LogEntry;
 import org.openqa.selenium.logging.LogType;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.webjars.WebJarVersionLocator;
 
 import org.corridor.testing.ApiTest;
 
@@ -96,14 +105,19 @@ abstract class BrowserTest extends ApiTest {
         return "http://localhost:" + port + path;
     }
 
-    /** Signs in through the real form, as a person at the school would, and waits for the start page. */
+    /**
+     * Signs in through the sign-in page, as a person at the school would, and waits for the screen their
+     * role lands on to show their name in the bar.
+     */
     protected void signIn(String who) {
         browser.get(url("/login"));
-        browser.findElement(By.name("username")).sendKeys(who + "@corridor.test");
+        WebElement email = await("the sign-in form", b -> b.findElement(By.id("password-form")).isDisplayed()
+                ? b.findElement(By.name("username")) : null);
+        email.sendKeys(who + "@corridor.test");
         browser.findElement(By.name("password")).sendKeys("demo");
-        browser.findElement(By.cssSelector("form button[type=submit]")).click();
-        await("the start page after signing in as " + who,
-                b -> b.findElement(By.id("signed-in")).isDisplayed());
+        browser.findElement(By.cssSelector("#password-form button[type=submit]")).click();
+        await("the landing page after signing in as " + who,
+                b -> !b.getCurrentUrl().contains("/login") && !b.findElement(By.id("who")).getText().isBlank());
     }
 
     /** Waits until {@code condition} gives something other than null or false. */
@@ -119,6 +133,68 @@ abstract class BrowserTest extends ApiTest {
     protected WebElement awaitText(String what, By selector, String text) {
         return await(what, b -> b.findElements(selector).stream()
                 .filter(e -> e.isDisplayed() && e.getText().contains(text)).findFirst().orElse(null));
+    }
+
+    /**
+     * Runs axe-core (the WebJar on the test classpath, version pinned in the parent pom) on the page as it
+     * is now, and fails on any serious or critical violation, naming the rule and the elements. Call it
+     * once the state worth checking is on screen: axe sees only what is rendered.
+     */
+    protected void assertNoSeriousAxeViolations(String what) {
+        JavascriptExecutor page = (JavascriptExecutor) browser;
+        if (!Boolean.TRUE.equals(page.executeScript("return typeof window.axe === 'object';"))) {
+            page.executeScript(Axe.SOURCE);
+        }
+        @SuppressWarnings("unchecked")
+        List<String> violations = (List<String>) page.executeAsyncScript("""
+                const done = arguments[arguments.length - 1];
+                axe.run(document, { resultTypes: ['violations'] })
+                  .then(r => done(r.violations
+                    .filter(v => v.impact === 'serious' || v.impact === 'critical')
+                    .map(v => `${v.id} (${v.impact}): ${v.help}; at ${v.nodes.map(n => n.target.join(' ')).join(', ')}`)))
+                  .catch(e => done([`axe-core did not run: ${e}`]));
+                """);
+        if (!violations.isEmpty()) {
+            throw new AssertionError("axe-core finds serious or critical violations on " + what + ":\n  "
+                    + String.join("\n  ", violations));
+        }
+    }
+
+    /**
+     * Pictures of the page as it is now at a phone's width (390 px) and a laptop's (1366 px), in
+     * target/screenshots/{name}-390.png and -1366.png, to look at (and for the guides); the window is
+     * left at the laptop's width.
+     */
+    protected void screenshots(String name) {
+        try {
+            Path folder = Files.createDirectories(Path.of("target", "screenshots"));
+            for (int width : new int[] {390, 1366}) {
+                browser.manage().window().setSize(new Dimension(width, width == 390 ? 844 : 900));
+                Thread.sleep(300); // one frame of layout after the resize
+                Files.write(folder.resolve(name + "-" + width + ".png"),
+                        ((TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES));
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** The axe-core script, read once from its WebJar. */
+    private static final class Axe {
+        static final String SOURCE = read(new WebJarVersionLocator().fullPath("axe-core", "axe.min.js"));
+
+        private static String read(String path) {
+            if (path == null) {
+                throw new IllegalStateException("axe-core is not on the test classpath (org.webjars.npm:axe-core)");
+            }
+            try (InputStream in = BrowserTest.class.getClassLoader().getResourceAsStream(path)) {
+                return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
     }
 
     private String visibleText() {

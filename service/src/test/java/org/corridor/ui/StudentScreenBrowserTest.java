@@ -68,4 +68,68 @@ class StudentScreenBrowserTest extends BrowserTest {
         awaitText("the open pass", By.id("pass-status"), "Sent to Ms Rivera, Room 204");
         awaitText("where it goes", By.id("pass-where"), "Nurse");
     }
+
+    @Test
+    void fieldLeftEmptyIsNamedNextToIt() {
+        avaAsksForTheRestroom();
+        new Select(browser.findElement(By.id("destination"))).selectByValue("");
+
+        browser.findElement(By.id("send")).click();
+
+        WebElement destination = browser.findElement(By.id("destination"));
+        assertThat(destination.getAttribute("aria-invalid")).isEqualTo("true");
+        assertThat(browser.findElement(By.id(destination.getAttribute("aria-describedby"))).getText())
+                .isEqualTo("Choose where to go.");
+        assertThat(browser.switchTo().activeElement()).isEqualTo(destination);
+        assertThat(passCount()).isZero();
+    }
+
+    @Test
+    void fieldTheServerRefusesIsMarkedWithTheServersMessage() {
+        avaAsksForTheRestroom();
+        // longer than the box lets anyone type: only the server's check can catch it
+        ((JavascriptExecutor) browser).executeScript("document.getElementById('note').value = 'x'.repeat(501);");
+
+        browser.findElement(By.id("send")).click();
+
+        WebElement note = await("the note marked invalid", b -> {
+            WebElement n = b.findElement(By.id("note"));
+            return "true".equals(n.getAttribute("aria-invalid")) ? n : null;
+        });
+        assertThat(browser.findElement(By.id(note.getAttribute("aria-describedby"))).getText()).contains("500");
+        assertThat(browser.findElement(By.id("form-problem")).getText()).contains("Invalid input");
+        assertThat(passCount()).isZero();
+    }
+
+    @Test
+    void buttonsOfThePassAreTheActionsTheServerOffers() {
+        avaAsksForTheRestroom();
+        browser.findElement(By.id("send")).click();
+        awaitText("the pending pass", By.id("pass-state"), "Pending");
+        assertThat(browser.findElement(By.id("cancel")).isDisplayed()).isTrue();
+        assertThat(browser.findElement(By.id("end")).isDisplayed()).isFalse();
+
+        browser.findElement(By.id("cancel")).click();
+
+        awaitText("the cancelled pass", By.id("pass-state"), "Cancelled");
+        assertThat(browser.findElement(By.id("cancel")).isDisplayed()).isFalse();
+        assertThat(browser.findElement(By.id("new-pass")).isDisplayed()).isTrue();
+    }
+
+    @Test
+    void studentScreenHasNoSeriousAccessibilityViolations() {
+        avaAsksForTheRestroom();
+        assertNoSeriousAxeViolations("the student's form");
+
+        new Select(browser.findElement(By.id("destination"))).selectByValue("");
+        browser.findElement(By.id("send")).click();
+        awaitText("the form's problem", By.id("form-problem"), "Check the form");
+        assertNoSeriousAxeViolations("the student's form with a field error");
+
+        Select destination = new Select(browser.findElement(By.id("destination")));
+        destination.getOptions().stream().filter(o -> o.getText().startsWith("Restroom")).findFirst().orElseThrow().click();
+        browser.findElement(By.id("send")).click();
+        awaitText("the pending pass", By.id("pass-state"), "Pending");
+        assertNoSeriousAxeViolations("the student's pending pass");
+    }
 }

@@ -99,6 +99,36 @@ class TeacherScreenBrowserTest extends BrowserTest {
         assertThat(browser.findElements(By.cssSelector("#classes li[data-student-name='Ava Adams'] .badge"))).isEmpty();
     }
 
+    @Test
+    void requestOffersTheDecisionsTheServerAllows() {
+        riveraOnTheTeacherScreen();
+        String id = request("ava", "Restroom").getBody().get("id").asText();
+        openRequestsTab();
+
+        WebElement card = awaitText("Ava's request", request(id), "Ava Adams → Restroom");
+
+        assertThat(card.findElement(By.cssSelector("button.approve")).isDisplayed()).isTrue();
+        assertThat(card.findElement(By.cssSelector("button.deny")).isDisplayed()).isTrue();
+    }
+
+    @Test
+    void teacherScreenHasNoSeriousAccessibilityViolations() {
+        out("ben", "Restroom");
+        riveraOnTheTeacherScreen();
+        awaitText("Ben's green badge", badge("Ben Brooks", "GREEN"), "Restroom");
+        assertNoSeriousAxeViolations("the class view with a student out");
+
+        String id = request("ava", "Nurse").getBody().get("id").asText();
+        awaitText("the popup", By.cssSelector("#toasts .toast"), "Ava Adams");
+        openRequestsTab();
+        awaitText("Ava's request", request(id), "Ava Adams → Nurse");
+        assertNoSeriousAxeViolations("the Requests tab with a request and a popup");
+
+        browser.findElement(By.id("bell")).click();
+        awaitText("the notification centre", By.id("inbox"), "Notifications");
+        assertNoSeriousAxeViolations("the notification centre");
+    }
+
     /** Clicks a button inside the element found now, finding both again if a refresh replaced them. */
     private void clickIn(String what, By container, String button) {
         await(what, b -> {
