@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import com.google.re2j.Matcher;
 import com.google.re2j.Pattern;
 import com.google.re2j.PatternSyntaxException;
 
@@ -21,6 +22,9 @@ final class ConstraintCheck {
             "-", "*", "/", "(", ")", ",");
     private static final Set<String> OPERATOR_WORDS = Set.of("matches", "in", "contains", "memberOf", "not");
     private static final Set<String> VALUE_WORDS = Set.of("true", "false", "null");
+    static final int MAX_PATTERN_LENGTH = 200;
+    static final int MAX_REPETITION_PRODUCT = 1_000;
+    private static final Pattern COUNTED_REPETITION = Pattern.compile("\\{([0-9]+)(?:,([0-9]*))?\\}");
 
     /** A property binding the constraint declares, such as {@code $used} in {@code $used : passesToday}. */
     record Declared(String name, Place place) {
@@ -175,11 +179,21 @@ final class ConstraintCheck {
         if (pattern == null || !pattern.isDoubleQuotedString() || !endsComparison(after, false)) {
             reject(tokens.get(at), "'matches' takes one pattern in double quotes, such as name matches \"Room [0-9]+\"");
         }
+        String regex = unescaped(pattern.stringContent());
         try {
-            Pattern.compile(unescaped(pattern.stringContent()));
+            Pattern.compile(regex);
         } catch (PatternSyntaxException unsupported) {
             reject(pattern, "this pattern cannot be run in linear time (no back-references or look-around): "
                     + unsupported.getDescription());
+        }
+        // Linear in the text, but times the size of the compiled pattern, which counted repetitions multiply:
+        // (a{100}){100} is ten thousand states, each stepped through for every character of a name.
+        if (regex.length() > MAX_PATTERN_LENGTH) {
+            reject(pattern, "a pattern may have at most " + MAX_PATTERN_LENGTH + " characters");
+        }
+        if (repetitionProduct(regex) > MAX_REPETITION_PRODUCT) {
+            reject(pattern, "this pattern repeats too much: its counted repetitions ({n}, {m,n}) multiply to more than "
+                    + MAX_REPETITION_PRODUCT);
         }
         if (place.offset() < 0) {
             reject(tokens.get(at), "write 'matches' as property matches \"pattern\" within one constraint");
@@ -191,6 +205,24 @@ final class ConstraintCheck {
                 (negated ? "!" : "") + "org.corridor.rules.LinearMatch.matches("
                         + text.substring(start, tokens.get(last).end()) + ", " + pattern.text() + ")"
                         + "\n".repeat((int) replaced.chars().filter(c -> c == '\n').count()));
+    }
+
+    /** The bounds of every counted repetition multiplied, as if each were nested in the one before (at most). */
+    private static long repetitionProduct(String regex) {
+        Matcher counted = COUNTED_REPETITION.matcher(regex);
+        long product = 1;
+        while (counted.find()) {
+            int backslashes = 0;
+            for (int i = counted.start() - 1; i >= 0 && regex.charAt(i) == '\\'; i--) {
+                backslashes++;
+            }
+            if (backslashes % 2 == 0) {
+                String upper = counted.group(2) == null || counted.group(2).isEmpty() ? counted.group(1) : counted.group(2);
+                long bound = upper.length() > 6 ? 999_999 : Long.parseLong(upper);
+                product = Math.min(product * Math.max(1, bound), 1L << 40);
+            }
+        }
+        return product;
     }
 
     /** A token that may stand before (or after) a whole comparison: none, '(' (')'), '&&', '||', ','. */

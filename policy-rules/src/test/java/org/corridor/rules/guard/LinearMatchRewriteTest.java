@@ -43,4 +43,31 @@ class LinearMatchRewriteTest {
 
         assertThat(guard.require(drl)).isEqualTo(drl);
     }
+
+    @Test
+    void patternsMayCountAFewRepetitionsAndMatchLiteralBraces() {
+        assertThat(guard.check(rule("Room [0-9]{1,4}-[A-Z]{2}"))).isEmpty();
+        assertThat(guard.check(rule("Room \\\\{1000\\\\}"))).isEmpty();
+    }
+
+    @Test
+    void patternsThatWouldCompileTooLargeAreRefused() {
+        assertThat(guard.check(rule("[a-z]{40}[0-9]{40}"))).extracting(p -> p.reason())
+                .containsExactly("this pattern repeats too much: its counted repetitions ({n}, {m,n}) multiply to more "
+                        + "than 1000");
+        assertThat(guard.check(rule("a".repeat(201)))).extracting(p -> p.reason())
+                .containsExactly("a pattern may have at most 200 characters");
+    }
+
+    private static String rule(String pattern) {
+        return """
+                package org.corridor.rules;
+                rule "Pattern"
+                when
+                    DestinationStatus( name matches "%s" )
+                then
+                    insert(new Flag("MATCHED", Severity.INFO, "matched"));
+                end
+                """.formatted(pattern);
+    }
 }
