@@ -99,9 +99,30 @@ export function el(tag, attributes = {}, ...children) {
   return node;
 }
 
-/** "10:41" in the device's time. */
+/**
+ * Times are shown in the school's time zone, on the 24-hour clock the server's sentences use ("delivered
+ * 14:55"), whatever the device's zone: a teacher's laptop set elsewhere must not disagree with the pass.
+ * openScreen sets the zone from /api/me; until then (and for someone of no school) it is the device's.
+ */
+let zone;
+
+export function useTimeZone(timeZone) {
+  zone = timeZone || undefined;
+}
+
+/** "14:05" in the school's time zone. */
 export function time(iso) {
-  return iso ? new Date(iso).toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' }) : '';
+  return iso ? new Date(iso).toLocaleTimeString('en-GB', { hour: '2-digit', minute: '2-digit', timeZone: zone }) : '';
+}
+
+/** "4 Dec 2026, 14:05" in the school's time zone. */
+export function dateTime(iso) {
+  return iso ? new Date(iso).toLocaleString('en-GB', { dateStyle: 'medium', timeStyle: 'short', timeZone: zone }) : '';
+}
+
+/** "2026-12-04" in the school's time zone: the day a date input or a daily report means. */
+export function schoolDate(iso) {
+  return iso ? new Date(iso).toLocaleDateString('en-CA', { timeZone: zone }) : '';
 }
 
 /**

@@ -2,7 +2,7 @@
 // the person's roles open, the page's own tools, who is signed in, sign out) and the guard that sends a
 // signed-out person to the sign-in page. A page writes <header class="bar"></header> (with its own tools
 // inside, if any), an alert region #error in its <main id="main">, and calls openScreen.
-import { byId, el, showError, signOut, whoAmI } from '/corridor.js';
+import { byId, el, showError, signOut, useTimeZone, whoAmI } from '/corridor.js';
 
 /**
  * Every screen, in the order of the navigation. `roles`: who sees it. A new screen is added here and
@@ -43,6 +43,7 @@ export async function openScreen({ role, people }) {
     location.href = '/login';
     return null;
   }
+  useTimeZone(me.timeZone);
   drawBar(me);
   const roles = [role].flat();
   if (!roles.some(r => me.roles?.includes(r))) {

@@ -34,12 +34,16 @@ class MyAccount {
     sealed interface WhoAmI permits Me, KioskMe {
     }
 
-    /** A person; {@code impersonatedBy} is there only while an administrator acts as them. */
+    /**
+     * A person; {@code impersonatedBy} is there only while an administrator acts as them. {@code timeZone} is
+     * their school's, in which every screen shows times (null for someone of no school: the device's zone).
+     */
     record Me(String id, String email, String name, Set<Role> roles, String districtId, String schoolId,
-              @JsonInclude(JsonInclude.Include.NON_NULL) Ref impersonatedBy) implements WhoAmI {
+              String timeZone, @JsonInclude(JsonInclude.Include.NON_NULL) Ref impersonatedBy) implements WhoAmI {
     }
 
-    record KioskMe(KioskView kiosk, Set<Role> roles, String districtId, String schoolId) implements WhoAmI {
+    record KioskMe(KioskView kiosk, Set<Role> roles, String districtId, String schoolId, String timeZone)
+            implements WhoAmI {
     }
 
     record KioskView(String id, String name, String schoolId, Ref room) {
@@ -57,12 +61,16 @@ class MyAccount {
             Caller.Kiosk k = caller.kiosk();
             String roomName = locations.findById(k.roomId()).map(Location::getName).orElse(null);
             return new KioskMe(new KioskView(k.id(), k.name(), k.schoolId(), new Ref(k.roomId(), roomName)),
-                    caller.roles(), k.districtId(), k.schoolId());
+                    caller.roles(), k.districtId(), k.schoolId(), timeZoneOf(k.schoolId()));
         }
         Person p = caller.person();
         Person admin = caller.impersonator();
         return new Me(p.getId(), p.getEmail(), p.getName(), p.getRoles(), p.getDistrictId(), p.getSchoolId(),
-                admin == null ? null : new Ref(admin.getId(), admin.getName()));
+                timeZoneOf(p.getSchoolId()), admin == null ? null : new Ref(admin.getId(), admin.getName()));
+    }
+
+    private String timeZoneOf(String schoolId) {
+        return schoolId == null ? null : schools.findById(schoolId).map(s -> s.getTimeZone().getId()).orElse(null);
     }
 
     /** The classes the student may leave now, each with the teacher the request would go to. */

@@ -3,6 +3,7 @@ package org.corridor.person;
 import java.util.List;
 import java.util.Optional;
 
+import org.springframework.data.domain.Pageable;
 import org.springframework.data.jpa.repository.JpaRepository;
 import org.springframework.data.jpa.repository.Query;
 import org.springframework.transaction.annotation.Propagation;
@@ -53,4 +54,16 @@ public interface PersonRepository extends JpaRepository<Person, String> {
             where p.districtId = :districtId and :role member of p.roles
               and (p.schoolId is null or p.schoolId = :schoolId)""")
     List<Person> findResponsibleFor(String districtId, String schoolId, Role role);
+
+    /**
+     * The district's people of a role whose name starts with {@code prefix} (lower case, given or family
+     * name, or the name they go by) or whose student number is {@code number}: a search box.
+     */
+    @Query("""
+            select p from Person p
+            where p.districtId = :districtId and p.removedAt is null and :role member of p.roles
+              and (lower(p.givenName) like :prefix escape '!' or lower(p.familyName) like :prefix escape '!'
+                   or lower(p.displayName) like :prefix escape '!' or p.studentNumber = :number)
+            order by p.familyName, p.givenName""")
+    List<Person> search(String districtId, Role role, String prefix, String number, Pageable page);
 }

@@ -29,7 +29,22 @@ public class Accommodation extends Identified {
         this.note = note;
     }
 
+    /** New dates, rule or note; the caller has checked that the dates are in order. */
+    void change(String ruleName, LocalDate fromDate, LocalDate untilDate, String note) {
+        this.ruleName = ruleName;
+        this.fromDate = fromDate;
+        this.untilDate = untilDate;
+        this.note = note;
+    }
+
+    /** Ends the exemption before {@code day}: it no longer applies on that day. */
+    void endBefore(LocalDate day) {
+        untilDate = day.minusDays(1);
+    }
+
+    public String getDistrictId() { return districtId; }
     public String getStudentId() { return studentId; }
+    public String getNote() { return note; }
     public String getRuleName() { return ruleName; }
     public LocalDate getFromDate() { return fromDate; }
     public LocalDate getUntilDate() { return untilDate; }

@@ -9,69 +9,66 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 
 import org.springframework.http.HttpStatus;
-import org.springframework.transaction.annotation.Transactional;
+import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
-import org.corridor.person.Person;
-import org.corridor.person.PersonRepository;
-import org.corridor.person.Role;
-import org.corridor.problem.ApiProblem;
-import org.corridor.problem.InvalidInput;
 import org.corridor.security.Caller;
 
-/** Exemptions written in students' plans, set by administrators. */
+/** Exemptions written in students' plans, set by administrators; teachers never see them. */
 @RestController
 @RequestMapping("/api/admin/accommodations")
 class AccommodationController {
-    private final AccommodationRepository accommodations;
-    private final PersonRepository people;
+    private final Accommodations accommodations;
 
-    AccommodationController(AccommodationRepository accommodations, PersonRepository people) {
+    AccommodationController(Accommodations accommodations) {
         this.accommodations = accommodations;
-        this.people = people;
     }
 
     record NewAccommodation(@NotBlank @Size(max = 36) String studentId, @NotBlank @Size(max = 200) String ruleName,
                             @NotNull LocalDate from, @NotNull LocalDate until, @Size(max = 500) String note) {
     }
 
-    record AccommodationView(String id, String studentId, String ruleName, LocalDate from, LocalDate until) {
-        static AccommodationView of(Accommodation a) {
-            return new AccommodationView(a.getId(), a.getStudentId(), a.getRuleName(), a.getFromDate(), a.getUntilDate());
-        }
+    record ChangedAccommodation(@NotBlank @Size(max = 200) String ruleName, @NotNull LocalDate from,
+                                @NotNull LocalDate until, @Size(max = 500) String note) {
     }
 
     @PostMapping
     @ResponseStatus(HttpStatus.CREATED)
-    @Transactional
-    AccommodationView add(Caller caller, @Valid @RequestBody NewAccommodation body) {
-        caller.require(Role.ADMIN, "set accommodations");
-        Person student = people.findByIdAndDistrictId(body.studentId(), caller.districtId())
-                .filter(p -> p.has(Role.STUDENT))
-                .orElseThrow(() -> InvalidInput.field("studentId", "There is no student " + body.studentId()
-                        + " in your district."));
-        if (body.until().isBefore(body.from())) {
-            throw InvalidInput.field("until", "The accommodation ends (" + body.until() + ") before it starts ("
-                    + body.from() + ").");
-        }
-        return AccommodationView.of(accommodations.save(new Accommodation(caller.districtId(), student.getId(),
-                body.ruleName().strip(), body.from(), body.until(), body.note())));
+    Accommodations.View add(Caller caller, @Valid @RequestBody NewAccommodation body) {
+        return accommodations.add(caller, body.studentId(),
+                new Accommodations.Terms(body.ruleName(), body.from(), body.until(), body.note()));
     }
 
+    /** The district's accommodations, or one student's with {@code studentId}. */
     @GetMapping
-    @Transactional(readOnly = true)
-    List<AccommodationView> ofStudent(Caller caller, @RequestParam @Size(max = 36) String studentId) {
-        caller.require(Role.ADMIN, "read accommodations");
-        // The student's accommodations are a resource of that student: one of another district is not found.
-        people.findByIdAndDistrictId(studentId, caller.districtId()).filter(p -> p.has(Role.STUDENT))
-                .orElseThrow(() -> ApiProblem.notFound("Student", studentId));
-        return accommodations.findByStudentIdAndDistrictIdOrderByFromDate(studentId, caller.districtId()).stream()
-                .map(AccommodationView::of).toList();
+    List<Accommodations.View> list(Caller caller, @RequestParam(required = false) @Size(max = 36) String studentId) {
+        return accommodations.list(caller, studentId);
+    }
+
+    /** The students an accommodation can be written for: by the start of a name, or by student number. */
+    @GetMapping("/students")
+    List<Accommodations.Student> students(Caller caller, @RequestParam @NotBlank @Size(max = 100) String q) {
+        return accommodations.findStudents(caller, q);
+    }
+
+    @PutMapping("/{id}")
+    Accommodations.View change(Caller caller, @PathVariable String id, @Valid @RequestBody ChangedAccommodation body) {
+        return accommodations.change(caller, id,
+                new Accommodations.Terms(body.ruleName(), body.from(), body.until(), body.note()));
+    }
+
+    /** Ends it early: from today on it exempts nothing (one not started yet is removed). */
+    @DeleteMapping("/{id}")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    void end(Caller caller, @PathVariable String id) {
+        accommodations.end(caller, id);
     }
 }

@@ -59,6 +59,11 @@ public class DistrictRules {
         return compiler.compile(ruleSet.label(), ruleSet.getDrl());
     }
 
+    /** Compiles (guard first) a text not stored as a version, only to find its problems. */
+    CompiledRuleSet compileText(String drl) {
+        return compiler.compile("unsaved", drl);
+    }
+
     /** Compiles a version about to become active, so the swap itself takes no time. */
     CompiledRuleSet prepare(RuleSet ruleSet) {
         return compiled(ruleSet);

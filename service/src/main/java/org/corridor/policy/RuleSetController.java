@@ -6,6 +6,8 @@ import java.util.List;
 import java.util.Map;
 
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
@@ -22,18 +24,22 @@ import org.springframework.web.bind.annotation.RestController;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-import org.corridor.rules.Severity;
+import org.corridor.rules.FactModel;
 import org.corridor.rules.RuleSetProblem;
+import org.corridor.rules.RuleTemplates;
+import org.corridor.rules.Severity;
 import org.corridor.security.Caller;
 
 @RestController
 @RequestMapping("/api/admin/rule-sets")
 class RuleSetController {
     private final RuleSets ruleSets;
+    private final RuleSetReplay replay;
     private final ObjectMapper json;
 
-    RuleSetController(RuleSets ruleSets, ObjectMapper json) {
+    RuleSetController(RuleSets ruleSets, RuleSetReplay replay, ObjectMapper json) {
         this.ruleSets = ruleSets;
+        this.replay = replay;
         this.json = json;
     }
 
@@ -64,10 +70,17 @@ class RuleSetController {
     record NewDraft(@NotBlank @Size(max = 60_000) String drl, @Size(max = 500) String note) {
     }
 
-    record Validation(int version, boolean valid, List<RuleSetProblem> problems) {
+    record Text(@NotNull @Size(max = 60_000) String drl) {
     }
 
-    record DryRun(Integer days, FactSnapshot scenario) {
+    record Validation(Integer version, boolean valid, List<RuleSetProblem> problems) {
+    }
+
+    /** What rules may name, from the same fact model the guard checks against. */
+    record Vocabulary(List<FactModel.FactType> factTypes, String output, List<String> severities) {
+    }
+
+    record DryRun(@Min(1) @Max(RuleSetReplay.MAX_DAYS) Integer days, @Valid Scenario scenario) {
     }
 
     /** A flag of a scenario dry-run, with the facts (type and values) the rule matched. */
@@ -79,14 +92,31 @@ class RuleSetController {
     }
 
     @GetMapping
-    List<Summary> list(Caller caller) {
-        return ruleSets.list(caller).stream().map(Summary::of).toList();
+    List<RuleSets.Listed> list(Caller caller) {
+        return ruleSets.list(caller);
+    }
+
+    @GetMapping("/fact-model")
+    Vocabulary factModel(Caller caller) {
+        return new Vocabulary(ruleSets.factTypes(caller), FactModel.OUTPUT_TYPE.getSimpleName(), FactModel.severities());
+    }
+
+    @GetMapping("/templates")
+    List<RuleTemplates.RuleTemplate> templates(Caller caller) {
+        return ruleSets.templates(caller);
     }
 
     @PostMapping
     @ResponseStatus(HttpStatus.CREATED)
     Detail create(Caller caller, @Valid @RequestBody NewDraft body) {
         return Detail.of(ruleSets.createDraft(caller, body.drl(), body.note()));
+    }
+
+    /** Checks a text without storing it: every problem with its line, column and reason. */
+    @PostMapping("/check")
+    Validation check(Caller caller, @Valid @RequestBody Text body) {
+        List<RuleSetProblem> problems = ruleSets.check(caller, body.drl());
+        return new Validation(null, problems.isEmpty(), problems);
     }
 
     @GetMapping("/{version}")
@@ -105,20 +135,27 @@ class RuleSetController {
         return Summary.of(ruleSets.activate(caller, version));
     }
 
+    /** A retired version's text stored as the next version and activated: the new version. */
+    @PostMapping("/{version}/roll-back")
+    @ResponseStatus(HttpStatus.CREATED)
+    Summary rollBack(Caller caller, @PathVariable int version) {
+        return Summary.of(ruleSets.rollBack(caller, version));
+    }
+
     @GetMapping("/{from}/diff/{to}")
-    List<String> diff(Caller caller, @PathVariable int from, @PathVariable int to) {
+    LineDiff.Diff diff(Caller caller, @PathVariable int from, @PathVariable int to) {
         return ruleSets.diff(caller, from, to);
     }
 
-    /** Either {@code scenario} (typed facts) or {@code days} (replay the last N days of passes). */
+    /** Either {@code scenario} (typed facts) or {@code days} (replay the last N days of passes, 7 by default). */
     @PostMapping("/{version}/dry-run")
-    Object dryRun(Caller caller, @PathVariable int version, @NotNull @RequestBody DryRun body) {
+    Object dryRun(Caller caller, @PathVariable int version, @Valid @RequestBody DryRun body) {
         if (body.scenario() != null) {
             return new ScenarioRun(version, ruleSets.dryRun(caller, version, body.scenario()).stream()
                     .map(e -> new FiredRule(e.flag().rule(), e.flag().code(), e.flag().severity(), e.flag().message(),
                             e.flag().studentMessage(), e.facts().stream().map(this::described).toList()))
                     .toList());
         }
-        return ruleSets.replay(caller, version, body.days() == null ? 7 : body.days());
+        return replay.replay(caller, version, body.days() == null ? 7 : body.days());
     }
 }

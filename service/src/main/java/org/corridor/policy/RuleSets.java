@@ -1,58 +1,75 @@
 package org.corridor.policy;
 
 import java.time.Clock;
-import java.time.Duration;
-import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.HashMap;
+import java.time.Instant;
+import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
-import java.util.TreeMap;
+import java.util.Objects;
 import java.util.stream.Collectors;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-import org.corridor.pass.Pass;
-import org.corridor.pass.PassRepository;
+import org.corridor.person.Person;
+import org.corridor.person.PersonRepository;
 import org.corridor.person.Role;
 import org.corridor.problem.ApiProblem;
+import org.corridor.problem.InvalidInput;
 import org.corridor.rules.CompiledRuleSet;
-import org.corridor.rules.RaisedFlag;
+import org.corridor.rules.FactModel;
 import org.corridor.rules.RuleSetProblem;
 import org.corridor.rules.RuleSetRejectedException;
+import org.corridor.rules.RuleTemplates;
+import org.corridor.school.School;
+import org.corridor.school.SchoolRepository;
 import org.corridor.security.Caller;
 
 /**
  * A district's policy versions: drafts are checked when they are stored, can be dry-run, and become
  * active in one transaction that retires the old version. A version that fails the guard or the
- * compiler is never stored as a draft and never activated.
+ * compiler is never stored as a draft and never activated; its text stays with the author, who can
+ * check it (with every problem at its line and column) without storing it.
  */
 @Service
 public class RuleSets {
-    static final int MAX_DRY_RUN_DAYS = 90;
-
     private final RuleSetRepository ruleSets;
     private final DistrictRules rules;
-    private final PassRepository passes;
-    private final PolicyEvaluation policy;
+    private final PersonRepository people;
+    private final SchoolRepository schools;
     private final Clock clock;
 
-    RuleSets(RuleSetRepository ruleSets, DistrictRules rules, PassRepository passes, PolicyEvaluation policy,
+    RuleSets(RuleSetRepository ruleSets, DistrictRules rules, PersonRepository people, SchoolRepository schools,
              Clock clock) {
         this.ruleSets = ruleSets;
         this.rules = rules;
-        this.passes = passes;
-        this.policy = policy;
+        this.people = people;
+        this.schools = schools;
         this.clock = clock;
     }
 
+    /** A version as the list shows it: who wrote it by name, and the time zone to read its times in. */
+    public record Listed(int version, RuleSetStatus status, String authorId, String authorName, String note,
+                         Instant createdAt, Instant activatedAt, String timeZone) {
+    }
+
+    /** The district's versions, newest first, with their authors' names and the caller's school's time zone. */
     @Transactional(readOnly = true)
-    public List<RuleSet> list(Caller caller) {
+    public List<Listed> list(Caller caller) {
         requireReader(caller);
-        return ruleSets.findByDistrictIdOrderByRuleVersionDesc(caller.districtId());
+        List<RuleSet> versions = ruleSets.findByDistrictIdOrderByRuleVersionDesc(caller.districtId());
+        Map<String, String> names = people.findAllById(versions.stream().map(RuleSet::getAuthorId)
+                .filter(Objects::nonNull).collect(Collectors.toSet())).stream()
+                .filter(p -> p.getDistrictId().equals(caller.districtId()))
+                .collect(Collectors.toMap(Person::getId, Person::getName));
+        ZoneId zone = caller.schoolId() == null ? clock.getZone()
+                : schools.findByIdAndDistrictId(caller.schoolId(), caller.districtId()).map(School::getTimeZone)
+                        .orElse(clock.getZone());
+        return versions.stream().map(v -> new Listed(v.getRuleVersion(), v.getStatus(), v.getAuthorId(),
+                names.get(v.getAuthorId()), v.getNote(), v.getCreatedAt(), v.getActivatedAt(), zone.getId())).toList();
     }
 
     @Transactional(readOnly = true)
@@ -64,19 +81,19 @@ public class RuleSets {
     @Transactional
     public RuleSet createDraft(Caller caller, String drl, String note) {
         caller.require(Role.ADMIN, "write rule sets");
-        int next = ruleSets.latestVersion(caller.districtId()) + 1;
-        RuleSet draft = RuleSet.draft(caller.districtId(), next, drl, caller.id(), note, clock.instant());
-        List<RuleSetProblem> problems = problems(draft);
-        if (!problems.isEmpty()) {
-            throw rejected("This draft cannot be stored", problems);
-        }
-        return ruleSets.save(draft);
+        return storeDraft(caller, drl, note);
+    }
+
+    /** Every problem of a text not stored yet: what the editor's Validate shows. Stores nothing. */
+    public List<RuleSetProblem> check(Caller caller, String drl) {
+        caller.require(Role.ADMIN, "validate rule sets");
+        return problems(drl);
     }
 
     @Transactional(readOnly = true)
     public List<RuleSetProblem> validate(Caller caller, int version) {
         caller.require(Role.ADMIN, "validate rule sets");
-        return problems(find(caller, version));
+        return problems(find(caller, version).getDrl());
     }
 
     @Transactional
@@ -87,10 +104,83 @@ public class RuleSets {
             throw ApiProblem.conflict("rule-set-state", "Not a draft",
                     "Version " + version + " is " + next.getStatus() + "; only a draft can be activated.");
         }
+        return activate(caller, next);
+    }
+
+    /**
+     * Rolls back to a retired version in one step: its text is stored as the next version and activated,
+     * so the history keeps every version that ever ran, in order.
+     */
+    @Transactional
+    public RuleSet rollBack(Caller caller, int version) {
+        caller.require(Role.ADMIN, "roll back rule sets");
+        RuleSet earlier = find(caller, version);
+        if (earlier.getStatus() != RuleSetStatus.RETIRED) {
+            throw ApiProblem.conflict("rule-set-state", "Not a retired version",
+                    "Version " + version + " is " + earlier.getStatus() + "; only a retired version can be rolled back to.");
+        }
+        RuleSet copy = storeDraft(caller, earlier.getDrl(), "Rolled back to " + earlier.label());
+        ruleSets.flush();
+        return activate(caller, copy);
+    }
+
+    @Transactional(readOnly = true)
+    public LineDiff.Diff diff(Caller caller, int from, int to) {
+        requireReader(caller);
+        return LineDiff.Diff.of(from, to, LineDiff.between(find(caller, from).getDrl(), find(caller, to).getDrl()));
+    }
+
+    /** The fact types rules may match, as the guard knows them. */
+    public List<FactModel.FactType> factTypes(Caller caller) {
+        requireReader(caller);
+        return FactModel.factTypes();
+    }
+
+    public List<RuleTemplates.RuleTemplate> templates(Caller caller) {
+        requireReader(caller);
+        return RuleTemplates.all();
+    }
+
+    /** What each rule of the version raises on a typed scenario, with the facts it saw. */
+    @Transactional(readOnly = true)
+    public List<CompiledRuleSet.Explained> dryRun(Caller caller, int version, Scenario scenario) {
+        caller.require(Role.ADMIN, "dry-run rule sets");
+        if (scenario.usage() != null && scenario.usage().passesThisWeek() < scenario.usage().passesToday()) {
+            throw InvalidInput.field("scenario.usage.passesThisWeek", "The passes this week ("
+                    + scenario.usage().passesThisWeek() + ") cannot be fewer than the passes today ("
+                    + scenario.usage().passesToday() + ").");
+        }
+        return compile(find(caller, version)).explain(scenario.facts(LocalDate.now(clock)));
+    }
+
+    /** Compiles a stored version for a dry-run; a version that no longer compiles is answered with its problems. */
+    CompiledRuleSet compile(RuleSet ruleSet) {
+        try {
+            return rules.compileDraft(ruleSet);
+        } catch (RuleSetRejectedException e) {
+            throw rejected("Version " + ruleSet.getRuleVersion() + " does not compile", e.problems());
+        }
+    }
+
+    RuleSet find(Caller caller, int version) {
+        return ruleSets.findByDistrictIdAndRuleVersion(caller.districtId(), version)
+                .orElseThrow(() -> ApiProblem.notFound("Rule set version", String.valueOf(version)));
+    }
+
+    private RuleSet storeDraft(Caller caller, String drl, String note) {
+        List<RuleSetProblem> problems = problems(drl);
+        if (!problems.isEmpty()) {
+            throw rejected("This draft cannot be stored", problems);
+        }
+        int next = ruleSets.latestVersion(caller.districtId()) + 1;
+        return ruleSets.save(RuleSet.draft(caller.districtId(), next, drl, caller.id(), note, clock.instant()));
+    }
+
+    private RuleSet activate(Caller caller, RuleSet next) {
         try {
             rules.prepare(next);
         } catch (RuleSetRejectedException e) {
-            throw rejected("Version " + version + " cannot be activated; the active version keeps running",
+            throw rejected("Version " + next.getRuleVersion() + " cannot be activated; the active version keeps running",
                     e.problems());
         }
         ruleSets.findByDistrictIdAndStatus(caller.districtId(), RuleSetStatus.ACTIVE).ifPresent(RuleSet::retire);
@@ -99,90 +189,13 @@ public class RuleSets {
         return next;
     }
 
-    @Transactional(readOnly = true)
-    public List<String> diff(Caller caller, int from, int to) {
-        requireReader(caller);
-        return LineDiff.between(find(caller, from).getDrl(), find(caller, to).getDrl());
-    }
-
-    /** What each rule of the version raises on a typed scenario, with the facts it saw. */
-    @Transactional(readOnly = true)
-    public List<CompiledRuleSet.Explained> dryRun(Caller caller, int version, FactSnapshot scenario) {
-        caller.require(Role.ADMIN, "dry-run rule sets");
-        return compile(find(caller, version)).explain(scenario.facts());
-    }
-
-    public record RecordedRun(String version, int passesFlagged, Map<String, Integer> passesByRule) {
-    }
-
-    public record Replay(int days, int passesConsidered, RecordedRun candidate, RecordedRun active,
-                         int difference) {
-    }
-
-    /**
-     * Replays the facts stored with the district's passes of the last {@code days} days under the
-     * version and under the active one: how many passes each would have flagged, and by which rule.
-     */
-    @Transactional(readOnly = true)
-    public Replay replay(Caller caller, int version, int days) {
-        caller.require(Role.ADMIN, "dry-run rule sets");
-        if (days < 1 || days > MAX_DRY_RUN_DAYS) {
-            throw new ApiProblem(HttpStatus.BAD_REQUEST, "invalid-input", "Invalid input",
-                    "days must be between 1 and " + MAX_DRY_RUN_DAYS + ".");
-        }
-        CompiledRuleSet candidate = compile(find(caller, version));
-        CompiledRuleSet active = rules.active(caller.districtId());
-        Instant since = clock.instant().minus(Duration.ofDays(days));
-        List<Pass> recorded = passes.requestedSince(caller.districtId(), since);
-        RunCount candidateCount = new RunCount();
-        RunCount activeCount = new RunCount();
-        for (Pass pass : recorded) {
-            List<Object> facts = policy.read(pass.getFactsSnapshot()).facts();
-            candidateCount.add(candidate.evaluate(facts));
-            activeCount.add(active.evaluate(facts));
-        }
-        RecordedRun c = candidateCount.result(candidate.version());
-        RecordedRun a = activeCount.result(active.version());
-        return new Replay(days, recorded.size(), c, a, c.passesFlagged() - a.passesFlagged());
-    }
-
-    private static final class RunCount {
-        private int flagged;
-        private final Map<String, Integer> byRule = new TreeMap<>();
-
-        void add(List<RaisedFlag> flags) {
-            if (!flags.isEmpty()) {
-                flagged++;
-            }
-            Set<String> rulesThatFired = flags.stream().map(RaisedFlag::rule).collect(Collectors.toSet());
-            rulesThatFired.forEach(rule -> byRule.merge(rule, 1, Integer::sum));
-        }
-
-        RecordedRun result(String version) {
-            return new RecordedRun(version, flagged, new HashMap<>(byRule));
-        }
-    }
-
-    private CompiledRuleSet compile(RuleSet ruleSet) {
+    private List<RuleSetProblem> problems(String drl) {
         try {
-            return rules.compileDraft(ruleSet);
-        } catch (RuleSetRejectedException e) {
-            throw rejected("Version " + ruleSet.getRuleVersion() + " does not compile", e.problems());
-        }
-    }
-
-    private List<RuleSetProblem> problems(RuleSet ruleSet) {
-        try {
-            rules.compileDraft(ruleSet);
+            rules.compileText(drl);
             return List.of();
         } catch (RuleSetRejectedException e) {
             return e.problems();
         }
-    }
-
-    private RuleSet find(Caller caller, int version) {
-        return ruleSets.findByDistrictIdAndRuleVersion(caller.districtId(), version)
-                .orElseThrow(() -> ApiProblem.notFound("Rule set version", String.valueOf(version)));
     }
 
     private static void requireReader(Caller caller) {

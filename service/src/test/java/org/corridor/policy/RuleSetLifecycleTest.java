@@ -93,7 +93,19 @@ class RuleSetLifecycleTest extends ApiTest {
 
         JsonNode diff = get("admin", "/api/admin/rule-sets/1/diff/2").getBody();
 
-        assertThat(diff.toString()).contains("+ rule \\\"Restroom limit\\\"");
+        int defaultLines = DefaultRuleSet.drl().split("\n", -1).length;
+        assertThat(diff.get("added").asInt()).isBetween(8, 10);
+        assertThat(diff.get("removed").asInt()).isZero();
+        assertThat(diff.get("lines")).anySatisfy(line -> {
+            assertThat(line.get("change").asText()).isEqualTo("ADDED");
+            assertThat(line.get("text").asText()).isEqualTo("rule \"Restroom limit\"");
+            assertThat(line.get("fromLine").isNull()).isTrue();
+            assertThat(line.get("toLine").asInt()).isGreaterThan(defaultLines);
+        });
+        JsonNode first = diff.get("lines").get(0);
+        assertThat(first.get("change").asText()).isEqualTo("KEPT");
+        assertThat(first.get("fromLine").asInt()).isEqualTo(1);
+        assertThat(first.get("toLine").asInt()).isEqualTo(1);
     }
 
     @Test

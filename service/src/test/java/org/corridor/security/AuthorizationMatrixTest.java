@@ -183,6 +183,18 @@ class AuthorizationMatrixTest extends ApiTest {
             Map.of("roomId", d.roomId(), "name", "Spare kiosk")), 201, "issuing a kiosk").get("id").asText();
     private static final Setup DRAFT = (t, d, who) -> t.expect(t.send(d, Who.ADMIN, "POST", "/api/admin/rule-sets",
             Map.of("drl", DefaultRuleSet.drl(), "note", "matrix draft")), 201, "storing a draft").get("version").asText();
+    /** A retired version of the district's rules: one activated, then replaced by another. */
+    private static final Setup RETIRED_RULES = (t, d, who) -> {
+        String retired = DRAFT.make(t, d, who);
+        t.expect(t.send(d, Who.ADMIN, "POST", "/api/admin/rule-sets/" + retired + "/activate", null), 200, "activating");
+        String next = DRAFT.make(t, d, who);
+        t.expect(t.send(d, Who.ADMIN, "POST", "/api/admin/rule-sets/" + next + "/activate", null), 200, "activating");
+        return retired;
+    };
+    private static final Setup ACCOMMODATION = (t, d, who) -> t.expect(t.send(d, Who.ADMIN, "POST",
+            "/api/admin/accommodations", Map.of("studentId", d.studentId(), "ruleName", "Destination full",
+                    "from", LocalDate.now().plusDays(1).toString(), "until", LocalDate.now().plusDays(3).toString())),
+            201, "setting an accommodation").get("id").asText();
 
     /** A destination nothing refers to, in the district's school: what a delete may remove. */
     private static final Setup SPARE_DESTINATION = (t, d, who) -> t.expect(t.send(d, Who.ADMIN, "POST",
@@ -253,10 +265,23 @@ class AuthorizationMatrixTest extends ApiTest {
                             "from", LocalDate.now().toString(), "until", LocalDate.now().plusDays(1).toString())),
             rule("GET /api/admin/accommodations", "401 403 403 200 403 403 | 401 403 403 404 403 403")
                     .query(c -> "?studentId=" + c.district().studentId()),
+            // "o" starts Otto Otherby's name: a demo administrator must not find him.
+            rule("GET /api/admin/accommodations/students", "401 403 403 200 403 403").query(c -> "?q=o"),
+            rule("PUT /api/admin/accommodations/{id}", "401 403 403 200 403 403 | 401 403 403 404 403 403")
+                    .with(ACCOMMODATION).body(c -> Map.of("ruleName", "Daily pass limit",
+                            "from", LocalDate.now().toString(), "until", LocalDate.now().plusDays(2).toString())),
+            rule("DELETE /api/admin/accommodations/{id}", "401 403 403 204 403 403 | 401 403 403 404 403 403")
+                    .with(ACCOMMODATION),
 
             rule("GET /api/admin/rule-sets", "401 403 403 200 200 403"),
             rule("POST /api/admin/rule-sets", "401 403 403 201 403 403")
                     .body(c -> Map.of("drl", DefaultRuleSet.drl(), "note", "matrix")),
+            rule("GET /api/admin/rule-sets/fact-model", "401 403 403 200 200 403"),
+            rule("GET /api/admin/rule-sets/templates", "401 403 403 200 200 403"),
+            rule("POST /api/admin/rule-sets/check", "401 403 403 200 403 403")
+                    .body(c -> Map.of("drl", DefaultRuleSet.drl())),
+            rule("POST /api/admin/rule-sets/{version}/roll-back", "401 403 403 201 403 403 | 401 403 403 404 403 403")
+                    .with(RETIRED_RULES),
             rule("GET /api/admin/rule-sets/{version}", "401 403 403 200 200 403 | 401 403 403 404 404 403")
                     .ids(d -> String.valueOf(d.ruleVersion())),
             rule("POST /api/admin/rule-sets/{version}/validate", "401 403 403 200 403 403 | 401 403 403 404 403 403")

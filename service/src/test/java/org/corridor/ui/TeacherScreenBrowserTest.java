@@ -2,9 +2,15 @@ package org.corridor.ui;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.Map;
+
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
 
 import org.corridor.testing.OnMariaDb;
 
@@ -52,6 +58,20 @@ class TeacherScreenBrowserTest extends BrowserTest {
 
         awaitText("Ava's request in the Requests tab with where it was sent", request(id),
                 "Sent to Ms Rivera, Room 204 — delivered");
+    }
+
+    @Test
+    void timesAreInTheSchoolsTimeZoneWhateverTheDevicesZone() {
+        // A laptop set to another zone must show the school's clock, as the pass's own sentences do.
+        ((ChromeDriver) browser).executeCdpCommand("Emulation.setTimezoneOverride", Map.of("timezoneId", "Asia/Tokyo"));
+        riveraOnTheTeacherScreen();
+        var pass = request("ava", "Restroom").getBody();
+        String asked = DateTimeFormatter.ofPattern("HH:mm").withZone(ZoneId.of("America/New_York"))
+                .format(Instant.parse(pass.get("requestedAt").asText()));
+
+        openRequestsTab();
+
+        awaitText("the request's time on Demo High's clock", request(pass.get("id").asText()), "asked " + asked);
     }
 
     @Test

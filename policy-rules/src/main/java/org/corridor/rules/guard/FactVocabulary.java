@@ -1,7 +1,5 @@
 package org.corridor.rules.guard;
 
-import java.lang.reflect.Method;
-import java.lang.reflect.Modifier;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -88,31 +86,7 @@ final class FactVocabulary {
 
     private static Map<String, String> getters(Class<?> type) {
         Map<String, String> getters = new TreeMap<>();
-        for (Method method : type.getMethods()) {
-            if (method.getDeclaringClass() == Object.class || Modifier.isStatic(method.getModifiers())
-                    || method.getParameterCount() != 0 || method.getReturnType() == void.class) {
-                continue;
-            }
-            String name = method.getName();
-            String suffix = null;
-            if (name.length() > 3 && name.startsWith("get") && Character.isUpperCase(name.charAt(3))) {
-                suffix = name.substring(3);
-            } else if (name.length() > 2 && name.startsWith("is") && Character.isUpperCase(name.charAt(2))
-                    && (method.getReturnType() == boolean.class || method.getReturnType() == Boolean.class)) {
-                suffix = name.substring(2);
-            }
-            if (suffix != null) {
-                getters.put(decapitalize(suffix), name);
-            }
-        }
+        FactModel.properties(type).forEach(p -> getters.put(p.name(), p.getter()));
         return Collections.unmodifiableMap(getters);
-    }
-
-    /** As java.beans.Introspector: "Name" becomes "name", "URL" stays "URL". */
-    private static String decapitalize(String name) {
-        if (name.length() > 1 && Character.isUpperCase(name.charAt(1)) && Character.isUpperCase(name.charAt(0))) {
-            return name;
-        }
-        return Character.toLowerCase(name.charAt(0)) + name.substring(1);
     }
 }
