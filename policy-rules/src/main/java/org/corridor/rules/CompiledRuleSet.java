@@ -1,5 +1,6 @@
 package org.corridor.rules;
 
+import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -15,8 +16,9 @@ import org.kie.api.runtime.KieSession;
 
 /**
  * A district's rule set, compiled and ready. Evaluation is thread-safe: each call works in a
- * session of its own, and stops after {@link #MAX_FIRINGS} so that a rule which keeps re-firing
- * cannot hold a request.
+ * session of its own, and stops after {@link #MAX_FIRINGS} or once it has run for {@link #BUDGET},
+ * so that a rule which keeps re-firing or joins too much cannot hold a request: past the budget it
+ * throws {@link OverBudgetException}, and the service tells the teacher the policy could not be evaluated.
  *
  * <p>Accommodations are applied here, not in the DRL, so that they work for every rule of every
  * district: a flag is dropped when an {@link Accommodation} fact of the requesting student (the
@@ -25,6 +27,15 @@ import org.kie.api.runtime.KieSession;
  */
 public final class CompiledRuleSet {
     public static final int MAX_FIRINGS = 1_000;
+    /** A district's whole rule set evaluates in milliseconds (BENCHMARKS.md); this is for the broken one. */
+    public static final Duration BUDGET = Duration.ofSeconds(2);
+
+    /** An evaluation stopped because it ran longer than its budget. */
+    public static final class OverBudgetException extends RuntimeException {
+        OverBudgetException(String version, Duration budget) {
+            super("rule set " + version + " ran longer than its budget of " + budget.toMillis() + " ms");
+        }
+    }
 
     private final String version;
     private final KieBase rules;
@@ -47,13 +58,27 @@ public final class CompiledRuleSet {
     }
 
     public List<Explained> explain(Collection<?> facts) {
+        return explain(facts, BUDGET);
+    }
+
+    /**
+     * Checked as the facts go in and before each firing, the points where Drools can stop; between them a
+     * condition runs in time linear in its facts (patterns on RE2/J, see {@link LinearMatch}).
+     */
+    List<Explained> explain(Collection<?> facts, Duration budget) {
         List<Explained> raised = new ArrayList<>();
+        long deadline = System.nanoTime() + budget.toNanos();
+        boolean[] overBudget = {false};
         KieSession session = rules.newKieSession();
         try {
             List<Object> matched = new ArrayList<>();
             session.addEventListener(new DefaultAgendaEventListener() {
                 @Override
                 public void beforeMatchFired(BeforeMatchFiredEvent event) {
+                    if (System.nanoTime() - deadline > 0) {
+                        overBudget[0] = true;
+                        event.getKieRuntime().halt();
+                    }
                     matched.clear();
                     matched.addAll(event.getMatch().getObjects());
                 }
@@ -68,8 +93,16 @@ public final class CompiledRuleSet {
                     }
                 }
             });
-            facts.forEach(session::insert);
+            for (Object fact : facts) {
+                session.insert(fact);
+                if (System.nanoTime() - deadline > 0) {
+                    throw new OverBudgetException(version, budget);
+                }
+            }
             session.fireAllRules(MAX_FIRINGS);
+            if (overBudget[0]) {
+                throw new OverBudgetException(version, budget);
+            }
         } finally {
             session.dispose();
         }

@@ -27,8 +27,7 @@ public final class RuleSetCompiler {
      * @throws RuleSetRejectedException with the guard's problems, or else the compiler's
      */
     public CompiledRuleSet compile(String version, String drl) {
-        guard.require(drl);
-        return compileUnguarded(version, drl);
+        return compileUnguarded(version, guard.require(drl));
     }
 
     /** Compiles without the guard. Only for tests of the engine itself; never for authored DRL. */

@@ -28,6 +28,7 @@ import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 
 import org.corridor.persistence.DeadlockRetry;
+import org.corridor.rules.CompiledRuleSet;
 import org.corridor.workflow.pass.LifecycleConflictException;
 
 /** Every error leaves as an RFC 9457 problem body. Errors are logged or answered, never dropped. */
@@ -44,6 +45,15 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     ResponseEntity<ProblemDetail> lifecycleConflict(LifecycleConflictException e) {
         return refused(ApiProblem.conflict("pass-state", "Pass changed",
                 "This pass cannot take that step: " + e.getMessage() + ".").with("passId", e.passId()));
+    }
+
+    /** A dry-run or replay of a rule set that ran past its time budget (passes get a flag instead). */
+    @ExceptionHandler(CompiledRuleSet.OverBudgetException.class)
+    ResponseEntity<ProblemDetail> ruleSetOverBudget(CompiledRuleSet.OverBudgetException e) {
+        return refused(new ApiProblem(HttpStatus.UNPROCESSABLE_ENTITY, "rule-set-over-budget", "Rule set too slow",
+                "This rule set ran longer than " + CompiledRuleSet.BUDGET.toSeconds() + " s on these facts and was "
+                        + "stopped; passes under it would be flagged \"policy could not be checked\". Simplify its "
+                        + "conditions."));
     }
 
     /** Two writers met on the same row: the later one's version check failed. */

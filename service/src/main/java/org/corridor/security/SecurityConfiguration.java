@@ -26,8 +26,9 @@ class SecurityConfiguration {
     static final String NO_SIGN_IN = "No sign-in is configured: outside the demo profile Corridor signs people in "
             + "only with an identity provider. Set CORRIDOR_OIDC_GOOGLE_CLIENT_ID and CORRIDOR_OIDC_GOOGLE_CLIENT_SECRET, "
             + "or CORRIDOR_OIDC_MICROSOFT_CLIENT_ID and CORRIDOR_OIDC_MICROSOFT_CLIENT_SECRET, or a registration under "
-            + "spring.security.oauth2.client.registration (docs/operators.md, \"Sign-in with Google or Microsoft\"); or run the "
-            + "demo profile.";
+            + "spring.security.oauth2.client.registration (docs/operators.md, \"Sign-in with Google or Microsoft\"). To try "
+            + "Corridor with its demo school and password sign-in instead: java -jar service/target/corridor.jar "
+            + "--spring.profiles.active=demo";
 
     /**
      * Password sign-in (form and HTTP Basic) exists only with {@link DemoSignIn}, in the demo profile;

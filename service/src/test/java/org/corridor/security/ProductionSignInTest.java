@@ -11,21 +11,21 @@ import org.junit.jupiter.api.Test;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 import org.corridor.CorridorApplication;
+import org.corridor.persistence.DatabaseRequired;
 
 /**
- * Outside the demo profile people sign in with an identity provider only: no password form, no HTTP
- * Basic, and without any provider configured Corridor does not start at all. Runs on H2: what is tested
- * is which sign-in exists, not what the database answers.
+ * With no profile named Corridor is production: people sign in with an identity provider only (no
+ * password form, no HTTP Basic), and without a provider or a database configured Corridor does not start
+ * at all, saying how to run the demo instead. Runs on H2 named explicitly: what is tested is which sign-in
+ * exists, not what the database answers.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "spring.datasource.url=jdbc:h2:mem:corridor-production-sign-in;DB_CLOSE_DELAY=-1",
         "camunda.bpm.process-engine-name=productionSignInTests"})
-@ActiveProfiles("prod")
 class ProductionSignInTest {
     private static final LocalOpenIdProvider provider = LocalOpenIdProvider.start(Map.of("corridor-test", "test-secret"));
 
@@ -84,12 +84,24 @@ class ProductionSignInTest {
     }
 
     @Test
-    void withoutAnyProviderCorridorRefusesToStartAndSaysWhy() {
-        SpringApplicationBuilder production = new SpringApplicationBuilder(CorridorApplication.class)
-                .profiles("prod")
-                .properties("spring.datasource.url=jdbc:h2:mem:corridor-no-sign-in;DB_CLOSE_DELAY=-1",
-                        "camunda.bpm.process-engine-name=noSignInTests", "server.port=0");
+    void withoutAnyProviderCorridorRefusesToStartAndSaysHowToRunTheDemo() {
+        SpringApplicationBuilder production = new SpringApplicationBuilder(CorridorApplication.class);
 
-        assertThatThrownBy(production::run).rootCause().hasMessage(SecurityConfiguration.NO_SIGN_IN);
+        assertThatThrownBy(() -> production.run("--spring.datasource.url=jdbc:h2:mem:corridor-no-sign-in;DB_CLOSE_DELAY=-1",
+                "--camunda.bpm.process-engine-name=noSignInTests", "--server.port=0"))
+                .rootCause().hasMessage(SecurityConfiguration.NO_SIGN_IN)
+                .hasMessageContaining("java -jar service/target/corridor.jar --spring.profiles.active=demo");
+    }
+
+    @Test
+    void withoutADatabaseCorridorRefusesToStartRatherThanUseAnInMemoryOne() {
+        SpringApplicationBuilder production = new SpringApplicationBuilder(CorridorApplication.class);
+
+        assertThatThrownBy(() -> production.run("--server.port=0",
+                "--spring.security.oauth2.client.registration.test.client-id=corridor-test",
+                "--spring.security.oauth2.client.registration.test.client-secret=test-secret",
+                "--spring.security.oauth2.client.provider.test.issuer-uri=" + provider.issuer()))
+                .isInstanceOf(IllegalStateException.class).hasMessage(DatabaseRequired.NO_DATABASE)
+                .hasMessageContaining("java -jar service/target/corridor.jar --spring.profiles.active=demo");
     }
 }

@@ -4,6 +4,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import com.google.re2j.Matcher;
+import com.google.re2j.Pattern;
+import com.google.re2j.PatternSyntaxException;
+
 /**
  * Checks one constraint of a pattern, as the parser hands it to the compiler (for instance
  * {@code occupancy >= capacity}). Allowed: properties of the pattern's type; {@code $bindings}
@@ -18,6 +22,9 @@ final class ConstraintCheck {
             "-", "*", "/", "(", ")", ",");
     private static final Set<String> OPERATOR_WORDS = Set.of("matches", "in", "contains", "memberOf", "not");
     private static final Set<String> VALUE_WORDS = Set.of("true", "false", "null");
+    static final int MAX_PATTERN_LENGTH = 200;
+    static final int MAX_REPETITION_PRODUCT = 1_000;
+    private static final Pattern COUNTED_REPETITION = Pattern.compile("\\{([0-9]+)(?:,([0-9]*))?\\}");
 
     /** A property binding the constraint declares, such as {@code $used} in {@code $used : passesToday}. */
     record Declared(String name, Place place) {
@@ -35,6 +42,7 @@ final class ConstraintCheck {
     private final FactVocabulary.FactType type;
     private final Map<String, Binding> bindings;
     private final FactVocabulary facts = FactVocabulary.INSTANCE;
+    private String text;
 
     ConstraintCheck(Problems problems, Place place, FactVocabulary.FactType type, Map<String, Binding> bindings) {
         this.problems = problems;
@@ -45,6 +53,7 @@ final class ConstraintCheck {
 
     /** Checks the expression; returns the binding it declares, if it is one. */
     Declared check(String expression) {
+        this.text = expression;
         Tokenizer.Result lexed = Tokenizer.tokenize(expression);
         if (!lexed.errors().isEmpty()) {
             Tokenizer.LexError error = lexed.errors().get(0);
@@ -95,6 +104,9 @@ final class ConstraintCheck {
             if (token.kind() == Token.Kind.OP) {
                 operator(token, previous);
             } else if (token.isIdent()) {
+                if (token.isIdent("matches")) {
+                    linearMatch(tokens, i);
+                }
                 if (next != null && next.isOp("(") && !OPERATOR_WORDS.contains(token.text())) {
                     reject(token, methodCall(type, token.text(), null));
                 }
@@ -145,6 +157,99 @@ final class ConstraintCheck {
                     : "'" + name + "' is not a property of " + type.name() + "; its properties are "
                             + type.listProperties());
         }
+    }
+
+    /**
+     * {@code x [not] matches "p"} with x one property ({@code name}, {@code $d.name} or a value's
+     * $binding) and p a literal RE2 accepts, rewritten to {@code [!]LinearMatch.matches(x, "p")} so that
+     * it runs in linear time (see {@link org.corridor.rules.LinearMatch}). The newlines the rewrite takes
+     * out are put back after it, so the compiler's line numbers stay those of the author's text.
+     */
+    private void linearMatch(List<Token> tokens, int at) {
+        boolean negated = at > 0 && tokens.get(at - 1).isIdent("not");
+        int last = negated ? at - 2 : at - 1;
+        int first = last >= 2 && tokens.get(last - 1).isOp(".") ? last - 2 : last;
+        Token pattern = at + 1 < tokens.size() ? tokens.get(at + 1) : null;
+        Token after = at + 2 < tokens.size() ? tokens.get(at + 2) : null;
+        Token before = first >= 1 ? tokens.get(first - 1) : null;
+        if (last < 0 || !tokens.get(last).isIdent() || VALUE_WORDS.contains(tokens.get(last).text())
+                || OPERATOR_WORDS.contains(tokens.get(last).text()) || !endsComparison(before, true)) {
+            reject(tokens.get(at), "'matches' compares one property with a pattern, such as name matches \"Room [0-9]+\"");
+        }
+        if (pattern == null || !pattern.isDoubleQuotedString() || !endsComparison(after, false)) {
+            reject(tokens.get(at), "'matches' takes one pattern in double quotes, such as name matches \"Room [0-9]+\"");
+        }
+        String regex = unescaped(pattern.stringContent());
+        try {
+            Pattern.compile(regex);
+        } catch (PatternSyntaxException unsupported) {
+            reject(pattern, "this pattern cannot be run in linear time (no back-references or look-around): "
+                    + unsupported.getDescription());
+        }
+        // Linear in the text, but times the size of the compiled pattern, which counted repetitions multiply:
+        // (a{100}){100} is ten thousand states, each stepped through for every character of a name.
+        if (regex.length() > MAX_PATTERN_LENGTH) {
+            reject(pattern, "a pattern may have at most " + MAX_PATTERN_LENGTH + " characters");
+        }
+        if (repetitionProduct(regex) > MAX_REPETITION_PRODUCT) {
+            reject(pattern, "this pattern repeats too much: its counted repetitions ({n}, {m,n}) multiply to more than "
+                    + MAX_REPETITION_PRODUCT);
+        }
+        if (place.offset() < 0) {
+            reject(tokens.get(at), "write 'matches' as property matches \"pattern\" within one constraint");
+        }
+        int start = tokens.get(first).start();
+        int end = pattern.end();
+        String replaced = text.substring(start, end);
+        problems.rewrite(place.offset() + start, place.offset() + end,
+                (negated ? "!" : "") + "org.corridor.rules.LinearMatch.matches("
+                        + text.substring(start, tokens.get(last).end()) + ", " + pattern.text() + ")"
+                        + "\n".repeat((int) replaced.chars().filter(c -> c == '\n').count()));
+    }
+
+    /** The bounds of every counted repetition multiplied, as if each were nested in the one before (at most). */
+    private static long repetitionProduct(String regex) {
+        Matcher counted = COUNTED_REPETITION.matcher(regex);
+        long product = 1;
+        while (counted.find()) {
+            int backslashes = 0;
+            for (int i = counted.start() - 1; i >= 0 && regex.charAt(i) == '\\'; i--) {
+                backslashes++;
+            }
+            if (backslashes % 2 == 0) {
+                String upper = counted.group(2) == null || counted.group(2).isEmpty() ? counted.group(1) : counted.group(2);
+                long bound = upper.length() > 6 ? 999_999 : Long.parseLong(upper);
+                product = Math.min(product * Math.max(1, bound), 1L << 40);
+            }
+        }
+        return product;
+    }
+
+    /** A token that may stand before (or after) a whole comparison: none, '(' (')'), '&&', '||', ','. */
+    private static boolean endsComparison(Token token, boolean before) {
+        return token == null || token.isOp(before ? "(" : ")") || token.isOp("&&") || token.isOp("||")
+                || token.isOp(",");
+    }
+
+    /** A Java string literal's content as the string it denotes (enough for patterns: \\ and \"). */
+    private static String unescaped(String content) {
+        StringBuilder text = new StringBuilder();
+        for (int i = 0; i < content.length(); i++) {
+            char c = content.charAt(i);
+            if (c == '\\' && i + 1 < content.length()) {
+                char n = content.charAt(++i);
+                switch (n) {
+                    case 'n' -> text.append('\n');
+                    case 't' -> text.append('\t');
+                    case 'r' -> text.append('\r');
+                    case '\\', '"', '\'' -> text.append(n);
+                    default -> text.append('\\').append(n);
+                }
+            } else {
+                text.append(c);
+            }
+        }
+        return text.toString();
     }
 
     /** {@code $d.name} or {@code Severity.WARN}; anything else with a '.' is rejected. */

@@ -53,27 +53,47 @@ public final class DrlGuard {
         if (drl == null || drl.isBlank()) {
             return List.of(new RuleSetProblem(1, 1, "the rule set is empty"));
         }
+        return examine(drl).toList();
+    }
+
+    /**
+     * Throws {@link RuleSetRejectedException} with every problem when the DRL is not allowed; else
+     * answers the text to compile: the DRL with each {@code x matches "p"} made a call of
+     * {@link org.corridor.rules.LinearMatch}, on the same lines.
+     */
+    public String require(String drl) {
+        if (drl == null || drl.isBlank()) {
+            throw new RuleSetRejectedException(check(drl));
+        }
+        Problems problems = examine(drl);
+        if (!problems.isEmpty()) {
+            throw new RuleSetRejectedException(problems.toList());
+        }
+        return problems.rewritten();
+    }
+
+    private Problems examine(String drl) {
         Problems problems = new Problems(drl);
         if (!ShapeCheck.sizeWithinLimit(drl, problems)) {
-            return problems.toList();
+            return problems;
         }
         ShapeCheck.linesAndCharacters(drl, problems);
         if (!problems.isEmpty()) {
-            return problems.toList();
+            return problems;
         }
         Tokenizer.Result lexed = Tokenizer.tokenize(drl);
         lexed.errors().forEach(e -> problems.at(e.offset(), e.reason()));
         if (!ShapeCheck.nestingAndRuleCount(lexed.tokens(), problems)) {
-            return problems.toList();
+            return problems;
         }
         // Also after lexical errors: the tokens read are still worth naming ("timer" rather than "1s").
         TokenCheck.forbiddenConstructs(lexed.tokens(), problems);
         if (!problems.isEmpty()) {
-            return problems.toList();
+            return problems;
         }
         PackageDescr parsed = parse(drl, problems);
         if (parsed == null || !problems.isEmpty()) {
-            return problems.toList();
+            return problems;
         }
         new StructureCheck(drl, problems).check(parsed);
         if (problems.isEmpty()) {
@@ -81,15 +101,7 @@ public final class DrlGuard {
             // no name outside the fact model may appear anywhere in the text.
             TokenCheck.vocabulary(lexed.tokens(), problems);
         }
-        return problems.toList();
-    }
-
-    /** Throws {@link RuleSetRejectedException} with every problem when the DRL is not allowed. */
-    public void require(String drl) {
-        List<RuleSetProblem> problems = check(drl);
-        if (!problems.isEmpty()) {
-            throw new RuleSetRejectedException(problems);
-        }
+        return problems;
     }
 
     private static PackageDescr parse(String drl, Problems problems) {

@@ -10,7 +10,8 @@ import org.corridor.rules.RuleSetProblem;
 
 /**
  * The problems found in one DRL text, each placed at a 1-based line and column of that text.
- * Keeps at most {@link #MAX} problems: past that, more would not help the author.
+ * Keeps at most {@link #MAX} problems: past that, more would not help the author. Also keeps the
+ * rewrites an allowed text needs before it is compiled ({@code matches} onto {@code LinearMatch}).
  */
 final class Problems {
     static final int MAX = 50;
@@ -18,6 +19,11 @@ final class Problems {
     private final String source;
     private int[] lineStarts;
     private final List<RuleSetProblem> found = new ArrayList<>();
+    private final List<Rewrite> rewrites = new ArrayList<>();
+
+    /** The source text from {@code start} to {@code end} (exclusive) is compiled as {@code replacement}. */
+    private record Rewrite(int start, int end, String replacement) {
+    }
 
     Problems(String source) {
         this.source = source;
@@ -41,6 +47,18 @@ final class Problems {
     int lineStart(int line) {
         int[] starts = lineStarts();
         return line >= 1 && line <= starts.length ? starts[line - 1] : -1;
+    }
+
+    void rewrite(int start, int end, String replacement) {
+        rewrites.add(new Rewrite(start, end, replacement));
+    }
+
+    /** The source with every rewrite applied: what the compiler is given. */
+    String rewritten() {
+        StringBuilder text = new StringBuilder(source);
+        rewrites.stream().sorted(Comparator.comparingInt(Rewrite::start).reversed())
+                .forEach(r -> text.replace(r.start(), r.end(), r.replacement()));
+        return text.toString();
     }
 
     boolean isEmpty() {
