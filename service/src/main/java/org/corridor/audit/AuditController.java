@@ -23,10 +23,12 @@ class AuditController {
 
     private final PassHistory history;
     private final PassSearch search;
+    private final PassPaths paths;
 
-    AuditController(PassHistory history, PassSearch search) {
+    AuditController(PassHistory history, PassSearch search, PassPaths paths) {
         this.history = history;
         this.search = search;
+        this.paths = paths;
     }
 
     @GetMapping(value = "/api/audit/passes", produces = MediaType.APPLICATION_JSON_VALUE)
@@ -47,5 +49,10 @@ class AuditController {
     @GetMapping("/api/audit/passes/{id}")
     PassHistory.Timeline pass(Caller caller, @PathVariable String id) {
         return history.of(caller, id);
+    }
+
+    @GetMapping("/api/audit/passes/{id}/path")
+    PassPaths.Path path(Caller caller, @PathVariable String id) {
+        return paths.of(caller, id);
     }
 }

@@ -6,6 +6,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -22,10 +25,12 @@ public class PassHistory {
     private final PersonRepository people;
     private final PassViews views;
     private final KioskNames kiosks;
+    private final ObjectMapper json;
 
     PassHistory(PassAccess access, PassEventRepository events, PersonRepository people, PassViews views,
-                KioskNames kiosks) {
+                KioskNames kiosks, ObjectMapper json) {
         this.kiosks = kiosks;
+        this.json = json;
         this.access = access;
         this.events = events;
         this.people = people;
@@ -36,15 +41,32 @@ public class PassHistory {
                         PassState fromState, PassState toState, String detail) {
     }
 
-    public record Timeline(PassView pass, List<Entry> events) {
+    /**
+     * The last evaluation of the pass's request: the facts the rules were given, as stored with the pass, and
+     * each flag they raised with the rule and rule-set version that raised it. Null facts: never evaluated.
+     */
+    public record RulesSaw(List<FlagView> flags, JsonNode facts) {
+    }
+
+    public record Timeline(PassView pass, List<Entry> events, RulesSaw rules) {
+    }
+
+    /** Refuses anybody but the district's auditors and administrators, and a pass of another district (404). */
+    @Transactional(readOnly = true)
+    public void requireAuditable(Caller caller, String passId) {
+        auditable(caller, passId);
+    }
+
+    private Pass auditable(Caller caller, String passId) {
+        if (!(caller.is(Role.AUDITOR) || caller.is(Role.ADMIN))) {
+            throw ApiProblem.forbidden("Only auditors and administrators can read a pass's history.");
+        }
+        return access.find(caller, passId);
     }
 
     @Transactional(readOnly = true)
     public Timeline of(Caller caller, String passId) {
-        if (!(caller.is(Role.AUDITOR) || caller.is(Role.ADMIN))) {
-            throw ApiProblem.forbidden("Only auditors and administrators can read a pass's history.");
-        }
-        Pass pass = access.find(caller, passId);
+        Pass pass = auditable(caller, passId);
         List<PassEvent> timeline = events.findByPassIdAndDistrictIdOrderByOccurredAtAsc(passId, caller.districtId());
         List<String> ids = timeline.stream().flatMap(e -> Stream.of(e.getActorId(), e.getOnBehalfOfId()))
                 .filter(id -> id != null).distinct().toList();
@@ -54,7 +76,20 @@ public class PassHistory {
         kiosks.of(ids).forEach((id, name) -> actors.put(id, new PassView.Ref(id, "Kiosk: " + name)));
         return new Timeline(views.of(pass, caller), timeline.stream().map(e -> new Entry(e.getOccurredAt(), e.getKind(),
                 ref(actors, e.getActorId()), ref(actors, e.getOnBehalfOfId()), e.getFromState(),
-                e.getToState(), e.getDetail())).toList());
+                e.getToState(), e.getDetail())).toList(), rulesSaw(pass));
+    }
+
+    private RulesSaw rulesSaw(Pass pass) {
+        List<FlagView> flags = pass.getFlags().stream().map(FlagView::of).toList();
+        if (pass.getFactsSnapshot() == null) {
+            return new RulesSaw(flags, null);
+        }
+        try {
+            return new RulesSaw(flags, json.readTree(pass.getFactsSnapshot()));
+        } catch (JsonProcessingException e) {
+            // The snapshot is written by Corridor itself; one that does not parse is shown as the text it is.
+            return new RulesSaw(flags, json.getNodeFactory().textNode(pass.getFactsSnapshot()));
+        }
     }
 
     private static PassView.Ref ref(Map<String, PassView.Ref> actors, String id) {
