@@ -24,8 +24,10 @@ class AuditController {
     private final PassHistory history;
     private final PassSearch search;
     private final PassPaths paths;
+    private final ReadRecords reads;
 
-    AuditController(PassHistory history, PassSearch search, PassPaths paths) {
+    AuditController(PassHistory history, PassSearch search, PassPaths paths, ReadRecords reads) {
+        this.reads = reads;
         this.history = history;
         this.search = search;
         this.paths = paths;
@@ -54,5 +56,19 @@ class AuditController {
     @GetMapping("/api/audit/passes/{id}/path")
     PassPaths.Path path(Caller caller, @PathVariable String id) {
         return paths.of(caller, id);
+    }
+
+    @GetMapping(value = "/api/audit/reads", produces = MediaType.APPLICATION_JSON_VALUE)
+    ReadRow.Page reads(Caller caller, @RequestParam Map<String, String> query) {
+        return reads.page(caller, query);
+    }
+
+    @GetMapping(value = "/api/audit/reads", produces = "text/csv")
+    ResponseEntity<StreamingResponseBody> exportReads(Caller caller, @RequestParam Map<String, String> query) {
+        ReadRecords.Filter filter = reads.filter(caller, query);
+        StreamingResponseBody body = out -> reads.export(caller, filter,
+                new OutputStreamWriter(out, StandardCharsets.UTF_8));
+        return ResponseEntity.ok().contentType(CSV)
+                .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"reads.csv\"").body(body);
     }
 }

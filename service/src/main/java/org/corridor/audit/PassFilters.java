@@ -85,14 +85,14 @@ class PassFilters {
         return page;
     }
 
-    private static Page page(Map<String, String> query, List<FieldError> errors) {
+    static Page page(Map<String, String> query, List<FieldError> errors) {
         Integer page = number(query, "page", 0, 100_000, 0, errors);
         Integer size = number(query, "size", 1, MAX_PAGE_SIZE, DEFAULT_PAGE_SIZE, errors);
         return page == null || size == null ? null : new Page(page, size);
     }
 
     /** The zone "from" and "to" are read in: the school searched, else the caller's, else the district's one zone. */
-    private ZoneId zone(Caller caller, String schoolId, List<FieldError> errors) {
+    ZoneId zone(Caller caller, String schoolId, List<FieldError> errors) {
         if (schoolId != null) {
             var school = schools.findByIdAndDistrictId(schoolId, caller.districtId());
             if (school.isEmpty()) {
@@ -109,7 +109,7 @@ class PassFilters {
         return zones.size() == 1 ? zones.get(0) : null;
     }
 
-    private static String text(Map<String, String> query, String name, List<FieldError> errors) {
+    static String text(Map<String, String> query, String name, List<FieldError> errors) {
         String value = query.get(name);
         if (value == null || value.isBlank()) {
             return null;
@@ -158,7 +158,7 @@ class PassFilters {
      * A date (2026-09-01), a date and time in the school's zone (2026-09-01T08:30), or an instant with its
      * offset (2026-09-01T12:30:00Z). A date as the end of a range means through the end of that day.
      */
-    private static Instant time(Map<String, String> query, String name, ZoneId zone, boolean end,
+    static Instant time(Map<String, String> query, String name, ZoneId zone, boolean end,
                                 List<FieldError> errors) {
         String value = query.get(name);
         if (value == null || value.isBlank()) {

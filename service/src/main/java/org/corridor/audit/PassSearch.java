@@ -10,6 +10,8 @@ import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.Set;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -27,6 +29,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 import org.corridor.pass.PassView;
 import org.corridor.person.Role;
+import org.corridor.reads.ReadLog;
 import org.corridor.security.Caller;
 
 /**
@@ -60,8 +63,10 @@ public class PassSearch {
     private final PassFilters filters;
     private final NamedParameterJdbcTemplate jdbc;
     private final NamedParameterJdbcTemplate streaming;
+    private final ReadLog reads;
 
-    PassSearch(PassFilters filters, NamedParameterJdbcTemplate jdbc, DataSource dataSource) {
+    PassSearch(PassFilters filters, NamedParameterJdbcTemplate jdbc, DataSource dataSource, ReadLog reads) {
+        this.reads = reads;
         this.filters = filters;
         this.jdbc = jdbc;
         JdbcTemplate fetching = new JdbcTemplate(dataSource);
@@ -99,6 +104,8 @@ public class PassSearch {
                                 rs.getString("severity"), rs.getString("rule_set_version")));
                     });
         }
+        reads.students(caller, ReadLog.What.SEARCH, "GET /api/audit/passes", null,
+                rows.values().stream().map(r -> r.student().id()).distinct().toList());
         return new PassRow.Page(total == null ? 0 : total, page.page(), page.size(), List.copyOf(rows.values()));
     }
 
@@ -113,12 +120,17 @@ public class PassSearch {
         try {
             // Not closed here: the response's stream belongs to the servlet container.
             CSVPrinter csv = CSVFormat.RFC4180.builder().setHeader(CSV_HEADER).get().print(out);
-            FlagGrouping rows = new FlagGrouping(row -> print(csv, row));
+            Set<String> students = new HashSet<>();
+            FlagGrouping rows = new FlagGrouping(row -> {
+                print(csv, row);
+                students.add(row.student().id());
+            });
             streaming.query("SELECT " + COLUMNS + ", f.code, f.severity, f.rule_set_version" + FROM
                     + " LEFT JOIN pass_flag f ON f.pass_id = p.id" + where + order(filter, ", f.ordinal"),
                     params, rows::add);
             rows.finish();
             csv.flush();
+            reads.students(caller, ReadLog.What.EXPORT, "GET /api/audit/passes (text/csv)", null, students);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -15,6 +15,7 @@ import org.springframework.transaction.annotation.Transactional;
 import org.corridor.person.PersonRepository;
 import org.corridor.person.Role;
 import org.corridor.problem.ApiProblem;
+import org.corridor.reads.ReadLog;
 import org.corridor.security.Caller;
 
 /** The audit timeline of one pass, for auditors and administrators of its district. */
@@ -26,9 +27,11 @@ public class PassHistory {
     private final PassViews views;
     private final KioskNames kiosks;
     private final ObjectMapper json;
+    private final ReadLog reads;
 
     PassHistory(PassAccess access, PassEventRepository events, PersonRepository people, PassViews views,
-                KioskNames kiosks, ObjectMapper json) {
+                KioskNames kiosks, ObjectMapper json, ReadLog reads) {
+        this.reads = reads;
         this.kiosks = kiosks;
         this.json = json;
         this.access = access;
@@ -51,10 +54,13 @@ public class PassHistory {
     public record Timeline(PassView pass, List<Entry> events, RulesSaw rules) {
     }
 
-    /** Refuses anybody but the district's auditors and administrators, and a pass of another district (404). */
+    /**
+     * Refuses anybody but the district's auditors and administrators, and a pass of another district (404).
+     * Answers the pass's student.
+     */
     @Transactional(readOnly = true)
-    public void requireAuditable(Caller caller, String passId) {
-        auditable(caller, passId);
+    public String requireAuditable(Caller caller, String passId) {
+        return auditable(caller, passId).getStudentId();
     }
 
     private Pass auditable(Caller caller, String passId) {
@@ -67,6 +73,7 @@ public class PassHistory {
     @Transactional(readOnly = true)
     public Timeline of(Caller caller, String passId) {
         Pass pass = auditable(caller, passId);
+        reads.pass(caller, ReadLog.What.TIMELINE, "GET /api/audit/passes/{id}", passId, pass.getStudentId());
         List<PassEvent> timeline = events.findByPassIdAndDistrictIdOrderByOccurredAtAsc(passId, caller.districtId());
         List<String> ids = timeline.stream().flatMap(e -> Stream.of(e.getActorId(), e.getOnBehalfOfId()))
                 .filter(id -> id != null).distinct().toList();

@@ -217,6 +217,8 @@ class AuthorizationMatrixTest extends ApiTest {
             rule("GET /api/audit/passes/{id}", "401 403 403 200 200 403 | 401 403 403 404 404 403").with(PENDING_PASS),
             rule("GET /api/audit/passes/{id}/path", "401 403 403 200 200 403 | 401 403 403 404 404 403")
                     .with(PENDING_PASS),
+            rule("GET /api/audit/reads", "401 403 403 403 200 403 | 401 403 403 403 200 403")
+                    .query(c -> "?studentId=" + c.district().studentId()),
             rule("GET /api/audit/passes", "401 403 403 200 200 403 | 401 403 403 200 200 403").with(PASSES_IN_BOTH)
                     .query(c -> "?studentId=" + c.district().studentId()),
 
