@@ -15,6 +15,7 @@ import org.springframework.transaction.annotation.Transactional;
 import org.corridor.person.PersonRepository;
 import org.corridor.person.Role;
 import org.corridor.problem.ApiProblem;
+import org.corridor.reads.PassReaders;
 import org.corridor.reads.ReadLog;
 import org.corridor.security.Caller;
 
@@ -28,9 +29,12 @@ public class PassHistory {
     private final KioskNames kiosks;
     private final ObjectMapper json;
     private final ReadLog reads;
+    private final PassReaders readers;
 
     PassHistory(PassAccess access, PassEventRepository events, PersonRepository people, PassViews views,
-                KioskNames kiosks, ObjectMapper json, ReadLog reads) {
+                KioskNames kiosks, ObjectMapper json, ReadLog reads,
+                PassReaders readers) {
+        this.readers = readers;
         this.reads = reads;
         this.kiosks = kiosks;
         this.json = json;
@@ -51,7 +55,8 @@ public class PassHistory {
     public record RulesSaw(List<FlagView> flags, JsonNode facts) {
     }
 
-    public record Timeline(PassView pass, List<Entry> events, RulesSaw rules) {
+    /** {@code readBy}: who read the pass before this read, newest first. */
+    public record Timeline(PassView pass, List<Entry> events, RulesSaw rules, List<PassReaders.ReadBy> readBy) {
     }
 
     /**
@@ -83,7 +88,7 @@ public class PassHistory {
         kiosks.of(ids).forEach((id, name) -> actors.put(id, new PassView.Ref(id, "Kiosk: " + name)));
         return new Timeline(views.of(pass, caller), timeline.stream().map(e -> new Entry(e.getOccurredAt(), e.getKind(),
                 ref(actors, e.getActorId()), ref(actors, e.getOnBehalfOfId()), e.getFromState(),
-                e.getToState(), e.getDetail())).toList(), rulesSaw(pass));
+                e.getToState(), e.getDetail())).toList(), rulesSaw(pass), readers.of(caller.districtId(), passId));
     }
 
     private RulesSaw rulesSaw(Pass pass) {

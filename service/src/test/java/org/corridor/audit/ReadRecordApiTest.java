@@ -43,6 +43,18 @@ class ReadRecordApiTest extends ApiTest {
     }
 
     @Test
+    void aPassesRecordSaysWhoReadIt() {
+        String id = request("ava", "Restroom").getBody().get("id").asText();
+        get("rivera", "/api/passes/" + id);
+        readLog.flush();
+
+        JsonNode readBy = get("auditor", "/api/audit/passes/" + id).getBody().get("readBy");
+
+        assertThat(readBy.findValuesAsText("reader")).contains("Ms Rivera");
+        assertThat(readBy.findValuesAsText("what")).contains("PASS");
+    }
+
+    @Test
     void aTeachersReadIsRecordedAndAStudentsOwnIsNot() {
         String id = request("ava", "Restroom").getBody().get("id").asText();
         get("ava", "/api/passes/" + id);
