@@ -162,6 +162,19 @@ class AuditSearchApiTest extends ApiTest {
     }
 
     @Test
+    void aClientThatAcceptsAnythingGetsThePageAsJson() {
+        request("ava", "Restroom");
+        HttpHeaders headers = new HttpHeaders();
+        headers.setAccept(List.of(MediaType.ALL));
+
+        var answer = http.withBasicAuth("auditor@corridor.test", "demo").exchange("/api/audit/passes",
+                HttpMethod.GET, new HttpEntity<>(headers), String.class);
+
+        assertThat(answer.getStatusCode()).isEqualTo(HttpStatus.OK);
+        assertThat(answer.getHeaders().getContentType().isCompatibleWith(MediaType.APPLICATION_JSON)).isTrue();
+    }
+
+    @Test
     void aBadFilterOfAnExportIsAProblemNotAHalfWrittenFile() {
         ResponseEntity<String> answer = csv("auditor", "?from=soon");
 
