@@ -6,12 +6,17 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import org.corridor.person.PersonRepository;
 import org.corridor.person.Role;
 import org.corridor.problem.ApiProblem;
+import org.corridor.reads.PassReaders;
+import org.corridor.reads.ReadLog;
 import org.corridor.security.Caller;
 
 /** The audit timeline of one pass, for auditors and administrators of its district. */
@@ -22,10 +27,17 @@ public class PassHistory {
     private final PersonRepository people;
     private final PassViews views;
     private final KioskNames kiosks;
+    private final ObjectMapper json;
+    private final ReadLog reads;
+    private final PassReaders readers;
 
     PassHistory(PassAccess access, PassEventRepository events, PersonRepository people, PassViews views,
-                KioskNames kiosks) {
+                KioskNames kiosks, ObjectMapper json, ReadLog reads,
+                PassReaders readers) {
+        this.readers = readers;
+        this.reads = reads;
         this.kiosks = kiosks;
+        this.json = json;
         this.access = access;
         this.events = events;
         this.people = people;
@@ -36,15 +48,37 @@ public class PassHistory {
                         PassState fromState, PassState toState, String detail) {
     }
 
-    public record Timeline(PassView pass, List<Entry> events) {
+    /**
+     * The last evaluation of the pass's request: the facts the rules were given, as stored with the pass, and
+     * each flag they raised with the rule and rule-set version that raised it. Null facts: never evaluated.
+     */
+    public record RulesSaw(List<FlagView> flags, JsonNode facts) {
+    }
+
+    /** {@code readBy}: who read the pass before this read, newest first. */
+    public record Timeline(PassView pass, List<Entry> events, RulesSaw rules, List<PassReaders.ReadBy> readBy) {
+    }
+
+    /**
+     * Refuses anybody but the district's auditors and administrators, and a pass of another district (404).
+     * Answers the pass's student.
+     */
+    @Transactional(readOnly = true)
+    public String requireAuditable(Caller caller, String passId) {
+        return auditable(caller, passId).getStudentId();
+    }
+
+    private Pass auditable(Caller caller, String passId) {
+        if (!(caller.is(Role.AUDITOR) || caller.is(Role.ADMIN))) {
+            throw ApiProblem.forbidden("Only auditors and administrators can read a pass's history.");
+        }
+        return access.find(caller, passId);
     }
 
     @Transactional(readOnly = true)
     public Timeline of(Caller caller, String passId) {
-        if (!(caller.is(Role.AUDITOR) || caller.is(Role.ADMIN))) {
-            throw ApiProblem.forbidden("Only auditors and administrators can read a pass's history.");
-        }
-        Pass pass = access.find(caller, passId);
+        Pass pass = auditable(caller, passId);
+        reads.pass(caller, ReadLog.What.TIMELINE, "GET /api/audit/passes/{id}", passId, pass.getStudentId());
         List<PassEvent> timeline = events.findByPassIdAndDistrictIdOrderByOccurredAtAsc(passId, caller.districtId());
         List<String> ids = timeline.stream().flatMap(e -> Stream.of(e.getActorId(), e.getOnBehalfOfId()))
                 .filter(id -> id != null).distinct().toList();
@@ -54,7 +88,20 @@ public class PassHistory {
         kiosks.of(ids).forEach((id, name) -> actors.put(id, new PassView.Ref(id, "Kiosk: " + name)));
         return new Timeline(views.of(pass, caller), timeline.stream().map(e -> new Entry(e.getOccurredAt(), e.getKind(),
                 ref(actors, e.getActorId()), ref(actors, e.getOnBehalfOfId()), e.getFromState(),
-                e.getToState(), e.getDetail())).toList());
+                e.getToState(), e.getDetail())).toList(), rulesSaw(pass), readers.of(caller.districtId(), passId));
+    }
+
+    private RulesSaw rulesSaw(Pass pass) {
+        List<FlagView> flags = pass.getFlags().stream().map(FlagView::of).toList();
+        if (pass.getFactsSnapshot() == null) {
+            return new RulesSaw(flags, null);
+        }
+        try {
+            return new RulesSaw(flags, json.readTree(pass.getFactsSnapshot()));
+        } catch (JsonProcessingException e) {
+            // The snapshot is written by Corridor itself; one that does not parse is shown as the text it is.
+            return new RulesSaw(flags, json.getNodeFactory().textNode(pass.getFactsSnapshot()));
+        }
     }
 
     private static PassView.Ref ref(Map<String, PassView.Ref> actors, String id) {

@@ -9,6 +9,7 @@ import org.springframework.transaction.annotation.Transactional;
 import org.corridor.person.PersonRepository;
 import org.corridor.person.Role;
 import org.corridor.problem.ApiProblem;
+import org.corridor.reads.ReadLog;
 import org.corridor.security.Caller;
 
 /** Reading passes without writing anything: the staff list, a student's own, and the kiosk's look-up. */
@@ -20,8 +21,10 @@ public class PassQueries {
     private final PassAccess access;
     private final PassViews views;
     private final PersonRepository people;
+    private final ReadLog reads;
 
-    PassQueries(PassRepository passes, PassAccess access, PassViews views, PersonRepository people) {
+    PassQueries(PassRepository passes, PassAccess access, PassViews views, PersonRepository people, ReadLog reads) {
+        this.reads = reads;
         this.passes = passes;
         this.access = access;
         this.views = views;
@@ -45,8 +48,11 @@ public class PassQueries {
             throw ApiProblem.forbidden("Only staff can list passes.");
         }
         String involved = caller.is(Role.ADMIN) || caller.is(Role.AUDITOR) ? null : caller.id();
-        return passes.search(caller.districtId(), state, schoolId, studentId, involved, Limit.of(LIST_LIMIT))
-                .stream().map(p -> views.of(p, caller)).toList();
+        List<Pass> found = passes.search(caller.districtId(), state, schoolId, studentId, involved,
+                Limit.of(LIST_LIMIT));
+        reads.students(caller, ReadLog.What.LIST, "GET /api/passes", null,
+                found.stream().map(Pass::getStudentId).distinct().toList());
+        return found.stream().map(p -> views.of(p, caller)).toList();
     }
 
     /** At a kiosk: the student's open pass that leaves from or arrives at the kiosk's room, if any. */

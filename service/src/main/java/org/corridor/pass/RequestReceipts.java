@@ -15,6 +15,7 @@ import org.springframework.transaction.annotation.Transactional;
 import org.corridor.notification.NotificationDelivered;
 import org.corridor.persistence.RestartOnDeadlock;
 import org.corridor.person.Role;
+import org.corridor.reads.ReadLog;
 import org.corridor.security.Caller;
 
 /**
@@ -30,9 +31,11 @@ public class RequestReceipts {
     private final PassEvents events;
     private final EntityManager entities;
     private final Clock clock;
+    private final ReadLog reads;
 
     RequestReceipts(PassRepository passes, PassAccess access, PassViews views, PassEvents events,
-                    EntityManager entities, Clock clock) {
+                    EntityManager entities, Clock clock, ReadLog reads) {
+        this.reads = reads;
         this.passes = passes;
         this.access = access;
         this.views = views;
@@ -54,6 +57,7 @@ public class RequestReceipts {
             entities.refresh(pass);
             events.record(pass, PassEventKind.SEEN, caller, pass.getState(), null);
         }
+        reads.pass(caller, ReadLog.What.PASS, "GET /api/passes/{id}", passId, pass.getStudentId());
         return views.of(pass, caller);
     }
 

@@ -235,6 +235,12 @@ class AuthorizationMatrixTest extends ApiTest {
             rule("POST /api/passes/{id}/check-in", "401 403 200 200 403 200 | 401 404 404 404 404 404").with(ACTIVE_PASS),
             rule("POST /api/passes/{id}/end", "401 200 200 200 403 200 | 401 404 404 404 404 404").with(ACTIVE_PASS),
             rule("GET /api/audit/passes/{id}", "401 403 403 200 200 403 | 401 403 403 404 404 403").with(PENDING_PASS),
+            rule("GET /api/audit/passes/{id}/path", "401 403 403 200 200 403 | 401 403 403 404 404 403")
+                    .with(PENDING_PASS),
+            rule("GET /api/audit/reads", "401 403 403 403 200 403 | 401 403 403 403 200 403")
+                    .query(c -> "?studentId=" + c.district().studentId()),
+            rule("GET /api/audit/passes", "401 403 403 200 200 403 | 401 403 403 200 200 403").with(PASSES_IN_BOTH)
+                    .query(c -> "?studentId=" + c.district().studentId()),
 
             rule("GET /api/notifications", "401 200 200 200 200 403"),
             rule("POST /api/notifications/seen", "401 200 200 200 200 403"),
