@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.List;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -11,6 +12,8 @@ import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebElement;
+
+import com.fasterxml.jackson.databind.JsonNode;
 
 import org.corridor.testing.OnMariaDb;
 
@@ -74,12 +77,23 @@ class NoContactBrowserTest extends BrowserTest {
     }
 
     @Test
-    void rosterGapsAreShownAsTables() {
+    void rosterGapsOfTheSchoolAreShownAsTables() {
+        JsonNode gaps = get("admin", "/api/admin/schools/" + schoolId() + "/roster-gaps").getBody();
         signIn("admin");
         browser.get(url("/admin-roster.html"));
         await("the screen ready", b -> "true".equals(b.findElement(By.tagName("body")).getAttribute("data-ready")));
 
-        assertThat(browser.findElement(By.id("summary")).getText()).containsPattern("\\d+ class\\(es\\) in the school");
+        assertThat(browser.findElement(By.id("summary")).getText()).startsWith(gaps.get("classes").asInt()
+                + " class(es) in the school; " + gaps.get("classesWithGaps").size() + " with gaps");
+        List<String> rows = browser.findElements(By.cssSelector("#classes tbody th")).stream()
+                .map(WebElement::getText).toList();
+        assertThat(rows).containsExactlyElementsOf(gaps.get("classesWithGaps").findValuesAsText("name"));
+        // The demo's English 10 has every demo student, enrolled with no start or end date.
+        for (JsonNode gapped : gaps.get("classesWithGaps")) {
+            if (gapped.get("name").asText().equals("English 10")) {
+                assertThat(gapped.get("gaps").toString()).doesNotContain("NO_STUDENTS");
+            }
+        }
         assertNoSeriousAxeViolations("the roster gaps");
         screenshots("admin-roster");
     }
