@@ -2,6 +2,9 @@ package org.corridor.ui;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
@@ -9,6 +12,7 @@ import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebElement;
@@ -74,6 +78,26 @@ class NoContactBrowserTest extends BrowserTest {
         browser.findElement(By.id("confirm-yes")).click();
         awaitText("the removal in the history", By.id("history"), "Removed");
         assertThat(browser.findElement(By.id("pairs")).getText()).doesNotContain("Dan Dubois");
+    }
+
+    @Test
+    void csvWithABadRowIsReportedRowByRowAndAddsNothing(@TempDir Path folder) throws IOException {
+        Path csv = Files.writeString(folder.resolve("pairs.csv"),
+                "studentNumber,otherStudentNumber\n1003,1004\n1005,no-such-number\n");
+        signIn("admin");
+        browser.get(url("/admin-no-contact.html"));
+        await("the screen ready", b -> "true".equals(b.findElement(By.tagName("body")).getAttribute("data-ready")));
+
+        browser.findElement(By.id("file")).sendKeys(csv.toString());
+        browser.findElement(By.id("upload")).click();
+
+        awaitText("the report", By.id("report-summary"), "Nothing imported");
+        List<String> row = browser.findElements(By.cssSelector("#report-errors tbody td")).stream()
+                .map(WebElement::getText).toList();
+        assertThat(row).startsWith("pairs.csv", "3", "otherStudentNumber").hasSize(4);
+        assertThat(jdbc.queryForObject("select count(*) from no_contact_pair where created_at is not null",
+                Integer.class)).isZero();
+        assertNoSeriousAxeViolations("the import report");
     }
 
     @Test
