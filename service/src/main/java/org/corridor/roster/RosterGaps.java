@@ -60,7 +60,7 @@ public class RosterGaps {
         // Three statements whatever the school's size: the classes with their counts, their periods, the students.
         List<Object[]> classes = entityManager.createQuery("""
                         select s.id, s.name, s.sourceId, s.roomId, s.mainTeacherId,
-                          (select count(e) from Section c join c.enrolments e where c.id = s.id)
+                          (select count(e.studentId) from Section c join c.enrolments e where c.id = s.id)
                         from Section s where s.schoolId = :schoolId and s.removedAt is null
                         order by s.name, s.id""", Object[].class)
                 .setParameter("schoolId", school.getId()).getResultList();

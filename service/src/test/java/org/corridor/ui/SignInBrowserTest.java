@@ -102,7 +102,8 @@ class SignInBrowserTest extends BrowserTest {
         List<String> nav = browser.findElements(By.cssSelector("header nav a")).stream()
                 .map(a -> a.getText() + " " + a.getAttribute("href").replaceFirst("^https?://[^/]+", "")).toList();
         assertThat(nav).containsExactly("Administration /admin.html", "Rule sets /admin-rules.html",
-                "Accommodations /admin-accommodations.html", "API explorer /swagger-ui.html");
+                "Accommodations /admin-accommodations.html", "No-contact /admin-no-contact.html",
+                "Roster /admin-roster.html", "API explorer /swagger-ui.html");
         awaitText("the rule set in force", By.id("rules-status"), "Version 1 is active");
         assertNoSeriousAxeViolations("the administrator's console home");
         screenshots("admin");
