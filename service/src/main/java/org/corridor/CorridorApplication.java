@@ -5,15 +5,21 @@ import org.springframework.boot.autoconfigure.SpringBootApplication;
 
 @SpringBootApplication
 public class CorridorApplication {
+
     private static final String DATATYPE_FACTORY = "javax.xml.datatype.DatatypeFactory";
 
     public static void main(String[] args) {
-        // The engine parses every timer's ISO date or duration with a DatatypeFactory. Unnamed, the JDK
-        // finds one by scanning the classpath, which in the nested jars of corridor.jar costs each lookup
-        // (five timers per pass): name the JDK's own implementation. An explicit setting still wins.
+        // The engine parses every timer's ISO date or duration with a DatatypeFactory.
+        // Unnamed, the JDK
+        // finds one by scanning the classpath, which in the nested jars of corridor.jar
+        // costs each lookup
+        // (five timers per pass): name the JDK's own implementation. An explicit setting
+        // still wins.
         if (System.getProperty(DATATYPE_FACTORY) == null) {
-            System.setProperty(DATATYPE_FACTORY, "com.sun.org.apache.xerces.internal.jaxp.datatype.DatatypeFactoryImpl");
+            System.setProperty(DATATYPE_FACTORY,
+                    "com.sun.org.apache.xerces.internal.jaxp.datatype.DatatypeFactoryImpl");
         }
         SpringApplication.run(CorridorApplication.class, args);
     }
+
 }

@@ -23,85 +23,112 @@ import com.tngtech.archunit.lang.ArchRule;
 import com.tngtech.archunit.base.DescribedPredicate;
 
 /**
- * The service's architecture, checked on its own classes (not the tests, not the other modules): packages by
- * feature that depend on each other one way, the engine behind one adapter package, no rules engine at all, and
- * controllers that only translate HTTP to a feature service that owns the transaction.
+ * The service's architecture, checked on its own classes (not the tests, not the other
+ * modules): packages by feature that depend on each other one way, the engine behind one
+ * adapter package, no rules engine at all, and controllers that only translate HTTP to a
+ * feature service that owns the transaction.
  */
 @AnalyzeClasses(packagesOf = CorridorApplication.class,
-        importOptions = {ImportOption.DoNotIncludeTests.class, ArchitectureTest.ServiceClassesOnly.class})
+        importOptions = { ImportOption.DoNotIncludeTests.class, ArchitectureTest.ServiceClassesOnly.class })
 class ArchitectureTest {
 
     /** The package that adapts the service to Camunda: it hands the BPMN its beans. */
     private static final String ENGINE_ADAPTER = "org.corridor.lifecycle..";
 
     /**
-     * Owned by the policy console's branch, which moves its transaction and repositories into a service;
-     * remove this exception when that lands.
+     * Owned by the policy console's branch, which moves its transaction and repositories
+     * into a service; remove this exception when that lands.
      */
     private static final String PENDING_ON_POLICY_BRANCH = "org.corridor.policy.AccommodationController";
 
     @ArchTest
-    static final ArchRule featurePackagesDependOnEachOtherOneWay = slices()
-            .matching("org.corridor.(*)..").namingSlices("$1")
-            .should().beFreeOfCycles();
+    static final ArchRule featurePackagesDependOnEachOtherOneWay = slices().matching("org.corridor.(*)..")
+        .namingSlices("$1")
+        .should()
+        .beFreeOfCycles();
 
     @ArchTest
-    static final ArchRule onlyTheEngineAdapterTouchesCamunda = noClasses()
-            .that().resideOutsideOfPackage(ENGINE_ADAPTER)
-            .should().dependOnClassesThat().resideInAPackage("org.camunda..")
-            .because("the service drives the engine through workflows' PassLifecycle; only "
-                    + ENGINE_ADAPTER + " wires the BPMN's beans");
+    static final ArchRule onlyTheEngineAdapterTouchesCamunda = noClasses().that()
+        .resideOutsideOfPackage(ENGINE_ADAPTER)
+        .should()
+        .dependOnClassesThat()
+        .resideInAPackage("org.camunda..")
+        .because("the service drives the engine through workflows' PassLifecycle; only " + ENGINE_ADAPTER
+                + " wires the BPMN's beans");
 
     @ArchTest
-    static final ArchRule nothingTouchesDrools = noClasses()
-            .should().dependOnClassesThat().resideInAnyPackage("org.drools..", "org.kie..")
-            .because("rules are compiled and run in policy-rules; the service sees only its CompiledRuleSet");
+    static final ArchRule nothingTouchesDrools = noClasses().should()
+        .dependOnClassesThat()
+        .resideInAnyPackage("org.drools..", "org.kie..")
+        .because("rules are compiled and run in policy-rules; the service sees only its CompiledRuleSet");
 
     @ArchTest
-    static final ArchRule controllersHoldNoTransactions = noClasses()
-            .that(areControllers())
-            .should().beAnnotatedWith(org.springframework.transaction.annotation.Transactional.class)
-            .orShould().beAnnotatedWith(jakarta.transaction.Transactional.class)
-            .because("feature services own their transactions");
+    static final ArchRule controllersHoldNoTransactions = noClasses().that(areControllers())
+        .should()
+        .beAnnotatedWith(org.springframework.transaction.annotation.Transactional.class)
+        .orShould()
+        .beAnnotatedWith(jakarta.transaction.Transactional.class)
+        .because("feature services own their transactions");
 
     @ArchTest
-    static final ArchRule controllerMethodsHoldNoTransactions = noMethods()
-            .that().areDeclaredInClassesThat(areControllers())
-            .should().beAnnotatedWith(org.springframework.transaction.annotation.Transactional.class)
-            .orShould().beAnnotatedWith(jakarta.transaction.Transactional.class)
-            .because("feature services own their transactions");
+    static final ArchRule controllerMethodsHoldNoTransactions = noMethods().that()
+        .areDeclaredInClassesThat(areControllers())
+        .should()
+        .beAnnotatedWith(org.springframework.transaction.annotation.Transactional.class)
+        .orShould()
+        .beAnnotatedWith(jakarta.transaction.Transactional.class)
+        .because("feature services own their transactions");
 
     @ArchTest
-    static final ArchRule controllersDoNotReachTheDatabase = noClasses()
-            .that(areControllers())
-            .should().dependOnClassesThat().areAssignableTo(Repository.class)
-            .orShould().dependOnClassesThat().areAssignableTo(EntityManager.class)
-            .orShould().dependOnClassesThat().areAssignableTo(JdbcOperations.class)
-            .orShould().dependOnClassesThat().areAssignableTo(NamedParameterJdbcOperations.class)
-            .orShould().dependOnClassesThat().areAssignableTo(JdbcClient.class)
-            .orShould().dependOnClassesThat().areAssignableTo(TransactionOperations.class)
-            .because("a controller translates HTTP to a feature service, which reads and writes");
+    static final ArchRule controllersDoNotReachTheDatabase = noClasses().that(areControllers())
+        .should()
+        .dependOnClassesThat()
+        .areAssignableTo(Repository.class)
+        .orShould()
+        .dependOnClassesThat()
+        .areAssignableTo(EntityManager.class)
+        .orShould()
+        .dependOnClassesThat()
+        .areAssignableTo(JdbcOperations.class)
+        .orShould()
+        .dependOnClassesThat()
+        .areAssignableTo(NamedParameterJdbcOperations.class)
+        .orShould()
+        .dependOnClassesThat()
+        .areAssignableTo(JdbcClient.class)
+        .orShould()
+        .dependOnClassesThat()
+        .areAssignableTo(TransactionOperations.class)
+        .because("a controller translates HTTP to a feature service, which reads and writes");
 
     @ArchTest
-    static final ArchRule controllersLeaveEntitiesToServices = noClasses()
-            .that(areControllers())
-            .should().dependOnClassesThat().areAnnotatedWith(Entity.class)
-            .because("business logic works on entities inside a service's transaction; a controller passes "
-                    + "the caller and the body on and answers the view it gets back");
+    static final ArchRule controllersLeaveEntitiesToServices = noClasses().that(areControllers())
+        .should()
+        .dependOnClassesThat()
+        .areAnnotatedWith(Entity.class)
+        .because("business logic works on entities inside a service's transaction; a controller passes "
+                + "the caller and the body on and answers the view it gets back");
 
     private static DescribedPredicate<JavaClass> areControllers() {
         return DescribedPredicate.describe("are REST controllers",
                 c -> c.isAnnotatedWith(RestController.class) && !c.getName().equals(PENDING_ON_POLICY_BRANCH));
     }
 
-    /** Only this module's classes: policy-rules and workflows share the org.corridor root. */
+    /**
+     * Only this module's classes: policy-rules and workflows share the org.corridor root.
+     */
     static final class ServiceClassesOnly implements ImportOption {
-        private static final String OUTPUT =
-                CorridorApplication.class.getProtectionDomain().getCodeSource().getLocation().toString();
+
+        private static final String OUTPUT = CorridorApplication.class.getProtectionDomain()
+            .getCodeSource()
+            .getLocation()
+            .toString();
 
         @Override
         public boolean includes(Location location) {
             return location.asURI().toString().startsWith(OUTPUT);
         }
+
     }
+
 }

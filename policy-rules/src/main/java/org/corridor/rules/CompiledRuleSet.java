@@ -15,29 +15,39 @@ import org.kie.api.event.rule.ObjectInsertedEvent;
 import org.kie.api.runtime.KieSession;
 
 /**
- * A district's rule set, compiled and ready. Evaluation is thread-safe: each call works in a
- * session of its own, and stops after {@link #MAX_FIRINGS} or once it has run for {@link #BUDGET},
- * so that a rule which keeps re-firing or joins too much cannot hold a request: past the budget it
- * throws {@link OverBudgetException}, and the service tells the teacher the policy could not be evaluated.
+ * A district's rule set, compiled and ready. Evaluation is thread-safe: each call works
+ * in a session of its own, and stops after {@link #MAX_FIRINGS} or once it has run for
+ * {@link #BUDGET}, so that a rule which keeps re-firing or joins too much cannot hold a
+ * request: past the budget it throws {@link OverBudgetException}, and the service tells
+ * the teacher the policy could not be evaluated.
  *
- * <p>Accommodations are applied here, not in the DRL, so that they work for every rule of every
- * district: a flag is dropped when an {@link Accommodation} fact of the requesting student (the
- * {@link PassRequest}'s {@code studentId}) exempts the rule that raised it on the request's
- * {@code date}. Without a PassRequest fact no exemption applies.
+ * <p>
+ * Accommodations are applied here, not in the DRL, so that they work for every rule of
+ * every district: a flag is dropped when an {@link Accommodation} fact of the requesting
+ * student (the {@link PassRequest}'s {@code studentId}) exempts the rule that raised it
+ * on the request's {@code date}. Without a PassRequest fact no exemption applies.
  */
 public final class CompiledRuleSet {
+
     public static final int MAX_FIRINGS = 1_000;
-    /** A district's whole rule set evaluates in milliseconds (BENCHMARKS.md); this is for the broken one. */
+
+    /**
+     * A district's whole rule set evaluates in milliseconds (BENCHMARKS.md); this is for
+     * the broken one.
+     */
     public static final Duration BUDGET = Duration.ofSeconds(2);
 
     /** An evaluation stopped because it ran longer than its budget. */
     public static final class OverBudgetException extends RuntimeException {
+
         OverBudgetException(String version, Duration budget) {
             super("rule set " + version + " ran longer than its budget of " + budget.toMillis() + " ms");
         }
+
     }
 
     private final String version;
+
     private final KieBase rules;
 
     CompiledRuleSet(String version, KieBase rules) {
@@ -53,7 +63,10 @@ public final class CompiledRuleSet {
         return explain(facts).stream().map(Explained::flag).toList();
     }
 
-    /** A raised flag with the facts the rule matched when it raised it: what a dry-run shows. */
+    /**
+     * A raised flag with the facts the rule matched when it raised it: what a dry-run
+     * shows.
+     */
     public record Explained(RaisedFlag flag, List<Object> facts) {
     }
 
@@ -62,13 +75,14 @@ public final class CompiledRuleSet {
     }
 
     /**
-     * Checked as the facts go in and before each firing, the points where Drools can stop; between them a
-     * condition runs in time linear in its facts (patterns on RE2/J, see {@link LinearMatch}).
+     * Checked as the facts go in and before each firing, the points where Drools can
+     * stop; between them a condition runs in time linear in its facts (patterns on RE2/J,
+     * see {@link LinearMatch}).
      */
     List<Explained> explain(Collection<?> facts, Duration budget) {
         List<Explained> raised = new ArrayList<>();
         long deadline = System.nanoTime() + budget.toNanos();
-        boolean[] overBudget = {false};
+        boolean[] overBudget = { false };
         KieSession session = rules.newKieSession();
         try {
             List<Object> matched = new ArrayList<>();
@@ -86,10 +100,13 @@ public final class CompiledRuleSet {
             session.addEventListener(new DefaultRuleRuntimeEventListener() {
                 @Override
                 public void objectInserted(ObjectInsertedEvent event) {
-                    // The rule that inserted a flag is known here, so a DRL author never has to name it.
+                    // The rule that inserted a flag is known here, so a DRL author never
+                    // has to name it.
                     if (event.getObject() instanceof Flag flag && event.getRule() != null) {
-                        raised.add(new Explained(new RaisedFlag(flag.getCode(), flag.getSeverity(), flag.getMessage(),
-                                flag.getStudentMessage(), event.getRule().getName(), version), List.copyOf(matched)));
+                        raised.add(new Explained(
+                                new RaisedFlag(flag.getCode(), flag.getSeverity(), flag.getMessage(),
+                                        flag.getStudentMessage(), event.getRule().getName(), version),
+                                List.copyOf(matched)));
                     }
                 }
             });
@@ -103,7 +120,8 @@ public final class CompiledRuleSet {
             if (overBudget[0]) {
                 throw new OverBudgetException(version, budget);
             }
-        } finally {
+        }
+        finally {
             session.dispose();
         }
         List<PassRequest> requests = ofType(facts, PassRequest.class);
@@ -116,9 +134,10 @@ public final class CompiledRuleSet {
     }
 
     /**
-     * Whether the rule is exempted for the request. Only one PassRequest is expected; should there
-     * be several, a flag is dropped only when the rule is exempted for every one of them, so that an
-     * accommodation never hides a flag that concerns another request.
+     * Whether the rule is exempted for the request. Only one PassRequest is expected;
+     * should there be several, a flag is dropped only when the rule is exempted for every
+     * one of them, so that an accommodation never hides a flag that concerns another
+     * request.
      */
     private static boolean exempted(String rule, List<PassRequest> requests, List<Accommodation> accommodations) {
         return requests.stream().allMatch(request -> exempted(rule, request, accommodations));
@@ -130,13 +149,15 @@ public final class CompiledRuleSet {
             return false;
         }
         return accommodations.stream()
-                .filter(a -> request.getStudentId().equals(a.getStudentId()))
-                // an accommodation with a missing rule or date exempts nothing (rather than failing the request)
-                .filter(a -> a.getRuleName() != null && a.getFrom() != null && a.getUntil() != null)
-                .anyMatch(a -> a.exempts(rule, day));
+            .filter(a -> request.getStudentId().equals(a.getStudentId()))
+            // an accommodation with a missing rule or date exempts nothing (rather than
+            // failing the request)
+            .filter(a -> a.getRuleName() != null && a.getFrom() != null && a.getUntil() != null)
+            .anyMatch(a -> a.exempts(rule, day));
     }
 
     private static <T> List<T> ofType(Collection<?> facts, Class<T> type) {
         return facts.stream().filter(Objects::nonNull).filter(type::isInstance).map(type::cast).toList();
     }
+
 }

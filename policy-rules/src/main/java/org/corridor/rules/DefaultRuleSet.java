@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 
 /** The rule set every new district starts with. */
 public final class DefaultRuleSet {
+
     private static final String RESOURCE = "/org/corridor/rules/default-rules.drl";
 
     private DefaultRuleSet() {
@@ -18,8 +19,10 @@ public final class DefaultRuleSet {
                 throw new IllegalStateException(RESOURCE + " is missing from the policy-rules jar");
             }
             return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        } catch (IOException e) {
+        }
+        catch (IOException e) {
             throw new UncheckedIOException(e);
         }
     }
+
 }

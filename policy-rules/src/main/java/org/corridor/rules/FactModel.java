@@ -7,21 +7,29 @@ import java.util.Comparator;
 import java.util.List;
 
 /**
- * The types a district's rules may reason about, and the one type they may produce ({@link Flag}).
- * The guard admits nothing else into authored DRL, and the policy console lists the same types and
- * properties from {@link #factTypes()}, so what an author is shown is what the guard accepts.
+ * The types a district's rules may reason about, and the one type they may produce
+ * ({@link Flag}). The guard admits nothing else into authored DRL, and the policy console
+ * lists the same types and properties from {@link #factTypes()}, so what an author is
+ * shown is what the guard accepts.
  */
 public final class FactModel {
+
     public static final List<Class<?>> FACT_TYPES = List.of(PassRequest.class, StudentUsage.class,
             DestinationStatus.class, HallStatus.class, NoContactOut.class, PeriodTiming.class, Accommodation.class);
 
     public static final Class<?> OUTPUT_TYPE = Flag.class;
 
-    /** A property a rule may constrain or read: its name in a constraint, its getter in a consequence. */
+    /**
+     * A property a rule may constrain or read: its name in a constraint, its getter in a
+     * consequence.
+     */
     public record Property(String name, String getter, String type) {
     }
 
-    /** A fact type by the simple name rules use, with its properties in alphabetical order. */
+    /**
+     * A fact type by the simple name rules use, with its properties in alphabetical
+     * order.
+     */
     public record FactType(String name, List<Property> properties) {
     }
 
@@ -38,17 +46,17 @@ public final class FactModel {
     }
 
     /**
-     * The properties of a fact type: its public no-argument getters {@code getX()} (and {@code isX()} for
-     * booleans), declared by the fact class and not by {@link Object}.
+     * The properties of a fact type: its public no-argument getters {@code getX()} (and
+     * {@code isX()} for booleans), declared by the fact class and not by {@link Object}.
      */
     public static List<Property> properties(Class<?> type) {
         return Arrays.stream(type.getMethods())
-                .filter(method -> method.getDeclaringClass() != Object.class && !Modifier.isStatic(method.getModifiers())
-                        && method.getParameterCount() == 0 && method.getReturnType() != void.class)
-                .map(FactModel::property)
-                .filter(property -> property != null)
-                .sorted(Comparator.comparing(Property::name))
-                .toList();
+            .filter(method -> method.getDeclaringClass() != Object.class && !Modifier.isStatic(method.getModifiers())
+                    && method.getParameterCount() == 0 && method.getReturnType() != void.class)
+            .map(FactModel::property)
+            .filter(property -> property != null)
+            .sorted(Comparator.comparing(Property::name))
+            .toList();
     }
 
     private static Property property(Method method) {
@@ -56,7 +64,8 @@ public final class FactModel {
         String suffix = null;
         if (name.length() > 3 && name.startsWith("get") && Character.isUpperCase(name.charAt(3))) {
             suffix = name.substring(3);
-        } else if (name.length() > 2 && name.startsWith("is") && Character.isUpperCase(name.charAt(2))
+        }
+        else if (name.length() > 2 && name.startsWith("is") && Character.isUpperCase(name.charAt(2))
                 && (method.getReturnType() == boolean.class || method.getReturnType() == Boolean.class)) {
             suffix = name.substring(2);
         }
@@ -70,4 +79,5 @@ public final class FactModel {
         }
         return Character.toLowerCase(name.charAt(0)) + name.substring(1);
     }
+
 }

@@ -4,12 +4,17 @@ import java.util.Objects;
 
 /**
  * What a rule's consequence inserts: the only thing a district rule may produce.
- * {@code studentMessage} is what the requesting student sees; it must not name other students.
+ * {@code studentMessage} is what the requesting student sees; it must not name other
+ * students.
  */
 public final class Flag {
+
     private final String code;
+
     private final Severity severity;
+
     private final String message;
+
     private final String studentMessage;
 
     public Flag(String code, Severity severity, String message) {
@@ -23,13 +28,25 @@ public final class Flag {
         this.studentMessage = studentMessage == null ? message : studentMessage;
     }
 
-    public String getCode() { return code; }
-    public Severity getSeverity() { return severity; }
-    public String getMessage() { return message; }
-    public String getStudentMessage() { return studentMessage; }
+    public String getCode() {
+        return code;
+    }
+
+    public Severity getSeverity() {
+        return severity;
+    }
+
+    public String getMessage() {
+        return message;
+    }
+
+    public String getStudentMessage() {
+        return studentMessage;
+    }
 
     @Override
     public String toString() {
         return code + "(" + severity + ")";
     }
+
 }

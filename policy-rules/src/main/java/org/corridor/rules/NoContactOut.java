@@ -1,10 +1,16 @@
 package org.corridor.rules;
 
-/** A student the requester must not be in the halls with, who is out on a pass right now. */
+/**
+ * A student the requester must not be in the halls with, who is out on a pass right now.
+ */
 public final class NoContactOut {
+
     private final String studentId;
+
     private final String partnerId;
+
     private final String partnerName;
+
     private final String partnerDestination;
 
     public NoContactOut(String studentId, String partnerId, String partnerName, String partnerDestination) {
@@ -14,8 +20,20 @@ public final class NoContactOut {
         this.partnerDestination = partnerDestination;
     }
 
-    public String getStudentId() { return studentId; }
-    public String getPartnerId() { return partnerId; }
-    public String getPartnerName() { return partnerName; }
-    public String getPartnerDestination() { return partnerDestination; }
+    public String getStudentId() {
+        return studentId;
+    }
+
+    public String getPartnerId() {
+        return partnerId;
+    }
+
+    public String getPartnerName() {
+        return partnerName;
+    }
+
+    public String getPartnerDestination() {
+        return partnerDestination;
+    }
+
 }

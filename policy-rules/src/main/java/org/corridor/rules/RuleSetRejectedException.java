@@ -4,6 +4,7 @@ import java.util.List;
 
 /** A rule set that did not compile. Nothing of it is kept. */
 public class RuleSetRejectedException extends RuntimeException {
+
     private final List<RuleSetProblem> problems;
 
     public RuleSetRejectedException(List<RuleSetProblem> problems) {
@@ -14,4 +15,5 @@ public class RuleSetRejectedException extends RuntimeException {
     public List<RuleSetProblem> problems() {
         return problems;
     }
+
 }

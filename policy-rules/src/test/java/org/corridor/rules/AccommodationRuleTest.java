@@ -6,23 +6,31 @@ import java.time.LocalDate;
 
 import org.junit.jupiter.api.Test;
 
-/** Ava's plan exempts her from the daily pass limit from Monday 2 March to Friday 6 March 2026. */
+/**
+ * Ava's plan exempts her from the daily pass limit from Monday 2 March to Friday 6 March
+ * 2026.
+ */
 class AccommodationRuleTest {
+
     private static final LocalDate FIRST_DAY = LocalDate.of(2026, 3, 2);
+
     private static final LocalDate LAST_DAY = LocalDate.of(2026, 3, 6);
-    private static final Accommodation AVA_DAILY_LIMIT =
-            new Accommodation("ava", "Daily pass limit", FIRST_DAY, LAST_DAY);
+
+    private static final Accommodation AVA_DAILY_LIMIT = new Accommodation("ava", "Daily pass limit", FIRST_DAY,
+            LAST_DAY);
 
     @Test
     void exemptOnTheFirstDay() {
-        var flags = DefaultRules.evaluate(DefaultRules.requestBy("ava", FIRST_DAY), overDailyLimit("ava"), AVA_DAILY_LIMIT);
+        var flags = DefaultRules.evaluate(DefaultRules.requestBy("ava", FIRST_DAY), overDailyLimit("ava"),
+                AVA_DAILY_LIMIT);
 
         assertThat(flags).isEmpty();
     }
 
     @Test
     void exemptOnTheLastDay() {
-        var flags = DefaultRules.evaluate(DefaultRules.requestBy("ava", LAST_DAY), overDailyLimit("ava"), AVA_DAILY_LIMIT);
+        var flags = DefaultRules.evaluate(DefaultRules.requestBy("ava", LAST_DAY), overDailyLimit("ava"),
+                AVA_DAILY_LIMIT);
 
         assertThat(flags).isEmpty();
     }
@@ -47,14 +55,16 @@ class AccommodationRuleTest {
     void exemptionFromAnotherRuleLeavesThisOneRaised() {
         var cooldownOnly = new Accommodation("ava", "Cooldown between passes", FIRST_DAY, LAST_DAY);
 
-        var flags = DefaultRules.evaluate(DefaultRules.requestBy("ava", FIRST_DAY), overDailyLimit("ava"), cooldownOnly);
+        var flags = DefaultRules.evaluate(DefaultRules.requestBy("ava", FIRST_DAY), overDailyLimit("ava"),
+                cooldownOnly);
 
         assertThat(flags).extracting(RaisedFlag::code).containsExactly("PASS_LIMIT_DAILY");
     }
 
     @Test
     void anotherStudentsAccommodationExemptsNobodyElse() {
-        var flags = DefaultRules.evaluate(DefaultRules.requestBy("ben", FIRST_DAY), overDailyLimit("ben"), AVA_DAILY_LIMIT);
+        var flags = DefaultRules.evaluate(DefaultRules.requestBy("ben", FIRST_DAY), overDailyLimit("ben"),
+                AVA_DAILY_LIMIT);
 
         assertThat(flags).extracting(RaisedFlag::code).containsExactly("PASS_LIMIT_DAILY");
     }
@@ -78,4 +88,5 @@ class AccommodationRuleTest {
     private static StudentUsage overDailyLimit(String studentId) {
         return new StudentUsage(studentId, 4, 4, 60);
     }
+
 }

@@ -19,7 +19,7 @@ class BlackoutAtPeriodEndRuleTest {
         var flags = DefaultRules.evaluate(DefaultRules.period2MinutesIn(50));
 
         assertThat(flags).extracting(RaisedFlag::code, RaisedFlag::message)
-                .containsExactly(tuple("BLACKOUT_END", "Last 10 minutes of Period 2: passes are discouraged"));
+            .containsExactly(tuple("BLACKOUT_END", "Last 10 minutes of Period 2: passes are discouraged"));
     }
 
     @Test
@@ -28,4 +28,5 @@ class BlackoutAtPeriodEndRuleTest {
 
         assertThat(flags).isEmpty();
     }
+
 }

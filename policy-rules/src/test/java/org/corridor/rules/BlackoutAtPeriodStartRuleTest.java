@@ -19,7 +19,7 @@ class BlackoutAtPeriodStartRuleTest {
         var flags = DefaultRules.evaluate(DefaultRules.period2MinutesIn(0));
 
         assertThat(flags).extracting(RaisedFlag::code, RaisedFlag::message)
-                .containsExactly(tuple("BLACKOUT_START", "First 10 minutes of Period 2: passes are discouraged"));
+            .containsExactly(tuple("BLACKOUT_START", "First 10 minutes of Period 2: passes are discouraged"));
     }
 
     @Test
@@ -28,4 +28,5 @@ class BlackoutAtPeriodStartRuleTest {
 
         assertThat(flags).isEmpty();
     }
+
 }

@@ -19,7 +19,7 @@ class CooldownRuleTest {
         var flags = DefaultRules.evaluate(DefaultRules.lastPassEndedMinutesAgo(12));
 
         assertThat(flags).extracting(RaisedFlag::code, RaisedFlag::message)
-                .containsExactly(tuple("COOLDOWN", "Last pass ended 12 minutes ago; the cooldown is 20 minutes"));
+            .containsExactly(tuple("COOLDOWN", "Last pass ended 12 minutes ago; the cooldown is 20 minutes"));
     }
 
     @Test
@@ -35,4 +35,5 @@ class CooldownRuleTest {
 
         assertThat(flags).isEmpty();
     }
+
 }

@@ -22,4 +22,5 @@ class DailyPassLimitRuleTest {
 
         assertThat(flags).isEmpty();
     }
+
 }

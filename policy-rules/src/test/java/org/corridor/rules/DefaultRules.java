@@ -3,8 +3,12 @@ package org.corridor.rules;
 import java.time.LocalDate;
 import java.util.List;
 
-/** The default rule set, compiled once for all rule tests of this JVM, and facts that keep each test short. */
+/**
+ * The default rule set, compiled once for all rule tests of this JVM, and facts that keep
+ * each test short.
+ */
 final class DefaultRules {
+
     private static final CompiledRuleSet COMPILED = new RuleSetCompiler().compile("default", DefaultRuleSet.drl());
 
     private DefaultRules() {
@@ -18,12 +22,17 @@ final class DefaultRules {
         return new DestinationStatus("restroom", "Restroom", capacity, occupancy, true);
     }
 
-    /** Ava's usage with only this week's count set: no pass today, so no daily or cooldown flag. */
+    /**
+     * Ava's usage with only this week's count set: no pass today, so no daily or cooldown
+     * flag.
+     */
     static StudentUsage passesThisWeek(int count) {
         return new StudentUsage("ava", 0, count, StudentUsage.NO_PASS_YET);
     }
 
-    /** Ava's usage with her single pass of the day ended the given number of minutes ago. */
+    /**
+     * Ava's usage with her single pass of the day ended the given number of minutes ago.
+     */
     static StudentUsage lastPassEndedMinutesAgo(int minutes) {
         return new StudentUsage("ava", 1, 1, minutes);
     }
@@ -40,4 +49,5 @@ final class DefaultRules {
     static PassRequest requestBy(String studentId, LocalDate date) {
         return new PassRequest("pass-1", studentId, "RESTROOM", "KIOSK", "restroom", "section-1", date);
     }
+
 }

@@ -12,7 +12,7 @@ class DestinationClosedRuleTest {
         var flags = DefaultRules.evaluate(new DestinationStatus("office", "Main Office", 0, 0, false));
 
         assertThat(flags).extracting(RaisedFlag::code, RaisedFlag::message)
-                .containsExactly(tuple("DESTINATION_CLOSED", "Main Office is closed"));
+            .containsExactly(tuple("DESTINATION_CLOSED", "Main Office is closed"));
     }
 
     @Test
@@ -21,4 +21,5 @@ class DestinationClosedRuleTest {
 
         assertThat(flags).isEmpty();
     }
+
 }

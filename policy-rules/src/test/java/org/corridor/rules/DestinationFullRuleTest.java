@@ -28,4 +28,5 @@ class DestinationFullRuleTest {
 
         assertThat(flags).isEmpty();
     }
+
 }

@@ -8,6 +8,7 @@ import org.junit.jupiter.api.Test;
 
 /** A dry-run shows, with each flag, the facts the rule matched. */
 class ExplainedEvaluationTest {
+
     private static final CompiledRuleSet DEFAULT = new RuleSetCompiler().compile("default", DefaultRuleSet.drl());
 
     @Test
@@ -21,4 +22,5 @@ class ExplainedEvaluationTest {
             assertThat(e.facts()).containsExactly(full);
         });
     }
+
 }

@@ -19,7 +19,7 @@ class HallwayCapRuleTest {
         var flags = DefaultRules.evaluate(DefaultRules.studentsOut(25));
 
         assertThat(flags).extracting(RaisedFlag::code, RaisedFlag::message)
-                .containsExactly(tuple("HALLWAY_CAP", "Hallways are at their cap: 25 students out (cap 25)"));
+            .containsExactly(tuple("HALLWAY_CAP", "Hallways are at their cap: 25 students out (cap 25)"));
     }
 
     @Test
@@ -28,4 +28,5 @@ class HallwayCapRuleTest {
 
         assertThat(flags).isEmpty();
     }
+
 }

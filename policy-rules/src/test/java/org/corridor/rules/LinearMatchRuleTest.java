@@ -9,10 +9,12 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
- * {@code matches} in an authored rule means what Drools means (the whole value, null matches nothing)
- * but runs on RE2/J: a pattern that backtracks exponentially on java.util.regex answers at once.
+ * {@code matches} in an authored rule means what Drools means (the whole value, null
+ * matches nothing) but runs on RE2/J: a pattern that backtracks exponentially on
+ * java.util.regex answers at once.
  */
 class LinearMatchRuleTest {
+
     private static final String RULES = """
             package org.corridor.rules;
 
@@ -31,11 +33,13 @@ class LinearMatchRuleTest {
                 insert(new Flag("NOT_A_ROOM", Severity.INFO, "somewhere else"));
             end
             """;
+
     private static final CompiledRuleSet COMPILED = new RuleSetCompiler().compile("linear", RULES);
 
     @Test
     void catastrophicBacktrackingPatternAnswersAtOnceOnALongValue() {
-        // java.util.regex needs about 5 s at 24 characters here, doubling with each one more.
+        // java.util.regex needs about 5 s at 24 characters here, doubling with each one
+        // more.
         String hostile = "a".repeat(10_000) + "!";
 
         List<RaisedFlag> flags = assertTimeoutPreemptively(Duration.ofSeconds(10),
@@ -63,4 +67,5 @@ class LinearMatchRuleTest {
     private static DestinationStatus destination(String name) {
         return new DestinationStatus("d1", name, 2, 0, true);
     }
+
 }

@@ -8,6 +8,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class RuleSetCompilerTest {
+
     private final RuleSetCompiler compiler = new RuleSetCompiler();
 
     @Test
@@ -51,7 +52,8 @@ class RuleSetCompilerTest {
                 end
                 """;
 
-        var flags = compiler.compileUnguarded("loop", drl).evaluate(List.of(new StudentUsage("ava", 0, 0, StudentUsage.NO_PASS_YET)));
+        var flags = compiler.compileUnguarded("loop", drl)
+            .evaluate(List.of(new StudentUsage("ava", 0, 0, StudentUsage.NO_PASS_YET)));
 
         assertThat(flags).hasSize(CompiledRuleSet.MAX_FIRINGS);
     }
@@ -67,4 +69,5 @@ class RuleSetCompilerTest {
                 end
                 """.formatted(limit);
     }
+
 }

@@ -19,7 +19,8 @@ class WeeklyPassLimitRuleTest {
         var flags = DefaultRules.evaluate(DefaultRules.passesThisWeek(13));
 
         assertThat(flags).extracting(RaisedFlag::code, RaisedFlag::message)
-                .containsExactly(tuple("PASS_LIMIT_WEEKLY", "Weekly pass limit reached: 13 passes this week, the limit is 12"));
+            .containsExactly(
+                    tuple("PASS_LIMIT_WEEKLY", "Weekly pass limit reached: 13 passes this week, the limit is 12"));
     }
 
     @Test
@@ -28,4 +29,5 @@ class WeeklyPassLimitRuleTest {
 
         assertThat(flags).isEmpty();
     }
+
 }

@@ -16,14 +16,21 @@ import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBo
 import org.corridor.pass.PassHistory;
 import org.corridor.security.Caller;
 
-/** What happened to a pass, step by step, who did it and what the rules said; and the search that finds it. */
+/**
+ * What happened to a pass, step by step, who did it and what the rules said; and the
+ * search that finds it.
+ */
 @RestController
 class AuditController {
+
     private static final MediaType CSV = new MediaType("text", "csv", StandardCharsets.UTF_8);
 
     private final PassHistory history;
+
     private final PassSearch search;
+
     private final PassPaths paths;
+
     private final ReadRecords reads;
 
     AuditController(PassHistory history, PassSearch search, PassPaths paths, ReadRecords reads) {
@@ -38,14 +45,19 @@ class AuditController {
         return search.page(caller, query);
     }
 
-    /** The same search as CSV, written while it is read: the filter is checked before the first byte. */
+    /**
+     * The same search as CSV, written while it is read: the filter is checked before the
+     * first byte.
+     */
     @GetMapping(value = "/api/audit/passes", produces = "text/csv")
     ResponseEntity<StreamingResponseBody> export(Caller caller, @RequestParam Map<String, String> query) {
         PassFilter filter = search.filter(caller, query);
         StreamingResponseBody body = out -> search.export(caller, filter,
                 new OutputStreamWriter(out, StandardCharsets.UTF_8));
-        return ResponseEntity.ok().contentType(CSV)
-                .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"passes.csv\"").body(body);
+        return ResponseEntity.ok()
+            .contentType(CSV)
+            .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"passes.csv\"")
+            .body(body);
     }
 
     @GetMapping("/api/audit/passes/{id}")
@@ -68,7 +80,10 @@ class AuditController {
         ReadRecords.Filter filter = reads.filter(caller, query);
         StreamingResponseBody body = out -> reads.export(caller, filter,
                 new OutputStreamWriter(out, StandardCharsets.UTF_8));
-        return ResponseEntity.ok().contentType(CSV)
-                .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"reads.csv\"").body(body);
+        return ResponseEntity.ok()
+            .contentType(CSV)
+            .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"reads.csv\"")
+            .body(body);
     }
+
 }

@@ -24,13 +24,16 @@ import org.corridor.school.SchoolRepository;
 import org.corridor.security.Caller;
 
 /**
- * Reads the query string of a pass search. Every problem is reported at once, each naming its parameter, and
- * a parameter nobody knows is a problem too: a misspelt filter must not silently widen an audit.
+ * Reads the query string of a pass search. Every problem is reported at once, each naming
+ * its parameter, and a parameter nobody knows is a problem too: a misspelt filter must
+ * not silently widen an audit.
  */
 @Component
 class PassFilters {
+
     static final int MAX_PAGE_SIZE = 200;
     static final int DEFAULT_PAGE_SIZE = 50;
+
     private static final Set<String> KNOWN = Set.of("studentId", "studentNumber", "teacherId", "destinationId",
             "schoolId", "state", "type", "channel", "flag", "ruleSetVersion", "from", "to", "sort", "page", "size");
 
@@ -48,9 +51,12 @@ class PassFilters {
 
     PassFilter filter(Caller caller, Map<String, String> query) {
         List<FieldError> errors = new ArrayList<>();
-        query.keySet().stream().filter(k -> !KNOWN.contains(k)).sorted()
-                .forEach(k -> errors.add(new FieldError(k, "is not a filter; filters are " + String.join(", ",
-                        KNOWN.stream().sorted().toList()))));
+        query.keySet()
+            .stream()
+            .filter(k -> !KNOWN.contains(k))
+            .sorted()
+            .forEach(k -> errors.add(new FieldError(k,
+                    "is not a filter; filters are " + String.join(", ", KNOWN.stream().sorted().toList()))));
         String schoolId = text(query, "schoolId", errors);
         ZoneId zone = zone(caller, schoolId, errors);
         Instant from = time(query, "from", zone, false, errors);
@@ -91,7 +97,10 @@ class PassFilters {
         return page == null || size == null ? null : new Page(page, size);
     }
 
-    /** The zone "from" and "to" are read in: the school searched, else the caller's, else the district's one zone. */
+    /**
+     * The zone "from" and "to" are read in: the school searched, else the caller's, else
+     * the district's one zone.
+     */
     ZoneId zone(Caller caller, String schoolId, List<FieldError> errors) {
         if (schoolId != null) {
             var school = schools.findByIdAndDistrictId(schoolId, caller.districtId());
@@ -104,8 +113,12 @@ class PassFilters {
         if (caller.schoolId() != null) {
             return schools.findById(caller.schoolId()).map(s -> s.getTimeZone()).orElse(null);
         }
-        List<ZoneId> zones = schools.findAll().stream().filter(s -> s.getDistrictId().equals(caller.districtId()))
-                .map(s -> s.getTimeZone()).distinct().toList();
+        List<ZoneId> zones = schools.findAll()
+            .stream()
+            .filter(s -> s.getDistrictId().equals(caller.districtId()))
+            .map(s -> s.getTimeZone())
+            .distinct()
+            .toList();
         return zones.size() == 1 ? zones.get(0) : null;
     }
 
@@ -122,22 +135,23 @@ class PassFilters {
     }
 
     private static <E extends Enum<E>> E choice(Map<String, String> query, String name, Function<String, E> parse,
-                                                E[] values, List<FieldError> errors) {
+            E[] values, List<FieldError> errors) {
         String value = text(query, name, errors);
         if (value == null) {
             return null;
         }
         try {
             return parse.apply(value.toUpperCase());
-        } catch (IllegalArgumentException e) {
-            errors.add(new FieldError(name, "must be one of " + String.join(", ",
-                    java.util.Arrays.stream(values).map(Enum::name).toList())));
+        }
+        catch (IllegalArgumentException e) {
+            errors.add(new FieldError(name,
+                    "must be one of " + String.join(", ", java.util.Arrays.stream(values).map(Enum::name).toList())));
             return null;
         }
     }
 
     private static Integer number(Map<String, String> query, String name, int min, int max, int otherwise,
-                                  List<FieldError> errors) {
+            List<FieldError> errors) {
         String value = query.get(name);
         if (value == null || value.isBlank()) {
             return otherwise;
@@ -147,7 +161,8 @@ class PassFilters {
             if (n >= min && n <= max) {
                 return n;
             }
-        } catch (NumberFormatException e) {
+        }
+        catch (NumberFormatException e) {
             // reported below, as an out-of-range number is
         }
         errors.add(new FieldError(name, "must be a whole number from " + min + " to " + max));
@@ -155,11 +170,11 @@ class PassFilters {
     }
 
     /**
-     * A date (2026-09-01), a date and time in the school's zone (2026-09-01T08:30), or an instant with its
-     * offset (2026-09-01T12:30:00Z). A date as the end of a range means through the end of that day.
+     * A date (2026-09-01), a date and time in the school's zone (2026-09-01T08:30), or an
+     * instant with its offset (2026-09-01T12:30:00Z). A date as the end of a range means
+     * through the end of that day.
      */
-    static Instant time(Map<String, String> query, String name, ZoneId zone, boolean end,
-                                List<FieldError> errors) {
+    static Instant time(Map<String, String> query, String name, ZoneId zone, boolean end, List<FieldError> errors) {
         String value = query.get(name);
         if (value == null || value.isBlank()) {
             return null;
@@ -167,7 +182,8 @@ class PassFilters {
         value = value.strip();
         try {
             return OffsetDateTime.parse(value).toInstant();
-        } catch (DateTimeException e) {
+        }
+        catch (DateTimeException e) {
             // not an instant: a local date or date-time in the school's zone
         }
         if (zone == null) {
@@ -181,7 +197,8 @@ class PassFilters {
                 return (end ? day.plusDays(1) : day).atStartOfDay(zone).toInstant();
             }
             return LocalDateTime.parse(value).atZone(zone).toInstant();
-        } catch (DateTimeException e) {
+        }
+        catch (DateTimeException e) {
             errors.add(new FieldError(name, "must be a date (2026-09-01) or a date and time (2026-09-01T08:30)"));
             return null;
         }
@@ -190,4 +207,5 @@ class PassFilters {
     static ApiProblem notAllowed() {
         return ApiProblem.forbidden("Only auditors and administrators can search passes.");
     }
+
 }

@@ -9,11 +9,17 @@ import org.corridor.pass.PassHistory;
 import org.corridor.reads.ReadLog;
 import org.corridor.security.Caller;
 
-/** A pass's path through its BPMN processes, for auditors and administrators of its district. */
+/**
+ * A pass's path through its BPMN processes, for auditors and administrators of its
+ * district.
+ */
 @Service
 public class PassPaths {
+
     private final PassHistory history;
+
     private final ProcessPaths engine;
+
     private final ReadLog reads;
 
     PassPaths(PassHistory history, ProcessPaths engine, ReadLog reads) {
@@ -31,4 +37,5 @@ public class PassPaths {
         reads.pass(caller, ReadLog.What.PATH, "GET /api/audit/passes/{id}/path", passId, student);
         return new Path(passId, engine.of(passId, caller.districtId()));
     }
+
 }

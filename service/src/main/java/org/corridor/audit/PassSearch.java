@@ -33,16 +33,18 @@ import org.corridor.reads.ReadLog;
 import org.corridor.security.Caller;
 
 /**
- * The auditor's search over a district's passes, as a page or as CSV. The export is written while the rows
- * are read (the driver fetches them in batches), so its size is bounded by the response, not by memory.
+ * The auditor's search over a district's passes, as a page or as CSV. The export is
+ * written while the rows are read (the driver fetches them in batches), so its size is
+ * bounded by the response, not by memory.
  */
 @Service
 public class PassSearch {
+
     /** Rows the driver fetches at a time while an export streams. */
     static final int FETCH_SIZE = 500;
-    static final String[] CSV_HEADER = {"pass_id", "school", "requested_at", "started_at", "ended_at", "state",
-            "type", "channel", "student_number", "student", "class", "teacher", "routed_to", "destination",
-            "flags", "rule_set_versions"};
+    static final String[] CSV_HEADER = { "pass_id", "school", "requested_at", "started_at", "ended_at", "state", "type",
+            "channel", "student_number", "student", "class", "teacher", "routed_to", "destination", "flags",
+            "rule_set_versions" };
 
     private static final String COLUMNS = """
             p.id, p.school_id, sc.name school_name, sc.time_zone, p.state, p.pass_type, p.channel,
@@ -51,18 +53,22 @@ public class PassSearch {
             COALESCE(te.display_name, CONCAT(te.given_name, ' ', te.family_name)) teacher,
             p.routed_to_id, COALESCE(rt.display_name, CONCAT(rt.given_name, ' ', rt.family_name)) routed_to,
             p.destination_id, d.name destination, p.requested_at, p.started_at, p.ended_at""";
+
     private static final String FROM = "\n" + """
-             FROM hall_pass p
-             JOIN school sc ON sc.id = p.school_id
-             JOIN person st ON st.id = p.student_id
-             JOIN section sec ON sec.id = p.departing_section_id
-             JOIN person te ON te.id = sec.main_teacher_id
-             JOIN person rt ON rt.id = p.routed_to_id
-             JOIN location d ON d.id = p.destination_id""";
+            FROM hall_pass p
+            JOIN school sc ON sc.id = p.school_id
+            JOIN person st ON st.id = p.student_id
+            JOIN section sec ON sec.id = p.departing_section_id
+            JOIN person te ON te.id = sec.main_teacher_id
+            JOIN person rt ON rt.id = p.routed_to_id
+            JOIN location d ON d.id = p.destination_id""";
 
     private final PassFilters filters;
+
     private final NamedParameterJdbcTemplate jdbc;
+
     private final NamedParameterJdbcTemplate streaming;
+
     private final ReadLog reads;
 
     PassSearch(PassFilters filters, NamedParameterJdbcTemplate jdbc, DataSource dataSource, ReadLog reads) {
@@ -98,10 +104,11 @@ public class PassSearch {
                 });
         if (!rows.isEmpty()) {
             jdbc.query("SELECT pass_id, code, severity, rule_set_version FROM pass_flag WHERE pass_id IN (:ids)"
-                            + " ORDER BY pass_id, ordinal", Map.of("ids", rows.keySet()),
-                    rs -> {
-                        rows.get(rs.getString("pass_id")).flags().add(new PassRow.Flag(rs.getString("code"),
-                                rs.getString("severity"), rs.getString("rule_set_version")));
+                    + " ORDER BY pass_id, ordinal", Map.of("ids", rows.keySet()), rs -> {
+                        rows.get(rs.getString("pass_id"))
+                            .flags()
+                            .add(new PassRow.Flag(rs.getString("code"), rs.getString("severity"),
+                                    rs.getString("rule_set_version")));
                     });
         }
         reads.students(caller, ReadLog.What.SEARCH, "GET /api/audit/passes", null,
@@ -110,8 +117,8 @@ public class PassSearch {
     }
 
     /**
-     * Every matching pass as CSV, in the order asked, times in each pass's school's zone. Rows are written as
-     * the database hands them over; nothing is collected first.
+     * Every matching pass as CSV, in the order asked, times in each pass's school's zone.
+     * Rows are written as the database hands them over; nothing is collected first.
      */
     @Transactional(readOnly = true)
     public void export(Caller caller, PassFilter filter, Writer out) {
@@ -125,20 +132,26 @@ public class PassSearch {
                 print(csv, row);
                 students.add(row.student().id());
             });
-            streaming.query("SELECT " + COLUMNS + ", f.code, f.severity, f.rule_set_version" + FROM
-                    + " LEFT JOIN pass_flag f ON f.pass_id = p.id" + where + order(filter, ", f.ordinal"),
+            streaming.query(
+                    "SELECT " + COLUMNS + ", f.code, f.severity, f.rule_set_version" + FROM
+                            + " LEFT JOIN pass_flag f ON f.pass_id = p.id" + where + order(filter, ", f.ordinal"),
                     params, rows::add);
             rows.finish();
             csv.flush();
             reads.students(caller, ReadLog.What.EXPORT, "GET /api/audit/passes (text/csv)", null, students);
-        } catch (IOException e) {
+        }
+        catch (IOException e) {
             throw new UncheckedIOException(e);
         }
     }
 
-    /** Joined rows come one per flag; a pass is written once its last flag has been read. */
+    /**
+     * Joined rows come one per flag; a pass is written once its last flag has been read.
+     */
     private final class FlagGrouping {
+
         private final Consumer<PassRow> write;
+
         private PassRow current;
 
         FlagGrouping(Consumer<PassRow> write) {
@@ -151,8 +164,9 @@ public class PassSearch {
                 current = row(rs, new ArrayList<>());
             }
             if (rs.getString("code") != null) {
-                current.flags().add(new PassRow.Flag(rs.getString("code"), rs.getString("severity"),
-                        rs.getString("rule_set_version")));
+                current.flags()
+                    .add(new PassRow.Flag(rs.getString("code"), rs.getString("severity"),
+                            rs.getString("rule_set_version")));
             }
         }
 
@@ -162,6 +176,7 @@ public class PassSearch {
                 current = null;
             }
         }
+
     }
 
     private static void print(CSVPrinter csv, PassRow row) {
@@ -170,15 +185,18 @@ public class PassSearch {
             csv.printRecord(row.id(), row.schoolId(), local(row.requestedAt(), zone), local(row.startedAt(), zone),
                     local(row.endedAt(), zone), row.state(), row.type(), row.channel(), row.studentNumber(),
                     row.student().name(), row.section(), row.teacher().name(), row.routedTo().name(),
-                    row.destination().name(),
-                    String.join(" ", row.flags().stream().map(PassRow.Flag::code).toList()),
+                    row.destination().name(), String.join(" ", row.flags().stream().map(PassRow.Flag::code).toList()),
                     String.join(" ", row.flags().stream().map(PassRow.Flag::ruleSetVersion).distinct().toList()));
-        } catch (IOException e) {
+        }
+        catch (IOException e) {
             throw new UncheckedIOException(e);
         }
     }
 
-    /** A time as the school's clock showed it, with its offset, so that a spreadsheet and a program both read it. */
+    /**
+     * A time as the school's clock showed it, with its offset, so that a spreadsheet and
+     * a program both read it.
+     */
     private static String local(Instant at, ZoneId zone) {
         return at == null ? "" : at.atZone(zone).toOffsetDateTime().toString();
     }
@@ -195,7 +213,8 @@ public class PassSearch {
     }
 
     private static Instant instant(ResultSet rs, String column) throws SQLException {
-        // Stored as UTC wall-clock time (hibernate.jdbc.time_zone), whatever the JVM's zone.
+        // Stored as UTC wall-clock time (hibernate.jdbc.time_zone), whatever the JVM's
+        // zone.
         LocalDateTime at = rs.getObject(column, LocalDateTime.class);
         return at == null ? null : at.toInstant(ZoneOffset.UTC);
     }
@@ -205,15 +224,19 @@ public class PassSearch {
         return " ORDER BY p.requested_at" + direction + ", p.id" + direction + then;
     }
 
-    /** The district always; each filter given narrows it. Values are bound, never spliced into the SQL. */
+    /**
+     * The district always; each filter given narrows it. Values are bound, never spliced
+     * into the SQL.
+     */
     private static String where(Caller caller, PassFilter f, MapSqlParameterSource params) {
         StringBuilder sql = new StringBuilder(" WHERE p.district_id = :district");
         params.addValue("district", caller.districtId());
         narrow(sql, params, "p.student_id = :student", "student", f.studentId());
         narrow(sql, params, "st.student_number = :studentNumber", "studentNumber", f.studentNumber());
-        narrow(sql, params, "(p.routed_to_id = :teacher OR sec.main_teacher_id = :teacher OR EXISTS (SELECT 1 FROM"
-                + " section_co_teacher ct WHERE ct.section_id = sec.id AND ct.person_id = :teacher))", "teacher",
-                f.teacherId());
+        narrow(sql, params,
+                "(p.routed_to_id = :teacher OR sec.main_teacher_id = :teacher OR EXISTS (SELECT 1 FROM"
+                        + " section_co_teacher ct WHERE ct.section_id = sec.id AND ct.person_id = :teacher))",
+                "teacher", f.teacherId());
         narrow(sql, params, "p.destination_id = :destination", "destination", f.destinationId());
         narrow(sql, params, "p.school_id = :school", "school", f.schoolId());
         narrow(sql, params, "p.state = :state", "state", f.state() == null ? null : f.state().name());
@@ -233,10 +256,11 @@ public class PassSearch {
     }
 
     private static void narrow(StringBuilder sql, MapSqlParameterSource params, String condition, String name,
-                               Object value) {
+            Object value) {
         if (value != null) {
             sql.append(" AND ").append(condition);
             params.addValue(name, value);
         }
     }
+
 }

@@ -31,12 +31,18 @@ import org.corridor.problem.FieldError;
 import org.corridor.problem.InvalidInput;
 import org.corridor.security.Caller;
 
-/** The record of reads, for the district's auditors: filtered by reader, student and time; paged or CSV. */
+/**
+ * The record of reads, for the district's auditors: filtered by reader, student and time;
+ * paged or CSV.
+ */
 @Service
 public class ReadRecords {
-    static final String[] CSV_HEADER = {"read_at", "reader", "reader_id", "student_number", "student",
-            "student_id", "pass_id", "what", "endpoint"};
+
+    static final String[] CSV_HEADER = { "read_at", "reader", "reader_id", "student_number", "student", "student_id",
+            "pass_id", "what", "endpoint" };
+
     private static final Set<String> KNOWN = Set.of("readerId", "studentId", "from", "to", "page", "size");
+
     private static final String SELECT = "SELECT r.read_at, r.reader_id, r.student_id, r.pass_id, r.what, r.endpoint,"
             + " COALESCE(rd.display_name, CONCAT(rd.given_name, ' ', rd.family_name)) reader,"
             + " COALESCE(st.display_name, CONCAT(st.given_name, ' ', st.family_name)) student, st.student_number"
@@ -47,7 +53,9 @@ public class ReadRecords {
     }
 
     private final PassFilters filters;
+
     private final NamedParameterJdbcTemplate jdbc;
+
     private final NamedParameterJdbcTemplate streaming;
 
     ReadRecords(PassFilters filters, NamedParameterJdbcTemplate jdbc, DataSource dataSource) {
@@ -63,9 +71,12 @@ public class ReadRecords {
             throw ApiProblem.forbidden("Only auditors can read the record of reads.");
         }
         List<FieldError> errors = new ArrayList<>();
-        query.keySet().stream().filter(k -> !KNOWN.contains(k)).sorted()
-                .forEach(k -> errors.add(new FieldError(k, "is not a filter; filters are readerId, studentId, from, "
-                        + "to, page, size")));
+        query.keySet()
+            .stream()
+            .filter(k -> !KNOWN.contains(k))
+            .sorted()
+            .forEach(k -> errors
+                .add(new FieldError(k, "is not a filter; filters are readerId, studentId, from, " + "to, page, size")));
         ZoneId zone = filters.zone(caller, null, errors);
         Instant from = PassFilters.time(query, "from", zone, false, errors);
         Instant to = PassFilters.time(query, "to", zone, true, errors);
@@ -94,7 +105,10 @@ public class ReadRecords {
         return new ReadRow.Page(total == null ? 0 : total, page.page(), page.size(), rows);
     }
 
-    /** Every matching read as CSV, newest first, written while it is read; times on the school's clock. */
+    /**
+     * Every matching read as CSV, newest first, written while it is read; times on the
+     * school's clock.
+     */
     @Transactional(readOnly = true)
     public void export(Caller caller, Filter filter, Writer out) {
         MapSqlParameterSource params = new MapSqlParameterSource();
@@ -105,14 +119,16 @@ public class ReadRecords {
                 ReadRow row = row(rs);
                 try {
                     csv.printRecord(row.readAt().atZone(filter.zone()).toOffsetDateTime(), row.reader().name(),
-                            row.reader().id(), rs.getString("student_number"), row.student().name(),
-                            row.student().id(), row.passId(), row.what(), row.endpoint());
-                } catch (IOException e) {
+                            row.reader().id(), rs.getString("student_number"), row.student().name(), row.student().id(),
+                            row.passId(), row.what(), row.endpoint());
+                }
+                catch (IOException e) {
                     throw new UncheckedIOException(e);
                 }
             });
             csv.flush();
-        } catch (IOException e) {
+        }
+        catch (IOException e) {
             throw new UncheckedIOException(e);
         }
     }
@@ -145,4 +161,5 @@ public class ReadRecords {
         }
         return sql.toString();
     }
+
 }

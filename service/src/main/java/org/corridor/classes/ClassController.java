@@ -11,6 +11,7 @@ import org.corridor.security.Caller;
 @RestController
 @RequestMapping("/api/classes")
 class ClassController {
+
     private final CurrentClasses currentClasses;
 
     ClassController(CurrentClasses currentClasses) {
@@ -18,13 +19,15 @@ class ClassController {
     }
 
     /**
-     * The sections the teacher teaches (as main or co-teacher) whose period is in session now, each with
-     * its students sorted by name and the badge of the pass each one is out on, if any. An administrator
-     * impersonating a teacher sees that teacher's classes.
+     * The sections the teacher teaches (as main or co-teacher) whose period is in session
+     * now, each with its students sorted by name and the badge of the pass each one is
+     * out on, if any. An administrator impersonating a teacher sees that teacher's
+     * classes.
      */
     @GetMapping("/current")
     ClassesView current(Caller caller) {
         caller.require(Role.TEACHER, "see the class they are running");
         return currentClasses.of(caller.person());
     }
+
 }

@@ -10,10 +10,16 @@ import org.springframework.data.repository.Repository;
 import org.corridor.person.Person;
 import org.corridor.section.Section;
 
-/** A teacher's sections and who is enrolled in them, read for several sections at once (whatever the class size). */
+/**
+ * A teacher's sections and who is enrolled in them, read for several sections at once
+ * (whatever the class size).
+ */
 interface ClassRoster extends Repository<Section, String> {
 
-    /** The sections the teacher teaches, as main teacher or co-teacher, that the roster has not removed. */
+    /**
+     * The sections the teacher teaches, as main teacher or co-teacher, that the roster
+     * has not removed.
+     */
     @Query("""
             select s from Section s
             where (s.mainTeacherId = :teacherId or :teacherId member of s.coTeacherIds) and s.removedAt is null""")
@@ -31,11 +37,12 @@ interface ClassRoster extends Repository<Section, String> {
     List<Enrolment> enrolments(Collection<String> sectionIds, LocalDate day);
 
     /**
-     * The people themselves, roles fetched in the same query (they are eager: one query per person otherwise);
-     * people removed from the roster are left out.
+     * The people themselves, roles fetched in the same query (they are eager: one query
+     * per person otherwise); people removed from the roster are left out.
      */
     @Query("""
             select distinct p from Person p left join fetch p.roles
             where p.id in :ids and p.districtId = :districtId and p.removedAt is null""")
     List<Person> people(Collection<String> ids, String districtId);
+
 }

@@ -7,7 +7,10 @@ import org.corridor.pass.PassState;
 import org.corridor.pass.PassType;
 import org.corridor.pass.PassView;
 
-/** The teacher's class view: the classes in session now, each student with the badge of their pass, if any. */
+/**
+ * The teacher's class view: the classes in session now, each student with the badge of
+ * their pass, if any.
+ */
 public record ClassesView(List<ClassView> classes) {
 
     public record ClassView(Ref section, Ref period, Ref room, List<StudentView> students) {
@@ -17,9 +20,12 @@ public record ClassesView(List<ClassView> classes) {
     public record StudentView(String id, String name, String studentNumber, Badge badge) {
     }
 
-    /** What the card shows of a pass: where the student is, since when, and in which colour. */
+    /**
+     * What the card shows of a pass: where the student is, since when, and in which
+     * colour.
+     */
     public record Badge(String passId, PassType type, Ref destination, PassState state, PassView.Color color,
-                        boolean autoPass, Instant startedAt) {
+            boolean autoPass, Instant startedAt) {
     }
 
     public record Ref(String id, String name) {

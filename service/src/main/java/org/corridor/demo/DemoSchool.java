@@ -37,37 +37,51 @@ import org.corridor.section.Section;
 import org.corridor.section.SectionRepository;
 
 /**
- * Seeds "Demo District" once, on the first start of the demo profile. Ms Rivera's English 10 runs in
- * a period that lasts all day, every day, so a walkthrough works whenever it is tried.
+ * Seeds "Demo District" once, on the first start of the demo profile. Ms Rivera's English
+ * 10 runs in a period that lasts all day, every day, so a walkthrough works whenever it
+ * is tried.
  */
 @Component
 @Profile("demo")
 class DemoSchool implements ApplicationRunner {
+
     static final String DISTRICT = "Demo District";
+
     private static final Logger log = LoggerFactory.getLogger(DemoSchool.class);
+
     private static final String DOMAIN = "@corridor.test";
-    private static final String[][] STUDENTS = {
-            {"Ava", "Adams"}, {"Ben", "Brooks"}, {"Cara", "Castillo"}, {"Dan", "Dubois"}, {"Eli", "Evans"},
-            {"Fay", "Fischer"}, {"Gus", "Garcia"}, {"Hana", "Hoang"}, {"Ivan", "Ivanov"}, {"Jade", "Jensen"},
-            {"Kai", "Kim"}, {"Lena", "Lopez"}, {"Milo", "Moreau"}, {"Nora", "Nakamura"}, {"Omar", "Osei"},
-            {"Pia", "Patel"}, {"Quinn", "Quigley"}, {"Rosa", "Rossi"}, {"Sami", "Said"}, {"Theo", "Tran"},
-            {"Uma", "Usman"}, {"Vik", "Varga"}, {"Wren", "Walsh"}, {"Yara", "Young"}};
+
+    private static final String[][] STUDENTS = { { "Ava", "Adams" }, { "Ben", "Brooks" }, { "Cara", "Castillo" },
+            { "Dan", "Dubois" }, { "Eli", "Evans" }, { "Fay", "Fischer" }, { "Gus", "Garcia" }, { "Hana", "Hoang" },
+            { "Ivan", "Ivanov" }, { "Jade", "Jensen" }, { "Kai", "Kim" }, { "Lena", "Lopez" }, { "Milo", "Moreau" },
+            { "Nora", "Nakamura" }, { "Omar", "Osei" }, { "Pia", "Patel" }, { "Quinn", "Quigley" }, { "Rosa", "Rossi" },
+            { "Sami", "Said" }, { "Theo", "Tran" }, { "Uma", "Usman" }, { "Vik", "Varga" }, { "Wren", "Walsh" },
+            { "Yara", "Young" } };
 
     private final DistrictRepository districts;
+
     private final SchoolRepository schools;
+
     private final SchoolPeriodRepository periods;
+
     private final PersonRepository people;
+
     private final LocationRepository locations;
+
     private final SectionRepository sections;
+
     private final NoContactPairRepository noContact;
+
     private final RuleSetRepository ruleSets;
+
     private final Clock clock;
+
     private final ZoneId timeZone;
 
     DemoSchool(DistrictRepository districts, SchoolRepository schools, SchoolPeriodRepository periods,
-               PersonRepository people, LocationRepository locations, SectionRepository sections,
-               NoContactPairRepository noContact, RuleSetRepository ruleSets, Clock clock,
-               @Value("${corridor.demo.time-zone:America/New_York}") ZoneId timeZone) {
+            PersonRepository people, LocationRepository locations, SectionRepository sections,
+            NoContactPairRepository noContact, RuleSetRepository ruleSets, Clock clock,
+            @Value("${corridor.demo.time-zone:America/New_York}") ZoneId timeZone) {
         this.districts = districts;
         this.schools = schools;
         this.periods = periods;
@@ -93,12 +107,12 @@ class DemoSchool implements ApplicationRunner {
 
         Person admin = people.save(new Person(d, s, "admin" + DOMAIN, "Alex", "Admin", Role.ADMIN));
         people.save(new Person(d, s, "auditor" + DOMAIN, "Audrey", "Auditor", Role.AUDITOR));
-        Person rivera = people.save(new Person(d, s, "rivera" + DOMAIN, "Maria", "Rivera", Role.TEACHER)
-                .withDisplayName("Ms Rivera"));
-        Person chen = people.save(new Person(d, s, "chen" + DOMAIN, "Wei", "Chen", Role.TEACHER)
-                .withDisplayName("Mr Chen"));
-        Person okafor = people.save(new Person(d, s, "okafor" + DOMAIN, "Chidi", "Okafor", Role.TEACHER)
-                .withDisplayName("Mr Okafor"));
+        Person rivera = people
+            .save(new Person(d, s, "rivera" + DOMAIN, "Maria", "Rivera", Role.TEACHER).withDisplayName("Ms Rivera"));
+        Person chen = people
+            .save(new Person(d, s, "chen" + DOMAIN, "Wei", "Chen", Role.TEACHER).withDisplayName("Mr Chen"));
+        Person okafor = people
+            .save(new Person(d, s, "okafor" + DOMAIN, "Chidi", "Okafor", Role.TEACHER).withDisplayName("Mr Okafor"));
 
         Location room204 = locations.save(Location.room(s, "Room 204"));
         locations.save(Location.destination(s, "Restroom", 2).allowingAutoPasses());
@@ -109,18 +123,19 @@ class DemoSchool implements ApplicationRunner {
         SchoolPeriod allDay = periods.save(new SchoolPeriod(s, "Demo period (all day)", LocalTime.MIDNIGHT,
                 LocalTime.MIDNIGHT, EnumSet.allOf(DayOfWeek.class)));
         Section english = new Section(s, allDay, room204.getId(), rivera.getId(), "English 10")
-                .withCoTeacher(chen.getId());
+            .withCoTeacher(chen.getId());
         List<Person> students = new ArrayList<>();
         for (int i = 0; i < STUDENTS.length; i++) {
             String given = STUDENTS[i][0];
-            students.add(people.save(new Person(d, s, given.toLowerCase() + DOMAIN, given, STUDENTS[i][1],
-                    Role.STUDENT).withStudentNumber(String.valueOf(1001 + i))));
+            students.add(people.save(new Person(d, s, given.toLowerCase() + DOMAIN, given, STUDENTS[i][1], Role.STUDENT)
+                .withStudentNumber(String.valueOf(1001 + i))));
         }
         students.forEach(student -> english.enrol(student.getId()));
         sections.save(english);
         noContact.save(new NoContactPair(d, students.get(0).getId(), students.get(1).getId()));
-        ruleSets.save(RuleSet.active(d, 1, DefaultRuleSet.drl(), admin.getId(), "Corridor's default rules",
-                clock.instant()));
+        ruleSets.save(
+                RuleSet.active(d, 1, DefaultRuleSet.drl(), admin.getId(), "Corridor's default rules", clock.instant()));
         log.info("Seeded the demo district {} with {} students", d, students.size());
     }
+
 }

@@ -19,21 +19,26 @@ import org.corridor.school.SchoolRepository;
 import org.corridor.security.Caller;
 
 /**
- * An administrator ends every pass of a school at once and gets the list of students who were out and
- * where. Until the emergency is cleared the school takes no new requests.
+ * An administrator ends every pass of a school at once and gets the list of students who
+ * were out and where. Until the emergency is cleared the school takes no new requests.
  */
 @Service
 class Emergencies {
+
     private static final Logger log = LoggerFactory.getLogger(Emergencies.class);
 
     private final SchoolRepository schools;
+
     private final SchoolEmergencyRepository emergencies;
+
     private final EmergencyEndAll endAll;
+
     private final PersonRepository people;
+
     private final Clock clock;
 
     Emergencies(SchoolRepository schools, SchoolEmergencyRepository emergencies, EmergencyEndAll endAll,
-                PersonRepository people, Clock clock) {
+            PersonRepository people, Clock clock) {
         this.schools = schools;
         this.emergencies = emergencies;
         this.endAll = endAll;
@@ -42,26 +47,27 @@ class Emergencies {
     }
 
     record Declared(String emergencyId, String schoolId, Instant declaredAt, PassView.Ref declaredBy,
-                    PassView.Ref onBehalfOf, List<EmergencyEndAll.StudentOut> studentsOut,
-                    List<PassView.Ref> requestsCancelled) {
+            PassView.Ref onBehalfOf, List<EmergencyEndAll.StudentOut> studentsOut,
+            List<PassView.Ref> requestsCancelled) {
     }
 
     record Status(String schoolId, boolean inForce, Record current, List<Record> recent) {
     }
 
     record Record(String emergencyId, Instant declaredAt, PassView.Ref declaredBy, int passesEnded, Instant clearedAt,
-                  PassView.Ref clearedBy) {
+            PassView.Ref clearedBy) {
     }
 
     @Transactional
     public Declared declare(Caller caller, String schoolId) {
         School school = administered(caller, schoolId);
         if (school.isInEmergency()) {
-            throw ApiProblem.conflict("emergency-in-force", "Emergency already in force",
-                    "An emergency is already in force at " + school.getName() + " since "
-                            + emergencies.getReferenceById(school.getEmergencyId()).getDeclaredAt()
-                            + ". Clear it before declaring another.")
-                    .with("emergencyId", school.getEmergencyId());
+            throw ApiProblem
+                .conflict("emergency-in-force", "Emergency already in force",
+                        "An emergency is already in force at " + school.getName() + " since "
+                                + emergencies.getReferenceById(school.getEmergencyId()).getDeclaredAt()
+                                + ". Clear it before declaring another.")
+                .with("emergencyId", school.getEmergencyId());
         }
         Instant now = clock.instant();
         SchoolEmergency emergency = emergencies.save(new SchoolEmergency(school.getDistrictId(), school.getId(), now,
@@ -83,7 +89,8 @@ class Emergencies {
                     "There is no emergency in force at " + school.getName() + ".");
         }
         emergencies.getReferenceById(school.getEmergencyId()).clear(clock.instant(), caller.signedInId());
-        log.warn("Emergency {} cleared at school {} by {}", school.getEmergencyId(), school.getId(), caller.signedInId());
+        log.warn("Emergency {} cleared at school {} by {}", school.getEmergencyId(), school.getId(),
+                caller.signedInId());
         school.clearEmergency();
         return status(school);
     }
@@ -94,10 +101,14 @@ class Emergencies {
     }
 
     private Status status(School school) {
-        List<Record> recent = emergencies.findTop20BySchoolIdOrderByDeclaredAtDesc(school.getId()).stream()
-                .map(this::record).toList();
-        Record current = recent.stream().filter(r -> r.emergencyId().equals(school.getEmergencyId())).findFirst()
-                .orElse(null);
+        List<Record> recent = emergencies.findTop20BySchoolIdOrderByDeclaredAtDesc(school.getId())
+            .stream()
+            .map(this::record)
+            .toList();
+        Record current = recent.stream()
+            .filter(r -> r.emergencyId().equals(school.getEmergencyId()))
+            .findFirst()
+            .orElse(null);
         return new Status(school.getId(), school.isInEmergency(), current, recent);
     }
 
@@ -109,7 +120,7 @@ class Emergencies {
     private School administered(Caller caller, String schoolId) {
         caller.require(Role.ADMIN, "end every pass of a school");
         School school = schools.findByIdAndDistrictId(schoolId, caller.districtId())
-                .orElseThrow(() -> ApiProblem.notFound("School", schoolId));
+            .orElseThrow(() -> ApiProblem.notFound("School", schoolId));
         if (caller.person().getSchoolId() != null && !caller.person().getSchoolId().equals(school.getId())) {
             throw ApiProblem.forbidden("You administer another school.");
         }
@@ -119,4 +130,5 @@ class Emergencies {
     private PassView.Ref person(String id) {
         return id == null ? null : people.findById(id).map(p -> new PassView.Ref(p.getId(), p.getName())).orElse(null);
     }
+
 }

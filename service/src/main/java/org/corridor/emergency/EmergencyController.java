@@ -14,13 +14,17 @@ import org.corridor.security.Caller;
 @RestController
 @RequestMapping("/api/admin/schools/{schoolId}/emergency")
 class EmergencyController {
+
     private final Emergencies emergencies;
 
     EmergencyController(Emergencies emergencies) {
         this.emergencies = emergencies;
     }
 
-    /** Ends every pending and active pass at once; answers with the students who were out and where. */
+    /**
+     * Ends every pending and active pass at once; answers with the students who were out
+     * and where.
+     */
     @PostMapping
     @ResponseStatus(HttpStatus.CREATED)
     Emergencies.Declared declare(Caller caller, @PathVariable String schoolId) {
@@ -37,4 +41,5 @@ class EmergencyController {
     Emergencies.Status clear(Caller caller, @PathVariable String schoolId) {
         return emergencies.clear(caller, schoolId);
     }
+
 }

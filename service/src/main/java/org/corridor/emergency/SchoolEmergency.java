@@ -6,16 +6,27 @@ import jakarta.persistence.Entity;
 
 import org.corridor.persistence.Identified;
 
-/** One emergency end-all of a school: who declared it and when, how many passes it ended, who cleared it. */
+/**
+ * One emergency end-all of a school: who declared it and when, how many passes it ended,
+ * who cleared it.
+ */
 @Entity
 public class SchoolEmergency extends Identified {
+
     private String districtId;
+
     private String schoolId;
+
     private Instant declaredAt;
+
     private String declaredById;
+
     private String onBehalfOfId;
+
     private int passesEnded;
+
     private Instant clearedAt;
+
     private String clearedById;
 
     protected SchoolEmergency() {
@@ -38,12 +49,36 @@ public class SchoolEmergency extends Identified {
         this.clearedById = byId;
     }
 
-    public String getDistrictId() { return districtId; }
-    public String getSchoolId() { return schoolId; }
-    public Instant getDeclaredAt() { return declaredAt; }
-    public String getDeclaredById() { return declaredById; }
-    public String getOnBehalfOfId() { return onBehalfOfId; }
-    public int getPassesEnded() { return passesEnded; }
-    public Instant getClearedAt() { return clearedAt; }
-    public String getClearedById() { return clearedById; }
+    public String getDistrictId() {
+        return districtId;
+    }
+
+    public String getSchoolId() {
+        return schoolId;
+    }
+
+    public Instant getDeclaredAt() {
+        return declaredAt;
+    }
+
+    public String getDeclaredById() {
+        return declaredById;
+    }
+
+    public String getOnBehalfOfId() {
+        return onBehalfOfId;
+    }
+
+    public int getPassesEnded() {
+        return passesEnded;
+    }
+
+    public Instant getClearedAt() {
+        return clearedAt;
+    }
+
+    public String getClearedById() {
+        return clearedById;
+    }
+
 }

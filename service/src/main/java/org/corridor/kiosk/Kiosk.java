@@ -9,27 +9,38 @@ import org.hibernate.annotations.DynamicUpdate;
 import org.corridor.persistence.Identified;
 
 /**
- * A shared device in one room. It proves itself with a token only it holds; Corridor keeps the token's
- * SHA-256, never the token. Revoking is final: a revoked kiosk is never recognised again.
+ * A shared device in one room. It proves itself with a token only it holds; Corridor
+ * keeps the token's SHA-256, never the token. Revoking is final: a revoked kiosk is never
+ * recognised again.
  */
 @Entity
-@DynamicUpdate // revoking must not write back a stale last_used_at noted meanwhile (KioskRepository.noteUse)
+@DynamicUpdate // revoking must not write back a stale last_used_at noted meanwhile
+               // (KioskRepository.noteUse)
 public class Kiosk extends Identified {
+
     private String districtId;
+
     private String schoolId;
+
     private String roomId;
+
     private String name;
+
     private String tokenHash;
+
     private Instant createdAt;
+
     private String createdById;
+
     private Instant revokedAt;
+
     private Instant lastUsedAt;
 
     protected Kiosk() {
     }
 
     Kiosk(String districtId, String schoolId, String roomId, String name, String tokenHash, String createdById,
-          Instant now) {
+            Instant now) {
         this.districtId = districtId;
         this.schoolId = schoolId;
         this.roomId = roomId;
@@ -45,17 +56,44 @@ public class Kiosk extends Identified {
         }
     }
 
-    public String getDistrictId() { return districtId; }
-    public String getSchoolId() { return schoolId; }
-    public String getRoomId() { return roomId; }
-    public String getName() { return name; }
-    public String getTokenHash() { return tokenHash; }
-    public Instant getCreatedAt() { return createdAt; }
-    public String getCreatedById() { return createdById; }
-    public Instant getRevokedAt() { return revokedAt; }
-    public Instant getLastUsedAt() { return lastUsedAt; }
+    public String getDistrictId() {
+        return districtId;
+    }
+
+    public String getSchoolId() {
+        return schoolId;
+    }
+
+    public String getRoomId() {
+        return roomId;
+    }
+
+    public String getName() {
+        return name;
+    }
+
+    public String getTokenHash() {
+        return tokenHash;
+    }
+
+    public Instant getCreatedAt() {
+        return createdAt;
+    }
+
+    public String getCreatedById() {
+        return createdById;
+    }
+
+    public Instant getRevokedAt() {
+        return revokedAt;
+    }
+
+    public Instant getLastUsedAt() {
+        return lastUsedAt;
+    }
 
     public boolean isRevoked() {
         return revokedAt != null;
     }
+
 }

@@ -19,12 +19,13 @@ import org.springframework.web.bind.annotation.RestController;
 import org.corridor.security.Caller;
 
 /**
- * Administrators issue kiosk tokens for rooms of their district (of their own school, when they belong
- * to one), list them and revoke them (see {@link Kiosks}).
+ * Administrators issue kiosk tokens for rooms of their district (of their own school,
+ * when they belong to one), list them and revoke them (see {@link Kiosks}).
  */
 @RestController
 @RequestMapping("/api/admin/kiosks")
 class KioskController {
+
     private final Kiosks kiosks;
 
     KioskController(Kiosks kiosks) {
@@ -45,10 +46,14 @@ class KioskController {
         return kiosks.list(caller);
     }
 
-    /** Revokes the kiosk: its token stops working on the next request. Revoking twice changes nothing. */
+    /**
+     * Revokes the kiosk: its token stops working on the next request. Revoking twice
+     * changes nothing.
+     */
     @DeleteMapping("/{id}")
     @ResponseStatus(HttpStatus.NO_CONTENT)
     void revoke(Caller caller, @PathVariable String id) {
         kiosks.revoke(caller, id);
     }
+
 }

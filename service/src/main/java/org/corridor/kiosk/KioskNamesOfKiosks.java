@@ -11,6 +11,7 @@ import org.corridor.pass.KioskNames;
 /** Names the kiosks among a pass's actors, revoked or not: history keeps who acted. */
 @Component
 class KioskNamesOfKiosks implements KioskNames {
+
     private final KioskRepository kiosks;
 
     KioskNamesOfKiosks(KioskRepository kiosks) {
@@ -21,4 +22,5 @@ class KioskNamesOfKiosks implements KioskNames {
     public Map<String, String> of(Collection<String> ids) {
         return kiosks.findAllById(ids).stream().collect(Collectors.toMap(Kiosk::getId, Kiosk::getName));
     }
+
 }

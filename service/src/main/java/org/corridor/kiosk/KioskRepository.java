@@ -10,6 +10,7 @@ import org.springframework.data.jpa.repository.Query;
 import org.springframework.data.repository.query.Param;
 
 public interface KioskRepository extends JpaRepository<Kiosk, String> {
+
     @Query("select k from Kiosk k where k.tokenHash = :tokenHash")
     Optional<Kiosk> findByTokenHash(String tokenHash);
 
@@ -23,10 +24,12 @@ public interface KioskRepository extends JpaRepository<Kiosk, String> {
     List<Kiosk> findByDistrictIdAndSchoolIdOrderByCreatedAt(String districtId, String schoolId);
 
     /**
-     * Notes a kiosk's use unless it was noted after {@code since}: concurrent requests of one kiosk write
-     * at most once, and without the entity's version, so they never conflict with an administrator's edit.
+     * Notes a kiosk's use unless it was noted after {@code since}: concurrent requests of
+     * one kiosk write at most once, and without the entity's version, so they never
+     * conflict with an administrator's edit.
      */
     @Modifying
     @Query("update Kiosk k set k.lastUsedAt = :now where k.id = :id and (k.lastUsedAt is null or k.lastUsedAt < :since)")
     int noteUse(@Param("id") String id, @Param("now") Instant now, @Param("since") Instant since);
+
 }

@@ -18,16 +18,23 @@ import org.corridor.security.Caller;
 import org.corridor.security.KioskCredentials;
 
 /**
- * Kiosk tokens: 32 random bytes, base64url without padding, shown once when the kiosk is created.
- * Only the SHA-256 (hex) is stored and looked up; a random 256-bit token needs no salt or slow hash.
+ * Kiosk tokens: 32 random bytes, base64url without padding, shown once when the kiosk is
+ * created. Only the SHA-256 (hex) is stored and looked up; a random 256-bit token needs
+ * no salt or slow hash.
  */
 @Component
 class KioskTokens implements KioskCredentials {
-    /** How stale {@code last_used_at} may get: a kiosk polling every second writes once a minute, not 60 times. */
+
+    /**
+     * How stale {@code last_used_at} may get: a kiosk polling every second writes once a
+     * minute, not 60 times.
+     */
     static final Duration USE_NOTED_EVERY = Duration.ofMinutes(1);
 
     private final SecureRandom random = new SecureRandom();
+
     private final KioskRepository kiosks;
+
     private final Clock clock;
 
     KioskTokens(KioskRepository kiosks, Clock clock) {
@@ -43,9 +50,10 @@ class KioskTokens implements KioskCredentials {
 
     static String hash(String token) {
         try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-                    .digest(token.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
+            return HexFormat.of()
+                .formatHex(MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.UTF_8)));
+        }
+        catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("Every Java runtime has SHA-256", e);
         }
     }
@@ -73,4 +81,5 @@ class KioskTokens implements KioskCredentials {
     private static Caller.Kiosk asCaller(Kiosk k) {
         return new Caller.Kiosk(k.getId(), k.getDistrictId(), k.getSchoolId(), k.getRoomId(), k.getName());
     }
+
 }

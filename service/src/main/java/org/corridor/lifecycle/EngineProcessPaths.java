@@ -14,12 +14,13 @@ import org.springframework.stereotype.Component;
 import org.corridor.audit.ProcessPaths;
 
 /**
- * Reads a pass's path from the engine's history. Instances carry their district as tenant id; those started
- * before tenant ids existed carry none and are read as the pass's own (the caller has already found the pass
- * in its district).
+ * Reads a pass's path from the engine's history. Instances carry their district as tenant
+ * id; those started before tenant ids existed carry none and are read as the pass's own
+ * (the caller has already found the pass in its district).
  */
 @Component
 class EngineProcessPaths implements ProcessPaths {
+
     private final HistoryService history;
 
     EngineProcessPaths(HistoryService history) {
@@ -29,20 +30,33 @@ class EngineProcessPaths implements ProcessPaths {
     @Override
     public List<ProcessPath> of(String passId, String districtId) {
         List<HistoricProcessInstance> instances = new ArrayList<>(history.createHistoricProcessInstanceQuery()
-                .processInstanceBusinessKey(passId).tenantIdIn(districtId).list());
+            .processInstanceBusinessKey(passId)
+            .tenantIdIn(districtId)
+            .list());
         instances.addAll(history.createHistoricProcessInstanceQuery()
-                .processInstanceBusinessKey(passId).withoutTenantId().list());
+            .processInstanceBusinessKey(passId)
+            .withoutTenantId()
+            .list());
         return instances.stream()
-                .sorted(Comparator.comparing(HistoricProcessInstance::getStartTime)
-                        .thenComparing(i -> i.getProcessDefinitionKey().equals("pass-lifecycle") ? 1 : 0))
-                .map(this::path).toList();
+            .sorted(Comparator.comparing(HistoricProcessInstance::getStartTime)
+                .thenComparing(i -> i.getProcessDefinitionKey().equals("pass-lifecycle") ? 1 : 0))
+            .map(this::path)
+            .toList();
     }
 
     private ProcessPath path(HistoricProcessInstance instance) {
-        // The start time has whole seconds on MariaDB; the occurrence order breaks ties as the engine ran them.
-        List<Step> steps = history.createHistoricActivityInstanceQuery().processInstanceId(instance.getId())
-                .orderByHistoricActivityInstanceStartTime().asc().orderPartiallyByOccurrence().asc().list()
-                .stream().map(EngineProcessPaths::step).toList();
+        // The start time has whole seconds on MariaDB; the occurrence order breaks ties
+        // as the engine ran them.
+        List<Step> steps = history.createHistoricActivityInstanceQuery()
+            .processInstanceId(instance.getId())
+            .orderByHistoricActivityInstanceStartTime()
+            .asc()
+            .orderPartiallyByOccurrence()
+            .asc()
+            .list()
+            .stream()
+            .map(EngineProcessPaths::step)
+            .toList();
         return new ProcessPath(instance.getProcessDefinitionKey(), instance.getId(), instant(instance.getStartTime()),
                 instant(instance.getEndTime()), steps);
     }
@@ -55,4 +69,5 @@ class EngineProcessPaths implements ProcessPaths {
     private static Instant instant(Date at) {
         return at == null ? null : at.toInstant();
     }
+
 }

@@ -32,8 +32,9 @@ import org.corridor.workflow.pass.TimerDurations;
 import org.corridor.workflow.pass.TimerSettings;
 
 /**
- * The one package of the service that knows the engine: it hands the BPMN's delegate and timer expressions
- * their beans (bean name = expression) and gives the rest of the service a {@link PassLifecycle}.
+ * The one package of the service that knows the engine: it hands the BPMN's delegate and
+ * timer expressions their beans (bean name = expression) and gives the rest of the
+ * service a {@link PassLifecycle}.
  */
 @Configuration
 class LifecycleConfiguration {
@@ -43,7 +44,10 @@ class LifecycleConfiguration {
         return new PassLifecycle(engine);
     }
 
-    /** Every pass process instance carries its district as tenant id; the definitions stay shared. */
+    /**
+     * Every pass process instance carries its district as tenant id; the definitions stay
+     * shared.
+     */
     @Bean
     ProcessEnginePlugin districtTenants() {
         return new AbstractProcessEnginePlugin() {
@@ -143,4 +147,5 @@ class LifecycleConfiguration {
     CancelAppointment cancelAppointment(AppointmentTransitions appointments) {
         return new CancelAppointment(appointments);
     }
+
 }

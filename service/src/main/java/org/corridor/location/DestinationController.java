@@ -10,6 +10,7 @@ import org.corridor.security.Caller;
 
 @RestController
 class DestinationController {
+
     private final Destinations destinations;
 
     DestinationController(Destinations destinations) {
@@ -20,4 +21,5 @@ class DestinationController {
     List<Destinations.DestinationView> destinations(Caller caller, @PathVariable String schoolId) {
         return destinations.of(caller, schoolId);
     }
+
 }

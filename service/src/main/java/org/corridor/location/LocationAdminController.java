@@ -21,13 +21,14 @@ import org.springframework.web.bind.annotation.RestController;
 import org.corridor.security.Caller;
 
 /**
- * A school's rooms and destinations, as administrators set them up (see {@link SchoolLocations}). Administrators
- * change them; auditors read them.
+ * A school's rooms and destinations, as administrators set them up (see
+ * {@link SchoolLocations}). Administrators change them; auditors read them.
  */
 @RestController
 @Validated
 @RequestMapping("/api/admin/schools/{schoolId}")
 class LocationAdminController {
+
     private final SchoolLocations locations;
 
     LocationAdminController(SchoolLocations locations) {
@@ -40,26 +41,36 @@ class LocationAdminController {
         return locations.locations(caller, schoolId);
     }
 
-    /** Makes a new destination: 201 with its address, 409 for a name the school already uses. */
+    /**
+     * Makes a new destination: 201 with its address, 409 for a name the school already
+     * uses.
+     */
     @PostMapping("/destinations")
     ResponseEntity<LocationView> create(Caller caller, @PathVariable @Size(max = 36) String schoolId,
-                                        @RequestBody LocationChange body) {
+            @RequestBody LocationChange body) {
         SchoolLocations.Created created = locations.create(caller, schoolId, body);
-        return ResponseEntity.created(URI.create("/api/admin/schools/" + created.schoolId() + "/locations/"
-                + created.location().id())).body(created.location());
+        return ResponseEntity
+            .created(URI.create("/api/admin/schools/" + created.schoolId() + "/locations/" + created.location().id()))
+            .body(created.location());
     }
 
-    /** A partial update of a room or destination, validated whole; nothing changes on any refusal. */
+    /**
+     * A partial update of a room or destination, validated whole; nothing changes on any
+     * refusal.
+     */
     @PutMapping("/locations/{id}")
     LocationView change(Caller caller, @PathVariable @Size(max = 36) String schoolId,
-                        @PathVariable @Size(max = 36) String id, @RequestBody LocationChange body) {
+            @PathVariable @Size(max = 36) String id, @RequestBody LocationChange body) {
         return locations.change(caller, schoolId, id, body);
     }
 
-    /** Deletes a location nothing refers to; one still referred to is kept, with a 409. */
+    /**
+     * Deletes a location nothing refers to; one still referred to is kept, with a 409.
+     */
     @DeleteMapping("/locations/{id}")
     @ResponseStatus(HttpStatus.NO_CONTENT)
     void delete(Caller caller, @PathVariable @Size(max = 36) String schoolId, @PathVariable @Size(max = 36) String id) {
         locations.delete(caller, schoolId, id);
     }
+
 }

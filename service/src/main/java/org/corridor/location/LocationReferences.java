@@ -8,13 +8,15 @@ import jakarta.persistence.EntityManager;
 import org.springframework.stereotype.Component;
 
 /**
- * What refers to a location: passes of any state, as destination or as the room left; sections meeting in it;
- * kiosks bound to it, revoked or not. Passes and history keep their places, so a location anything refers to
- * is never deleted.
+ * What refers to a location: passes of any state, as destination or as the room left;
+ * sections meeting in it; kiosks bound to it, revoked or not. Passes and history keep
+ * their places, so a location anything refers to is never deleted.
  */
 @Component
 class LocationReferences {
+
     private final EntityManager entityManager;
+
     private final PassCounts passes;
 
     LocationReferences(EntityManager entityManager, PassCounts passes) {
@@ -22,7 +24,10 @@ class LocationReferences {
         this.passes = passes;
     }
 
-    /** What refers to the location, in words ("3 passes, 1 section"); empty when nothing does. */
+    /**
+     * What refers to the location, in words ("3 passes, 1 section"); empty when nothing
+     * does.
+     */
     List<String> of(String locationId) {
         List<String> found = new ArrayList<>();
         add(found, passes.naming(locationId), "pass");
@@ -40,4 +45,5 @@ class LocationReferences {
             found.add(n + " " + what + (n == 1 ? "" : what.endsWith("s") ? "es" : "s"));
         }
     }
+
 }

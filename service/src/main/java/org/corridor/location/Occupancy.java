@@ -10,26 +10,33 @@ import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * How many students are out at each destination now: a counter per location ({@code destination_occupancy},
- * V9), so the rules read a school's occupancy in a few rows however many students are out. A pass moves it
- * only as it becomes active or stops being active ({@code Pass} calls {@link #arrived} and {@link #left} from
- * the one method that changes its state that way), in the same transaction, with an atomic update: two
- * passes ending at once both count, and a transaction that rolls back takes its change with it.
+ * How many students are out at each destination now: a counter per location
+ * ({@code destination_occupancy}, V9), so the rules read a school's occupancy in a few
+ * rows however many students are out. A pass moves it only as it becomes active or stops
+ * being active ({@code Pass} calls {@link #arrived} and {@link #left} from the one method
+ * that changes its state that way), in the same transaction, with an atomic update: two
+ * passes ending at once both count, and a transaction that rolls back takes its change
+ * with it.
  * <p>
- * Locks, always in this order so that nothing waits in a circle: the destination's {@code location} row, then
- * its counter, then the pass's and the engine's rows. An approval, or a pass that starts without one, locks
- * the location row exclusively ({@link LocationRepository#lockById}) before anything else; bringing a student
- * back locks it in share mode ({@link LocationRepository#shareById}) in {@link #left}, before the counter,
- * before the pass's new state is written. Share mode is needed anyway: writing a pass's state makes MariaDB
- * check the pass's destination foreign key ({@code ix_pass_destination_state} begins with the destination and
- * holds the state), which takes that lock at the flush; taken only then, after the counter, an end and an
- * approval at one destination would each hold what the other waits for. A transaction that changes passes at
- * several destinations (an emergency) takes all of its school's locks first ({@link #lockSchool}). The counter
- * statements go through JDBC, not Hibernate, so they run when called and never make Hibernate flush first.
+ * Locks, always in this order so that nothing waits in a circle: the destination's
+ * {@code location} row, then its counter, then the pass's and the engine's rows. An
+ * approval, or a pass that starts without one, locks the location row exclusively
+ * ({@link LocationRepository#lockById}) before anything else; bringing a student back
+ * locks it in share mode ({@link LocationRepository#shareById}) in {@link #left}, before
+ * the counter, before the pass's new state is written. Share mode is needed anyway:
+ * writing a pass's state makes MariaDB check the pass's destination foreign key
+ * ({@code ix_pass_destination_state} begins with the destination and holds the state),
+ * which takes that lock at the flush; taken only then, after the counter, an end and an
+ * approval at one destination would each hold what the other waits for. A transaction
+ * that changes passes at several destinations (an emergency) takes all of its school's
+ * locks first ({@link #lockSchool}). The counter statements go through JDBC, not
+ * Hibernate, so they run when called and never make Hibernate flush first.
  */
 @Component
 public class Occupancy {
+
     private final JdbcTemplate jdbc;
+
     private final LocationRepository locations;
 
     Occupancy(JdbcTemplate jdbc, LocationRepository locations) {
@@ -38,10 +45,10 @@ public class Occupancy {
     }
 
     /**
-     * One more student out at the destination, whose row the caller has locked ({@link
-     * LocationRepository#lockById}: every pass becomes active under that lock, so two first arrivals never
-     * both insert). A location gets its counter when its first student goes out (V9 made one for every
-     * location that existed then).
+     * One more student out at the destination, whose row the caller has locked
+     * ({@link LocationRepository#lockById}: every pass becomes active under that lock, so
+     * two first arrivals never both insert). A location gets its counter when its first
+     * student goes out (V9 made one for every location that existed then).
      */
     @Transactional(propagation = Propagation.MANDATORY)
     public void arrived(String destinationId) {
@@ -53,19 +60,25 @@ public class Occupancy {
     }
 
     /**
-     * How many students are out at the destination now. Whoever acts on the answer (an auto pass about to
-     * take a place) holds the destination's lock ({@link LocationRepository#lockById}), so no pass arrives
-     * before it commits; at READ COMMITTED the read sees every arrival committed before the lock was granted.
+     * How many students are out at the destination now. Whoever acts on the answer (an
+     * auto pass about to take a place) holds the destination's lock
+     * ({@link LocationRepository#lockById}), so no pass arrives before it commits; at
+     * READ COMMITTED the read sees every arrival committed before the lock was granted.
      */
     @Transactional(propagation = Propagation.MANDATORY)
     public int outNow(String destinationId) {
-        return jdbc.queryForList("select out_now from destination_occupancy where location_id = ?", Integer.class,
-                destinationId).stream().findFirst().orElse(0);
+        return jdbc
+            .queryForList("select out_now from destination_occupancy where location_id = ?", Integer.class,
+                    destinationId)
+            .stream()
+            .findFirst()
+            .orElse(0);
     }
 
     /**
-     * How many students are out at each location of the school that has had one out (a location missing
-     * from the answer has nobody out): what the rules read, so that every screen shows the same count.
+     * How many students are out at each location of the school that has had one out (a
+     * location missing from the answer has nobody out): what the rules read, so that
+     * every screen shows the same count.
      */
     @Transactional(readOnly = true)
     public Map<String, Integer> outNowAt(String schoolId) {
@@ -87,10 +100,11 @@ public class Occupancy {
     }
 
     /**
-     * Locks every location of the school in share mode, then every counter of the school, until the
-     * transaction ends: for a transaction about to end passes at many destinations, before it reads or
-     * changes any pass. Taken one by one as its passes came, while holding what it wrote for the earlier
-     * ones, they could be what an approval holds while it waits for one of those passes.
+     * Locks every location of the school in share mode, then every counter of the school,
+     * until the transaction ends: for a transaction about to end passes at many
+     * destinations, before it reads or changes any pass. Taken one by one as its passes
+     * came, while holding what it wrote for the earlier ones, they could be what an
+     * approval holds while it waits for one of those passes.
      */
     @Transactional(propagation = Propagation.MANDATORY)
     public void lockSchool(String schoolId) {
@@ -98,4 +112,5 @@ public class Occupancy {
         jdbc.queryForList("select location_id from destination_occupancy where school_id = ? "
                 + "order by location_id for update", String.class, schoolId);
     }
+
 }

@@ -11,6 +11,7 @@ import org.corridor.security.Caller;
 @RestController
 @RequestMapping("/api/me")
 class MeController {
+
     private final MyAccount account;
 
     MeController(MyAccount account) {
@@ -22,9 +23,13 @@ class MeController {
         return account.me(caller);
     }
 
-    /** The classes the student may leave now, each with the teacher the request would go to. */
+    /**
+     * The classes the student may leave now, each with the teacher the request would go
+     * to.
+     */
     @GetMapping("/departing-from")
     List<MyAccount.DepartingFromView> departingFrom(Caller caller) {
         return account.departingFrom(caller);
     }
+
 }

@@ -20,8 +20,11 @@ import org.corridor.security.Caller;
 /** Who the caller is, and the classes a student may leave now. */
 @Service
 class MyAccount {
+
     private final SchoolRepository schools;
+
     private final DepartingFrom departingFrom;
+
     private final LocationRepository locations;
 
     MyAccount(SchoolRepository schools, DepartingFrom departingFrom, LocationRepository locations) {
@@ -32,18 +35,20 @@ class MyAccount {
 
     /** What {@code GET /api/me} answers: a person (perhaps impersonated) or a kiosk. */
     sealed interface WhoAmI permits Me, KioskMe {
+
     }
 
     /**
-     * A person; {@code impersonatedBy} is there only while an administrator acts as them. {@code timeZone} is
-     * their school's, in which every screen shows times (null for someone of no school: the device's zone).
+     * A person; {@code impersonatedBy} is there only while an administrator acts as them.
+     * {@code timeZone} is their school's, in which every screen shows times (null for
+     * someone of no school: the device's zone).
      */
     record Me(String id, String email, String name, Set<Role> roles, String districtId, String schoolId,
-              String timeZone, @JsonInclude(JsonInclude.Include.NON_NULL) Ref impersonatedBy) implements WhoAmI {
+            String timeZone, @JsonInclude(JsonInclude.Include.NON_NULL) Ref impersonatedBy) implements WhoAmI {
     }
 
-    record KioskMe(KioskView kiosk, Set<Role> roles, String districtId, String schoolId, String timeZone)
-            implements WhoAmI {
+    record KioskMe(KioskView kiosk, Set<Role> roles, String districtId, String schoolId,
+            String timeZone) implements WhoAmI {
     }
 
     record KioskView(String id, String name, String schoolId, Ref room) {
@@ -73,16 +78,21 @@ class MyAccount {
         return schoolId == null ? null : schools.findById(schoolId).map(s -> s.getTimeZone().getId()).orElse(null);
     }
 
-    /** The classes the student may leave now, each with the teacher the request would go to. */
+    /**
+     * The classes the student may leave now, each with the teacher the request would go
+     * to.
+     */
     @Transactional(readOnly = true)
     List<DepartingFromView> departingFrom(Caller caller) {
         caller.require(Role.STUDENT, "leave a class");
         var school = schools.findById(caller.person().getSchoolId())
-                .orElseThrow(() -> ApiProblem.forbidden("Your account is not enrolled in a school."));
-        return departingFrom.now(caller.person(), school).stream()
-                .map(c -> new DepartingFromView(c.section().getId(), c.section().getName(), c.period().getName(),
-                        new Ref(c.teacher().getId(), c.teacher().getName()),
-                        c.room() == null ? null : new Ref(c.room().getId(), c.room().getName())))
-                .toList();
+            .orElseThrow(() -> ApiProblem.forbidden("Your account is not enrolled in a school."));
+        return departingFrom.now(caller.person(), school)
+            .stream()
+            .map(c -> new DepartingFromView(c.section().getId(), c.section().getName(), c.period().getName(),
+                    new Ref(c.teacher().getId(), c.teacher().getName()),
+                    c.room() == null ? null : new Ref(c.room().getId(), c.room().getName())))
+            .toList();
     }
+
 }

@@ -9,20 +9,36 @@ import jakarta.persistence.Enumerated;
 
 import org.corridor.persistence.Identified;
 
-/** One line of the no-contact history: who added or removed which pair, and when. Never changed. */
+/**
+ * One line of the no-contact history: who added or removed which pair, and when. Never
+ * changed.
+ */
 @Entity
 class NoContactChange extends Identified {
-    enum Action { ADDED, REMOVED }
+
+    enum Action {
+
+        ADDED, REMOVED
+
+    }
 
     private String districtId;
+
     private String pairId;
+
     @Enumerated(EnumType.STRING)
     private Action action;
+
     private String actorId;
+
     private String studentId;
+
     private String partnerId;
+
     private LocalDate fromDate;
+
     private LocalDate untilDate;
+
     private Instant changedAt;
 
     protected NoContactChange() {
@@ -40,12 +56,36 @@ class NoContactChange extends Identified {
         this.changedAt = changedAt;
     }
 
-    String getPairId() { return pairId; }
-    Action getAction() { return action; }
-    String getActorId() { return actorId; }
-    String getStudentId() { return studentId; }
-    String getPartnerId() { return partnerId; }
-    LocalDate getFromDate() { return fromDate; }
-    LocalDate getUntilDate() { return untilDate; }
-    Instant getChangedAt() { return changedAt; }
+    String getPairId() {
+        return pairId;
+    }
+
+    Action getAction() {
+        return action;
+    }
+
+    String getActorId() {
+        return actorId;
+    }
+
+    String getStudentId() {
+        return studentId;
+    }
+
+    String getPartnerId() {
+        return partnerId;
+    }
+
+    LocalDate getFromDate() {
+        return fromDate;
+    }
+
+    LocalDate getUntilDate() {
+        return untilDate;
+    }
+
+    Instant getChangedAt() {
+        return changedAt;
+    }
+
 }

@@ -15,4 +15,5 @@ interface NoContactChangeRepository extends JpaRepository<NoContactChange, Strin
 
     @Query("select c from NoContactChange c where c.districtId = :districtId order by c.changedAt, c.id")
     List<NoContactChange> findByDistrictId(String districtId);
+
 }

@@ -21,13 +21,15 @@ import org.corridor.problem.ApiProblem;
 import org.corridor.security.Caller;
 
 /**
- * The district's no-contact pairs, for its administrators only: students and teachers never see them (a
- * request's flag tells the student only that a restriction applies).
+ * The district's no-contact pairs, for its administrators only: students and teachers
+ * never see them (a request's flag tells the student only that a restriction applies).
  */
 @RestController
 @RequestMapping("/api/admin/no-contact-pairs")
 class NoContactController {
+
     private final NoContactPairs pairs;
+
     private final NoContactImport csvImport;
 
     NoContactController(NoContactPairs pairs, NoContactImport csvImport) {
@@ -57,7 +59,10 @@ class NoContactController {
         return pairs.history(caller, studentId);
     }
 
-    /** A CSV of student-number pairs: 200 with the report when all were added, 422 with it when none was. */
+    /**
+     * A CSV of student-number pairs: 200 with the report when all were added, 422 with it
+     * when none was.
+     */
     @PostMapping(path = "/import", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
     NoContactImport.Report importCsv(Caller caller, @RequestParam("file") MultipartFile file) throws IOException {
         caller.require(Role.ADMIN, "keep the no-contact list");
@@ -66,11 +71,14 @@ class NoContactController {
         NoContactImport.Report report = csvImport.run(caller, name, file.getBytes());
         if (!report.applied()) {
             throw new ApiProblem(HttpStatus.UNPROCESSABLE_ENTITY, "no-contact-import-rejected",
-                    "No-contact pairs rejected", "The file has " + report.errors().size()
-                    + " problem(s); no pair was added.")
-                    .with("added", 0).with("errors", report.errors()).with("warnings", report.warnings())
-                    .with("notes", report.notes());
+                    "No-contact pairs rejected",
+                    "The file has " + report.errors().size() + " problem(s); no pair was added.")
+                .with("added", 0)
+                .with("errors", report.errors())
+                .with("warnings", report.warnings())
+                .with("notes", report.notes());
         }
         return report;
     }
+
 }

@@ -16,15 +16,18 @@ import org.corridor.roster.RosterProblem;
 import org.corridor.security.Caller;
 
 /**
- * A CSV of student-number pairs (columns {@code studentNumber}, {@code otherStudentNumber}, optional
- * {@code note}, {@code from}, {@code until}), added all or nothing, with a report of each refused row as the
- * roster import gives it: file, row (the header is row 1), column and reason.
+ * A CSV of student-number pairs (columns {@code studentNumber},
+ * {@code otherStudentNumber}, optional {@code note}, {@code from}, {@code until}), added
+ * all or nothing, with a report of each refused row as the roster import gives it: file,
+ * row (the header is row 1), column and reason.
  */
 @Component
 public class NoContactImport {
+
     static final List<String> REQUIRED = List.of("studentNumber", "otherStudentNumber");
-    private static final Map<String, String> COLUMN_OF_FIELD = Map.of("studentId", "studentNumber",
-            "otherStudentId", "otherStudentNumber");
+
+    private static final Map<String, String> COLUMN_OF_FIELD = Map.of("studentId", "studentNumber", "otherStudentId",
+            "otherStudentNumber");
 
     private final NoContactPairs pairs;
 
@@ -33,7 +36,7 @@ public class NoContactImport {
     }
 
     public record Report(boolean applied, int added, List<RosterProblem> errors, List<RosterProblem> warnings,
-                         List<RosterProblem> notes) {
+            List<RosterProblem> notes) {
     }
 
     public Report run(Caller caller, String file, byte[] csv) {
@@ -74,11 +77,12 @@ public class NoContactImport {
         if (rows.isEmpty() && errors.isEmpty()) {
             errors.add(new RosterProblem(file, null, null, "The file has no pairs: only its header."));
         }
-        // Rows refused above are reported with those the list refuses, so one upload shows every problem.
+        // Rows refused above are reported with those the list refuses, so one upload
+        // shows every problem.
         Map<Integer, List<FieldError>> refused = errors.isEmpty() ? pairs.addAll(caller, asked)
                 : pairs.check(caller, asked);
-        refused.forEach((i, problems) -> problems.forEach(p -> errors.add(new RosterProblem(file,
-                rows.get(i).number(), COLUMN_OF_FIELD.getOrDefault(p.field(), p.field()), p.message()))));
+        refused.forEach((i, problems) -> problems.forEach(p -> errors.add(new RosterProblem(file, rows.get(i).number(),
+                COLUMN_OF_FIELD.getOrDefault(p.field(), p.field()), p.message()))));
         errors.sort((a, b) -> Integer.compare(a.row() == null ? 0 : a.row(), b.row() == null ? 0 : b.row()));
         return new Report(errors.isEmpty(), errors.isEmpty() ? asked.size() : 0, errors, warnings, notes);
     }
@@ -90,9 +94,11 @@ public class NoContactImport {
         }
         try {
             return LocalDate.parse(text);
-        } catch (DateTimeParseException e) {
+        }
+        catch (DateTimeParseException e) {
             errors.add(new RosterProblem(file, row.number(), column, "'" + text + "' is not a date as 2026-12-31."));
             return null;
         }
     }
+
 }

@@ -23,4 +23,5 @@ public interface NoContactPairRepository extends JpaRepository<NoContactPair, St
     /** The pair of these two students, whichever was given first. */
     @Query("select n from NoContactPair n where n.studentId = :studentId and n.partnerId = :partnerId")
     Optional<NoContactPair> findByStudentIdAndPartnerId(String studentId, String partnerId);
+
 }

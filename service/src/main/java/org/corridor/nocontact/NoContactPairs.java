@@ -25,20 +25,24 @@ import org.corridor.problem.InvalidInput;
 import org.corridor.security.Caller;
 
 /**
- * The district's no-contact list, kept by its administrators: every pair added or removed is written to the
- * history with who and when. Students are named by id or by student number; one of another district, of no
- * school, or no longer on the roster is an unknown student. An administrator of one school keeps the pairs of
- * its own students only.
+ * The district's no-contact list, kept by its administrators: every pair added or removed
+ * is written to the history with who and when. Students are named by id or by student
+ * number; one of another district, of no school, or no longer on the roster is an unknown
+ * student. An administrator of one school keeps the pairs of its own students only.
  */
 @Service
 public class NoContactPairs {
+
     private final NoContactPairRepository pairs;
+
     private final NoContactChangeRepository changes;
+
     private final PersonRepository people;
+
     private final Clock clock;
 
     NoContactPairs(NoContactPairRepository pairs, NoContactChangeRepository changes, PersonRepository people,
-                   Clock clock) {
+            Clock clock) {
         this.pairs = pairs;
         this.changes = changes;
         this.people = people;
@@ -53,23 +57,27 @@ public class NoContactPairs {
     }
 
     public record PairView(String id, StudentRef student, StudentRef otherStudent, String note, LocalDate from,
-                           LocalDate until, Instant createdAt) {
+            LocalDate until, Instant createdAt) {
     }
 
     public record ChangeView(String pairId, String action, Instant at, StudentRef by, StudentRef student,
-                             StudentRef otherStudent, LocalDate from, LocalDate until) {
+            StudentRef otherStudent, LocalDate from, LocalDate until) {
     }
 
-    /** A pair as asked for: each student by id or by number (the fields' names are the API's). */
+    /**
+     * A pair as asked for: each student by id or by number (the fields' names are the
+     * API's).
+     */
     public record NewPair(String studentId, String studentNumber, String otherStudentId, String otherStudentNumber,
-                          String note, LocalDate from, LocalDate until) {
+            String note, LocalDate from, LocalDate until) {
     }
 
     @Transactional
     public PairView add(Caller caller, NewPair asked) {
         caller.require(Role.ADMIN, "keep the no-contact list");
         List<FieldError> errors = new ArrayList<>();
-        Person student = student(caller, asked.studentId(), asked.studentNumber(), "studentId", "studentNumber", errors);
+        Person student = student(caller, asked.studentId(), asked.studentNumber(), "studentId", "studentNumber",
+                errors);
         Person other = student(caller, asked.otherStudentId(), asked.otherStudentNumber(), "otherStudentId",
                 "otherStudentNumber", errors);
         check(asked, student, other, errors);
@@ -81,8 +89,10 @@ public class NoContactPairs {
         try {
             pair = pairs.saveAndFlush(new NoContactPair(caller.districtId(), student.getId(), other.getId(),
                     blankToNull(asked.note()), asked.from(), asked.until(), clock.instant()));
-        } catch (DataIntegrityViolationException e) {
-            // Two administrators adding the same pair at once: the unique key refuses the second.
+        }
+        catch (DataIntegrityViolationException e) {
+            // Two administrators adding the same pair at once: the unique key refuses the
+            // second.
             throw duplicate();
         }
         changes.save(new NoContactChange(pair, NoContactChange.Action.ADDED, caller.signedInId(), clock.instant()));
@@ -95,50 +105,56 @@ public class NoContactPairs {
     public List<PairView> list(Caller caller, String studentId) {
         caller.require(Role.ADMIN, "read the no-contact list");
         List<NoContactPair> found = studentId == null || studentId.isBlank()
-                ? pairs.findByDistrictId(caller.districtId())
-                : pairs.ofStudent(caller.districtId(), studentId);
+                ? pairs.findByDistrictId(caller.districtId()) : pairs.ofStudent(caller.districtId(), studentId);
         Map<String, Person> named = people(found.stream().flatMap(p -> Stream.of(p.getStudentId(), p.getPartnerId())));
-        return found.stream().filter(p -> ofCallersSchools(caller, named.get(p.getStudentId()))
-                && ofCallersSchools(caller, named.get(p.getPartnerId()))).map(p -> {
-            boolean flipped = p.getPartnerId().equals(studentId);
-            Person one = named.get(flipped ? p.getPartnerId() : p.getStudentId());
-            Person two = named.get(flipped ? p.getStudentId() : p.getPartnerId());
-            return new PairView(p.getId(), StudentRef.of(one), StudentRef.of(two), p.getNote(), p.getFromDate(),
-                    p.getUntilDate(), p.getCreatedAt());
-        }).toList();
+        return found.stream()
+            .filter(p -> ofCallersSchools(caller, named.get(p.getStudentId()))
+                    && ofCallersSchools(caller, named.get(p.getPartnerId())))
+            .map(p -> {
+                boolean flipped = p.getPartnerId().equals(studentId);
+                Person one = named.get(flipped ? p.getPartnerId() : p.getStudentId());
+                Person two = named.get(flipped ? p.getStudentId() : p.getPartnerId());
+                return new PairView(p.getId(), StudentRef.of(one), StudentRef.of(two), p.getNote(), p.getFromDate(),
+                        p.getUntilDate(), p.getCreatedAt());
+            })
+            .toList();
     }
 
     @Transactional
     public void remove(Caller caller, String id) {
         caller.require(Role.ADMIN, "keep the no-contact list");
         NoContactPair pair = pairs.findByIdAndDistrictId(id, caller.districtId())
-                .filter(p -> people.findAllById(List.of(p.getStudentId(), p.getPartnerId())).stream()
-                        .allMatch(student -> ofCallersSchools(caller, student)))
-                .orElseThrow(() -> ApiProblem.notFound("No-contact pair", id));
+            .filter(p -> people.findAllById(List.of(p.getStudentId(), p.getPartnerId()))
+                .stream()
+                .allMatch(student -> ofCallersSchools(caller, student)))
+            .orElseThrow(() -> ApiProblem.notFound("No-contact pair", id));
         pairs.delete(pair);
         changes.save(new NoContactChange(pair, NoContactChange.Action.REMOVED, caller.signedInId(), clock.instant()));
     }
 
-    /** Who added and removed which pairs, oldest first: the district's, or those of one student. */
+    /**
+     * Who added and removed which pairs, oldest first: the district's, or those of one
+     * student.
+     */
     @Transactional(readOnly = true)
     public List<ChangeView> history(Caller caller, String studentId) {
         caller.require(Role.ADMIN, "read the no-contact history");
         List<NoContactChange> found = studentId == null || studentId.isBlank()
-                ? changes.findByDistrictId(caller.districtId())
-                : changes.ofStudent(caller.districtId(), studentId);
-        Map<String, Person> named = people(found.stream()
-                .flatMap(c -> Stream.of(c.getActorId(), c.getStudentId(), c.getPartnerId())));
-        return found.stream().filter(c -> ofCallersSchools(caller, named.get(c.getStudentId()))
-                        && ofCallersSchools(caller, named.get(c.getPartnerId())))
-                .map(c -> new ChangeView(c.getPairId(), c.getAction().name(), c.getChangedAt(),
-                        ref(named, c.getActorId()), ref(named, c.getStudentId()), ref(named, c.getPartnerId()),
-                        c.getFromDate(), c.getUntilDate()))
-                .toList();
+                ? changes.findByDistrictId(caller.districtId()) : changes.ofStudent(caller.districtId(), studentId);
+        Map<String, Person> named = people(
+                found.stream().flatMap(c -> Stream.of(c.getActorId(), c.getStudentId(), c.getPartnerId())));
+        return found.stream()
+            .filter(c -> ofCallersSchools(caller, named.get(c.getStudentId()))
+                    && ofCallersSchools(caller, named.get(c.getPartnerId())))
+            .map(c -> new ChangeView(c.getPairId(), c.getAction().name(), c.getChangedAt(), ref(named, c.getActorId()),
+                    ref(named, c.getStudentId()), ref(named, c.getPartnerId()), c.getFromDate(), c.getUntilDate()))
+            .toList();
     }
 
     /**
-     * Adds every pair, or none when any is refused: the answer holds the problems of each refused pair by its
-     * index in {@code asked}, and is empty when all were added. A pair given twice is refused the second time.
+     * Adds every pair, or none when any is refused: the answer holds the problems of each
+     * refused pair by its index in {@code asked}, and is empty when all were added. A
+     * pair given twice is refused the second time.
      */
     @Transactional
     public Map<Integer, List<FieldError>> addAll(Caller caller, List<NewPair> asked) {
@@ -159,18 +175,20 @@ public class NoContactPairs {
         for (int i = 0; i < asked.size(); i++) {
             NewPair one = asked.get(i);
             List<FieldError> errors = new ArrayList<>();
-            Person student = student(caller, one.studentId(), one.studentNumber(), "studentId", "studentNumber", errors);
+            Person student = student(caller, one.studentId(), one.studentNumber(), "studentId", "studentNumber",
+                    errors);
             Person other = student(caller, one.otherStudentId(), one.otherStudentNumber(), "otherStudentId",
                     "otherStudentNumber", errors);
             check(one, student, other, errors);
             if (errors.isEmpty()) {
                 NoContactPair pair = new NoContactPair(caller.districtId(), student.getId(), other.getId(),
                         blankToNull(one.note()), one.from(), one.until(), clock.instant());
-                String otherField = one.otherStudentId() != null && !one.otherStudentId().isBlank()
-                        ? "otherStudentId" : "otherStudentNumber";
+                String otherField = one.otherStudentId() != null && !one.otherStudentId().isBlank() ? "otherStudentId"
+                        : "otherStudentNumber";
                 if (!seen.add(pair.getStudentId() + "/" + pair.getPartnerId())) {
                     errors.add(new FieldError(otherField, "The same two students are paired on an earlier row."));
-                } else if (existing(student, other)) {
+                }
+                else if (existing(student, other)) {
                     errors.add(new FieldError(otherField, "These two students are already a no-contact pair."));
                 }
                 accepted.add(pair);
@@ -183,30 +201,35 @@ public class NoContactPairs {
             List<NoContactPair> saved;
             try {
                 saved = pairs.saveAllAndFlush(accepted);
-            } catch (DataIntegrityViolationException e) {
-                // Another administrator added one of these pairs since it was checked: nothing of this file is kept.
+            }
+            catch (DataIntegrityViolationException e) {
+                // Another administrator added one of these pairs since it was checked:
+                // nothing of this file is kept.
                 throw duplicate();
             }
             for (NoContactPair pair : saved) {
-                changes.save(new NoContactChange(pair, NoContactChange.Action.ADDED, caller.signedInId(),
-                        clock.instant()));
+                changes.save(
+                        new NoContactChange(pair, NoContactChange.Action.ADDED, caller.signedInId(), clock.instant()));
             }
         }
         return refused;
     }
 
     private Person student(Caller caller, String id, String number, String idField, String numberField,
-                           List<FieldError> errors) {
+            List<FieldError> errors) {
         if (id != null && !id.isBlank()) {
-            return people.findByIdAndDistrictId(id.strip(), caller.districtId()).filter(p -> onRoster(caller, p))
-                    .orElseGet(() -> {
-                        errors.add(new FieldError(idField, "There is no student " + id.strip() + " in your district."));
-                        return null;
-                    });
+            return people.findByIdAndDistrictId(id.strip(), caller.districtId())
+                .filter(p -> onRoster(caller, p))
+                .orElseGet(() -> {
+                    errors.add(new FieldError(idField, "There is no student " + id.strip() + " in your district."));
+                    return null;
+                });
         }
         if (number != null && !number.isBlank()) {
-            List<Person> found = people.findByDistrictIdAndStudentNumber(caller.districtId(), number.strip()).stream()
-                    .filter(p -> onRoster(caller, p)).toList();
+            List<Person> found = people.findByDistrictIdAndStudentNumber(caller.districtId(), number.strip())
+                .stream()
+                .filter(p -> onRoster(caller, p))
+                .toList();
             if (found.size() == 1) {
                 return found.get(0);
             }
@@ -219,12 +242,18 @@ public class NoContactPairs {
         return null;
     }
 
-    /** A student the caller may pair: on a school's roster, and of the caller's school for a school's admin. */
+    /**
+     * A student the caller may pair: on a school's roster, and of the caller's school for
+     * a school's admin.
+     */
     private static boolean onRoster(Caller caller, Person p) {
         return p.has(Role.STUDENT) && p.getSchoolId() != null && !p.isRemoved() && ofCallersSchools(caller, p);
     }
 
-    /** Everybody of the district for a district administrator; an administrator of one school sees its own. */
+    /**
+     * Everybody of the district for a district administrator; an administrator of one
+     * school sees its own.
+     */
     private static boolean ofCallersSchools(Caller caller, Person p) {
         return p != null && (caller.schoolId() == null || caller.schoolId().equals(p.getSchoolId()));
     }
@@ -235,8 +264,8 @@ public class NoContactPairs {
                     ? "otherStudentId" : "otherStudentNumber", "A student cannot be paired with themselves."));
         }
         if (asked.from() != null && asked.until() != null && asked.until().isBefore(asked.from())) {
-            errors.add(new FieldError("until", "The pair ends (" + asked.until() + ") before it starts ("
-                    + asked.from() + ")."));
+            errors.add(new FieldError("until",
+                    "The pair ends (" + asked.until() + ") before it starts (" + asked.from() + ")."));
         }
         if (asked.note() != null && asked.note().length() > 500) {
             errors.add(new FieldError("note", "The note is longer than 500 characters."));
@@ -274,4 +303,5 @@ public class NoContactPairs {
     private static String blankToNull(String text) {
         return text == null || text.isBlank() ? null : text.strip();
     }
+
 }

@@ -11,13 +11,16 @@ import org.corridor.problem.ApiProblem;
 import org.corridor.security.Caller;
 
 /**
- * A person's notification centre: the list, the unread count, marking seen. The recipient is always
- * the person at the keyboard ({@link Caller#signedInId()}): an administrator impersonating a teacher
- * sees their own notifications, never the teacher's. Every query names recipient and district.
+ * A person's notification centre: the list, the unread count, marking seen. The recipient
+ * is always the person at the keyboard ({@link Caller#signedInId()}): an administrator
+ * impersonating a teacher sees their own notifications, never the teacher's. Every query
+ * names recipient and district.
  */
 @Service
 class NotificationCentre {
+
     private final NotificationRepository notifications;
+
     private final Clock clock;
 
     NotificationCentre(NotificationRepository notifications, Clock clock) {
@@ -47,7 +50,9 @@ class NotificationCentre {
     Inbox list(Caller caller, boolean unreadOnly, int limit) {
         Me me = Me.of(caller);
         List<NotificationView> listed = notifications.listFor(me.id(), me.districtId(), unreadOnly, Limit.of(limit))
-                .stream().map(NotificationView::of).toList();
+            .stream()
+            .map(NotificationView::of)
+            .toList();
         return new Inbox(notifications.countUnread(me.id(), me.districtId()), listed);
     }
 
@@ -57,8 +62,9 @@ class NotificationCentre {
         Me me = Me.of(caller);
         notifications.markSeen(id, me.id(), me.districtId(), clock.instant());
         // someone else's looks exactly like an unknown one
-        return notifications.findByIdAndPersonIdAndDistrictId(id, me.id(), me.districtId()).map(NotificationView::of)
-                .orElseThrow(() -> ApiProblem.notFound("Notification", id));
+        return notifications.findByIdAndPersonIdAndDistrictId(id, me.id(), me.districtId())
+            .map(NotificationView::of)
+            .orElseThrow(() -> ApiProblem.notFound("Notification", id));
     }
 
     @Transactional
@@ -67,4 +73,5 @@ class NotificationCentre {
         int marked = notifications.markAllSeen(me.id(), me.districtId(), clock.instant());
         return new Marked(notifications.countUnread(me.id(), me.districtId()), marked);
     }
+
 }

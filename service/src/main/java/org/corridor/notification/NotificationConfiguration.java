@@ -10,13 +10,14 @@ import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
 /**
- * Scheduling for the stream heartbeat and the retention delete; and the hook that starts a new
- * notification stream only after Spring MVC has initialised its emitter. Before that, an emitter
- * buffers what it is sent, and a buffered event is not a delivery.
+ * Scheduling for the stream heartbeat and the retention delete; and the hook that starts
+ * a new notification stream only after Spring MVC has initialised its emitter. Before
+ * that, an emitter buffers what it is sent, and a buffered event is not a delivery.
  */
 @Configuration
 @EnableScheduling
 class NotificationConfiguration implements WebMvcConfigurer {
+
     private final NotificationStreams streams;
 
     NotificationConfiguration(NotificationStreams streams) {
@@ -28,12 +29,14 @@ class NotificationConfiguration implements WebMvcConfigurer {
         registry.addInterceptor(new AsyncHandlerInterceptor() {
             @Override
             public void afterConcurrentHandlingStarted(HttpServletRequest request, HttpServletResponse response,
-                                                       Object handler) {
-                if (request.getAttribute(NotificationController.NEW_STREAM) instanceof NotificationStreams.Stream stream) {
+                    Object handler) {
+                if (request
+                    .getAttribute(NotificationController.NEW_STREAM) instanceof NotificationStreams.Stream stream) {
                     request.removeAttribute(NotificationController.NEW_STREAM);
                     streams.start(stream);
                 }
             }
         }).addPathPatterns("/api/notifications/stream");
     }
+
 }

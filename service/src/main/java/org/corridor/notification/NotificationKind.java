@@ -1,23 +1,19 @@
 package org.corridor.notification;
 
-/** What a notification is about. Other packages send these by name; do not rename them. */
+/**
+ * What a notification is about. Other packages send these by name; do not rename them.
+ */
 public enum NotificationKind {
-    REQUEST,
-    REQUEST_AGAIN,
-    REQUEST_ESCALATED,
-    REQUEST_DECIDED,
-    ON_THE_WAY,
-    LONG_RUNNING,
-    ENDED_BY_SYSTEM,
-    EXPIRED,
-    CANCELLED,
-    PASS_STARTED,
-    APPOINTMENT_SOON,
-    APPOINTMENT_MISSED,
-    EMERGENCY;
 
-    /** A request waiting for someone's decision: settled (marked seen) once the pass is decided or closed. */
+    REQUEST, REQUEST_AGAIN, REQUEST_ESCALATED, REQUEST_DECIDED, ON_THE_WAY, LONG_RUNNING, ENDED_BY_SYSTEM, EXPIRED,
+    CANCELLED, PASS_STARTED, APPOINTMENT_SOON, APPOINTMENT_MISSED, EMERGENCY;
+
+    /**
+     * A request waiting for someone's decision: settled (marked seen) once the pass is
+     * decided or closed.
+     */
     public boolean isRequest() {
         return this == REQUEST || this == REQUEST_AGAIN || this == REQUEST_ESCALATED;
     }
+
 }

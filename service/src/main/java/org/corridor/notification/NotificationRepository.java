@@ -11,8 +11,8 @@ import org.springframework.data.jpa.repository.Query;
 
 /**
  * Every query names the recipient and the district. Changes are conditional bulk updates
- * ("... where seenAt is null"): idempotent, race-free, and they never clear the caller's persistence
- * context (settle runs inside the pass package's transaction).
+ * ("... where seenAt is null"): idempotent, race-free, and they never clear the caller's
+ * persistence context (settle runs inside the pass package's transaction).
  */
 interface NotificationRepository extends JpaRepository<Notification, String> {
 
@@ -28,21 +28,27 @@ interface NotificationRepository extends JpaRepository<Notification, String> {
     @Query("select count(n) from Notification n where n.personId = :personId and n.districtId = :districtId and n.seenAt is null")
     long countUnread(String personId, String districtId);
 
-    /** For Last-Event-ID: mine created at or after the given time, except that one, newest first. */
+    /**
+     * For Last-Event-ID: mine created at or after the given time, except that one, newest
+     * first.
+     */
     @Query("""
             select n from Notification n
             where n.personId = :personId and n.districtId = :districtId and n.createdAt >= :since and n.id <> :exceptId
             order by n.createdAt desc, n.id desc""")
     List<Notification> createdSince(String personId, String districtId, Instant since, String exceptId, Limit limit);
 
-    /** Requests that never reached an open screen and nobody marked seen, younger than the given time. */
+    /**
+     * Requests that never reached an open screen and nobody marked seen, younger than the
+     * given time.
+     */
     @Query("""
             select n from Notification n
             where n.personId = :personId and n.districtId = :districtId and n.kind in :kinds
               and n.seenAt is null and n.deliveredAt is null and n.createdAt > :since
             order by n.createdAt desc, n.id desc""")
     List<Notification> undelivered(String personId, String districtId, List<NotificationKind> kinds, Instant since,
-                                   Limit limit);
+            Limit limit);
 
     @Modifying(flushAutomatically = true)
     @Query("""
@@ -71,4 +77,5 @@ interface NotificationRepository extends JpaRepository<Notification, String> {
     @Modifying
     @Query("delete from Notification n where n.createdAt < :before")
     int deleteCreatedBefore(Instant before);
+
 }

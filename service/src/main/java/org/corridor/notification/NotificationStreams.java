@@ -33,39 +33,55 @@ import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 
 /**
- * The open notification streams (server-sent events) of this instance, keyed by recipient: a person
- * may have several tabs open. Live pushes reach streams on THIS instance only. The notification
- * table is the source of truth: a client that reconnects (to any instance) catches up through
- * Last-Event-ID, and undelivered requests are replayed when a screen opens. Fanning live pushes out
- * across several instances is issue 6's subject.
+ * The open notification streams (server-sent events) of this instance, keyed by
+ * recipient: a person may have several tabs open. Live pushes reach streams on THIS
+ * instance only. The notification table is the source of truth: a client that reconnects
+ * (to any instance) catches up through Last-Event-ID, and undelivered requests are
+ * replayed when a screen opens. Fanning live pushes out across several instances is issue
+ * 6's subject.
  * <p>
- * Every write to a stream happens on a push thread chosen by the recipient id, so the events of one
- * person arrive in order, and a client that stops reading holds up only the people of its stripe.
+ * Every write to a stream happens on a push thread chosen by the recipient id, so the
+ * events of one person arrive in order, and a client that stops reading holds up only the
+ * people of its stripe.
  */
 @Component
 class NotificationStreams implements SmartLifecycle {
+
     private static final Logger log = LoggerFactory.getLogger(NotificationStreams.class);
     static final int REPLAY_LIMIT = 100;
     static final Duration REPLAY_UNDELIVERED_FOR = Duration.ofHours(12);
+
     private static final int STRIPES = 4;
-    /** How long a client waits before reconnecting after the stream ends (the SSE retry field). */
+
+    /**
+     * How long a client waits before reconnecting after the stream ends (the SSE retry
+     * field).
+     */
     private static final long RECONNECT_MILLIS = 5_000;
 
     private final Map<String, Set<Stream>> open = new ConcurrentHashMap<>();
+
     private final ExecutorService[] stripes = new ExecutorService[STRIPES];
+
     private final NotificationRepository notifications;
+
     private final TransactionTemplate ownTransaction;
+
     private final ApplicationEventPublisher events;
+
     private final Clock clock;
+
     private final Duration timeout;
+
     private volatile boolean running;
 
     NotificationStreams(NotificationRepository notifications, PlatformTransactionManager transactions,
-                        ApplicationEventPublisher events, Clock clock,
-                        @Value("${corridor.notifications.stream-timeout:30m}") Duration timeout) {
+            ApplicationEventPublisher events, Clock clock,
+            @Value("${corridor.notifications.stream-timeout:30m}") Duration timeout) {
         this.notifications = notifications;
         this.ownTransaction = new TransactionTemplate(transactions);
-        // pushes run after the sender's commit, possibly while its resources are still bound: never join them
+        // pushes run after the sender's commit, possibly while its resources are still
+        // bound: never join them
         this.ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
         this.events = events;
         this.clock = clock;
@@ -82,10 +98,15 @@ class NotificationStreams implements SmartLifecycle {
 
     /** One open stream: one tab of one person. */
     static final class Stream {
+
         final String recipientId;
+
         final String districtId;
+
         final String lastEventId;
+
         final SseEmitter emitter;
+
         volatile boolean closed;
 
         Stream(String recipientId, String districtId, String lastEventId, SseEmitter emitter) {
@@ -94,11 +115,13 @@ class NotificationStreams implements SmartLifecycle {
             this.lastEventId = lastEventId;
             this.emitter = emitter;
         }
+
     }
 
     /**
-     * A new stream for the recipient. Nothing is written yet: {@link #start(Stream)} writes the unread
-     * count and the replay once Spring MVC has taken the emitter over (so a write is a real write).
+     * A new stream for the recipient. Nothing is written yet: {@link #start(Stream)}
+     * writes the unread count and the replay once Spring MVC has taken the emitter over
+     * (so a write is a real write).
      */
     Stream create(String recipientId, String districtId, String lastEventId) {
         SseEmitter emitter = new SseEmitter(timeout.toMillis());
@@ -109,13 +132,17 @@ class NotificationStreams implements SmartLifecycle {
         return stream;
     }
 
-    /** Registers the stream and sends the unread count, then the replay, on the recipient's push thread. */
+    /**
+     * Registers the stream and sends the unread count, then the replay, on the
+     * recipient's push thread.
+     */
     void start(Stream stream) {
         onStripe(stream.recipientId, () -> {
             if (stream.closed) {
                 return;
             }
-            // registered before the replay is read: a notification committed meanwhile is pushed, or replayed, or both
+            // registered before the replay is read: a notification committed meanwhile is
+            // pushed, or replayed, or both
             open.compute(stream.recipientId, (id, streams) -> {
                 Set<Stream> mine = streams != null ? streams : new CopyOnWriteArraySet<>();
                 mine.add(stream);
@@ -127,41 +154,57 @@ class NotificationStreams implements SmartLifecycle {
             }
             try {
                 long unread = notifications.countUnread(stream.recipientId, stream.districtId);
-                stream.emitter.send(SseEmitter.event().name("unread").reconnectTime(RECONNECT_MILLIS)
-                        .data(Map.of("unreadCount", unread), MediaType.APPLICATION_JSON));
+                stream.emitter.send(SseEmitter.event()
+                    .name("unread")
+                    .reconnectTime(RECONNECT_MILLIS)
+                    .data(Map.of("unreadCount", unread), MediaType.APPLICATION_JSON));
                 for (NotificationView view : replay(stream)) {
                     stream.emitter.send(notificationEvent(view));
                     delivered(stream.recipientId, view);
                 }
-            } catch (IOException | RuntimeException e) {
+            }
+            catch (IOException | RuntimeException e) {
                 log.debug("Stream of {} failed while opening; dropped", stream.recipientId);
                 drop(stream);
             }
         });
     }
 
-    /** After Last-Event-ID: mine created since that one; always: requests not yet delivered. Oldest first. */
+    /**
+     * After Last-Event-ID: mine created since that one; always: requests not yet
+     * delivered. Oldest first.
+     */
     private List<NotificationView> replay(Stream stream) {
         Map<String, Notification> replay = new LinkedHashMap<>();
         if (stream.lastEventId != null) {
             notifications.findByIdAndPersonIdAndDistrictId(stream.lastEventId, stream.recipientId, stream.districtId)
-                    // ">= its time": a notification of the same millisecond may come twice (clients dedupe by id),
-                    // but none is skipped
-                    .ifPresent(last -> notifications.createdSince(stream.recipientId, stream.districtId,
-                                    last.getCreatedAt(), last.getId(), Limit.of(REPLAY_LIMIT))
-                            .forEach(n -> replay.put(n.getId(), n)));
+                // ">= its time": a notification of the same millisecond may come twice
+                // (clients dedupe by id),
+                // but none is skipped
+                .ifPresent(last -> notifications
+                    .createdSince(stream.recipientId, stream.districtId, last.getCreatedAt(), last.getId(),
+                            Limit.of(REPLAY_LIMIT))
+                    .forEach(n -> replay.put(n.getId(), n)));
         }
-        // A request sent while the teacher's screen was closed pops up when it opens; with Last-Event-ID too,
-        // for a request committed late by a long transaction, created before the client's last event.
-        notifications.undelivered(stream.recipientId, stream.districtId, Notifications.REQUEST_KINDS,
-                        clock.instant().minus(REPLAY_UNDELIVERED_FOR), Limit.of(REPLAY_LIMIT))
-                .forEach(n -> replay.putIfAbsent(n.getId(), n));
-        return replay.values().stream()
-                .sorted(Comparator.comparing(Notification::getCreatedAt).thenComparing(Notification::getId))
-                .map(NotificationView::of).toList();
+        // A request sent while the teacher's screen was closed pops up when it opens;
+        // with Last-Event-ID too,
+        // for a request committed late by a long transaction, created before the client's
+        // last event.
+        notifications
+            .undelivered(stream.recipientId, stream.districtId, Notifications.REQUEST_KINDS,
+                    clock.instant().minus(REPLAY_UNDELIVERED_FOR), Limit.of(REPLAY_LIMIT))
+            .forEach(n -> replay.putIfAbsent(n.getId(), n));
+        return replay.values()
+            .stream()
+            .sorted(Comparator.comparing(Notification::getCreatedAt).thenComparing(Notification::getId))
+            .map(NotificationView::of)
+            .toList();
     }
 
-    /** Pushes a committed notification to every open stream of its recipient on this instance. */
+    /**
+     * Pushes a committed notification to every open stream of its recipient on this
+     * instance.
+     */
     void push(String recipientId, NotificationView view) {
         onStripe(recipientId, () -> {
             boolean written = false;
@@ -169,7 +212,8 @@ class NotificationStreams implements SmartLifecycle {
                 try {
                     stream.emitter.send(notificationEvent(view));
                     written = true;
-                } catch (IOException | RuntimeException e) {
+                }
+                catch (IOException | RuntimeException e) {
                     log.debug("Stream of {} failed on notification {}; dropped", recipientId, view.id());
                     drop(stream);
                 }
@@ -181,37 +225,44 @@ class NotificationStreams implements SmartLifecycle {
     }
 
     /**
-     * The notification reached an open screen: its first delivery time is recorded in a short
-     * transaction of its own; then, for a notification about a pass, {@link NotificationDelivered} is
-     * published inside another one, so a failing listener cannot undo the record (and a
-     * {@code @TransactionalEventListener} finds a transaction to wait for).
+     * The notification reached an open screen: its first delivery time is recorded in a
+     * short transaction of its own; then, for a notification about a pass,
+     * {@link NotificationDelivered} is published inside another one, so a failing
+     * listener cannot undo the record (and a {@code @TransactionalEventListener} finds a
+     * transaction to wait for).
      */
     private void delivered(String recipientId, NotificationView view) {
         Instant at = clock.instant();
         try {
             ownTransaction.executeWithoutResult(status -> notifications.markDelivered(view.id(), at));
-        } catch (RuntimeException e) {
+        }
+        catch (RuntimeException e) {
             // the row stays undelivered: a request is replayed when the screen next opens
             log.warn("Recording the delivery of notification {} to {} failed", view.id(), recipientId, e);
         }
         if (view.passId() != null) {
             try {
-                ownTransaction.executeWithoutResult(status -> events.publishEvent(
-                        new NotificationDelivered(view.id(), recipientId, view.passId(), view.kind(), at)));
-            } catch (RuntimeException e) {
+                ownTransaction.executeWithoutResult(status -> events
+                    .publishEvent(new NotificationDelivered(view.id(), recipientId, view.passId(), view.kind(), at)));
+            }
+            catch (RuntimeException e) {
                 log.warn("A listener of the delivery of notification {} (pass {}) failed", view.id(), view.passId(), e);
             }
         }
     }
 
-    /** A comment line on every open stream, so proxies keep it open and dead streams are found and dropped. */
+    /**
+     * A comment line on every open stream, so proxies keep it open and dead streams are
+     * found and dropped.
+     */
     @Scheduled(fixedRate = 20, initialDelay = 20, timeUnit = TimeUnit.SECONDS)
     void heartbeat() {
         open.forEach((recipientId, streams) -> onStripe(recipientId, () -> {
             for (Stream stream : streams) {
                 try {
                     stream.emitter.send(SseEmitter.event().comment("heartbeat"));
-                } catch (IOException | RuntimeException e) {
+                }
+                catch (IOException | RuntimeException e) {
                     log.debug("Stream of {} is dead; dropped", recipientId);
                     drop(stream);
                 }
@@ -248,30 +299,37 @@ class NotificationStreams implements SmartLifecycle {
             stripes[Math.floorMod(recipientId.hashCode(), STRIPES)].execute(() -> {
                 try {
                     task.run();
-                } catch (RuntimeException e) {
+                }
+                catch (RuntimeException e) {
                     log.warn("Notification push for {} failed", recipientId, e);
                 }
             });
-        } catch (RejectedExecutionException e) {
+        }
+        catch (RejectedExecutionException e) {
             log.debug("Shutting down: push for {} not sent (it stays in the table)", recipientId);
         }
     }
 
-    /** Ends every open stream on this instance (clients reconnect, to another instance if this one stops). */
+    /**
+     * Ends every open stream on this instance (clients reconnect, to another instance if
+     * this one stops).
+     */
     void closeAll() {
         open.values().forEach(streams -> streams.forEach(stream -> {
             drop(stream);
             try {
                 stream.emitter.complete();
-            } catch (RuntimeException e) {
+            }
+            catch (RuntimeException e) {
                 log.debug("Stream of {} already ended", stream.recipientId);
             }
         }));
     }
 
     /*
-     * An open stream is a request in progress: the web server's graceful shutdown would wait for it until
-     * its time limit. Streams are therefore ended first (a higher phase stops earlier), then the push threads.
+     * An open stream is a request in progress: the web server's graceful shutdown would
+     * wait for it until its time limit. Streams are therefore ended first (a higher phase
+     * stops earlier), then the push threads.
      */
     @Override
     public void start() {
@@ -296,4 +354,5 @@ class NotificationStreams implements SmartLifecycle {
     public int getPhase() {
         return SmartLifecycle.DEFAULT_PHASE;
     }
+
 }

@@ -13,18 +13,22 @@ import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
- * Sending notifications: what the rest of the service calls. A notification is stored in the
- * caller's transaction and pushed to the recipient's open screens only after that transaction
- * commits: a rolled-back step leaves neither a row nor a popup behind.
+ * Sending notifications: what the rest of the service calls. A notification is stored in
+ * the caller's transaction and pushed to the recipient's open screens only after that
+ * transaction commits: a rolled-back step leaves neither a row nor a popup behind.
  */
 @Service
 public class Notifications {
+
     private static final Logger log = LoggerFactory.getLogger(Notifications.class);
     static final List<NotificationKind> REQUEST_KINDS = Arrays.stream(NotificationKind.values())
-            .filter(NotificationKind::isRequest).toList();
+        .filter(NotificationKind::isRequest)
+        .toList();
 
     private final NotificationRepository notifications;
+
     private final NotificationStreams streams;
+
     private final Clock clock;
 
     Notifications(NotificationRepository notifications, NotificationStreams streams, Clock clock) {
@@ -34,22 +38,23 @@ public class Notifications {
     }
 
     /**
-     * Stores a notification for the recipient, in the caller's transaction (a new one if there is
-     * none), and pushes it to the recipient's open streams once that transaction has committed.
-     * Works from the engine's job-executor threads too, where a Spring-managed transaction is active.
-     *
+     * Stores a notification for the recipient, in the caller's transaction (a new one if
+     * there is none), and pushes it to the recipient's open streams once that transaction
+     * has committed. Works from the engine's job-executor threads too, where a
+     * Spring-managed transaction is active.
      * @param passId the pass it is about, or null (an emergency, for example)
-     * @param body   may be null (stored empty); title and body are shortened to fit their columns
+     * @param body may be null (stored empty); title and body are shortened to fit their
+     * columns
      */
     @Transactional
     public void send(String districtId, String recipientId, NotificationKind kind, String passId, String title,
-                     String body) {
+            String body) {
         Objects.requireNonNull(districtId, "districtId");
         Objects.requireNonNull(recipientId, "recipientId");
         Objects.requireNonNull(kind, "kind");
         Objects.requireNonNull(title, "title");
-        Notification stored = notifications.save(
-                new Notification(districtId, recipientId, kind, passId, title, body, clock.instant()));
+        Notification stored = notifications
+            .save(new Notification(districtId, recipientId, kind, passId, title, body, clock.instant()));
         NotificationView view = NotificationView.of(stored);
         log.debug("Notification {} ({}) for {} stored, pass {}", stored.getId(), kind, recipientId, passId);
         if (TransactionSynchronizationManager.isSynchronizationActive()) {
@@ -59,16 +64,18 @@ public class Notifications {
                     streams.push(recipientId, view);
                 }
             });
-        } else {
-            // not reachable through the proxy (@Transactional always opens or joins one); kept for direct calls
+        }
+        else {
+            // not reachable through the proxy (@Transactional always opens or joins one);
+            // kept for direct calls
             streams.push(recipientId, view);
         }
     }
 
     /**
-     * A request that was decided, cancelled or expired is no longer unread: marks every unseen
-     * request-kind notification of the pass (the routed teacher's, escalations' recipients') seen
-     * now, in the caller's transaction.
+     * A request that was decided, cancelled or expired is no longer unread: marks every
+     * unseen request-kind notification of the pass (the routed teacher's, escalations'
+     * recipients') seen now, in the caller's transaction.
      */
     @Transactional
     public void settle(String passId) {
@@ -76,4 +83,5 @@ public class Notifications {
         int settled = notifications.settle(passId, REQUEST_KINDS, clock.instant());
         log.debug("Pass {} settled: {} request notification(s) marked seen", passId, settled);
     }
+
 }

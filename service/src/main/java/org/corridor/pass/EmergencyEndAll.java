@@ -16,22 +16,29 @@ import org.corridor.security.Caller;
 import org.corridor.workflow.pass.PassLifecycle;
 
 /**
- * Ends every pending and active pass of a school at once, through each pass's own process, so every
- * pass's history says what happened and who did it. Booked appointments stay booked: if the emergency is
- * still in force at their time they do not start.
+ * Ends every pending and active pass of a school at once, through each pass's own
+ * process, so every pass's history says what happened and who did it. Booked appointments
+ * stay booked: if the emergency is still in force at their time they do not start.
  */
 @Service
 public class EmergencyEndAll {
+
     private final PassRepository passes;
+
     private final PassLifecycle lifecycle;
+
     private final PassEvents events;
+
     private final PassNotices notices;
+
     private final PersonRepository people;
+
     private final LocationRepository locations;
+
     private final Occupancy occupancy;
 
     EmergencyEndAll(PassRepository passes, PassLifecycle lifecycle, PassEvents events, PassNotices notices,
-                    PersonRepository people, LocationRepository locations, Occupancy occupancy) {
+            PersonRepository people, LocationRepository locations, Occupancy occupancy) {
         this.passes = passes;
         this.lifecycle = lifecycle;
         this.events = events;
@@ -43,17 +50,18 @@ public class EmergencyEndAll {
 
     /** A student who was out when the emergency was declared, and where. */
     public record StudentOut(String passId, PassView.Ref student, PassView.Ref destination, PassState state,
-                             java.time.Instant startedAt) {
+            java.time.Instant startedAt) {
     }
 
     public record Outcome(List<StudentOut> studentsOut, List<PassView.Ref> requestsCancelled) {
     }
 
     /**
-     * Part of the declaration's transaction: the emergency flag and the ended passes commit together. The
-     * school's destinations and their counts of students out are locked first, before any pass is read or
-     * changed, in the order every other step takes them (see {@link Occupancy#lockSchool}); so the passes read
-     * are those committed by whoever held them before.
+     * Part of the declaration's transaction: the emergency flag and the ended passes
+     * commit together. The school's destinations and their counts of students out are
+     * locked first, before any pass is read or changed, in the order every other step
+     * takes them (see {@link Occupancy#lockSchool}); so the passes read are those
+     * committed by whoever held them before.
      */
     @Transactional(propagation = Propagation.MANDATORY)
     public Outcome endAll(Caller caller, String schoolId, String emergencyId) {
@@ -64,15 +72,19 @@ public class EmergencyEndAll {
                 EnumSet.of(PassState.PENDING, PassState.ACTIVE, PassState.LONG_RUNNING));
         for (Pass pass : open) {
             PassState from = pass.getState();
-            PassView.Ref student = new PassView.Ref(pass.getStudentId(), people.getReferenceById(pass.getStudentId()).getName());
+            PassView.Ref student = new PassView.Ref(pass.getStudentId(),
+                    people.getReferenceById(pass.getStudentId()).getName());
             pass.recordEndReason("Ended in an emergency");
             if (from == PassState.PENDING) {
                 lifecycle.cancel(pass.ref());
                 cancelled.add(student);
-            } else {
+            }
+            else {
                 lifecycle.end(pass.ref());
-                out.add(new StudentOut(pass.getId(), student, new PassView.Ref(pass.getDestinationId(),
-                        locations.getReferenceById(pass.getDestinationId()).getName()), from, pass.getStartedAt()));
+                out.add(new StudentOut(pass.getId(), student,
+                        new PassView.Ref(pass.getDestinationId(),
+                                locations.getReferenceById(pass.getDestinationId()).getName()),
+                        from, pass.getStartedAt()));
             }
             events.record(pass, PassEventKind.ENDED_IN_EMERGENCY, caller, from, "Emergency " + emergencyId);
             notices.emergency(pass);
@@ -81,4 +93,5 @@ public class EmergencyEndAll {
         cancelled.sort(Comparator.comparing(PassView.Ref::name));
         return new Outcome(out, cancelled);
     }
+
 }

@@ -2,7 +2,10 @@ package org.corridor.pass;
 
 import org.corridor.rules.Severity;
 
-/** A flag as the API shows it. Students get the wording meant for them, which names no other student. */
+/**
+ * A flag as the API shows it. Students get the wording meant for them, which names no
+ * other student.
+ */
 public record FlagView(String code, Severity severity, String message, String rule, String ruleSetVersion) {
 
     static FlagView of(PassFlag flag) {

@@ -7,15 +7,11 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 
 /**
- * The body of {@code POST /api/passes}. {@code departingFromSectionId} is required except at a kiosk (the
- * student's class in the kiosk's room) and for an appointment when the student has one class at its time.
+ * The body of {@code POST /api/passes}. {@code departingFromSectionId} is required except
+ * at a kiosk (the student's class in the kiosk's room) and for an appointment when the
+ * student has one class at its time.
  */
-public record NewPass(
-        @Size(max = 36) String departingFromSectionId,
-        @NotBlank @Size(max = 36) String destinationId,
-        @NotNull PassType type,
-        @Size(max = 36) String studentId,
-        @Size(max = 64) String studentNumber,
-        Instant startsAt,
-        @Size(max = 500) String note) {
+public record NewPass(@Size(max = 36) String departingFromSectionId, @NotBlank @Size(max = 36) String destinationId,
+        @NotNull PassType type, @Size(max = 36) String studentId, @Size(max = 64) String studentNumber,
+        Instant startsAt, @Size(max = 500) String note) {
 }

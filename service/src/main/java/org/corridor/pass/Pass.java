@@ -23,47 +23,78 @@ import org.corridor.rules.Severity;
 import org.corridor.workflow.pass.PassRef;
 
 /**
- * A hall pass from the moment it is requested to the moment it ends. Its state is changed only
- * where the pass-lifecycle process says so; this class keeps the timestamps honest, and its
- * destination's count of students out ({@link Occupancy}) right: a change that makes the student out
- * or no longer out goes through {@link #enter}, which asks for the count, so no step can forget it;
- * any other change goes through {@link #move}, which refuses to cross that line.
+ * A hall pass from the moment it is requested to the moment it ends. Its state is changed
+ * only where the pass-lifecycle process says so; this class keeps the timestamps honest,
+ * and its destination's count of students out ({@link Occupancy}) right: a change that
+ * makes the student out or no longer out goes through {@link #enter}, which asks for the
+ * count, so no step can forget it; any other change goes through {@link #move}, which
+ * refuses to cross that line.
  */
 @Entity
 @Table(name = "hall_pass")
 public class Pass extends Identified {
+
     private String districtId;
+
     private String schoolId;
+
     private String studentId;
+
     private String openStudentId;
+
     @Enumerated(EnumType.STRING)
     private PassType passType;
+
     @Enumerated(EnumType.STRING)
     private PassChannel channel;
+
     @Enumerated(EnumType.STRING)
     private PassState state;
+
     private String departingSectionId;
+
     private String departingRoomId;
+
     private String destinationId;
+
     private String routedToId;
+
     private String createdById;
+
     private String idempotencyKey;
+
     private String note;
+
     private String denyReason;
+
     private Instant requestedAt;
+
     private Instant deliveredAt;
+
     private Instant seenAt;
+
     private Instant approvedAt;
+
     private Instant startedAt;
+
     private Instant endedAt;
+
     private String factsSnapshot;
+
     private Instant startsAt;
+
     private Instant reannouncedAt;
+
     private Instant escalatedAt;
+
     private Instant longRunningAt;
+
     private String decidedById;
+
     private String kioskId;
+
     private String autoPassRefused;
+
     private String endReason;
 
     @ElementCollection(fetch = FetchType.EAGER)
@@ -75,13 +106,13 @@ public class Pass extends Identified {
     }
 
     /**
-     * A pass that is open from now: a student's request or auto pass, a teacher's proxy pass, or a kiosk
-     * request. It is routed to the main teacher of the section the student leaves.
+     * A pass that is open from now: a student's request or auto pass, a teacher's proxy
+     * pass, or a kiosk request. It is routed to the main teacher of the section the
+     * student leaves.
      */
     public static Pass requested(String districtId, String schoolId, String studentId, PassType type,
-                                 PassChannel channel, String sectionId, String roomId, String destinationId,
-                                 String routedToId, String createdById, String kioskId, String note,
-                                 String idempotencyKey, Instant now) {
+            PassChannel channel, String sectionId, String roomId, String destinationId, String routedToId,
+            String createdById, String kioskId, String note, String idempotencyKey, Instant now) {
         Pass pass = new Pass();
         pass.districtId = districtId;
         pass.schoolId = schoolId;
@@ -103,12 +134,12 @@ public class Pass extends Identified {
     }
 
     /**
-     * An appointment booked ahead of time. It does not hold the student's one open pass until its time
-     * comes, so the student can still ask for other passes before it.
+     * An appointment booked ahead of time. It does not hold the student's one open pass
+     * until its time comes, so the student can still ask for other passes before it.
      */
-    public static Pass scheduled(String districtId, String schoolId, String studentId, String sectionId,
-                                 String roomId, String destinationId, String routedToId, String bookedById,
-                                 String note, String idempotencyKey, Instant startsAt, Instant now) {
+    public static Pass scheduled(String districtId, String schoolId, String studentId, String sectionId, String roomId,
+            String destinationId, String routedToId, String bookedById, String note, String idempotencyKey,
+            Instant startsAt, Instant now) {
         Pass pass = requested(districtId, schoolId, studentId, PassType.APPOINTMENT, PassChannel.STAFF, sectionId,
                 roomId, destinationId, routedToId, bookedById, null, note, idempotencyKey, now);
         pass.openStudentId = null;
@@ -127,7 +158,9 @@ public class Pass extends Identified {
         move(PassState.REQUESTED, PassState.PENDING);
     }
 
-    /** Approved by the routed teacher (PENDING), or starting without approval (REQUESTED). */
+    /**
+     * Approved by the routed teacher (PENDING), or starting without approval (REQUESTED).
+     */
     void activate(Instant now, Occupancy occupancy) {
         if (state != PassState.PENDING && state != PassState.REQUESTED) {
             throw new IllegalStateException("pass " + getId() + " is " + state + " and cannot become active");
@@ -227,7 +260,8 @@ public class Pass extends Identified {
         state = to;
         if (isOut && !wasOut) {
             occupancy.arrived(destinationId);
-        } else if (wasOut && !isOut) {
+        }
+        else if (wasOut && !isOut) {
             occupancy.left(destinationId);
         }
     }
@@ -240,40 +274,132 @@ public class Pass extends Identified {
         return flags.stream().anyMatch(f -> f.getSeverity() == Severity.BLOCK);
     }
 
-    public String getDistrictId() { return districtId; }
+    public String getDistrictId() {
+        return districtId;
+    }
 
-    /** The pass as its process instances know it: the business key and, as tenant id, the district. */
+    /**
+     * The pass as its process instances know it: the business key and, as tenant id, the
+     * district.
+     */
     public PassRef ref() {
         return new PassRef(getId(), districtId);
     }
 
-    public String getSchoolId() { return schoolId; }
-    public String getStudentId() { return studentId; }
-    public PassType getPassType() { return passType; }
-    public PassChannel getChannel() { return channel; }
-    public PassState getState() { return state; }
-    public String getDepartingSectionId() { return departingSectionId; }
-    public String getDepartingRoomId() { return departingRoomId; }
-    public String getDestinationId() { return destinationId; }
-    public String getRoutedToId() { return routedToId; }
-    public String getCreatedById() { return createdById; }
-    public String getIdempotencyKey() { return idempotencyKey; }
-    public String getNote() { return note; }
-    public String getDenyReason() { return denyReason; }
-    public Instant getRequestedAt() { return requestedAt; }
-    public Instant getDeliveredAt() { return deliveredAt; }
-    public Instant getSeenAt() { return seenAt; }
-    public Instant getApprovedAt() { return approvedAt; }
-    public Instant getStartedAt() { return startedAt; }
-    public Instant getEndedAt() { return endedAt; }
-    public List<PassFlag> getFlags() { return List.copyOf(flags); }
-    public String getFactsSnapshot() { return factsSnapshot; }
-    public Instant getStartsAt() { return startsAt; }
-    public Instant getReannouncedAt() { return reannouncedAt; }
-    public Instant getEscalatedAt() { return escalatedAt; }
-    public Instant getLongRunningAt() { return longRunningAt; }
-    public String getDecidedById() { return decidedById; }
-    public String getKioskId() { return kioskId; }
-    public String getAutoPassRefused() { return autoPassRefused; }
-    public String getEndReason() { return endReason; }
+    public String getSchoolId() {
+        return schoolId;
+    }
+
+    public String getStudentId() {
+        return studentId;
+    }
+
+    public PassType getPassType() {
+        return passType;
+    }
+
+    public PassChannel getChannel() {
+        return channel;
+    }
+
+    public PassState getState() {
+        return state;
+    }
+
+    public String getDepartingSectionId() {
+        return departingSectionId;
+    }
+
+    public String getDepartingRoomId() {
+        return departingRoomId;
+    }
+
+    public String getDestinationId() {
+        return destinationId;
+    }
+
+    public String getRoutedToId() {
+        return routedToId;
+    }
+
+    public String getCreatedById() {
+        return createdById;
+    }
+
+    public String getIdempotencyKey() {
+        return idempotencyKey;
+    }
+
+    public String getNote() {
+        return note;
+    }
+
+    public String getDenyReason() {
+        return denyReason;
+    }
+
+    public Instant getRequestedAt() {
+        return requestedAt;
+    }
+
+    public Instant getDeliveredAt() {
+        return deliveredAt;
+    }
+
+    public Instant getSeenAt() {
+        return seenAt;
+    }
+
+    public Instant getApprovedAt() {
+        return approvedAt;
+    }
+
+    public Instant getStartedAt() {
+        return startedAt;
+    }
+
+    public Instant getEndedAt() {
+        return endedAt;
+    }
+
+    public List<PassFlag> getFlags() {
+        return List.copyOf(flags);
+    }
+
+    public String getFactsSnapshot() {
+        return factsSnapshot;
+    }
+
+    public Instant getStartsAt() {
+        return startsAt;
+    }
+
+    public Instant getReannouncedAt() {
+        return reannouncedAt;
+    }
+
+    public Instant getEscalatedAt() {
+        return escalatedAt;
+    }
+
+    public Instant getLongRunningAt() {
+        return longRunningAt;
+    }
+
+    public String getDecidedById() {
+        return decidedById;
+    }
+
+    public String getKioskId() {
+        return kioskId;
+    }
+
+    public String getAutoPassRefused() {
+        return autoPassRefused;
+    }
+
+    public String getEndReason() {
+        return endReason;
+    }
+
 }

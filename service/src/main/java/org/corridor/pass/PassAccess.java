@@ -11,11 +11,17 @@ import org.corridor.problem.ApiProblem;
 import org.corridor.section.SectionRepository;
 import org.corridor.security.Caller;
 
-/** Who may see and act on a pass. A pass of another district does not exist for the caller. */
+/**
+ * Who may see and act on a pass. A pass of another district does not exist for the
+ * caller.
+ */
 @Component
 class PassAccess {
+
     private final PassRepository passes;
+
     private final SectionRepository sections;
+
     private final LocationRepository locations;
 
     PassAccess(PassRepository passes, SectionRepository sections, LocationRepository locations) {
@@ -26,7 +32,7 @@ class PassAccess {
 
     Pass find(Caller caller, String passId) {
         return passes.findByIdAndDistrictId(passId, caller.districtId())
-                .orElseThrow(() -> ApiProblem.notFound("Pass", passId));
+            .orElseThrow(() -> ApiProblem.notFound("Pass", passId));
     }
 
     Pass readable(Caller caller, String passId) {
@@ -45,8 +51,9 @@ class PassAccess {
     }
 
     /**
-     * Who may decide a request: the teacher it was sent to; once it was escalated unopened, also the
-     * escalation contacts (the class's co-teachers, the school's administrators).
+     * Who may decide a request: the teacher it was sent to; once it was escalated
+     * unopened, also the escalation contacts (the class's co-teachers, the school's
+     * administrators).
      */
     boolean mayDecide(Caller caller, Pass pass) {
         if (pass.getRoutedToId().equals(caller.id())) {
@@ -57,31 +64,35 @@ class PassAccess {
     }
 
     /**
-     * A pending request: the student, the teacher it was sent to (or, once escalated, the escalation
-     * contacts) and administrators. A booked appointment before its time: the student, the teacher who
-     * booked it and administrators.
+     * A pending request: the student, the teacher it was sent to (or, once escalated, the
+     * escalation contacts) and administrators. A booked appointment before its time: the
+     * student, the teacher who booked it and administrators.
      */
     boolean mayCancel(Caller caller, Pass pass) {
         return isOwnPass(caller, pass) || caller.is(Role.ADMIN) || (pass.getState() == PassState.SCHEDULED
                 ? pass.getCreatedById().equals(caller.id()) : mayDecide(caller, pass));
     }
 
-    /** The student, staff involved in the pass, administrators, and a kiosk in one of its rooms. */
+    /**
+     * The student, staff involved in the pass, administrators, and a kiosk in one of its
+     * rooms.
+     */
     boolean mayEnd(Caller caller, Pass pass) {
         return isOwnPass(caller, pass) || caller.is(Role.ADMIN) || isAtKiosk(caller, pass) || isInvolved(caller, pass);
     }
 
     /**
-     * What the caller may do to the pass in its present state: the same checks {@link PassDecisions} makes,
-     * so a screen shows a button only where the call would be accepted. Only the states that allow an action
-     * ask anything of the database.
+     * What the caller may do to the pass in its present state: the same checks
+     * {@link PassDecisions} makes, so a screen shows a button only where the call would
+     * be accepted. Only the states that allow an action ask anything of the database.
      */
     List<PassAction> actions(Caller caller, Pass pass) {
         List<PassAction> actions = new ArrayList<>(3);
         switch (pass.getState()) {
             case PENDING -> {
                 if (mayDecide(caller, pass)) {
-                    // a blocking flag is answered "deny it instead" (PassDecisions#approve)
+                    // a blocking flag is answered "deny it instead"
+                    // (PassDecisions#approve)
                     if (!pass.hasBlockingFlag()) {
                         actions.add(PassAction.APPROVE);
                     }
@@ -120,8 +131,8 @@ class PassAccess {
     }
 
     /**
-     * The destination's own teacher checks arrivals in. A destination nobody staffs (the Restroom) is
-     * checked in by the class's teachers when the student comes back.
+     * The destination's own teacher checks arrivals in. A destination nobody staffs (the
+     * Restroom) is checked in by the class's teachers when the student comes back.
      */
     boolean mayCheckIn(Caller caller, Pass pass) {
         String destinationTeacher = locations.getReferenceById(pass.getDestinationId()).getTeacherId();
@@ -134,8 +145,9 @@ class PassAccess {
 
     /** Staff who route, teach or receive the student on this pass. */
     boolean isInvolved(Caller caller, Pass pass) {
-        return caller.is(Role.TEACHER) && (pass.getRoutedToId().equals(caller.id())
-                || isDestinationTeacher(caller, pass)
-                || sections.getReferenceById(pass.getDepartingSectionId()).isTaughtBy(caller.id()));
+        return caller.is(Role.TEACHER)
+                && (pass.getRoutedToId().equals(caller.id()) || isDestinationTeacher(caller, pass)
+                        || sections.getReferenceById(pass.getDepartingSectionId()).isTaughtBy(caller.id()));
     }
+
 }

@@ -20,16 +20,21 @@ import org.springframework.web.bind.annotation.RestController;
 import org.corridor.security.Caller;
 
 /**
- * Each call that writes runs in its own transaction, restarted if the database chose it as a deadlock victim
- * (the services' {@code RestartOnDeadlock}); its answer is made in that transaction.
+ * Each call that writes runs in its own transaction, restarted if the database chose it
+ * as a deadlock victim (the services' {@code RestartOnDeadlock}); its answer is made in
+ * that transaction.
  */
 @RestController
 @Validated
 @RequestMapping("/api/passes")
 class PassController {
+
     private final PassRequests requests;
+
     private final PassDecisions decisions;
+
     private final PassQueries queries;
+
     private final RequestReceipts receipts;
 
     PassController(PassRequests requests, PassDecisions decisions, PassQueries queries, RequestReceipts receipts) {
@@ -42,7 +47,7 @@ class PassController {
     @PostMapping
     @ResponseStatus(HttpStatus.CREATED)
     PassView request(Caller caller, @Valid @RequestBody NewPass body,
-                     @RequestHeader(name = "Idempotency-Key", required = false) @Size(max = 100) String idempotencyKey) {
+            @RequestHeader(name = "Idempotency-Key", required = false) @Size(max = 100) String idempotencyKey) {
         return requests.request(caller, body, idempotencyKey);
     }
 
@@ -53,9 +58,9 @@ class PassController {
 
     @GetMapping
     List<PassView> passes(Caller caller, @RequestParam(required = false) PassState state,
-                          @RequestParam(required = false) @Size(max = 36) String schoolId,
-                          @RequestParam(required = false) @Size(max = 36) String studentId,
-                          @RequestParam(required = false) @Size(min = 1, max = 64) String studentNumber) {
+            @RequestParam(required = false) @Size(max = 36) String schoolId,
+            @RequestParam(required = false) @Size(max = 36) String studentId,
+            @RequestParam(required = false) @Size(min = 1, max = 64) String studentNumber) {
         if (studentNumber != null) {
             return queries.atKiosk(caller, studentNumber);
         }
@@ -86,4 +91,5 @@ class PassController {
     PassView end(Caller caller, @PathVariable String id) {
         return decisions.end(caller, id);
     }
+
 }

@@ -19,24 +19,34 @@ import org.corridor.security.Caller;
 import org.corridor.workflow.pass.PassLifecycle;
 
 /**
- * Everything that happens to a pass after it was requested: decisions, check-in, end. Each answers the pass as
- * the caller then reads it, made in the same transaction from the entities the step loaded.
+ * Everything that happens to a pass after it was requested: decisions, check-in, end.
+ * Each answers the pass as the caller then reads it, made in the same transaction from
+ * the entities the step loaded.
  */
 @Service
 public class PassDecisions {
+
     private final PassAccess access;
+
     private final PassLifecycle lifecycle;
+
     private final PassPolicy policy;
+
     private final PassEvents events;
+
     private final PersonRepository people;
+
     private final PassNotices notices;
+
     private final PassRepository passes;
+
     private final LocationRepository locations;
+
     private final PassViews views;
 
     PassDecisions(PassAccess access, PassLifecycle lifecycle, PassPolicy policy, PassEvents events,
-                  PersonRepository people, PassNotices notices, PassRepository passes, LocationRepository locations,
-                  PassViews views) {
+            PersonRepository people, PassNotices notices, PassRepository passes, LocationRepository locations,
+            PassViews views) {
         this.views = views;
         this.passes = passes;
         this.locations = locations;
@@ -49,15 +59,17 @@ public class PassDecisions {
     }
 
     /**
-     * Rules run again at approval because the facts move (the Restroom may have filled up). A flag the
-     * teacher has not seen stops the approval with 409 and the new flags, which are stored for the
-     * next look; flags the teacher saw and approved anyway are recorded as an override.
+     * Rules run again at approval because the facts move (the Restroom may have filled
+     * up). A flag the teacher has not seen stops the approval with 409 and the new flags,
+     * which are stored for the next look; flags the teacher saw and approved anyway are
+     * recorded as an override.
      * <p>
-     * Approvals to one destination take turns: the destination's row is locked before the pass is read and
-     * the rules count who is out, and stays locked until the pass is active and committed. Two approvals for
-     * the last place are so one after the other: the second counts the first and stops on DESTINATION_FULL;
-     * a second click on the same request reads it already ACTIVE (409 pass-state). Passes that start
-     * without approval take the same lock (see {@link RecordedPolicyCheck#blocks}).
+     * Approvals to one destination take turns: the destination's row is locked before the
+     * pass is read and the rules count who is out, and stays locked until the pass is
+     * active and committed. Two approvals for the last place are so one after the other:
+     * the second counts the first and stops on DESTINATION_FULL; a second click on the
+     * same request reads it already ACTIVE (409 pass-state). Passes that start without
+     * approval take the same lock (see {@link RecordedPolicyCheck#blocks}).
      */
     @RestartOnDeadlock
     @Transactional(noRollbackFor = FlagsChanged.class)
@@ -70,8 +82,10 @@ public class PassDecisions {
         if (approval != null && approval.acknowledgedFlags() != null) {
             seen.addAll(approval.acknowledgedFlags());
         }
-        Set<String> unseen = fresh.stream().map(RaisedFlag::code).filter(code -> !seen.contains(code))
-                .collect(Collectors.toCollection(HashSet::new));
+        Set<String> unseen = fresh.stream()
+            .map(RaisedFlag::code)
+            .filter(code -> !seen.contains(code))
+            .collect(Collectors.toCollection(HashSet::new));
         pass.recordEvaluation(fresh, outcome.factsJson());
         if (!unseen.isEmpty()) {
             throw new FlagsChanged(pass, unseen);
@@ -83,9 +97,8 @@ public class PassDecisions {
         PassState from = pass.getState();
         pass.recordDecider(caller.id());
         lifecycle.approve(pass.ref());
-        events.record(pass, PassEventKind.APPROVED, caller, from, fresh.isEmpty() ? "No flags"
-                : "Approved over flags: " + fresh.stream().map(f -> f.code() + " (" + f.severity() + ")")
-                        .collect(Collectors.joining(", ")));
+        events.record(pass, PassEventKind.APPROVED, caller, from, fresh.isEmpty() ? "No flags" : "Approved over flags: "
+                + fresh.stream().map(f -> f.code() + " (" + f.severity() + ")").collect(Collectors.joining(", ")));
         return views.of(pass, caller);
     }
 
@@ -99,14 +112,15 @@ public class PassDecisions {
         pass.recordDecider(caller.id());
         PassState from = pass.getState();
         lifecycle.deny(pass.ref());
-        events.record(pass, PassEventKind.DENIED, caller, from, reason == null ? "No reason given" : "Reason: " + reason);
+        events.record(pass, PassEventKind.DENIED, caller, from,
+                reason == null ? "No reason given" : "Reason: " + reason);
         return views.of(pass, caller);
     }
 
     /**
-     * A pending request: the student, the teacher it was sent to (or, once escalated, the escalation
-     * contacts) and administrators. A booked appointment before its time: the student, the teacher who
-     * booked it and administrators.
+     * A pending request: the student, the teacher it was sent to (or, once escalated, the
+     * escalation contacts) and administrators. A booked appointment before its time: the
+     * student, the teacher who booked it and administrators.
      */
     @RestartOnDeadlock
     @Transactional
@@ -124,13 +138,14 @@ public class PassDecisions {
         PassState from = pass.getState();
         if (scheduled) {
             lifecycle.cancelAppointment(pass.ref());
-        } else {
+        }
+        else {
             lifecycle.cancel(pass.ref());
         }
         events.record(pass, PassEventKind.CANCELLED, caller, from, null);
         if (!access.isOwnPass(caller, pass)) {
-            notices.cancelled(pass, caller.isImpersonated() || caller.person() == null ? "staff"
-                    : caller.person().getName());
+            notices.cancelled(pass,
+                    caller.isImpersonated() || caller.person() == null ? "staff" : caller.person().getName());
         }
         return views.of(pass, caller);
     }
@@ -155,7 +170,8 @@ public class PassDecisions {
     public PassView end(Caller caller, String passId) {
         Pass pass = access.find(caller, passId);
         if (!access.mayEnd(caller, pass)) {
-            throw ApiProblem.forbidden("Only the student, staff involved in this pass, or a kiosk in its rooms can end it.");
+            throw ApiProblem
+                .forbidden("Only the student, staff involved in this pass, or a kiosk in its rooms can end it.");
         }
         requireOut(pass, "ended");
         PassState from = pass.getState();
@@ -167,9 +183,10 @@ public class PassDecisions {
     private Pass decidable(Caller caller, String passId, String verb) {
         Pass pass = access.find(caller, passId);
         if (!access.mayDecide(caller, pass)) {
-            throw ApiProblem.forbidden("This request was sent to " + people.getReferenceById(pass.getRoutedToId()).getName()
-                    + "; only they can " + verb + " it" + (pass.getEscalatedAt() == null ? "."
-                    : ", or since it was escalated, the class's co-teachers and administrators."));
+            throw ApiProblem
+                .forbidden("This request was sent to " + people.getReferenceById(pass.getRoutedToId()).getName()
+                        + "; only they can " + verb + " it" + (pass.getEscalatedAt() == null ? "."
+                                : ", or since it was escalated, the class's co-teachers and administrators."));
         }
         requireState(pass, PassState.PENDING, verb.equals("approve") ? "approved" : "denied");
         return pass;
@@ -177,22 +194,27 @@ public class PassDecisions {
 
     private static void requireState(Pass pass, PassState expected, String done) {
         if (pass.getState() != expected) {
-            throw ApiProblem.conflict("pass-state", "Pass changed",
-                    "This pass is " + pass.getState() + " and can no longer be " + done + ".")
-                    .with("state", pass.getState());
+            throw ApiProblem
+                .conflict("pass-state", "Pass changed",
+                        "This pass is " + pass.getState() + " and can no longer be " + done + ".")
+                .with("state", pass.getState());
         }
     }
 
     private static void requireOut(Pass pass, String done) {
         if (!PassState.OUT.contains(pass.getState())) {
-            throw ApiProblem.conflict("pass-state", "Pass not active",
-                    "This pass is " + pass.getState() + "; only an active pass can be " + done + ".")
-                    .with("state", pass.getState());
+            throw ApiProblem
+                .conflict("pass-state", "Pass not active",
+                        "This pass is " + pass.getState() + "; only an active pass can be " + done + ".")
+                .with("state", pass.getState());
         }
     }
 
     private static String messagesOf(List<RaisedFlag> flags, Severity severity) {
-        return flags.stream().filter(f -> f.severity() == severity).map(RaisedFlag::message)
-                .collect(Collectors.joining("; "));
+        return flags.stream()
+            .filter(f -> f.severity() == severity)
+            .map(RaisedFlag::message)
+            .collect(Collectors.joining("; "));
     }
+
 }

@@ -11,25 +11,35 @@ import jakarta.persistence.Id;
 /** One line of a pass's audit timeline. Written once, never changed. */
 @Entity
 public class PassEvent {
+
     @Id
     private String id = UUID.randomUUID().toString();
+
     private String passId;
+
     private String districtId;
+
     private Instant occurredAt;
+
     private String kind;
+
     private String actorId;
+
     private String onBehalfOfId;
+
     @Enumerated(EnumType.STRING)
     private PassState fromState;
+
     @Enumerated(EnumType.STRING)
     private PassState toState;
+
     private String detail;
 
     protected PassEvent() {
     }
 
     PassEvent(Pass pass, Instant at, PassEventKind kind, String actorId, String onBehalfOfId, PassState fromState,
-              String detail) {
+            String detail) {
         this.onBehalfOfId = onBehalfOfId;
         this.passId = pass.getId();
         this.districtId = pass.getDistrictId();
@@ -41,12 +51,36 @@ public class PassEvent {
         this.detail = detail;
     }
 
-    public String getPassId() { return passId; }
-    public Instant getOccurredAt() { return occurredAt; }
-    public String getKind() { return kind; }
-    public String getActorId() { return actorId; }
-    public String getOnBehalfOfId() { return onBehalfOfId; }
-    public PassState getFromState() { return fromState; }
-    public PassState getToState() { return toState; }
-    public String getDetail() { return detail; }
+    public String getPassId() {
+        return passId;
+    }
+
+    public Instant getOccurredAt() {
+        return occurredAt;
+    }
+
+    public String getKind() {
+        return kind;
+    }
+
+    public String getActorId() {
+        return actorId;
+    }
+
+    public String getOnBehalfOfId() {
+        return onBehalfOfId;
+    }
+
+    public PassState getFromState() {
+        return fromState;
+    }
+
+    public PassState getToState() {
+        return toState;
+    }
+
+    public String getDetail() {
+        return detail;
+    }
+
 }

@@ -1,19 +1,29 @@
 package org.corridor.pass;
 
 /**
- * What a line of a pass's audit timeline records. Stored, and answered by the history API, as the constant's
- * name: renaming a constant would change existing timelines, so names are never changed, only added.
+ * What a line of a pass's audit timeline records. Stored, and answered by the history
+ * API, as the constant's name: renaming a constant would change existing timelines, so
+ * names are never changed, only added.
  */
 public enum PassEventKind {
-    /** A student, a teacher for a student (proxy) or a kiosk asked for a pass; or an appointment's time came. */
+
+    /**
+     * A student, a teacher for a student (proxy) or a kiosk asked for a pass; or an
+     * appointment's time came.
+     */
     REQUESTED,
     /** A teacher booked an appointment pass for later. */
     BOOKED,
-    /** The appointment was announced ahead of its time to the student and the teacher they leave. */
+    /**
+     * The appointment was announced ahead of its time to the student and the teacher they
+     * leave.
+     */
     ANNOUNCED,
     /** The request was sent to the teacher who decides it. */
     ROUTED,
-    /** The request popped up on the teacher's screen or was listed in their Requests tab. */
+    /**
+     * The request popped up on the teacher's screen or was listed in their Requests tab.
+     */
     DELIVERED,
     /** The routed teacher opened the request. */
     SEEN,
@@ -45,4 +55,5 @@ public enum PassEventKind {
     ENDED_BY_SYSTEM,
     /** An emergency ended every pass of the school. */
     ENDED_IN_EMERGENCY
+
 }

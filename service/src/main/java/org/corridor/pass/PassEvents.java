@@ -16,8 +16,11 @@ import org.corridor.security.Caller;
 /** Writes the audit timeline. */
 @Component
 class PassEvents {
+
     private final PassEventRepository events;
+
     private final EntityManager entities;
+
     private final Clock clock;
 
     PassEvents(PassEventRepository events, EntityManager entities, Clock clock) {
@@ -27,15 +30,19 @@ class PassEvents {
     }
 
     /**
-     * An action someone took. The actor is who was at the keyboard (the administrator, when one acts as a
-     * teacher, with the teacher recorded as on-behalf-of), or the kiosk.
+     * An action someone took. The actor is who was at the keyboard (the administrator,
+     * when one acts as a teacher, with the teacher recorded as on-behalf-of), or the
+     * kiosk.
      */
     void record(Pass pass, PassEventKind kind, Caller caller, PassState from, String detail) {
         String actor = caller.isKiosk() ? caller.id() : caller.signedInId();
         write(new PassEvent(pass, nextInstant(pass), kind, actor, caller.onBehalfOfId(), from, detail));
     }
 
-    /** The first line of the timeline of a pass this transaction has just created: no line can be before it. */
+    /**
+     * The first line of the timeline of a pass this transaction has just created: no line
+     * can be before it.
+     */
     void recordFirst(Pass pass, PassEventKind kind, Caller caller, String detail) {
         Map<String, Instant> written = writtenInThisTransaction();
         if (written != null) {
@@ -49,15 +56,19 @@ class PassEvents {
         write(new PassEvent(pass, nextInstant(pass), kind, null, null, from, detail));
     }
 
-    /** A line is new by construction (its id is made here): persisted, not merged, so no read comes before it. */
+    /**
+     * A line is new by construction (its id is made here): persisted, not merged, so no
+     * read comes before it.
+     */
     private void write(PassEvent event) {
         entities.persist(event);
     }
 
     /**
-     * Steps of one request often happen within the same millisecond (requested, evaluated, routed); the
-     * timeline is ordered by time, so each line is kept strictly after the one before it. The line before is
-     * the last one this transaction wrote for the pass, if it wrote one; otherwise it is read.
+     * Steps of one request often happen within the same millisecond (requested,
+     * evaluated, routed); the timeline is ordered by time, so each line is kept strictly
+     * after the one before it. The line before is the last one this transaction wrote for
+     * the pass, if it wrote one; otherwise it is read.
      */
     private Instant nextInstant(Pass pass) {
         Instant now = clock.instant();
@@ -71,7 +82,10 @@ class PassEvents {
         return at;
     }
 
-    /** Per pass, the time of the last line this transaction wrote (null: none before it); null outside one. */
+    /**
+     * Per pass, the time of the last line this transaction wrote (null: none before it);
+     * null outside one.
+     */
     @SuppressWarnings("unchecked")
     private Map<String, Instant> writtenInThisTransaction() {
         if (!TransactionSynchronizationManager.isActualTransactionActive()
@@ -102,4 +116,5 @@ class PassEvents {
         }
         return written;
     }
+
 }

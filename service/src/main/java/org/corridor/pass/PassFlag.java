@@ -10,12 +10,18 @@ import org.corridor.rules.Severity;
 /** A flag as stored with a pass. */
 @Embeddable
 public class PassFlag {
+
     private String code;
+
     @Enumerated(EnumType.STRING)
     private Severity severity;
+
     private String message;
+
     private String studentMessage;
+
     private String ruleName;
+
     private String ruleSetVersion;
 
     protected PassFlag() {
@@ -30,15 +36,34 @@ public class PassFlag {
         this.ruleSetVersion = raised.ruleSetVersion();
     }
 
-    // A district's message may run long; the column keeps 500 characters, enough for any sentence a teacher reads.
+    // A district's message may run long; the column keeps 500 characters, enough for any
+    // sentence a teacher reads.
     private static String clip(String text) {
         return text.length() <= 500 ? text : text.substring(0, 499) + "…";
     }
 
-    public String getCode() { return code; }
-    public Severity getSeverity() { return severity; }
-    public String getMessage() { return message; }
-    public String getStudentMessage() { return studentMessage; }
-    public String getRuleName() { return ruleName; }
-    public String getRuleSetVersion() { return ruleSetVersion; }
+    public String getCode() {
+        return code;
+    }
+
+    public Severity getSeverity() {
+        return severity;
+    }
+
+    public String getMessage() {
+        return message;
+    }
+
+    public String getStudentMessage() {
+        return studentMessage;
+    }
+
+    public String getRuleName() {
+        return ruleName;
+    }
+
+    public String getRuleSetVersion() {
+        return ruleSetVersion;
+    }
+
 }

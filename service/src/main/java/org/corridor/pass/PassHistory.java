@@ -22,18 +22,25 @@ import org.corridor.security.Caller;
 /** The audit timeline of one pass, for auditors and administrators of its district. */
 @Service
 public class PassHistory {
+
     private final PassAccess access;
+
     private final PassEventRepository events;
+
     private final PersonRepository people;
+
     private final PassViews views;
+
     private final KioskNames kiosks;
+
     private final ObjectMapper json;
+
     private final ReadLog reads;
+
     private final PassReaders readers;
 
     PassHistory(PassAccess access, PassEventRepository events, PersonRepository people, PassViews views,
-                KioskNames kiosks, ObjectMapper json, ReadLog reads,
-                PassReaders readers) {
+            KioskNames kiosks, ObjectMapper json, ReadLog reads, PassReaders readers) {
         this.readers = readers;
         this.reads = reads;
         this.kiosks = kiosks;
@@ -45,12 +52,13 @@ public class PassHistory {
     }
 
     public record Entry(Instant occurredAt, String kind, PassView.Ref actor, PassView.Ref onBehalfOf,
-                        PassState fromState, PassState toState, String detail) {
+            PassState fromState, PassState toState, String detail) {
     }
 
     /**
-     * The last evaluation of the pass's request: the facts the rules were given, as stored with the pass, and
-     * each flag they raised with the rule and rule-set version that raised it. Null facts: never evaluated.
+     * The last evaluation of the pass's request: the facts the rules were given, as
+     * stored with the pass, and each flag they raised with the rule and rule-set version
+     * that raised it. Null facts: never evaluated.
      */
     public record RulesSaw(List<FlagView> flags, JsonNode facts) {
     }
@@ -60,8 +68,8 @@ public class PassHistory {
     }
 
     /**
-     * Refuses anybody but the district's auditors and administrators, and a pass of another district (404).
-     * Answers the pass's student.
+     * Refuses anybody but the district's auditors and administrators, and a pass of
+     * another district (404). Answers the pass's student.
      */
     @Transactional(readOnly = true)
     public String requireAuditable(Caller caller, String passId) {
@@ -80,15 +88,21 @@ public class PassHistory {
         Pass pass = auditable(caller, passId);
         reads.pass(caller, ReadLog.What.TIMELINE, "GET /api/audit/passes/{id}", passId, pass.getStudentId());
         List<PassEvent> timeline = events.findByPassIdAndDistrictIdOrderByOccurredAtAsc(passId, caller.districtId());
-        List<String> ids = timeline.stream().flatMap(e -> Stream.of(e.getActorId(), e.getOnBehalfOfId()))
-                .filter(id -> id != null).distinct().toList();
+        List<String> ids = timeline.stream()
+            .flatMap(e -> Stream.of(e.getActorId(), e.getOnBehalfOfId()))
+            .filter(id -> id != null)
+            .distinct()
+            .toList();
         // Actors are people, or kiosks for what a student did at a shared device.
         Map<String, PassView.Ref> actors = new HashMap<>();
         people.findAllById(ids).forEach(p -> actors.put(p.getId(), new PassView.Ref(p.getId(), p.getName())));
         kiosks.of(ids).forEach((id, name) -> actors.put(id, new PassView.Ref(id, "Kiosk: " + name)));
-        return new Timeline(views.of(pass, caller), timeline.stream().map(e -> new Entry(e.getOccurredAt(), e.getKind(),
-                ref(actors, e.getActorId()), ref(actors, e.getOnBehalfOfId()), e.getFromState(),
-                e.getToState(), e.getDetail())).toList(), rulesSaw(pass), readers.of(caller.districtId(), passId));
+        return new Timeline(views.of(pass, caller),
+                timeline.stream()
+                    .map(e -> new Entry(e.getOccurredAt(), e.getKind(), ref(actors, e.getActorId()),
+                            ref(actors, e.getOnBehalfOfId()), e.getFromState(), e.getToState(), e.getDetail()))
+                    .toList(),
+                rulesSaw(pass), readers.of(caller.districtId(), passId));
     }
 
     private RulesSaw rulesSaw(Pass pass) {
@@ -98,8 +112,10 @@ public class PassHistory {
         }
         try {
             return new RulesSaw(flags, json.readTree(pass.getFactsSnapshot()));
-        } catch (JsonProcessingException e) {
-            // The snapshot is written by Corridor itself; one that does not parse is shown as the text it is.
+        }
+        catch (JsonProcessingException e) {
+            // The snapshot is written by Corridor itself; one that does not parse is
+            // shown as the text it is.
             return new RulesSaw(flags, json.getNodeFactory().textNode(pass.getFactsSnapshot()));
         }
     }
@@ -107,4 +123,5 @@ public class PassHistory {
     private static PassView.Ref ref(Map<String, PassView.Ref> actors, String id) {
         return id == null ? null : actors.get(id);
     }
+
 }

@@ -16,19 +16,24 @@ import org.corridor.school.SchoolRepository;
 import org.corridor.section.SectionRepository;
 
 /**
- * What each person is told when a pass moves, in the school's words. Every notice is stored in the
- * recipient's notification centre and popped up live on their open screens.
+ * What each person is told when a pass moves, in the school's words. Every notice is
+ * stored in the recipient's notification centre and popped up live on their open screens.
  */
 @Component
 class PassNotices {
+
     private final Notifications notifications;
+
     private final PersonRepository people;
+
     private final LocationRepository locations;
+
     private final SectionRepository sections;
+
     private final SchoolRepository schools;
 
     PassNotices(Notifications notifications, PersonRepository people, LocationRepository locations,
-                SectionRepository sections, SchoolRepository schools) {
+            SectionRepository sections, SchoolRepository schools) {
         this.notifications = notifications;
         this.people = people;
         this.locations = locations;
@@ -38,7 +43,8 @@ class PassNotices {
 
     /** Only the routed teacher: co-teachers do not get the main teacher's requests. */
     void requestSent(Pass pass) {
-        tell(pass.getRoutedToId(), NotificationKind.REQUEST, pass, student(pass) + " asks to go to " + destination(pass),
+        tell(pass.getRoutedToId(), NotificationKind.REQUEST, pass,
+                student(pass) + " asks to go to " + destination(pass),
                 (pass.getPassType() == PassType.AUTO ? "Auto pass not allowed here, so it needs you: " : "")
                         + "leaving " + section(pass) + ". Open the Requests tab to approve or deny.");
     }
@@ -59,7 +65,8 @@ class PassNotices {
 
     void approved(Pass pass) {
         tell(pass.getStudentId(), NotificationKind.REQUEST_DECIDED, pass, "Approved: go to " + destination(pass),
-                "Approved by " + name(pass.getDecidedById() != null ? pass.getDecidedById() : pass.getRoutedToId()) + ".");
+                "Approved by " + name(pass.getDecidedById() != null ? pass.getDecidedById() : pass.getRoutedToId())
+                        + ".");
     }
 
     void started(Pass pass) {
@@ -78,15 +85,17 @@ class PassNotices {
         String teacherId = locations.getReferenceById(pass.getDestinationId()).getTeacherId();
         if (teacherId != null) {
             tell(teacherId, NotificationKind.ON_THE_WAY, pass, student(pass) + " is on the way to " + destination(pass),
-                    "Leaving " + section(pass) + " at " + time(pass, pass.getStartedAt()) + ". Check them in when they arrive.");
+                    "Leaving " + section(pass) + " at " + time(pass, pass.getStartedAt())
+                            + ". Check them in when they arrive.");
         }
     }
 
     void denied(Pass pass) {
         tell(pass.getStudentId(), NotificationKind.REQUEST_DECIDED, pass, "Denied: " + destination(pass),
                 pass.hasBlockingFlag() ? "District policy: " + pass.getDenyReason()
-                        : "Denied by " + name(pass.getDecidedById() != null ? pass.getDecidedById() : pass.getRoutedToId())
-                        + (pass.getDenyReason() != null ? ": " + pass.getDenyReason() : "."));
+                        : "Denied by "
+                                + name(pass.getDecidedById() != null ? pass.getDecidedById() : pass.getRoutedToId())
+                                + (pass.getDenyReason() != null ? ": " + pass.getDenyReason() : "."));
     }
 
     void expired(Pass pass) {
@@ -94,19 +103,20 @@ class PassNotices {
     }
 
     void cancelled(Pass pass, String byWhom) {
-        tell(pass.getStudentId(), NotificationKind.CANCELLED, pass, "Your pass to " + destination(pass) + " was cancelled",
-                "Cancelled by " + byWhom + ".");
+        tell(pass.getStudentId(), NotificationKind.CANCELLED, pass,
+                "Your pass to " + destination(pass) + " was cancelled", "Cancelled by " + byWhom + ".");
     }
 
     void longRunning(Pass pass) {
-        tell(departingTeacher(pass), NotificationKind.LONG_RUNNING, pass,
-                student(pass) + " has been out a long time",
+        tell(departingTeacher(pass), NotificationKind.LONG_RUNNING, pass, student(pass) + " has been out a long time",
                 "Left for " + destination(pass) + " at " + time(pass, pass.getStartedAt()) + ".");
     }
 
     void endedBySystem(Pass pass) {
-        String body = "Out since " + time(pass, pass.getStartedAt()) + " (" + destination(pass) + "). " + pass.getEndReason();
-        tell(departingTeacher(pass), NotificationKind.ENDED_BY_SYSTEM, pass, student(pass) + "'s pass was ended by the time limit", body);
+        String body = "Out since " + time(pass, pass.getStartedAt()) + " (" + destination(pass) + "). "
+                + pass.getEndReason();
+        tell(departingTeacher(pass), NotificationKind.ENDED_BY_SYSTEM, pass,
+                student(pass) + "'s pass was ended by the time limit", body);
         tell(pass.getStudentId(), NotificationKind.ENDED_BY_SYSTEM, pass, "Your pass was ended by the time limit",
                 "Go back to " + section(pass) + " now.");
     }
@@ -116,13 +126,15 @@ class PassNotices {
         tell(pass.getRoutedToId(), NotificationKind.APPOINTMENT_SOON, pass,
                 student(pass) + " leaves at " + when + " for " + destination(pass),
                 "Appointment booked by " + name(pass.getCreatedById()) + "; it starts by itself at " + when + ".");
-        tell(pass.getStudentId(), NotificationKind.APPOINTMENT_SOON, pass, "Appointment at " + when + ": " + destination(pass),
+        tell(pass.getStudentId(), NotificationKind.APPOINTMENT_SOON, pass,
+                "Appointment at " + when + ": " + destination(pass),
                 "Booked by " + name(pass.getCreatedById()) + ". Your pass starts at " + when + ".");
     }
 
     void appointmentMissed(Pass pass) {
         String title = "Appointment not started: " + destination(pass);
-        tell(pass.getCreatedById(), NotificationKind.APPOINTMENT_MISSED, pass, title, student(pass) + ": " + pass.getEndReason());
+        tell(pass.getCreatedById(), NotificationKind.APPOINTMENT_MISSED, pass, title,
+                student(pass) + ": " + pass.getEndReason());
         tell(pass.getStudentId(), NotificationKind.APPOINTMENT_MISSED, pass, title, pass.getEndReason());
     }
 
@@ -131,7 +143,9 @@ class PassNotices {
                 "Follow your school's emergency procedure and the instructions of the nearest adult.");
     }
 
-    /** A request that was decided, cancelled or expired is no longer unread for anyone. */
+    /**
+     * A request that was decided, cancelled or expired is no longer unread for anyone.
+     */
     void settle(Pass pass) {
         notifications.settle(pass.getId());
     }
@@ -164,4 +178,5 @@ class PassNotices {
         ZoneId zone = schools.getReferenceById(pass.getSchoolId()).getTimeZone();
         return PassViews.time(at, zone);
     }
+
 }

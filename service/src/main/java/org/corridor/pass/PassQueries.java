@@ -12,15 +12,23 @@ import org.corridor.problem.ApiProblem;
 import org.corridor.reads.ReadLog;
 import org.corridor.security.Caller;
 
-/** Reading passes without writing anything: the staff list, a student's own, and the kiosk's look-up. */
+/**
+ * Reading passes without writing anything: the staff list, a student's own, and the
+ * kiosk's look-up.
+ */
 @Service
 public class PassQueries {
+
     static final int LIST_LIMIT = 200;
 
     private final PassRepository passes;
+
     private final PassAccess access;
+
     private final PassViews views;
+
     private final PersonRepository people;
+
     private final ReadLog reads;
 
     PassQueries(PassRepository passes, PassAccess access, PassViews views, PersonRepository people, ReadLog reads) {
@@ -42,7 +50,9 @@ public class PassQueries {
                 throw ApiProblem.forbidden("A student can only list their own passes.");
             }
             return passes.search(caller.districtId(), state, null, caller.id(), null, Limit.of(LIST_LIMIT))
-                    .stream().map(p -> views.of(p, caller)).toList();
+                .stream()
+                .map(p -> views.of(p, caller))
+                .toList();
         }
         if (!caller.isStaff()) {
             throw ApiProblem.forbidden("Only staff can list passes.");
@@ -55,14 +65,18 @@ public class PassQueries {
         return found.stream().map(p -> views.of(p, caller)).toList();
     }
 
-    /** At a kiosk: the student's open pass that leaves from or arrives at the kiosk's room, if any. */
+    /**
+     * At a kiosk: the student's open pass that leaves from or arrives at the kiosk's
+     * room, if any.
+     */
     @Transactional(readOnly = true)
     public List<PassView> atKiosk(Caller caller, String studentNumber) {
         caller.require(Role.KIOSK, "look a student up by number");
         return people.findBySchoolIdAndStudentNumber(caller.schoolId(), studentNumber.strip())
-                .flatMap(student -> passes.findOpenFor(student.getId()))
-                .filter(pass -> access.isAtKiosk(caller, pass))
-                .map(pass -> List.of(views.of(pass, caller)))
-                .orElse(List.of());
+            .flatMap(student -> passes.findOpenFor(student.getId()))
+            .filter(pass -> access.isAtKiosk(caller, pass))
+            .map(pass -> List.of(views.of(pass, caller)))
+            .orElse(List.of());
     }
+
 }

@@ -11,21 +11,26 @@ import org.springframework.data.jpa.repository.JpaRepository;
 import org.springframework.data.jpa.repository.Modifying;
 import org.springframework.data.jpa.repository.Query;
 
-
 public interface PassRepository extends JpaRepository<Pass, String> {
 
     /** With its flags in the same statement: every decision and step reads them. */
     @Query("select p from Pass p left join fetch p.flags where p.id = :id and p.districtId = :districtId")
     Optional<Pass> findByIdAndDistrictId(String id, String districtId);
 
-    /** Where a pass goes, read without loading the pass (so that it is loaded fresh once locks are held). */
+    /**
+     * Where a pass goes, read without loading the pass (so that it is loaded fresh once
+     * locks are held).
+     */
     @Query("select p.destinationId from Pass p where p.id = :id and p.districtId = :districtId")
     Optional<String> destinationOf(String id, String districtId);
 
     @Query("select p from Pass p where p.openStudentId = :studentId")
     Optional<Pass> findOpenFor(String studentId);
 
-    /** Pending requests escalated, unopened, to the co-teachers of the class the student is leaving. */
+    /**
+     * Pending requests escalated, unopened, to the co-teachers of the class the student
+     * is leaving.
+     */
     @Query("""
             select p from Pass p
             where p.state = org.corridor.pass.PassState.PENDING and p.escalatedAt is not null
@@ -34,16 +39,19 @@ public interface PassRepository extends JpaRepository<Pass, String> {
     List<Pass> findEscalatedToCoTeacher(String coTeacherId);
 
     /**
-     * Delivered and seen are facts, not edits: written by a conditional update that does not bump the
-     * version, so a popup's delivery and the teacher's Requests tab marking the same request at the same
-     * moment neither conflict nor deadlock. @return 1 for the one caller that recorded it first
+     * Delivered and seen are facts, not edits: written by a conditional update that does
+     * not bump the version, so a popup's delivery and the teacher's Requests tab marking
+     * the same request at the same moment neither conflict nor deadlock. @return 1 for
+     * the one caller that recorded it first
      */
     @Modifying(flushAutomatically = true)
     @Query("update Pass p set p.deliveredAt = :at where p.id = :id and p.deliveredAt is null "
             + "and p.state = org.corridor.pass.PassState.PENDING")
     int markDelivered(String id, Instant at);
 
-    /** Opening a request also delivers it, if nothing had. @return 1 for the first look */
+    /**
+     * Opening a request also delivers it, if nothing had. @return 1 for the first look
+     */
     @Modifying(flushAutomatically = true)
     @Query("update Pass p set p.seenAt = :at, p.deliveredAt = coalesce(p.deliveredAt, :at) "
             + "where p.id = :id and p.seenAt is null and p.state = org.corridor.pass.PassState.PENDING")
@@ -58,12 +66,13 @@ public interface PassRepository extends JpaRepository<Pass, String> {
     List<Pass> findByRoutedToIdAndStateOrderByRequestedAtDesc(String routedToId, PassState state);
 
     /**
-     * The student's no-contact partners who are out now, whichever side of the pair the student was
-     * stored on (one branch per side, so each reads its own index of {@code no_contact_pair}), with their
-     * name and destination. A pass that is out is open, so its {@code openStudentId} is its student: each
-     * partner's pass is found through the unique index on that column. The states out are
-     * {@link PassState#OUT}, written out because a list parameter would cost the query its cached plan. Only
-     * the pairs in force on {@code day} (the school's date) count.
+     * The student's no-contact partners who are out now, whichever side of the pair the
+     * student was stored on (one branch per side, so each reads its own index of
+     * {@code no_contact_pair}), with their name and destination. A pass that is out is
+     * open, so its {@code openStudentId} is its student: each partner's pass is found
+     * through the unique index on that column. The states out are {@link PassState#OUT},
+     * written out because a list parameter would cost the query its cached plan. Only the
+     * pairs in force on {@code day} (the school's date) count.
      */
     @Query("""
             select new org.corridor.pass.PartnerOut(p.studentId, s.displayName, s.givenName, s.familyName, l.name)
@@ -82,9 +91,9 @@ public interface PassRepository extends JpaRepository<Pass, String> {
     List<PartnerOut> noContactPartnersOut(String studentId, LocalDate day);
 
     /**
-     * The student's passes that started since the given time and were used ({@link PassState#USED}), of every
-     * type: which types count is the school's setting, applied by the caller, so that no list parameter costs
-     * the query its cached plan.
+     * The student's passes that started since the given time and were used
+     * ({@link PassState#USED}), of every type: which types count is the school's setting,
+     * applied by the caller, so that no list parameter costs the query its cached plan.
      */
     @Query("""
             select new org.corridor.pass.PassUse(p.startedAt, p.endedAt, p.passType) from Pass p
@@ -96,7 +105,10 @@ public interface PassRepository extends JpaRepository<Pass, String> {
     @Query("select p from Pass p where p.districtId = :districtId and p.requestedAt >= :since and p.factsSnapshot is not null")
     List<Pass> requestedSince(String districtId, Instant since);
 
-    /** The passes a staff member may list: every pass of the district, or only those they are part of. */
+    /**
+     * The passes a staff member may list: every pass of the district, or only those they
+     * are part of.
+     */
     @Query("""
             select p from Pass p
             where p.districtId = :districtId
@@ -109,5 +121,6 @@ public interface PassRepository extends JpaRepository<Pass, String> {
                                                or :involvedId member of s.coTeacherIds))
             order by p.requestedAt desc""")
     List<Pass> search(String districtId, PassState state, String schoolId, String studentId, String involvedId,
-                      Limit limit);
+            Limit limit);
+
 }

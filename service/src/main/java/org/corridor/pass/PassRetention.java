@@ -13,16 +13,20 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Passes are student records and are not kept forever: a pass that ended longer ago than the
- * retention period is deleted with its flags and audit timeline. The engine forgets its side of the
- * same pass by the process definitions' history time-to-live (P365D) and its nightly history cleanup.
+ * Passes are student records and are not kept forever: a pass that ended longer ago than
+ * the retention period is deleted with its flags and audit timeline. The engine forgets
+ * its side of the same pass by the process definitions' history time-to-live (P365D) and
+ * its nightly history cleanup.
  */
 @Component
 class PassRetention {
+
     private static final Logger log = LoggerFactory.getLogger(PassRetention.class);
 
     private final JdbcTemplate jdbc;
+
     private final Clock clock;
+
     private final Duration keep;
 
     PassRetention(JdbcTemplate jdbc, Clock clock, @Value("${corridor.retention.pass-days:365}") int days) {
@@ -48,4 +52,5 @@ class PassRetention {
         }
         return passes;
     }
+
 }

@@ -1,5 +1,7 @@
 package org.corridor.pass;
 
 public enum PassType {
+
     REGULAR, AUTO, PROXY, APPOINTMENT
+
 }

@@ -20,16 +20,21 @@ import org.corridor.security.Caller;
 /** Turns a pass into what the caller may read. */
 @Component
 public class PassViews {
+
     private final PersonRepository people;
+
     private final LocationRepository locations;
+
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("H:mm");
 
     private final SectionRepository sections;
+
     private final SchoolRepository schools;
+
     private final PassAccess access;
 
     PassViews(PersonRepository people, LocationRepository locations, SectionRepository sections,
-              SchoolRepository schools, PassAccess access) {
+            SchoolRepository schools, PassAccess access) {
         this.schools = schools;
         this.access = access;
         this.people = people;
@@ -42,29 +47,33 @@ public class PassViews {
         Person student = people.getReferenceById(pass.getStudentId());
         Person routedTo = people.getReferenceById(pass.getRoutedToId());
         Section section = sections.getReferenceById(pass.getDepartingSectionId());
-        // The class's main teacher now (the roster may have changed it, or left none) and its room, if any.
-        Person teacher = section.getMainTeacherId() == null ? null : people.getReferenceById(section.getMainTeacherId());
-        Location room = pass.getDepartingRoomId() == null ? null : locations.getReferenceById(pass.getDepartingRoomId());
+        // The class's main teacher now (the roster may have changed it, or left none) and
+        // its room, if any.
+        Person teacher = section.getMainTeacherId() == null ? null
+                : people.getReferenceById(section.getMainTeacherId());
+        Location room = pass.getDepartingRoomId() == null ? null
+                : locations.getReferenceById(pass.getDepartingRoomId());
         Location destination = locations.getReferenceById(pass.getDestinationId());
         boolean studentView = pass.getStudentId().equals(caller.id());
-        List<FlagView> flags = pass.getFlags().stream()
-                .map(studentView ? FlagView::forStudent : FlagView::of).toList();
+        List<FlagView> flags = pass.getFlags().stream().map(studentView ? FlagView::forStudent : FlagView::of).toList();
         return new PassView(pass.getId(), pass.getState(), pass.getPassType(), pass.getChannel(),
-                pass.getPassType() == PassType.AUTO,
-                ref(student),
+                pass.getPassType() == PassType.AUTO, ref(student),
                 new PassView.DepartingFromView(section.getId(), section.getName(), ref(teacher), ref(room)),
-                new PassView.Ref(destination.getId(), destination.getName()),
-                ref(routedTo),
+                new PassView.Ref(destination.getId(), destination.getName()), ref(routedTo),
                 status(pass, routedTo, room, destination, schools.getReferenceById(pass.getSchoolId()).getTimeZone()),
                 pass.getRequestedAt(), pass.getDeliveredAt(), pass.getSeenAt(), pass.getApprovedAt(),
                 pass.getStartedAt(), pass.getEndedAt(), PassView.Color.of(pass.getState()), flags, pass.getNote(),
                 pass.getDenyReason(), pass.getStartsAt(), pass.getReannouncedAt(), pass.getEscalatedAt(),
                 pass.getLongRunningAt(), pass.getAutoPassRefused(), pass.getEndReason(),
-                pass.getDecidedById() == null ? null : people.findById(pass.getDecidedById()).map(PassViews::ref).orElse(null),
+                pass.getDecidedById() == null ? null
+                        : people.findById(pass.getDecidedById()).map(PassViews::ref).orElse(null),
                 access.actions(caller, pass));
     }
 
-    /** The one sentence that answers "did my pass send?": where it went, and whether it was delivered and seen. */
+    /**
+     * The one sentence that answers "did my pass send?": where it went, and whether it
+     * was delivered and seen.
+     */
     private static String status(Pass pass, Person routedTo, Location room, Location destination, ZoneId zone) {
         String sentTo = "Sent to " + routedTo.getName() + (room == null ? "" : ", " + room.getName());
         return switch (pass.getState()) {
@@ -73,18 +82,20 @@ public class PassViews {
             case REQUESTED -> "Being sent to " + routedTo.getName();
             case PENDING -> sentTo
                     + (pass.getDeliveredAt() != null ? " — delivered " + time(pass.getDeliveredAt(), zone)
-                    : " — not yet on the teacher's screen")
+                            : " — not yet on the teacher's screen")
                     + (pass.getSeenAt() != null ? " — seen " + time(pass.getSeenAt(), zone) : "")
                     + (pass.getEscalatedAt() != null ? " — escalated " + time(pass.getEscalatedAt(), zone) : "");
-            case ACTIVE -> (pass.getApprovedAt() != null ? "Approved" : pass.getPassType() == PassType.AUTO
-                    ? "Auto pass" : "Pass started") + " — on the way to " + destination.getName();
+            case ACTIVE -> (pass.getApprovedAt() != null ? "Approved"
+                    : pass.getPassType() == PassType.AUTO ? "Auto pass" : "Pass started") + " — on the way to "
+                    + destination.getName();
             case LONG_RUNNING -> "Out longer than usual — at " + destination.getName();
             case COMPLETED -> "Completed" + (pass.getEndReason() != null ? ": " + pass.getEndReason() : "");
             case ENDED_BY_SYSTEM -> "Ended by the school's time limit";
             case DENIED -> (pass.hasBlockingFlag() ? "Denied by district policy" : "Denied by " + routedTo.getName())
                     + (pass.getDenyReason() != null ? ": " + pass.getDenyReason() : "");
             case CANCELLED -> "Cancelled" + (pass.getEndReason() != null ? ": " + pass.getEndReason() : "");
-            case EXPIRED -> pass.getEndReason() != null ? "Expired: " + pass.getEndReason() : "Expired before a decision";
+            case EXPIRED ->
+                pass.getEndReason() != null ? "Expired: " + pass.getEndReason() : "Expired before a decision";
         };
     }
 
@@ -102,4 +113,5 @@ public class PassViews {
     private static PassView.Ref ref(Location location) {
         return location == null ? null : new PassView.Ref(location.getId(), location.getName());
     }
+
 }

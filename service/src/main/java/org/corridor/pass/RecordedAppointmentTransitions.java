@@ -12,22 +12,29 @@ import org.corridor.workflow.appointment.AppointmentTransitions;
 import org.corridor.workflow.appointment.AppointmentStart;
 
 /**
- * What the appointment-pass process does to a booked pass. At its time the appointment becomes an
- * active pass: the teacher who booked it gave the approval, and the teacher the student leaves was told
- * ahead of time. It cannot start while the student already has an open pass or the school is in an
- * emergency; then it is marked EXPIRED with the reason, and both student and booking teacher are told.
+ * What the appointment-pass process does to a booked pass. At its time the appointment
+ * becomes an active pass: the teacher who booked it gave the approval, and the teacher
+ * the student leaves was told ahead of time. It cannot start while the student already
+ * has an open pass or the school is in an emergency; then it is marked EXPIRED with the
+ * reason, and both student and booking teacher are told.
  */
 @Component
 class RecordedAppointmentTransitions implements AppointmentTransitions {
+
     private final PassRepository passes;
+
     private final SchoolRepository schools;
+
     private final PassEvents events;
+
     private final PassNotices notices;
+
     private final Occupancy occupancy;
+
     private final Clock clock;
 
-    RecordedAppointmentTransitions(PassRepository passes, SchoolRepository schools, PassEvents events, PassNotices notices,
-                 Occupancy occupancy, Clock clock) {
+    RecordedAppointmentTransitions(PassRepository passes, SchoolRepository schools, PassEvents events,
+            PassNotices notices, Occupancy occupancy, Clock clock) {
         this.passes = passes;
         this.schools = schools;
         this.events = events;
@@ -39,8 +46,8 @@ class RecordedAppointmentTransitions implements AppointmentTransitions {
     @Override
     public void announce(String passId) {
         Pass pass = load(passId);
-        events.recordBySystem(pass, PassEventKind.ANNOUNCED, pass.getState(), "Appointment announced to the student and "
-                + "the teacher they will be leaving");
+        events.recordBySystem(pass, PassEventKind.ANNOUNCED, pass.getState(),
+                "Appointment announced to the student and " + "the teacher they will be leaving");
         notices.appointmentSoon(pass);
     }
 
@@ -50,7 +57,7 @@ class RecordedAppointmentTransitions implements AppointmentTransitions {
         School school = schools.getReferenceById(pass.getSchoolId());
         String why = school.isInEmergency() ? "An emergency was in force at its time."
                 : passes.findOpenFor(pass.getStudentId()).isPresent()
-                ? "The student already had an open pass at its time." : null;
+                        ? "The student already had an open pass at its time." : null;
         if (why != null) {
             pass.recordEndReason(why);
             return Optional.empty();
@@ -76,6 +83,7 @@ class RecordedAppointmentTransitions implements AppointmentTransitions {
 
     private Pass load(String passId) {
         return passes.findById(passId)
-                .orElseThrow(() -> new IllegalStateException("the appointment process of pass " + passId + " has no pass"));
+            .orElseThrow(() -> new IllegalStateException("the appointment process of pass " + passId + " has no pass"));
     }
+
 }

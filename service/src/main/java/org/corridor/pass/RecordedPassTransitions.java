@@ -20,25 +20,35 @@ import org.corridor.section.SectionRepository;
 import org.corridor.workflow.pass.PassTransitions;
 
 /**
- * What the pass-lifecycle process does to a pass when it reaches a step. Runs inside the engine's
- * transaction (the caller's, or the job executor's for a timer), so the engine's step, the pass's new
- * state, its audit line and its notifications commit together or not at all.
+ * What the pass-lifecycle process does to a pass when it reaches a step. Runs inside the
+ * engine's transaction (the caller's, or the job executor's for a timer), so the engine's
+ * step, the pass's new state, its audit line and its notifications commit together or not
+ * at all.
  */
 @Component
 class RecordedPassTransitions implements PassTransitions {
+
     private final PassRepository passes;
+
     private final PassEvents events;
+
     private final PassNotices notices;
+
     private final LocationRepository locations;
+
     private final Occupancy occupancy;
+
     private final SchoolRepository schools;
+
     private final SectionRepository sections;
+
     private final PersonRepository people;
+
     private final Clock clock;
 
-    RecordedPassTransitions(PassRepository passes, PassEvents events, PassNotices notices,
-                    LocationRepository locations, Occupancy occupancy, SchoolRepository schools,
-                    SectionRepository sections, PersonRepository people, Clock clock) {
+    RecordedPassTransitions(PassRepository passes, PassEvents events, PassNotices notices, LocationRepository locations,
+            Occupancy occupancy, SchoolRepository schools, SectionRepository sections, PersonRepository people,
+            Clock clock) {
         this.passes = passes;
         this.events = events;
         this.notices = notices;
@@ -51,12 +61,13 @@ class RecordedPassTransitions implements PassTransitions {
     }
 
     /**
-     * Staff-made passes (proxy, appointment) carry their approval with them. An auto pass starts by
-     * itself only where the destination allows it, is open and has a free place; otherwise it becomes a
-     * normal request and says why: a teacher must see a closed or full destination before anyone goes there.
-     * The place is counted under the destination's lock, which {@link RecordedPolicyCheck#blocks} took for
-     * this pass and which is held until it is active and committed, so two auto passes (on any instance)
-     * never both take the last place.
+     * Staff-made passes (proxy, appointment) carry their approval with them. An auto pass
+     * starts by itself only where the destination allows it, is open and has a free
+     * place; otherwise it becomes a normal request and says why: a teacher must see a
+     * closed or full destination before anyone goes there. The place is counted under the
+     * destination's lock, which {@link RecordedPolicyCheck#blocks} took for this pass and
+     * which is held until it is active and committed, so two auto passes (on any
+     * instance) never both take the last place.
      */
     @Override
     public boolean startsWithoutApproval(String passId) {
@@ -68,8 +79,8 @@ class RecordedPassTransitions implements PassTransitions {
                 Location destination = locations.getReferenceById(pass.getDestinationId());
                 String refused = !destination.isAutoPassAllowed() ? " does not allow auto passes"
                         : !destination.isOpen() ? " is closed"
-                        : destination.isFullWith(occupancy.outNow(destination.getId()))
-                                ? " is full (" + destination.getCapacity() + " places taken)" : null;
+                                : destination.isFullWith(occupancy.outNow(destination.getId()))
+                                        ? " is full (" + destination.getCapacity() + " places taken)" : null;
                 if (refused == null) {
                     yield true;
                 }
@@ -101,9 +112,10 @@ class RecordedPassTransitions implements PassTransitions {
         if (approved) {
             notices.settle(pass);
             notices.approved(pass);
-        } else {
-            events.recordBySystem(pass, PassEventKind.STARTED, PassState.REQUESTED, pass.getPassType() + " pass started without "
-                    + "approval; flags: " + flagList(pass));
+        }
+        else {
+            events.recordBySystem(pass, PassEventKind.STARTED, PassState.REQUESTED,
+                    pass.getPassType() + " pass started without " + "approval; flags: " + flagList(pass));
             notices.started(pass);
         }
         notices.onTheWay(pass);
@@ -128,7 +140,10 @@ class RecordedPassTransitions implements PassTransitions {
         notices.settle(pass);
     }
 
-    /** The teacher has not opened it: pop it up again. Opened but undecided requests are left to the teacher. */
+    /**
+     * The teacher has not opened it: pop it up again. Opened but undecided requests are
+     * left to the teacher.
+     */
     @Override
     public void announceAgain(String passId) {
         Pass pass = load(passId);
@@ -141,8 +156,9 @@ class RecordedPassTransitions implements PassTransitions {
     }
 
     /**
-     * Still unopened: tell the school's escalation contacts, who may then decide it. Without co-teachers
-     * the administrators hear of it, so an escalation always reaches someone.
+     * Still unopened: tell the school's escalation contacts, who may then decide it.
+     * Without co-teachers the administrators hear of it, so an escalation always reaches
+     * someone.
      */
     @Override
     public void escalate(String passId) {
@@ -153,8 +169,8 @@ class RecordedPassTransitions implements PassTransitions {
         School school = schools.getReferenceById(pass.getSchoolId());
         List<Person> contacts = escalationContacts(pass, school);
         pass.recordEscalated(clock.instant());
-        events.recordBySystem(pass, PassEventKind.ESCALATED, pass.getState(), "Not opened; escalated to "
-                + contacts.stream().map(Person::getId).collect(Collectors.joining(", ")));
+        events.recordBySystem(pass, PassEventKind.ESCALATED, pass.getState(),
+                "Not opened; escalated to " + contacts.stream().map(Person::getId).collect(Collectors.joining(", ")));
         notices.escalated(pass, contacts);
     }
 
@@ -174,10 +190,12 @@ class RecordedPassTransitions implements PassTransitions {
         Pass pass = load(passId);
         School school = schools.getReferenceById(pass.getSchoolId());
         PassState from = pass.getState();
-        pass.expire(clock.instant(), "No decision within " + school.getRequestExpiryMinutes() + " minutes: "
-                + people.getReferenceById(pass.getRoutedToId()).getName()
-                + (pass.getSeenAt() == null ? " never opened it." : " opened it but did not decide.")
-                + " Ask again, or speak to your teacher.", occupancy);
+        pass.expire(clock.instant(),
+                "No decision within " + school.getRequestExpiryMinutes() + " minutes: "
+                        + people.getReferenceById(pass.getRoutedToId()).getName()
+                        + (pass.getSeenAt() == null ? " never opened it." : " opened it but did not decide.")
+                        + " Ask again, or speak to your teacher.",
+                occupancy);
         events.recordBySystem(pass, PassEventKind.EXPIRED, from, pass.getEndReason());
         notices.settle(pass);
         notices.expired(pass);
@@ -188,8 +206,8 @@ class RecordedPassTransitions implements PassTransitions {
         Pass pass = load(passId);
         PassState from = pass.getState();
         pass.markLongRunning(clock.instant());
-        events.recordBySystem(pass, PassEventKind.LONG_RUNNING, from, "Out longer than "
-                + schools.getReferenceById(pass.getSchoolId()).getLongRunningMinutes() + " minutes");
+        events.recordBySystem(pass, PassEventKind.LONG_RUNNING, from,
+                "Out longer than " + schools.getReferenceById(pass.getSchoolId()).getLongRunningMinutes() + " minutes");
         notices.longRunning(pass);
     }
 
@@ -197,8 +215,10 @@ class RecordedPassTransitions implements PassTransitions {
     public void endBySystem(String passId) {
         Pass pass = load(passId);
         PassState from = pass.getState();
-        pass.endBySystem(clock.instant(), "Ended after the school's limit of "
-                + schools.getReferenceById(pass.getSchoolId()).getAutoEndMinutes() + " minutes out.", occupancy);
+        pass.endBySystem(
+                clock.instant(), "Ended after the school's limit of "
+                        + schools.getReferenceById(pass.getSchoolId()).getAutoEndMinutes() + " minutes out.",
+                occupancy);
         events.recordBySystem(pass, PassEventKind.ENDED_BY_SYSTEM, from, pass.getEndReason());
         notices.endedBySystem(pass);
     }
@@ -214,6 +234,7 @@ class RecordedPassTransitions implements PassTransitions {
 
     private Pass load(String passId) {
         return passes.findById(passId)
-                .orElseThrow(() -> new IllegalStateException("the process of pass " + passId + " has no pass"));
+            .orElseThrow(() -> new IllegalStateException("the process of pass " + passId + " has no pass"));
     }
+
 }

@@ -19,22 +19,29 @@ import org.corridor.reads.ReadLog;
 import org.corridor.security.Caller;
 
 /**
- * A request reaching its teacher: delivered when it pops up on their screen or is listed in their Requests
- * tab, seen when they open it. Each is written once, with its audit line; reading a pass otherwise writes
- * nothing ({@link PassQueries}).
+ * A request reaching its teacher: delivered when it pops up on their screen or is listed
+ * in their Requests tab, seen when they open it. Each is written once, with its audit
+ * line; reading a pass otherwise writes nothing ({@link PassQueries}).
  */
 @Service
 public class RequestReceipts {
+
     private final PassRepository passes;
+
     private final PassAccess access;
+
     private final PassViews views;
+
     private final PassEvents events;
+
     private final EntityManager entities;
+
     private final Clock clock;
+
     private final ReadLog reads;
 
     RequestReceipts(PassRepository passes, PassAccess access, PassViews views, PassEvents events,
-                    EntityManager entities, Clock clock, ReadLog reads) {
+            EntityManager entities, Clock clock, ReadLog reads) {
         this.reads = reads;
         this.passes = passes;
         this.access = access;
@@ -45,15 +52,16 @@ public class RequestReceipts {
     }
 
     /**
-     * Opening a request is what "seen" means: the routed teacher's first look is recorded. An
-     * administrator looking through the teacher's screens is not the teacher seeing it.
+     * Opening a request is what "seen" means: the routed teacher's first look is
+     * recorded. An administrator looking through the teacher's screens is not the teacher
+     * seeing it.
      */
     @RestartOnDeadlock
     @Transactional
     public PassView open(Caller caller, String passId) {
         Pass pass = access.readable(caller, passId);
-        if (pass.getState() == PassState.PENDING && pass.getRoutedToId().equals(caller.id())
-                && !caller.isImpersonated() && passes.markSeen(passId, clock.instant()) == 1) {
+        if (pass.getState() == PassState.PENDING && pass.getRoutedToId().equals(caller.id()) && !caller.isImpersonated()
+                && passes.markSeen(passId, clock.instant()) == 1) {
             entities.refresh(pass);
             events.record(pass, PassEventKind.SEEN, caller, pass.getState(), null);
         }
@@ -62,8 +70,8 @@ public class RequestReceipts {
     }
 
     /**
-     * A request reached the routed teacher's open screen as a live popup. Pushes happen after the
-     * sender's commit, so this writes in a transaction of its own.
+     * A request reached the routed teacher's open screen as a live popup. Pushes happen
+     * after the sender's commit, so this writes in a transaction of its own.
      */
     @EventListener
     @Transactional(propagation = Propagation.REQUIRES_NEW)
@@ -72,14 +80,16 @@ public class RequestReceipts {
             return;
         }
         passes.findById(delivery.passId())
-                .filter(p -> p.getState() == PassState.PENDING && p.getRoutedToId().equals(delivery.recipientId()))
-                .filter(p -> passes.markDelivered(p.getId(), delivery.at()) == 1)
-                .ifPresent(p -> events.recordBySystem(p, PassEventKind.DELIVERED, p.getState(), "Popped up on the teacher's screen"));
+            .filter(p -> p.getState() == PassState.PENDING && p.getRoutedToId().equals(delivery.recipientId()))
+            .filter(p -> passes.markDelivered(p.getId(), delivery.at()) == 1)
+            .ifPresent(p -> events.recordBySystem(p, PassEventKind.DELIVERED, p.getState(),
+                    "Popped up on the teacher's screen"));
     }
 
     /**
-     * The Requests tab: pending requests sent to me, newest first, then those escalated to me as a
-     * co-teacher because their teacher never opened them. Listing a request sent to me is its delivery.
+     * The Requests tab: pending requests sent to me, newest first, then those escalated
+     * to me as a co-teacher because their teacher never opened them. Listing a request
+     * sent to me is its delivery.
      */
     @RestartOnDeadlock
     @Transactional
@@ -88,13 +98,15 @@ public class RequestReceipts {
         List<Pass> pending = passes.findByRoutedToIdAndStateOrderByRequestedAtDesc(caller.id(), PassState.PENDING);
         if (!caller.isImpersonated()) {
             Instant now = clock.instant();
-            pending.stream().filter(p -> p.getDeliveredAt() == null && passes.markDelivered(p.getId(), now) == 1)
-                    .forEach(p -> {
-                        entities.refresh(p);
-                        events.record(p, PassEventKind.DELIVERED, caller, p.getState(), null);
-                    });
+            pending.stream()
+                .filter(p -> p.getDeliveredAt() == null && passes.markDelivered(p.getId(), now) == 1)
+                .forEach(p -> {
+                    entities.refresh(p);
+                    events.record(p, PassEventKind.DELIVERED, caller, p.getState(), null);
+                });
         }
         List<Pass> escalated = passes.findEscalatedToCoTeacher(caller.id());
         return Stream.concat(pending.stream(), escalated.stream()).map(p -> views.of(p, caller)).toList();
     }
+
 }

@@ -9,9 +9,13 @@ import org.springframework.context.annotation.Configuration;
 @Configuration
 class ClockConfiguration {
 
-    /** Every "now" in Corridor comes from here, so tests can move time. Stored times are UTC, to the millisecond. */
+    /**
+     * Every "now" in Corridor comes from here, so tests can move time. Stored times are
+     * UTC, to the millisecond.
+     */
     @Bean
     Clock clock() {
         return Clock.tick(Clock.systemUTC(), Duration.ofMillis(1));
     }
+
 }

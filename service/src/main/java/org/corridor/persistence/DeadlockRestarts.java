@@ -10,8 +10,9 @@ import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
 /**
- * The one place deadlock victims are restarted: around every {@link RestartOnDeadlock} method. Ordered
- * before the transaction interceptor, so each attempt runs in a transaction of its own, as the database asks.
+ * The one place deadlock victims are restarted: around every {@link RestartOnDeadlock}
+ * method. Ordered before the transaction interceptor, so each attempt runs in a
+ * transaction of its own, as the database asks.
  */
 @Aspect
 @Component
@@ -26,10 +27,13 @@ class DeadlockRestarts {
     private static Object proceed(ProceedingJoinPoint call) {
         try {
             return call.proceed();
-        } catch (RuntimeException | Error e) {
+        }
+        catch (RuntimeException | Error e) {
             throw e;
-        } catch (Throwable checked) {
+        }
+        catch (Throwable checked) {
             throw new UndeclaredThrowableException(checked);
         }
     }
+
 }

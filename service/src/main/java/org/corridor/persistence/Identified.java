@@ -7,12 +7,13 @@ import jakarta.persistence.MappedSuperclass;
 import jakarta.persistence.Version;
 
 /**
- * Ids are chosen here, not by the database, so the same migrations run on H2 and MariaDB and an id
- * can be handed to the engine before the row is flushed. The version makes concurrent writers fail
- * instead of overwriting each other.
+ * Ids are chosen here, not by the database, so the same migrations run on H2 and MariaDB
+ * and an id can be handed to the engine before the row is flushed. The version makes
+ * concurrent writers fail instead of overwriting each other.
  */
 @MappedSuperclass
 public abstract class Identified {
+
     @Id
     private String id = UUID.randomUUID().toString();
 
@@ -32,4 +33,5 @@ public abstract class Identified {
     public int hashCode() {
         return id.hashCode();
     }
+
 }

@@ -9,8 +9,9 @@ import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.stereotype.Component;
 
 /**
- * The engine is only correct under READ COMMITTED, and MariaDB defaults to REPEATABLE READ. Check the
- * pool before anything uses it, and refuse to start with a sentence that says what to set.
+ * The engine is only correct under READ COMMITTED, and MariaDB defaults to REPEATABLE
+ * READ. Check the pool before anything uses it, and refuse to start with a sentence that
+ * says what to set.
  */
 @Component
 class ReadCommittedGuard implements BeanPostProcessor {
@@ -32,8 +33,10 @@ class ReadCommittedGuard implements BeanPostProcessor {
                         + ") as the workflow engine requires. Set spring.datasource.hikari.transaction-isolation="
                         + "TRANSACTION_READ_COMMITTED (environment: SPRING_DATASOURCE_HIKARI_TRANSACTION_ISOLATION).");
             }
-        } catch (SQLException e) {
+        }
+        catch (SQLException e) {
             throw new IllegalStateException("Corridor cannot reach its database: " + e.getMessage(), e);
         }
     }
+
 }

@@ -19,16 +19,29 @@ import org.corridor.persistence.Identified;
 /** Anyone with an account in a district: students, teachers, administrators, auditors. */
 @Entity
 public class Person extends Identified {
+
     private String districtId;
+
     private String schoolId;
+
     private String email;
-    /** The email in lower case, written with it: sign-in looks it up by equality, on an index. */
+
+    /**
+     * The email in lower case, written with it: sign-in looks it up by equality, on an
+     * index.
+     */
     private String emailKey;
+
     private String givenName;
+
     private String familyName;
+
     private String displayName;
+
     private String studentNumber;
+
     private String sourceId;
+
     private Instant removedAt;
 
     @ElementCollection(fetch = FetchType.EAGER)
@@ -51,8 +64,9 @@ public class Person extends Identified {
     }
 
     /**
-     * What an email is looked up by, whatever its case: the form of {@code email_key} that every writer of an
-     * email (this entity, the roster import) stores beside it, and every lookup asks for.
+     * What an email is looked up by, whatever its case: the form of {@code email_key}
+     * that every writer of an email (this entity, the roster import) stores beside it,
+     * and every lookup asks for.
      */
     public static String emailKey(String email) {
         return email == null ? null : email.toLowerCase(Locale.ROOT);
@@ -68,19 +82,50 @@ public class Person extends Identified {
         return this;
     }
 
-    public String getDistrictId() { return districtId; }
-    public String getSchoolId() { return schoolId; }
-    /** Null for a student rostered without one: they use kiosks, and cannot sign in. */
-    public String getEmail() { return email; }
-    public String getGivenName() { return givenName; }
-    public String getFamilyName() { return familyName; }
-    public String getStudentNumber() { return studentNumber; }
-    public Set<Role> getRoles() { return Set.copyOf(roles); }
-    /** The OneRoster sourcedId of an imported person; null for people made in Corridor. */
-    public String getSourceId() { return sourceId; }
-    public Instant getRemovedAt() { return removedAt; }
+    public String getDistrictId() {
+        return districtId;
+    }
 
-    /** Removed from the roster: cannot sign in or be routed; their passes and history stay. */
+    public String getSchoolId() {
+        return schoolId;
+    }
+
+    /** Null for a student rostered without one: they use kiosks, and cannot sign in. */
+    public String getEmail() {
+        return email;
+    }
+
+    public String getGivenName() {
+        return givenName;
+    }
+
+    public String getFamilyName() {
+        return familyName;
+    }
+
+    public String getStudentNumber() {
+        return studentNumber;
+    }
+
+    public Set<Role> getRoles() {
+        return Set.copyOf(roles);
+    }
+
+    /**
+     * The OneRoster sourcedId of an imported person; null for people made in Corridor.
+     */
+    public String getSourceId() {
+        return sourceId;
+    }
+
+    public Instant getRemovedAt() {
+        return removedAt;
+    }
+
+    /**
+     * Removed from the roster: cannot sign in or be routed; their passes and history
+     * stay.
+     */
     public boolean isRemoved() {
         return removedAt != null;
     }
@@ -89,8 +134,12 @@ public class Person extends Identified {
         return roles.contains(role);
     }
 
-    /** How the school addresses this person: "Ms Rivera" for staff who set one, otherwise the full name. */
+    /**
+     * How the school addresses this person: "Ms Rivera" for staff who set one, otherwise
+     * the full name.
+     */
     public String getName() {
         return displayName != null ? displayName : givenName + " " + familyName;
     }
+
 }

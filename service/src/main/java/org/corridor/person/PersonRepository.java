@@ -16,15 +16,17 @@ import org.springframework.transaction.annotation.Transactional;
  * makes Hibernate 6.6 translate the query again on every call.
  */
 public interface PersonRepository extends JpaRepository<Person, String> {
+
     /** The people with this email key, without their roles. */
     @Query("select p from Person p where p.emailKey = :emailKey")
     List<Person> findByEmailKey(String emailKey);
 
     /*
-     * Every API call reads its caller fresh, and a password sign-in reads the account: one row and its roles, in
-     * one statement. Outside a transaction they run in none (a single statement reads a consistent row): a
-     * transaction of their own would cost five more statements on MariaDB (autocommit off, read only, commit,
-     * read write, autocommit on) for each call. Inside one they join it.
+     * Every API call reads its caller fresh, and a password sign-in reads the account:
+     * one row and its roles, in one statement. Outside a transaction they run in none (a
+     * single statement reads a consistent row): a transaction of their own would cost
+     * five more statements on MariaDB (autocommit off, read only, commit, read write,
+     * autocommit on) for each call. Inside one they join it.
      */
 
     /** The person with their roles, by id: the caller of an API call. */
@@ -32,7 +34,10 @@ public interface PersonRepository extends JpaRepository<Person, String> {
     @Query("select p from Person p left join fetch p.roles where p.id = :id")
     Optional<Person> findWithRoles(String id);
 
-    /** The people with this email key (the email in any case), with their roles: a sign-in. */
+    /**
+     * The people with this email key (the email in any case), with their roles: a
+     * sign-in.
+     */
     @Transactional(propagation = Propagation.SUPPORTS)
     @Query("select p from Person p left join fetch p.roles where p.emailKey = :emailKey")
     List<Person> findWithRolesByEmailKey(String emailKey);
@@ -44,11 +49,17 @@ public interface PersonRepository extends JpaRepository<Person, String> {
     @Query("select p from Person p where p.schoolId = :schoolId and p.studentNumber = :studentNumber")
     Optional<Person> findBySchoolIdAndStudentNumber(String schoolId, String studentNumber);
 
-    /** Numbers are unique within a school only: a district may hold several students with one number. */
+    /**
+     * Numbers are unique within a school only: a district may hold several students with
+     * one number.
+     */
     @Query("select p from Person p where p.districtId = :districtId and p.studentNumber = :studentNumber")
     List<Person> findByDistrictIdAndStudentNumber(String districtId, String studentNumber);
 
-    /** The administrators responsible for a school: its own, and the district's (no school). */
+    /**
+     * The administrators responsible for a school: its own, and the district's (no
+     * school).
+     */
     @Query("""
             select p from Person p
             where p.districtId = :districtId and :role member of p.roles
@@ -56,8 +67,9 @@ public interface PersonRepository extends JpaRepository<Person, String> {
     List<Person> findResponsibleFor(String districtId, String schoolId, Role role);
 
     /**
-     * The district's people of a role whose name starts with {@code prefix} (lower case, given or family
-     * name, or the name they go by) or whose student number is {@code number}: a search box.
+     * The district's people of a role whose name starts with {@code prefix} (lower case,
+     * given or family name, or the name they go by) or whose student number is
+     * {@code number}: a search box.
      */
     @Query("""
             select p from Person p
@@ -66,4 +78,5 @@ public interface PersonRepository extends JpaRepository<Person, String> {
                    or lower(p.displayName) like :prefix escape '!' or p.studentNumber = :number)
             order by p.familyName, p.givenName""")
     List<Person> search(String districtId, Role role, String prefix, String number, Pageable page);
+
 }

@@ -1,5 +1,7 @@
 package org.corridor.person;
 
 public enum Role {
+
     STUDENT, TEACHER, ADMIN, AUDITOR, KIOSK
+
 }

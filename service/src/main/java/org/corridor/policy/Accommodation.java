@@ -9,18 +9,24 @@ import org.corridor.persistence.Identified;
 /** A student's exemption from one named rule, between two dates (both included). */
 @Entity
 public class Accommodation extends Identified {
+
     private String districtId;
+
     private String studentId;
+
     private String ruleName;
+
     private LocalDate fromDate;
+
     private LocalDate untilDate;
+
     private String note;
 
     protected Accommodation() {
     }
 
-    public Accommodation(String districtId, String studentId, String ruleName, LocalDate fromDate,
-                         LocalDate untilDate, String note) {
+    public Accommodation(String districtId, String studentId, String ruleName, LocalDate fromDate, LocalDate untilDate,
+            String note) {
         this.districtId = districtId;
         this.studentId = studentId;
         this.ruleName = ruleName;
@@ -42,14 +48,32 @@ public class Accommodation extends Identified {
         untilDate = day.minusDays(1);
     }
 
-    public String getDistrictId() { return districtId; }
-    public String getStudentId() { return studentId; }
-    public String getNote() { return note; }
-    public String getRuleName() { return ruleName; }
-    public LocalDate getFromDate() { return fromDate; }
-    public LocalDate getUntilDate() { return untilDate; }
+    public String getDistrictId() {
+        return districtId;
+    }
+
+    public String getStudentId() {
+        return studentId;
+    }
+
+    public String getNote() {
+        return note;
+    }
+
+    public String getRuleName() {
+        return ruleName;
+    }
+
+    public LocalDate getFromDate() {
+        return fromDate;
+    }
+
+    public LocalDate getUntilDate() {
+        return untilDate;
+    }
 
     org.corridor.rules.Accommodation toFact() {
         return new org.corridor.rules.Accommodation(studentId, ruleName, fromDate, untilDate);
     }
+
 }

@@ -22,10 +22,13 @@ import org.springframework.web.bind.annotation.RestController;
 
 import org.corridor.security.Caller;
 
-/** Exemptions written in students' plans, set by administrators; teachers never see them. */
+/**
+ * Exemptions written in students' plans, set by administrators; teachers never see them.
+ */
 @RestController
 @RequestMapping("/api/admin/accommodations")
 class AccommodationController {
+
     private final Accommodations accommodations;
 
     AccommodationController(Accommodations accommodations) {
@@ -33,11 +36,11 @@ class AccommodationController {
     }
 
     record NewAccommodation(@NotBlank @Size(max = 36) String studentId, @NotBlank @Size(max = 200) String ruleName,
-                            @NotNull LocalDate from, @NotNull LocalDate until, @Size(max = 500) String note) {
+            @NotNull LocalDate from, @NotNull LocalDate until, @Size(max = 500) String note) {
     }
 
     record ChangedAccommodation(@NotBlank @Size(max = 200) String ruleName, @NotNull LocalDate from,
-                                @NotNull LocalDate until, @Size(max = 500) String note) {
+            @NotNull LocalDate until, @Size(max = 500) String note) {
     }
 
     @PostMapping
@@ -53,7 +56,10 @@ class AccommodationController {
         return accommodations.list(caller, studentId);
     }
 
-    /** The students an accommodation can be written for: by the start of a name, or by student number. */
+    /**
+     * The students an accommodation can be written for: by the start of a name, or by
+     * student number.
+     */
     @GetMapping("/students")
     List<Accommodations.Student> students(Caller caller, @RequestParam @NotBlank @Size(max = 100) String q) {
         return accommodations.findStudents(caller, q);
@@ -65,10 +71,13 @@ class AccommodationController {
                 new Accommodations.Terms(body.ruleName(), body.from(), body.until(), body.note()));
     }
 
-    /** Ends it early: from today on it exempts nothing (one not started yet is removed). */
+    /**
+     * Ends it early: from today on it exempts nothing (one not started yet is removed).
+     */
     @DeleteMapping("/{id}")
     @ResponseStatus(HttpStatus.NO_CONTENT)
     void end(Caller caller, @PathVariable String id) {
         accommodations.end(caller, id);
     }
+
 }

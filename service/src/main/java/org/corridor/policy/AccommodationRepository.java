@@ -20,4 +20,5 @@ public interface AccommodationRepository extends JpaRepository<Accommodation, St
 
     @Query("select a from Accommodation a where a.studentId = :studentId and a.fromDate <= :day and a.untilDate >= :day")
     List<Accommodation> inForce(String studentId, LocalDate day);
+
 }

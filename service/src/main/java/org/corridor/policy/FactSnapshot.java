@@ -13,20 +13,15 @@ import org.corridor.rules.PeriodTiming;
 import org.corridor.rules.StudentUsage;
 
 /**
- * The facts the rules saw for one pass, as plain values. Stored with the pass (so a draft can be
- * replayed against what really happened) and typed in by an administrator for a dry-run.
+ * The facts the rules saw for one pass, as plain values. Stored with the pass (so a draft
+ * can be replayed against what really happened) and typed in by an administrator for a
+ * dry-run.
  */
-public record FactSnapshot(
-        Request request,
-        Usage usage,
-        Destination destination,
-        Hall hall,
-        List<Partner> noContactPartnersOut,
-        Timing period,
-        List<Exemption> accommodations) {
+public record FactSnapshot(Request request, Usage usage, Destination destination, Hall hall,
+        List<Partner> noContactPartnersOut, Timing period, List<Exemption> accommodations) {
 
     public record Request(String passId, String studentId, String type, String channel, String destinationId,
-                          String departingFromSectionId, LocalDate date) {
+            String departingFromSectionId, LocalDate date) {
     }
 
     public record Usage(int passesToday, int passesThisWeek, Integer minutesSinceLastPass) {
@@ -67,7 +62,8 @@ public record FactSnapshot(
             facts.add(new HallStatus(hall.schoolId(), hall.studentsOut()));
         }
         if (noContactPartnersOut != null) {
-            noContactPartnersOut.forEach(p -> facts.add(new NoContactOut(studentId, p.studentId(), p.name(), p.destination())));
+            noContactPartnersOut
+                .forEach(p -> facts.add(new NoContactOut(studentId, p.studentId(), p.name(), p.destination())));
         }
         if (period != null) {
             facts.add(new PeriodTiming(period.periodName(), period.minutesSinceStart(), period.minutesToEnd()));

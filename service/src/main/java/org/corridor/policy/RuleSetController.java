@@ -33,8 +33,11 @@ import org.corridor.security.Caller;
 @RestController
 @RequestMapping("/api/admin/rule-sets")
 class RuleSetController {
+
     private final RuleSets ruleSets;
+
     private final RuleSetReplay replay;
+
     private final ObjectMapper json;
 
     RuleSetController(RuleSets ruleSets, RuleSetReplay replay, ObjectMapper json) {
@@ -46,12 +49,13 @@ class RuleSetController {
     private Map<String, Object> described(Object fact) {
         Map<String, Object> values = new LinkedHashMap<>();
         values.put("type", fact.getClass().getSimpleName());
-        values.putAll(json.convertValue(fact, new TypeReference<Map<String, Object>>() { }));
+        values.putAll(json.convertValue(fact, new TypeReference<Map<String, Object>>() {
+        }));
         return values;
     }
 
     record Summary(int version, RuleSetStatus status, String authorId, String note, Instant createdAt,
-                   Instant activatedAt) {
+            Instant activatedAt) {
         static Summary of(RuleSet r) {
             return new Summary(r.getRuleVersion(), r.getStatus(), r.getAuthorId(), r.getNote(), r.getCreatedAt(),
                     r.getActivatedAt());
@@ -59,7 +63,7 @@ class RuleSetController {
     }
 
     record Detail(int version, RuleSetStatus status, String authorId, String note, Instant createdAt,
-                  Instant activatedAt, String drl) {
+            Instant activatedAt, String drl) {
         static Detail of(RuleSet r) {
             return new Detail(r.getRuleVersion(), r.getStatus(), r.getAuthorId(), r.getNote(), r.getCreatedAt(),
                     r.getActivatedAt(), r.getDrl());
@@ -83,9 +87,11 @@ class RuleSetController {
     record DryRun(@Min(1) @Max(RuleSetReplay.MAX_DAYS) Integer days, @Valid Scenario scenario) {
     }
 
-    /** A flag of a scenario dry-run, with the facts (type and values) the rule matched. */
+    /**
+     * A flag of a scenario dry-run, with the facts (type and values) the rule matched.
+     */
     record FiredRule(String rule, String code, Severity severity, String message, String studentMessage,
-                     List<Map<String, Object>> facts) {
+            List<Map<String, Object>> facts) {
     }
 
     record ScenarioRun(int version, List<FiredRule> flags) {
@@ -98,7 +104,8 @@ class RuleSetController {
 
     @GetMapping("/fact-model")
     Vocabulary factModel(Caller caller) {
-        return new Vocabulary(ruleSets.factTypes(caller), FactModel.OUTPUT_TYPE.getSimpleName(), FactModel.severities());
+        return new Vocabulary(ruleSets.factTypes(caller), FactModel.OUTPUT_TYPE.getSimpleName(),
+                FactModel.severities());
     }
 
     @GetMapping("/templates")
@@ -112,7 +119,9 @@ class RuleSetController {
         return Detail.of(ruleSets.createDraft(caller, body.drl(), body.note()));
     }
 
-    /** Checks a text without storing it: every problem with its line, column and reason. */
+    /**
+     * Checks a text without storing it: every problem with its line, column and reason.
+     */
     @PostMapping("/check")
     Validation check(Caller caller, @Valid @RequestBody Text body) {
         List<RuleSetProblem> problems = ruleSets.check(caller, body.drl());
@@ -135,7 +144,9 @@ class RuleSetController {
         return Summary.of(ruleSets.activate(caller, version));
     }
 
-    /** A retired version's text stored as the next version and activated: the new version. */
+    /**
+     * A retired version's text stored as the next version and activated: the new version.
+     */
     @PostMapping("/{version}/roll-back")
     @ResponseStatus(HttpStatus.CREATED)
     Summary rollBack(Caller caller, @PathVariable int version) {
@@ -147,15 +158,20 @@ class RuleSetController {
         return ruleSets.diff(caller, from, to);
     }
 
-    /** Either {@code scenario} (typed facts) or {@code days} (replay the last N days of passes, 7 by default). */
+    /**
+     * Either {@code scenario} (typed facts) or {@code days} (replay the last N days of
+     * passes, 7 by default).
+     */
     @PostMapping("/{version}/dry-run")
     Object dryRun(Caller caller, @PathVariable int version, @Valid @RequestBody DryRun body) {
         if (body.scenario() != null) {
-            return new ScenarioRun(version, ruleSets.dryRun(caller, version, body.scenario()).stream()
-                    .map(e -> new FiredRule(e.flag().rule(), e.flag().code(), e.flag().severity(), e.flag().message(),
-                            e.flag().studentMessage(), e.facts().stream().map(this::described).toList()))
-                    .toList());
+            return new ScenarioRun(version, ruleSets.dryRun(caller, version, body.scenario())
+                .stream()
+                .map(e -> new FiredRule(e.flag().rule(), e.flag().code(), e.flag().severity(), e.flag().message(),
+                        e.flag().studentMessage(), e.facts().stream().map(this::described).toList()))
+                .toList());
         }
         return replay.replay(caller, version, body.days() == null ? 7 : body.days());
     }
+
 }

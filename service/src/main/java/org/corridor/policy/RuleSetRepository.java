@@ -7,13 +7,17 @@ import org.springframework.data.jpa.repository.JpaRepository;
 import org.springframework.data.jpa.repository.Query;
 
 public interface RuleSetRepository extends JpaRepository<RuleSet, String> {
+
     @Query("select r from RuleSet r where r.districtId = :districtId and r.status = :status")
     Optional<RuleSet> findByDistrictIdAndStatus(String districtId, RuleSetStatus status);
 
     @Query("select r from RuleSet r where r.status = :status")
     List<RuleSet> findByStatus(RuleSetStatus status);
 
-    /** Only the id: a compiled version is kept by id, so its rules need not be read for every pass. */
+    /**
+     * Only the id: a compiled version is kept by id, so its rules need not be read for
+     * every pass.
+     */
     @Query("select r.id from RuleSet r where r.districtId = :districtId and r.status = :status")
     Optional<String> idOf(String districtId, RuleSetStatus status);
 
@@ -25,4 +29,5 @@ public interface RuleSetRepository extends JpaRepository<RuleSet, String> {
 
     @Query("select coalesce(max(r.ruleVersion), 0) from RuleSet r where r.districtId = :districtId")
     int latestVersion(String districtId);
+
 }

@@ -1,5 +1,7 @@
 package org.corridor.policy;
 
 public enum RuleSetStatus {
+
     DRAFT, ACTIVE, RETIRED
+
 }

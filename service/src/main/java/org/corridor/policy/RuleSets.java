@@ -29,21 +29,27 @@ import org.corridor.school.SchoolRepository;
 import org.corridor.security.Caller;
 
 /**
- * A district's policy versions: drafts are checked when they are stored, can be dry-run, and become
- * active in one transaction that retires the old version. A version that fails the guard or the
- * compiler is never stored as a draft and never activated; its text stays with the author, who can
- * check it (with every problem at its line and column) without storing it.
+ * A district's policy versions: drafts are checked when they are stored, can be dry-run,
+ * and become active in one transaction that retires the old version. A version that fails
+ * the guard or the compiler is never stored as a draft and never activated; its text
+ * stays with the author, who can check it (with every problem at its line and column)
+ * without storing it.
  */
 @Service
 public class RuleSets {
+
     private final RuleSetRepository ruleSets;
+
     private final DistrictRules rules;
+
     private final PersonRepository people;
+
     private final SchoolRepository schools;
+
     private final Clock clock;
 
     RuleSets(RuleSetRepository ruleSets, DistrictRules rules, PersonRepository people, SchoolRepository schools,
-             Clock clock) {
+            Clock clock) {
         this.ruleSets = ruleSets;
         this.rules = rules;
         this.people = people;
@@ -51,25 +57,36 @@ public class RuleSets {
         this.clock = clock;
     }
 
-    /** A version as the list shows it: who wrote it by name, and the time zone to read its times in. */
+    /**
+     * A version as the list shows it: who wrote it by name, and the time zone to read its
+     * times in.
+     */
     public record Listed(int version, RuleSetStatus status, String authorId, String authorName, String note,
-                         Instant createdAt, Instant activatedAt, String timeZone) {
+            Instant createdAt, Instant activatedAt, String timeZone) {
     }
 
-    /** The district's versions, newest first, with their authors' names and the caller's school's time zone. */
+    /**
+     * The district's versions, newest first, with their authors' names and the caller's
+     * school's time zone.
+     */
     @Transactional(readOnly = true)
     public List<Listed> list(Caller caller) {
         requireReader(caller);
         List<RuleSet> versions = ruleSets.findByDistrictIdOrderByRuleVersionDesc(caller.districtId());
-        Map<String, String> names = people.findAllById(versions.stream().map(RuleSet::getAuthorId)
-                .filter(Objects::nonNull).collect(Collectors.toSet())).stream()
-                .filter(p -> p.getDistrictId().equals(caller.districtId()))
-                .collect(Collectors.toMap(Person::getId, Person::getName));
+        Map<String, String> names = people
+            .findAllById(
+                    versions.stream().map(RuleSet::getAuthorId).filter(Objects::nonNull).collect(Collectors.toSet()))
+            .stream()
+            .filter(p -> p.getDistrictId().equals(caller.districtId()))
+            .collect(Collectors.toMap(Person::getId, Person::getName));
         ZoneId zone = caller.schoolId() == null ? clock.getZone()
-                : schools.findByIdAndDistrictId(caller.schoolId(), caller.districtId()).map(School::getTimeZone)
-                        .orElse(clock.getZone());
-        return versions.stream().map(v -> new Listed(v.getRuleVersion(), v.getStatus(), v.getAuthorId(),
-                names.get(v.getAuthorId()), v.getNote(), v.getCreatedAt(), v.getActivatedAt(), zone.getId())).toList();
+                : schools.findByIdAndDistrictId(caller.schoolId(), caller.districtId())
+                    .map(School::getTimeZone)
+                    .orElse(clock.getZone());
+        return versions.stream()
+            .map(v -> new Listed(v.getRuleVersion(), v.getStatus(), v.getAuthorId(), names.get(v.getAuthorId()),
+                    v.getNote(), v.getCreatedAt(), v.getActivatedAt(), zone.getId()))
+            .toList();
     }
 
     @Transactional(readOnly = true)
@@ -84,7 +101,10 @@ public class RuleSets {
         return storeDraft(caller, drl, note);
     }
 
-    /** Every problem of a text not stored yet: what the editor's Validate shows. Stores nothing. */
+    /**
+     * Every problem of a text not stored yet: what the editor's Validate shows. Stores
+     * nothing.
+     */
     public List<RuleSetProblem> check(Caller caller, String drl) {
         caller.require(Role.ADMIN, "validate rule sets");
         return problems(drl);
@@ -108,16 +128,16 @@ public class RuleSets {
     }
 
     /**
-     * Rolls back to a retired version in one step: its text is stored as the next version and activated,
-     * so the history keeps every version that ever ran, in order.
+     * Rolls back to a retired version in one step: its text is stored as the next version
+     * and activated, so the history keeps every version that ever ran, in order.
      */
     @Transactional
     public RuleSet rollBack(Caller caller, int version) {
         caller.require(Role.ADMIN, "roll back rule sets");
         RuleSet earlier = find(caller, version);
         if (earlier.getStatus() != RuleSetStatus.RETIRED) {
-            throw ApiProblem.conflict("rule-set-state", "Not a retired version",
-                    "Version " + version + " is " + earlier.getStatus() + "; only a retired version can be rolled back to.");
+            throw ApiProblem.conflict("rule-set-state", "Not a retired version", "Version " + version + " is "
+                    + earlier.getStatus() + "; only a retired version can be rolled back to.");
         }
         RuleSet copy = storeDraft(caller, earlier.getDrl(), "Rolled back to " + earlier.label());
         ruleSets.flush();
@@ -141,30 +161,36 @@ public class RuleSets {
         return RuleTemplates.all();
     }
 
-    /** What each rule of the version raises on a typed scenario, with the facts it saw. */
+    /**
+     * What each rule of the version raises on a typed scenario, with the facts it saw.
+     */
     @Transactional(readOnly = true)
     public List<CompiledRuleSet.Explained> dryRun(Caller caller, int version, Scenario scenario) {
         caller.require(Role.ADMIN, "dry-run rule sets");
         if (scenario.usage() != null && scenario.usage().passesThisWeek() < scenario.usage().passesToday()) {
-            throw InvalidInput.field("scenario.usage.passesThisWeek", "The passes this week ("
-                    + scenario.usage().passesThisWeek() + ") cannot be fewer than the passes today ("
-                    + scenario.usage().passesToday() + ").");
+            throw InvalidInput.field("scenario.usage.passesThisWeek",
+                    "The passes this week (" + scenario.usage().passesThisWeek()
+                            + ") cannot be fewer than the passes today (" + scenario.usage().passesToday() + ").");
         }
         return compile(find(caller, version)).explain(scenario.facts(LocalDate.now(clock)));
     }
 
-    /** Compiles a stored version for a dry-run; a version that no longer compiles is answered with its problems. */
+    /**
+     * Compiles a stored version for a dry-run; a version that no longer compiles is
+     * answered with its problems.
+     */
     CompiledRuleSet compile(RuleSet ruleSet) {
         try {
             return rules.compileDraft(ruleSet);
-        } catch (RuleSetRejectedException e) {
+        }
+        catch (RuleSetRejectedException e) {
             throw rejected("Version " + ruleSet.getRuleVersion() + " does not compile", e.problems());
         }
     }
 
     RuleSet find(Caller caller, int version) {
         return ruleSets.findByDistrictIdAndRuleVersion(caller.districtId(), version)
-                .orElseThrow(() -> ApiProblem.notFound("Rule set version", String.valueOf(version)));
+            .orElseThrow(() -> ApiProblem.notFound("Rule set version", String.valueOf(version)));
     }
 
     private RuleSet storeDraft(Caller caller, String drl, String note) {
@@ -179,8 +205,10 @@ public class RuleSets {
     private RuleSet activate(Caller caller, RuleSet next) {
         try {
             rules.prepare(next);
-        } catch (RuleSetRejectedException e) {
-            throw rejected("Version " + next.getRuleVersion() + " cannot be activated; the active version keeps running",
+        }
+        catch (RuleSetRejectedException e) {
+            throw rejected(
+                    "Version " + next.getRuleVersion() + " cannot be activated; the active version keeps running",
                     e.problems());
         }
         ruleSets.findByDistrictIdAndStatus(caller.districtId(), RuleSetStatus.ACTIVE).ifPresent(RuleSet::retire);
@@ -193,7 +221,8 @@ public class RuleSets {
         try {
             rules.compileText(drl);
             return List.of();
-        } catch (RuleSetRejectedException e) {
+        }
+        catch (RuleSetRejectedException e) {
             return e.problems();
         }
     }
@@ -208,6 +237,7 @@ public class RuleSets {
         List<RuleSetProblem> shown = new ArrayList<>(problems.subList(0, Math.min(problems.size(), 100)));
         return new ApiProblem(HttpStatus.UNPROCESSABLE_ENTITY, "rule-set-rejected", title,
                 shown.size() + " problem(s): " + shown.get(0))
-                .with("problems", shown);
+            .with("problems", shown);
     }
+
 }

@@ -21,35 +21,31 @@ import org.corridor.rules.PeriodTiming;
 import org.corridor.rules.StudentUsage;
 
 /**
- * The facts of one imagined request, typed in by an administrator to see which rules fire. Every part
- * is optional; a part left out is not inserted, as a period without a bell schedule is not in a real
- * request. The student is a stand-in: an accommodation given here exempts them on the scenario's day.
+ * The facts of one imagined request, typed in by an administrator to see which rules
+ * fire. Every part is optional; a part left out is not inserted, as a period without a
+ * bell schedule is not in a real request. The student is a stand-in: an accommodation
+ * given here exempts them on the scenario's day.
  */
-public record Scenario(
-        @Valid Destination destination,
-        @Valid Usage usage,
-        @Min(0) @Max(100_000) Integer hallwayStudentsOut,
-        @Valid Partner noContactPartnerOut,
-        @Valid Period period,
-        @Size(max = 200) String accommodationRule,
-        @Pattern(regexp = "REGULAR|AUTO|PROXY|APPOINTMENT", message = "must be REGULAR, AUTO, PROXY or APPOINTMENT")
-        String passType) {
+public record Scenario(@Valid Destination destination, @Valid Usage usage,
+        @Min(0) @Max(100_000) Integer hallwayStudentsOut, @Valid Partner noContactPartnerOut, @Valid Period period,
+        @Size(max = 200) String accommodationRule, @Pattern(regexp = "REGULAR|AUTO|PROXY|APPOINTMENT",
+                message = "must be REGULAR, AUTO, PROXY or APPOINTMENT") String passType) {
 
     /** The requested destination now; a capacity of 0 means no limit. */
     public record Destination(@NotBlank @Size(max = 200) String name, @NotNull @Min(0) @Max(100_000) Integer capacity,
-                              @NotNull @Min(0) @Max(100_000) Integer occupancy, Boolean open) {
+            @NotNull @Min(0) @Max(100_000) Integer occupancy, Boolean open) {
     }
 
     /** What the student used already; no minutesSinceLastPass means no pass yet today. */
-    public record Usage(@NotNull @Min(0) @Max(1_000) Integer passesToday, @NotNull @Min(0) @Max(5_000) Integer passesThisWeek,
-                        @Min(0) @Max(100_000) Integer minutesSinceLastPass) {
+    public record Usage(@NotNull @Min(0) @Max(1_000) Integer passesToday,
+            @NotNull @Min(0) @Max(5_000) Integer passesThisWeek, @Min(0) @Max(100_000) Integer minutesSinceLastPass) {
     }
 
     public record Partner(@NotBlank @Size(max = 200) String name, @Size(max = 200) String destination) {
     }
 
     public record Period(@NotBlank @Size(max = 100) String name, @NotNull @Min(0) @Max(1_440) Integer minutesSinceStart,
-                         @NotNull @Min(0) @Max(1_440) Integer minutesToEnd) {
+            @NotNull @Min(0) @Max(1_440) Integer minutesToEnd) {
     }
 
     static final String STUDENT = "scenario-student";

@@ -31,9 +31,13 @@ import org.corridor.persistence.DeadlockRetry;
 import org.corridor.rules.CompiledRuleSet;
 import org.corridor.workflow.pass.LifecycleConflictException;
 
-/** Every error leaves as an RFC 9457 problem body. Errors are logged or answered, never dropped. */
+/**
+ * Every error leaves as an RFC 9457 problem body. Errors are logged or answered, never
+ * dropped.
+ */
 @RestControllerAdvice
 class ApiExceptionHandler extends ResponseEntityExceptionHandler {
+
     private static final Logger log = LoggerFactory.getLogger(ApiExceptionHandler.class);
 
     @ExceptionHandler(ApiProblem.class)
@@ -43,11 +47,15 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(LifecycleConflictException.class)
     ResponseEntity<ProblemDetail> lifecycleConflict(LifecycleConflictException e) {
-        return refused(ApiProblem.conflict("pass-state", "Pass changed",
-                "This pass cannot take that step: " + e.getMessage() + ".").with("passId", e.passId()));
+        return refused(ApiProblem
+            .conflict("pass-state", "Pass changed", "This pass cannot take that step: " + e.getMessage() + ".")
+            .with("passId", e.passId()));
     }
 
-    /** A dry-run or replay of a rule set that ran past its time budget (passes get a flag instead). */
+    /**
+     * A dry-run or replay of a rule set that ran past its time budget (passes get a flag
+     * instead).
+     */
     @ExceptionHandler(CompiledRuleSet.OverBudgetException.class)
     ResponseEntity<ProblemDetail> ruleSetOverBudget(CompiledRuleSet.OverBudgetException e) {
         return refused(new ApiProblem(HttpStatus.UNPROCESSABLE_ENTITY, "rule-set-over-budget", "Rule set too slow",
@@ -64,8 +72,9 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     }
 
     /**
-     * A lock not granted in time (H2's lock timeout is short) or a deadlock victim (MariaDB): the transaction
-     * was rolled back whole, so nothing changed and the same call can simply be made again.
+     * A lock not granted in time (H2's lock timeout is short) or a deadlock victim
+     * (MariaDB): the transaction was rolled back whole, so nothing changed and the same
+     * call can simply be made again.
      */
     @ExceptionHandler(PessimisticLockingFailureException.class)
     ResponseEntity<ProblemDetail> lockNotGranted(Exception e) {
@@ -77,7 +86,8 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     @ExceptionHandler(Exception.class)
     ResponseEntity<ProblemDetail> unexpected(Exception e) {
         if (DeadlockRetry.isDeadlockVictim(e)) {
-            // still losing after the retries (the engine wraps the driver's exception in its own)
+            // still losing after the retries (the engine wraps the driver's exception in
+            // its own)
             return lockNotGranted(e);
         }
         String reference = UUID.randomUUID().toString();
@@ -102,14 +112,19 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
         }).toList());
     }
 
-    /** The same, from Spring's own method validation (controllers without {@code @Validated}). */
+    /**
+     * The same, from Spring's own method validation (controllers without
+     * {@code @Validated}).
+     */
     @Override
     protected ResponseEntity<Object> handleHandlerMethodValidationException(HandlerMethodValidationException e,
             HttpHeaders headers, HttpStatusCode status, WebRequest request) {
-        List<FieldError> errors = e.getParameterValidationResults().stream()
-                .flatMap(r -> r.getResolvableErrors().stream().map(error -> new FieldError(
-                        r.getMethodParameter().getParameterName(), error.getDefaultMessage())))
-                .toList();
+        List<FieldError> errors = e.getParameterValidationResults()
+            .stream()
+            .flatMap(r -> r.getResolvableErrors()
+                .stream()
+                .map(error -> new FieldError(r.getMethodParameter().getParameterName(), error.getDefaultMessage())))
+            .toList();
         return ResponseEntity.badRequest().body(invalid(errors).getBody());
     }
 
@@ -126,8 +141,11 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     @Override
     protected ResponseEntity<Object> handleMethodArgumentNotValid(MethodArgumentNotValidException e,
             HttpHeaders headers, HttpStatusCode status, WebRequest request) {
-        List<FieldError> errors = e.getBindingResult().getFieldErrors().stream()
-                .map(f -> new FieldError(f.getField(), f.getDefaultMessage())).toList();
+        List<FieldError> errors = e.getBindingResult()
+            .getFieldErrors()
+            .stream()
+            .map(f -> new FieldError(f.getField(), f.getDefaultMessage()))
+            .toList();
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
                 "The request has " + errors.size() + " invalid field(s): "
                         + String.join(", ", errors.stream().map(FieldError::field).toList()) + ".");
@@ -142,7 +160,8 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
             HttpHeaders headers, HttpStatusCode status, WebRequest request) {
         for (Throwable cause = e.getCause(); cause != null; cause = cause.getCause()) {
             if (cause instanceof ApiProblem refused) {
-                // raised while the body was being read, such as a chunked body over the size limit
+                // raised while the body was being read, such as a chunked body over the
+                // size limit
                 return ResponseEntity.status(refused.status()).body(refused.toProblemDetail());
             }
         }
@@ -156,13 +175,16 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
                     : "has the wrong format";
             problem.setDetail("Field '" + field + "' " + message + ".");
             problem.setProperty("errors", List.of(new FieldError(field, message)));
-        } else if (e.getCause() instanceof MismatchedInputException bad && !bad.getPath().isEmpty()) {
+        }
+        else if (e.getCause() instanceof MismatchedInputException bad && !bad.getPath().isEmpty()) {
             String field = bad.getPath().get(bad.getPath().size() - 1).getFieldName();
             problem.setDetail("Field '" + field + "' has the wrong type.");
             problem.setProperty("errors", List.of(new FieldError(field, "has the wrong type")));
-        } else {
+        }
+        else {
             problem.setDetail("The request body is missing or is not valid JSON.");
         }
         return ResponseEntity.badRequest().body(problem);
     }
+
 }

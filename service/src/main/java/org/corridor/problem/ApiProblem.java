@@ -7,13 +7,18 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 
 /**
- * A refusal a person can read: the status, a short title, a sentence saying why, and any facts a
- * client needs to recover (the open pass, the new flags). Thrown before anything is changed.
+ * A refusal a person can read: the status, a short title, a sentence saying why, and any
+ * facts a client needs to recover (the open pass, the new flags). Thrown before anything
+ * is changed.
  */
 public class ApiProblem extends RuntimeException {
+
     private final HttpStatus status;
+
     private final String type;
+
     private final String title;
+
     private final Map<String, Object> properties = new LinkedHashMap<>();
 
     public ApiProblem(HttpStatus status, String type, String title, String detail) {
@@ -52,4 +57,5 @@ public class ApiProblem extends RuntimeException {
         properties.forEach(problem::setProperty);
         return problem;
     }
+
 }

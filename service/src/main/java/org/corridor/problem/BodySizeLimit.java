@@ -21,14 +21,17 @@ import org.springframework.web.filter.OncePerRequestFilter;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
- * No API body Corridor accepts comes near 64 KiB; a larger one is refused before anything reads it.
- * Roster imports, large by nature, have their own limit of 50 MiB (the zip, or the CSV files together).
+ * No API body Corridor accepts comes near 64 KiB; a larger one is refused before anything
+ * reads it. Roster imports, large by nature, have their own limit of 50 MiB (the zip, or
+ * the CSV files together).
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE)
 class BodySizeLimit extends OncePerRequestFilter {
+
     static final long MAX_BYTES = 64 * 1024;
     static final long MAX_ROSTER_BYTES = 50L * 1024 * 1024 + 64 * 1024;
+
     private static final String ROSTER_IMPORT = "/api/admin/roster/import";
 
     private final ObjectMapper json;
@@ -67,7 +70,9 @@ class BodySizeLimit extends OncePerRequestFilter {
     }
 
     private static final class Limited extends HttpServletRequestWrapper {
+
         private final long limit;
+
         private ServletInputStream limited;
 
         Limited(HttpServletRequest request, long limit) {
@@ -118,5 +123,7 @@ class BodySizeLimit extends OncePerRequestFilter {
             }
             return limited;
         }
+
     }
+
 }

@@ -2,8 +2,12 @@ package org.corridor.problem;
 
 import java.net.URI;
 
-/** Problem type URIs name the kind of refusal; clients switch on them, people read the title and detail. */
+/**
+ * Problem type URIs name the kind of refusal; clients switch on them, people read the
+ * title and detail.
+ */
 public final class ProblemTypes {
+
     private static final String BASE = "https://corridor.org/problems/";
 
     private ProblemTypes() {
@@ -12,4 +16,5 @@ public final class ProblemTypes {
     public static URI uri(String type) {
         return URI.create(BASE + type);
     }
+
 }

@@ -22,20 +22,25 @@ import org.corridor.person.Role;
 import org.corridor.security.Caller;
 
 /**
- * Records every read of a student's passes by an adult. A read joins a bounded queue and is written with
- * others in one batch, about every second, outside the reader's transaction: a teacher's screen never
- * waits for the log, and a crash loses at most the last second. A full queue (the database down for a
- * while) makes the reader write their own batch, so no read is dropped. A student reading their own passes,
- * and a kiosk, are not recorded.
+ * Records every read of a student's passes by an adult. A read joins a bounded queue and
+ * is written with others in one batch, about every second, outside the reader's
+ * transaction: a teacher's screen never waits for the log, and a crash loses at most the
+ * last second. A full queue (the database down for a while) makes the reader write their
+ * own batch, so no read is dropped. A student reading their own passes, and a kiosk, are
+ * not recorded.
  */
 @Component
 public class ReadLog {
+
     private static final Logger log = LoggerFactory.getLogger(ReadLog.class);
     static final int QUEUE = 10_000;
+
     private static final int BATCH = 500;
 
     private final BlockingQueue<Read> queue = new ArrayBlockingQueue<>(QUEUE);
+
     private final JdbcTemplate jdbc;
+
     private final Clock clock;
 
     ReadLog(JdbcTemplate jdbc, Clock clock) {
@@ -45,11 +50,13 @@ public class ReadLog {
 
     /** What was read. Stored by name: names are only ever added. */
     public enum What {
+
         PASS, LIST, TIMELINE, PATH, SEARCH, EXPORT
+
     }
 
     record Read(String districtId, String readerId, String studentId, String passId, What what, String endpoint,
-                LocalDateTime at) {
+            LocalDateTime at) {
     }
 
     /** One pass of one student. */
@@ -86,8 +93,10 @@ public class ReadLog {
         List<Read> batch = new ArrayList<>(BATCH);
         while (queue.drainTo(batch, BATCH) > 0) {
             try {
-                jdbc.batchUpdate("INSERT INTO pass_read (id, district_id, reader_id, student_id, pass_id, what,"
-                        + " endpoint, read_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)", batch, batch.size(), (ps, r) -> {
+                jdbc.batchUpdate(
+                        "INSERT INTO pass_read (id, district_id, reader_id, student_id, pass_id, what,"
+                                + " endpoint, read_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                        batch, batch.size(), (ps, r) -> {
                             ps.setString(1, UUID.randomUUID().toString());
                             ps.setString(2, r.districtId());
                             ps.setString(3, r.readerId());
@@ -97,8 +106,10 @@ public class ReadLog {
                             ps.setString(7, r.endpoint());
                             ps.setObject(8, r.at());
                         });
-            } catch (RuntimeException e) {
-                // Kept for the next flush rather than lost; the queue's bound stops it growing without end.
+            }
+            catch (RuntimeException e) {
+                // Kept for the next flush rather than lost; the queue's bound stops it
+                // growing without end.
                 log.warn("Could not write {} read record(s), will retry: {}", batch.size(), e.toString());
                 batch.forEach(queue::offer);
                 return;
@@ -106,4 +117,5 @@ public class ReadLog {
             batch.clear();
         }
     }
+
 }

@@ -9,9 +9,13 @@ import org.corridor.pass.RequestReceipts;
 import org.corridor.pass.PassView;
 import org.corridor.security.Caller;
 
-/** The teacher's Requests tab: every pending request sent to them, each with its current flags. */
+/**
+ * The teacher's Requests tab: every pending request sent to them, each with its current
+ * flags.
+ */
 @RestController
 class RequestsController {
+
     private final RequestReceipts passes;
 
     RequestsController(RequestReceipts passes) {
@@ -22,4 +26,5 @@ class RequestsController {
     List<PassView> requests(Caller caller) {
         return passes.requestsFor(caller);
     }
+
 }

@@ -19,19 +19,24 @@ import org.corridor.roster.DistrictRoster.SessionData;
 import org.corridor.roster.DistrictRoster.SessionRow;
 
 /**
- * The classes file: Corridor's sections, with their school, room, periods and terms. A room is found by name
- * in the school or made; periods are matched by name to the school's bell schedule, which an administrator
- * keeps in Corridor, so a period it lacks is a warning, not an error. Teachers come later, from enrollments.
+ * The classes file: Corridor's sections, with their school, room, periods and terms. A
+ * room is found by name in the school or made; periods are matched by name to the
+ * school's bell schedule, which an administrator keeps in Corridor, so a period it lacks
+ * is a warning, not an error. Teachers come later, from enrollments.
  */
 final class ClassesFile extends CollectionFile<SectionRow> {
+
     private final OrgsFile orgs;
+
     /** Classes named by an active row of the classes file. */
     private final Set<String> classesInFile = new HashSet<>();
+
     /** Rooms to create: school id, then name, to new id. */
     final Map<String, Map<String, String>> newRooms = new HashMap<>();
 
     ClassesFile(RosterSet set, DistrictRoster roster, OrgsFile orgs, RowFields fields, RosterReport.Builder report) {
-        super(RosterSet.CLASSES, set, roster, fields, report, roster.sectionsBySource, section -> section.before != null);
+        super(RosterSet.CLASSES, set, roster, fields, report, roster.sectionsBySource,
+                section -> section.before != null);
         this.orgs = orgs;
     }
 
@@ -53,8 +58,8 @@ final class ClassesFile extends CollectionFile<SectionRow> {
         for (String term : terms) {
             SessionRow session = roster.sessions.get(term);
             if (session == null || session.after == null || session.after.removed()) {
-                report.error(row, "termSourcedIds", "There is no academic session " + term
-                        + " in academicSessions.csv or in Corridor.");
+                report.error(row, "termSourcedIds",
+                        "There is no academic session " + term + " in academicSessions.csv or in Corridor.");
             }
         }
         String termIds = terms.isEmpty() ? null : String.join(",", terms);
@@ -69,9 +74,8 @@ final class ClassesFile extends CollectionFile<SectionRow> {
             roster.sectionsBySource.put(id, section);
         }
         SectionData before = section.after;
-        section.after = new SectionData(school.id, name, roomId,
-                before == null ? null : before.mainTeacherId(), termIds, null, null, periods,
-                before == null ? new HashSet<>() : before.coTeachers(), false);
+        section.after = new SectionData(school.id, name, roomId, before == null ? null : before.mainTeacherId(),
+                termIds, null, null, periods, before == null ? new HashSet<>() : before.coTeachers(), false);
         classesInFile.add(id);
         if (roomName == null) {
             report.warning(row, "location", "Class " + name + " names no room: its passes will show no room.");
@@ -85,7 +89,8 @@ final class ClassesFile extends CollectionFile<SectionRow> {
             if (period.length() > RowFields.MAX_NAME) {
                 report.error(row, "periods", "The period name '" + period.substring(0, 20) + "...' is longer than "
                         + RowFields.MAX_NAME + " characters.");
-            } else {
+            }
+            else {
                 periods.add(period);
             }
         }
@@ -101,9 +106,10 @@ final class ClassesFile extends CollectionFile<SectionRow> {
         Set<String> known = roster.periodNamesBySchool.getOrDefault(school.id, Set.of());
         for (String period : periods) {
             if (!known.contains(period)) {
-                report.warning(row, "periods", "Class " + name + " meets in period '" + period + "', which is "
-                        + "not in the bell schedule of school " + school.name + ": its requests will be refused "
-                        + "until an administrator adds it.");
+                report.warning(row, "periods",
+                        "Class " + name + " meets in period '" + period + "', which is "
+                                + "not in the bell schedule of school " + school.name
+                                + ": its requests will be refused " + "until an administrator adds it.");
             }
         }
     }
@@ -115,7 +121,7 @@ final class ClassesFile extends CollectionFile<SectionRow> {
         }
         // Room names compare ignoring case, as MariaDB's unique key on them does.
         return newRooms.computeIfAbsent(schoolId, k -> new TreeMap<>(String.CASE_INSENSITIVE_ORDER))
-                .computeIfAbsent(name, k -> UUID.randomUUID().toString());
+            .computeIfAbsent(name, k -> UUID.randomUUID().toString());
     }
 
     @Override
@@ -126,8 +132,9 @@ final class ClassesFile extends CollectionFile<SectionRow> {
     }
 
     /**
-     * Every roster section's term is the span of its sessions now, so a delta that moves a session moves it. Runs
-     * after enrollments, which name the teachers a class of this file must have.
+     * Every roster section's term is the span of its sessions now, so a delta that moves
+     * a session moves it. Runs after enrollments, which name the teachers a class of this
+     * file must have.
      */
     void termsAndWarnings() {
         for (SectionRow section : roster.sectionsBySource.values()) {
@@ -136,8 +143,11 @@ final class ClassesFile extends CollectionFile<SectionRow> {
             LocalDate end = null;
             if (d.termSourceIds() != null) {
                 List<SessionData> terms = Arrays.stream(d.termSourceIds().split(","))
-                        .map(roster.sessions::get).filter(Objects::nonNull).map(s -> s.after)
-                        .filter(Objects::nonNull).toList();
+                    .map(roster.sessions::get)
+                    .filter(Objects::nonNull)
+                    .map(s -> s.after)
+                    .filter(Objects::nonNull)
+                    .toList();
                 start = terms.stream().map(SessionData::startsOn).min(LocalDate::compareTo).orElse(null);
                 end = terms.stream().map(SessionData::endsOn).max(LocalDate::compareTo).orElse(null);
             }
@@ -150,4 +160,5 @@ final class ClassesFile extends CollectionFile<SectionRow> {
             }
         }
     }
+
 }

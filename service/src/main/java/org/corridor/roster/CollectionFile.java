@@ -9,19 +9,23 @@ import java.util.function.Predicate;
 import org.corridor.roster.RosterSet.Mode;
 
 /**
- * A file whose rows stand for something Corridor keeps by source id: academic sessions, users, classes. A row
- * that says tobedeleted removes what it names, softly (passes and history stay). A bulk file replaces its whole
- * collection, so whatever the district held before and the file no longer names is removed too.
+ * A file whose rows stand for something Corridor keeps by source id: academic sessions,
+ * users, classes. A row that says tobedeleted removes what it names, softly (passes and
+ * history stay). A bulk file replaces its whole collection, so whatever the district held
+ * before and the file no longer names is removed too.
  *
  * @param <R> the district's row of this kind, keyed by source id in {@link #held}
  */
 abstract class CollectionFile<R> extends OneRosterFile {
+
     private final String file;
+
     private final Map<String, R> held;
+
     private final Predicate<R> heldBefore;
 
     CollectionFile(String file, RosterSet set, DistrictRoster roster, RowFields fields, RosterReport.Builder report,
-                   Map<String, R> held, Predicate<R> heldBefore) {
+            Map<String, R> held, Predicate<R> heldBefore) {
         super(set, roster, fields, report);
         this.file = file;
         this.held = held;
@@ -43,7 +47,8 @@ abstract class CollectionFile<R> extends OneRosterFile {
                 if (existing != null) {
                     remove(existing);
                 }
-            } else {
+            }
+            else {
                 active(row, id, existing);
             }
         });
@@ -66,7 +71,10 @@ abstract class CollectionFile<R> extends OneRosterFile {
         return false;
     }
 
-    /** Reads an active row; {@code existing} is what the district or an earlier row holds for the id, or null. */
+    /**
+     * Reads an active row; {@code existing} is what the district or an earlier row holds
+     * for the id, or null.
+     */
     abstract void active(CsvTable.Row row, String id, R existing);
 
     /** Marks the row's result removed. */
@@ -75,4 +83,5 @@ abstract class CollectionFile<R> extends OneRosterFile {
     /** Adds what the file as a whole says to the report, once every row is read. */
     void finish(CsvTable table) {
     }
+
 }

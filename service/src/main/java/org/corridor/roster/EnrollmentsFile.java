@@ -19,27 +19,34 @@ import org.corridor.roster.DistrictRoster.SectionRow;
 import org.corridor.roster.RosterSet.Mode;
 
 /**
- * The enrollments file: who learns and who teaches in each class. A bulk file replaces the students and
- * teachers of every roster class; a delta adds and removes them one by one. Only students and teachers belong
- * to a class in Corridor.
+ * The enrollments file: who learns and who teaches in each class. A bulk file replaces
+ * the students and teachers of every roster class; a delta adds and removes them one by
+ * one. Only students and teachers belong to a class in Corridor.
  */
 final class EnrollmentsFile extends OneRosterFile {
+
     private record Teaching(String personId, boolean primary, CsvTable.Row row) {
     }
 
     private final OrgsFile orgs;
+
     private final UsersFile users;
+
     /** The result: enrolments of roster sections by section id, then student id. */
     final Map<String, Map<String, Dates>> enrolmentsAfter = new HashMap<>();
 
     private final Map<String, Map<String, List<Dates>>> students = new LinkedHashMap<>();
+
     private final Map<String, Map<String, Teaching>> teachers = new LinkedHashMap<>();
+
     private final Map<String, Set<String>> deletedStudents = new HashMap<>();
+
     private final Map<String, Set<String>> deletedTeachers = new HashMap<>();
+
     private int skipped;
 
     EnrollmentsFile(RosterSet set, DistrictRoster roster, OrgsFile orgs, UsersFile users, RowFields fields,
-                    RosterReport.Builder report) {
+            RosterReport.Builder report) {
         super(set, roster, fields, report);
         this.orgs = orgs;
         this.users = users;
@@ -65,7 +72,8 @@ final class EnrollmentsFile extends OneRosterFile {
             Map<String, Dates> after = enrolmentsAfter.get(section.id);
             if (bulk) {
                 after.clear();
-            } else {
+            }
+            else {
                 deletedStudents.getOrDefault(section.id, Set.of()).forEach(after::remove);
             }
             students.getOrDefault(section.id, Map.of()).forEach((student, ranges) -> after.put(student, union(ranges)));
@@ -111,26 +119,34 @@ final class EnrollmentsFile extends OneRosterFile {
         if (roles.contains(Role.STUDENT)) {
             if (deleted) {
                 deletedStudents.computeIfAbsent(section.id, k -> new HashSet<>()).add(person.id);
-            } else {
-                students.computeIfAbsent(section.id, k -> new LinkedHashMap<>())
-                        .computeIfAbsent(person.id, k -> new ArrayList<>()).add(new Dates(begins, ends));
             }
-        } else if (roles.contains(Role.TEACHER)) {
+            else {
+                students.computeIfAbsent(section.id, k -> new LinkedHashMap<>())
+                    .computeIfAbsent(person.id, k -> new ArrayList<>())
+                    .add(new Dates(begins, ends));
+            }
+        }
+        else if (roles.contains(Role.TEACHER)) {
             if (deleted) {
                 deletedTeachers.computeIfAbsent(section.id, k -> new HashSet<>()).add(person.id);
-            } else {
+            }
+            else {
                 Map<String, Teaching> teaching = teachers.computeIfAbsent(section.id, k -> new LinkedHashMap<>());
                 Teaching earlier = teaching.get(person.id);
                 if (earlier == null || !earlier.primary() && primary.equals("true")) {
                     teaching.put(person.id, new Teaching(person.id, primary.equals("true"), row));
                 }
             }
-        } else {
+        }
+        else {
             skipped++;
         }
     }
 
-    /** The span of an active pair's rows (OneRoster splits one class membership by semester). */
+    /**
+     * The span of an active pair's rows (OneRoster splits one class membership by
+     * semester).
+     */
     private static Dates union(List<Dates> ranges) {
         LocalDate begins = ranges.stream().anyMatch(r -> r.beginsOn() == null) ? null
                 : ranges.stream().map(Dates::beginsOn).min(LocalDate::compareTo).orElse(null);
@@ -140,8 +156,9 @@ final class EnrollmentsFile extends OneRosterFile {
     }
 
     /**
-     * The class's main teacher and co-teachers after the file: requests go to the main teacher, so the first
-     * primary one wins, and without a primary the first teacher listed.
+     * The class's main teacher and co-teachers after the file: requests go to the main
+     * teacher, so the first primary one wins, and without a primary the first teacher
+     * listed.
      */
     private void teachers(SectionRow section, Map<String, Teaching> rows, Set<String> deleted, boolean bulk) {
         SectionData d = section.after;
@@ -167,8 +184,8 @@ final class EnrollmentsFile extends OneRosterFile {
             if (main == null && !co.isEmpty()) {
                 Teaching first = rows.values().iterator().next();
                 main = first.personId();
-                report.warning(first.row(), "primary", "Class " + d.name() + " has no primary teacher; requests go to "
-                        + "the first teacher listed.");
+                report.warning(first.row(), "primary",
+                        "Class " + d.name() + " has no primary teacher; requests go to " + "the first teacher listed.");
             }
         }
         if (main != null) {
@@ -177,4 +194,5 @@ final class EnrollmentsFile extends OneRosterFile {
         section.after = new SectionData(d.schoolId(), d.name(), d.roomId(), main, d.termSourceIds(), d.termStartsOn(),
                 d.termEndsOn(), d.periods(), co, d.removed());
     }
+
 }

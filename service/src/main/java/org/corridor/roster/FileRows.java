@@ -4,14 +4,18 @@ import java.util.HashMap;
 import java.util.Map;
 
 /**
- * The rows of one file that an import reads, in file order. A row whose sourcedId is blank, too long or already
- * on an earlier row, or whose status cannot be read, is reported and passed over: every kind then sees each
- * sourcedId once, and a broken row never half-applies.
+ * The rows of one file that an import reads, in file order. A row whose sourcedId is
+ * blank, too long or already on an earlier row, or whose status cannot be read, is
+ * reported and passed over: every kind then sees each sourcedId once, and a broken row
+ * never half-applies.
  */
 final class FileRows {
+
     @FunctionalInterface
     interface Visitor {
+
         void row(CsvTable.Row row, String id, boolean deleted);
+
     }
 
     private FileRows() {
@@ -26,4 +30,5 @@ final class FileRows {
             }
         }
     }
+
 }

@@ -12,22 +12,26 @@ import org.corridor.roster.DistrictRoster.SectionRow;
 import org.corridor.roster.DistrictRoster.SessionData;
 
 /**
- * Counts, per kind, what the import creates, changes, leaves alone and removes, by comparing each row before
- * and after. A section's teachers count as enrollments, not as a change to the section.
+ * Counts, per kind, what the import creates, changes, leaves alone and removes, by
+ * comparing each row before and after. A section's teachers count as enrollments, not as
+ * a change to the section.
  */
 final class RosterCounts {
+
     private RosterCounts() {
     }
 
     static void count(DistrictRoster roster, Map<String, Map<String, Dates>> enrolmentsAfter,
-                      RosterReport.Builder report) {
+            RosterReport.Builder report) {
         RosterReport.Count schools = report.count("schools");
         roster.schoolsBySource.values().forEach(s -> {
             if (s.isNew) {
                 schools.created++;
-            } else if (s.changed) {
+            }
+            else if (s.changed) {
                 schools.updated++;
-            } else {
+            }
+            else {
                 schools.unchanged++;
             }
         });
@@ -36,8 +40,8 @@ final class RosterCounts {
         RosterReport.Count users = report.count("users");
         roster.peopleBySource.values().forEach(p -> tally(users, p.before, p.after, PersonData::removed));
         RosterReport.Count sections = report.count("sections");
-        roster.sectionsBySource.values().forEach(s -> tally(sections, withoutTeachers(s.before),
-                withoutTeachers(s.after), SectionData::removed));
+        roster.sectionsBySource.values()
+            .forEach(s -> tally(sections, withoutTeachers(s.before), withoutTeachers(s.after), SectionData::removed));
         RosterReport.Count enrollments = report.count("enrollments");
         for (SectionRow section : roster.sectionsBySource.values()) {
             tally(enrollments, roster.enrolmentsBefore.getOrDefault(section.id, Map.of()),
@@ -46,14 +50,19 @@ final class RosterCounts {
         }
     }
 
-    /** Tallies one section's members (students with their dates, or teachers with how they teach). */
+    /**
+     * Tallies one section's members (students with their dates, or teachers with how they
+     * teach).
+     */
     private static <V> void tally(RosterReport.Count count, Map<String, V> before, Map<String, V> after) {
         after.forEach((member, how) -> {
             if (!before.containsKey(member)) {
                 count.created++;
-            } else if (!before.get(member).equals(how)) {
+            }
+            else if (!before.get(member).equals(how)) {
                 count.updated++;
-            } else {
+            }
+            else {
                 count.unchanged++;
             }
         });
@@ -84,12 +93,16 @@ final class RosterCounts {
             if (!removed.test(after)) {
                 count.created++;
             }
-        } else if (before.equals(after)) {
+        }
+        else if (before.equals(after)) {
             count.unchanged++;
-        } else if (removed.test(after) && !removed.test(before)) {
+        }
+        else if (removed.test(after) && !removed.test(before)) {
             count.removed++;
-        } else {
+        }
+        else {
             count.updated++;
         }
     }
+
 }

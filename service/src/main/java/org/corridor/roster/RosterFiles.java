@@ -13,11 +13,13 @@ import java.util.zip.ZipException;
 import java.util.zip.ZipInputStream;
 
 /**
- * The CSV files of one roster set, by lower-case name ("users.csv"), from a zip or from files sent one by
- * one. The limits keep a hostile or mistaken upload from filling memory: at most {@link #MAX_ENTRIES}
- * entries, {@link #MAX_UNCOMPRESSED} bytes once unpacked, and no entry naming a path outside the set.
+ * The CSV files of one roster set, by lower-case name ("users.csv"), from a zip or from
+ * files sent one by one. The limits keep a hostile or mistaken upload from filling
+ * memory: at most {@link #MAX_ENTRIES} entries, {@link #MAX_UNCOMPRESSED} bytes once
+ * unpacked, and no entry naming a path outside the set.
  */
 final class RosterFiles {
+
     static final int MAX_ENTRIES = 64;
     static final long MAX_UNCOMPRESSED = 200L * 1024 * 1024;
 
@@ -55,11 +57,12 @@ final class RosterFiles {
                 }
                 String path = entry.getName().replace('\\', '/');
                 if (path.startsWith("/") || path.contains("../") || path.equals("..") || path.contains(":")) {
-                    errors.add(RosterProblem.of(zipName, "The zip entry " + path + " names a path outside the set; "
-                            + "it was refused."));
+                    errors.add(RosterProblem.of(zipName,
+                            "The zip entry " + path + " names a path outside the set; " + "it was refused."));
                     return Optional.empty();
                 }
-                if (entry.isDirectory() || path.startsWith("__MACOSX/") || !path.toLowerCase(Locale.ROOT).endsWith(".csv")) {
+                if (entry.isDirectory() || path.startsWith("__MACOSX/")
+                        || !path.toLowerCase(Locale.ROOT).endsWith(".csv")) {
                     continue;
                 }
                 ByteArrayOutputStream out = new ByteArrayOutputStream();
@@ -78,7 +81,8 @@ final class RosterFiles {
                     return Optional.empty();
                 }
             }
-        } catch (ZipException | IllegalArgumentException e) {
+        }
+        catch (ZipException | IllegalArgumentException e) {
             errors.add(RosterProblem.of(zipName, "The file is not a readable zip archive."));
             return Optional.empty();
         }
@@ -103,8 +107,8 @@ final class RosterFiles {
             String name = file.name() == null ? "" : file.name().replace('\\', '/');
             name = name.substring(name.lastIndexOf('/') + 1);
             if (!name.toLowerCase(Locale.ROOT).endsWith(".csv")) {
-                errors.add(RosterProblem.of(name.isEmpty() ? null : name, "Only .csv files make a roster set; "
-                        + "send a zip in the field 'file' instead."));
+                errors.add(RosterProblem.of(name.isEmpty() ? null : name,
+                        "Only .csv files make a roster set; " + "send a zip in the field 'file' instead."));
                 return Optional.empty();
             }
             if (!add(files, name, file.bytes(), null, errors)) {
@@ -119,12 +123,13 @@ final class RosterFiles {
     }
 
     private static boolean add(Map<String, File> files, String name, byte[] bytes, String container,
-                               List<RosterProblem> errors) {
+            List<RosterProblem> errors) {
         if (files.putIfAbsent(name.toLowerCase(Locale.ROOT), new File(name, bytes)) != null) {
-            errors.add(RosterProblem.of(container == null ? name : container, "Two files are named " + name
-                    + "; a roster set has one of each."));
+            errors.add(RosterProblem.of(container == null ? name : container,
+                    "Two files are named " + name + "; a roster set has one of each."));
             return false;
         }
         return true;
     }
+
 }

@@ -9,6 +9,7 @@ import org.corridor.security.Caller;
 /** The roster's gaps of one school, for its administrators. */
 @RestController
 class RosterGapsController {
+
     private final RosterGaps gaps;
 
     RosterGapsController(RosterGaps gaps) {
@@ -19,4 +20,5 @@ class RosterGapsController {
     RosterGaps.Report of(Caller caller, @PathVariable String id) {
         return gaps.of(caller, id);
     }
+
 }

@@ -20,14 +20,19 @@ import org.corridor.problem.ApiProblem;
 import org.corridor.security.Caller;
 
 /**
- * OneRoster CSV imports into the administrator's own district. A set is sent as one zip (multipart field
- * {@code file}) or as its CSV files (field {@code files}, repeated). The answer is the import's report: 200 when
- * it was applied, 422 (a problem body holding the same report) when it was rejected and nothing changed.
+ * OneRoster CSV imports into the administrator's own district. A set is sent as one zip
+ * (multipart field {@code file}) or as its CSV files (field {@code files}, repeated). The
+ * answer is the import's report: 200 when it was applied, 422 (a problem body holding the
+ * same report) when it was rejected and nothing changed.
  */
 @RestController
 @RequestMapping("/api/admin/roster")
 class RosterImportController {
-    /** The most a roster request may carry; larger requests are refused (413) before they are read. */
+
+    /**
+     * The most a roster request may carry; larger requests are refused (413) before they
+     * are read.
+     */
     static final long MAX_UPLOAD = 50L * 1024 * 1024;
 
     private final RosterImports imports;
@@ -38,9 +43,10 @@ class RosterImportController {
 
     @PostMapping(path = "/import", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
     RosterReport importSet(Caller caller, @RequestParam(name = "file", required = false) MultipartFile zip,
-                           @RequestParam(name = "files", required = false) List<MultipartFile> files) throws IOException {
+            @RequestParam(name = "files", required = false) List<MultipartFile> files) throws IOException {
         caller.require(Role.ADMIN, "import a roster");
-        boolean hasFiles = files != null && files.stream().anyMatch(f -> !f.isEmpty() || f.getOriginalFilename() != null);
+        boolean hasFiles = files != null
+                && files.stream().anyMatch(f -> !f.isEmpty() || f.getOriginalFilename() != null);
         if (zip == null && !hasFiles) {
             throw new ApiProblem(HttpStatus.BAD_REQUEST, "invalid-input", "No roster sent",
                     "Send the OneRoster set as a zip in the multipart field 'file', or its CSV files in the field 'files'.");
@@ -57,7 +63,8 @@ class RosterImportController {
             try (InputStream in = zip.getInputStream()) {
                 set = RosterFiles.unzip(name, in, report.errors);
             }
-        } else {
+        }
+        else {
             List<RosterFiles.File> sent = new ArrayList<>();
             for (MultipartFile file : files) {
                 sent.add(new RosterFiles.File(file.getOriginalFilename(), file.getBytes()));
@@ -66,16 +73,17 @@ class RosterImportController {
         }
         RosterReport result = imports.run(caller.districtId(), caller.signedInId(), set, report);
         if (!result.applied()) {
-            throw new ApiProblem(HttpStatus.UNPROCESSABLE_ENTITY, "roster-rejected", "Roster rejected", result.summary())
-                    .with("outcome", result.outcome())
-                    .with("importId", result.importId())
-                    .with("onerosterVersion", result.onerosterVersion())
-                    .with("files", result.files())
-                    .with("counts", result.counts())
-                    .with("errors", result.errors())
-                    .with("warnings", result.warnings())
-                    .with("notes", result.notes())
-                    .with("summary", result.summary());
+            throw new ApiProblem(HttpStatus.UNPROCESSABLE_ENTITY, "roster-rejected", "Roster rejected",
+                    result.summary())
+                .with("outcome", result.outcome())
+                .with("importId", result.importId())
+                .with("onerosterVersion", result.onerosterVersion())
+                .with("files", result.files())
+                .with("counts", result.counts())
+                .with("errors", result.errors())
+                .with("warnings", result.warnings())
+                .with("notes", result.notes())
+                .with("summary", result.summary());
         }
         return result;
     }
@@ -86,4 +94,5 @@ class RosterImportController {
         caller.require(Role.ADMIN, "list roster imports");
         return imports.recorded(caller.districtId(), 100);
     }
+
 }

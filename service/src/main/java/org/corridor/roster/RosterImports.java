@@ -19,22 +19,26 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Runs one import, all or nothing: reads the set, lays it over the district in memory, and writes the result in
- * one transaction only if no error was found. Every import, applied or rejected, is recorded (who, when, the
- * outcome and counts; never the files). Only ids and counts go to the log: rosters are personal data.
+ * Runs one import, all or nothing: reads the set, lays it over the district in memory,
+ * and writes the result in one transaction only if no error was found. Every import,
+ * applied or rejected, is recorded (who, when, the outcome and counts; never the files).
+ * Only ids and counts go to the log: rosters are personal data.
  */
 @Service
 public class RosterImports {
+
     private static final Logger log = LoggerFactory.getLogger(RosterImports.class);
 
     private final JdbcTemplate jdbc;
+
     private final TransactionTemplate transaction;
+
     private final Clock clock;
+
     private final String defaultTimeZone;
 
     RosterImports(JdbcTemplate jdbc, PlatformTransactionManager transactions, Clock clock,
-                  @Value("${corridor.roster.default-time-zone:${corridor.demo.time-zone:America/New_York}}")
-                  String defaultTimeZone) {
+            @Value("${corridor.roster.default-time-zone:${corridor.demo.time-zone:America/New_York}}") String defaultTimeZone) {
         this.jdbc = jdbc;
         this.transaction = new TransactionTemplate(transactions);
         this.clock = clock;
@@ -42,10 +46,11 @@ public class RosterImports {
     }
 
     /**
-     * @param files the set, or empty when it could not be unpacked (the reasons are already in {@code report})
+     * @param files the set, or empty when it could not be unpacked (the reasons are
+     * already in {@code report})
      */
     public RosterReport run(String districtId, String importedBy, Optional<RosterFiles> files,
-                            RosterReport.Builder report) {
+            RosterReport.Builder report) {
         Instant started = clock.instant();
         String importId = UUID.randomUUID().toString();
         Optional<RosterSet> set = files.flatMap(f -> RosterSet.read(f, report));
@@ -65,9 +70,12 @@ public class RosterImports {
                 record(built, districtId, importedBy, started);
                 return built;
             });
-        } catch (DataIntegrityViolationException refused) {
-            // A check above should have caught it; say so without the database's message (it may quote personal data).
-            // Only the kind of failure: the database's message may quote an email or a name.
+        }
+        catch (DataIntegrityViolationException refused) {
+            // A check above should have caught it; say so without the database's message
+            // (it may quote personal data).
+            // Only the kind of failure: the database's message may quote an email or a
+            // name.
             log.error("Roster import {} for district {} refused by the database: {}", importId, districtId,
                     refused.getMostSpecificCause().getClass().getName());
             report.errors.add(RosterProblem.of(null, "The database refused the roster (a duplicate or a missing "
@@ -76,23 +84,35 @@ public class RosterImports {
             transaction.executeWithoutResult(tx -> record(built, districtId, importedBy, started));
             result = built;
         }
-        log.info("Roster import {} for district {} by {}: {} in {} ms, {} error(s), {} warning(s), counts {}",
-                importId, districtId, importedBy, result.outcome(),
+        log.info("Roster import {} for district {} by {}: {} in {} ms, {} error(s), {} warning(s), counts {}", importId,
+                districtId, importedBy, result.outcome(),
                 java.time.Duration.between(started, clock.instant()).toMillis(), result.errors().size(),
                 result.warnings().size(), result.counts());
         return result;
     }
 
-    /** The district's time zone for new schools: an existing school's, else the configured default. */
+    /**
+     * The district's time zone for new schools: an existing school's, else the configured
+     * default.
+     */
     private String timeZone(DistrictRoster roster) {
-        return roster.schoolsById.values().stream().map(s -> s.timeZone).filter(z -> z != null)
-                .sorted().findFirst().orElse(defaultTimeZone);
+        return roster.schoolsById.values()
+            .stream()
+            .map(s -> s.timeZone)
+            .filter(z -> z != null)
+            .sorted()
+            .findFirst()
+            .orElse(defaultTimeZone);
     }
 
     private void record(RosterReport report, String districtId, String importedBy, Instant started) {
-        String counts = report.counts().entrySet().stream().map(e -> e.getKey() + "=" + e.getValue())
-                .collect(Collectors.joining(";"));
-        jdbc.update("insert into roster_import (id, district_id, imported_by, started_at, finished_at, outcome, "
+        String counts = report.counts()
+            .entrySet()
+            .stream()
+            .map(e -> e.getKey() + "=" + e.getValue())
+            .collect(Collectors.joining(";"));
+        jdbc.update(
+                "insert into roster_import (id, district_id, imported_by, started_at, finished_at, outcome, "
                         + "version_label, mode, counts, error_count, warning_count, version) "
                         + "values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0)",
                 report.importId(), districtId, importedBy, Timestamp.from(started), Timestamp.from(clock.instant()),
@@ -107,12 +127,13 @@ public class RosterImports {
 
     /** One recorded import, as the list shows it. */
     public record Recorded(String id, String importedBy, Instant startedAt, Instant finishedAt, String outcome,
-                           String onerosterVersion, String mode, Map<String, RosterReport.Count> counts,
-                           int errorCount, int warningCount) {
+            String onerosterVersion, String mode, Map<String, RosterReport.Count> counts, int errorCount,
+            int warningCount) {
     }
 
     public List<Recorded> recorded(String districtId, int limit) {
-        return jdbc.query("select id, imported_by, started_at, finished_at, outcome, version_label, mode, counts, "
+        return jdbc.query(
+                "select id, imported_by, started_at, finished_at, outcome, version_label, mode, counts, "
                         + "error_count, warning_count from roster_import where district_id = ? "
                         + "order by started_at desc, id limit ?",
                 (rs, n) -> new Recorded(rs.getString(1), rs.getString(2), rs.getTimestamp(3).toInstant(),
@@ -138,4 +159,5 @@ public class RosterImports {
         }
         return counts;
     }
+
 }

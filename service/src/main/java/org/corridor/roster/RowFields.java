@@ -17,10 +17,12 @@ import org.corridor.person.Role;
 import org.corridor.roster.RosterSet.Mode;
 
 /**
- * Reads the fields of a OneRoster row the way every file needs them: each value that cannot be used is reported
- * with its file, row and column, and read as null so the caller passes the row over.
+ * Reads the fields of a OneRoster row the way every file needs them: each value that
+ * cannot be used is reported with its file, row and column, and read as null so the
+ * caller passes the row over.
  */
 final class RowFields {
+
     static final int MAX_NAME = 100;
     static final int MAX_SECTION_NAME = 200;
     static final int MAX_EMAIL = 254;
@@ -28,6 +30,7 @@ final class RowFields {
     static final int MAX_SOURCE_ID = 255;
 
     private final RosterSet set;
+
     private final RosterReport.Builder report;
 
     RowFields(RosterSet set, RosterReport.Builder report) {
@@ -35,7 +38,10 @@ final class RowFields {
         this.report = report;
     }
 
-    /** The row's sourcedId, or null after an error (blank, too long, or already on an earlier row). */
+    /**
+     * The row's sourcedId, or null after an error (blank, too long, or already on an
+     * earlier row).
+     */
     String sourceId(CsvTable.Row row, Map<String, Integer> seen) {
         String id = row.get("sourcedId");
         if (id.isEmpty()) {
@@ -55,8 +61,8 @@ final class RowFields {
     }
 
     /**
-     * Whether the row's status can be read. Bulk files may leave it blank or say active (some exporters fill it);
-     * a delta row must say active or tobedeleted.
+     * Whether the row's status can be read. Bulk files may leave it blank or say active
+     * (some exporters fill it); a delta row must say active or tobedeleted.
      */
     boolean status(CsvTable.Row row, String file) {
         String status = row.get("status");
@@ -81,11 +87,13 @@ final class RowFields {
         try {
             OffsetDateTime.parse(value);
             return true;
-        } catch (DateTimeParseException e) {
+        }
+        catch (DateTimeParseException e) {
             try {
                 Instant.parse(value);
                 return true;
-            } catch (DateTimeParseException again) {
+            }
+            catch (DateTimeParseException again) {
                 return false;
             }
         }
@@ -95,7 +103,10 @@ final class RowFields {
         return row.get("status").equals("tobedeleted");
     }
 
-    /** The text, null when blank; null after an error when required and blank, or too long. */
+    /**
+     * The text, null when blank; null after an error when required and blank, or too
+     * long.
+     */
     String text(CsvTable.Row row, String column, int max, boolean required) {
         String value = row.get(column);
         if (value.isEmpty()) {
@@ -121,15 +132,17 @@ final class RowFields {
         }
         try {
             return LocalDate.parse(value);
-        } catch (DateTimeParseException e) {
+        }
+        catch (DateTimeParseException e) {
             report.error(row, column, column + " must be a date like 2025-08-15; got '" + value + "'.");
             return null;
         }
     }
 
     /**
-     * Corridor's roles for the row's OneRoster role, empty for someone Corridor does not hold, or null after an
-     * error. Aides, proctors and counselors work with students in class and may receive or decide requests: TEACHER.
+     * Corridor's roles for the row's OneRoster role, empty for someone Corridor does not
+     * hold, or null after an error. Aides, proctors and counselors work with students in
+     * class and may receive or decide requests: TEACHER.
      */
     Set<Role> role(CsvTable.Row row) {
         String value = row.get("role");
@@ -137,7 +150,7 @@ final class RowFields {
             case "student" -> EnumSet.of(Role.STUDENT);
             case "teacher", "aide", "proctor", "counselor" -> EnumSet.of(Role.TEACHER);
             case "administrator", "districtadministrator", "siteadministrator", "systemadministrator", "principal" ->
-                    EnumSet.of(Role.ADMIN);
+                EnumSet.of(Role.ADMIN);
             case "guardian", "parent", "relative" -> EnumSet.noneOf(Role.class);
             default -> {
                 report.error(row, "role", "Unknown role '" + value + "'.");
@@ -148,11 +161,16 @@ final class RowFields {
 
     /** The distinct entries of a comma-separated list, in order. */
     static List<String> list(String value) {
-        return Arrays.stream(value.split(",")).map(String::strip).filter(s -> !s.isEmpty())
-                .collect(Collectors.toCollection(LinkedHashSet::new)).stream().toList();
+        return Arrays.stream(value.split(","))
+            .map(String::strip)
+            .filter(s -> !s.isEmpty())
+            .collect(Collectors.toCollection(LinkedHashSet::new))
+            .stream()
+            .toList();
     }
 
     static String emptyToNull(String value) {
         return value.isEmpty() ? null : value;
     }
+
 }

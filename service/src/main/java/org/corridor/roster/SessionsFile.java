@@ -6,7 +6,10 @@ import java.util.UUID;
 import org.corridor.roster.DistrictRoster.SessionData;
 import org.corridor.roster.DistrictRoster.SessionRow;
 
-/** The academicSessions file: terms, semesters and school years, which give each class its dates. */
+/**
+ * The academicSessions file: terms, semesters and school years, which give each class its
+ * dates.
+ */
 final class SessionsFile extends CollectionFile<SessionRow> {
 
     SessionsFile(RosterSet set, DistrictRoster roster, RowFields fields, RosterReport.Builder report) {
@@ -40,6 +43,8 @@ final class SessionsFile extends CollectionFile<SessionRow> {
     @Override
     void remove(SessionRow session) {
         SessionData d = session.after;
-        session.after = new SessionData(d.title(), d.type(), d.startsOn(), d.endsOn(), d.parent(), d.schoolYear(), true);
+        session.after = new SessionData(d.title(), d.type(), d.startsOn(), d.endsOn(), d.parent(), d.schoolYear(),
+                true);
     }
+
 }

@@ -12,19 +12,29 @@ import org.corridor.roster.DistrictRoster.PersonRow;
 import org.corridor.roster.DistrictRoster.SchoolRow;
 
 /**
- * Where each user of the set belongs: their Corridor roles and school. OneRoster 1.1 says it on the user's row
- * (role, orgSourcedIds); 1.2 moves it to roles.csv, a row per role and org, with one of them primary.
+ * Where each user of the set belongs: their Corridor roles and school. OneRoster 1.1 says
+ * it on the user's row (role, orgSourcedIds); 1.2 moves it to roles.csv, a row per role
+ * and org, with one of them primary.
  */
 final class UserPlacements {
-    /** A user's school (the first or primary one; null for district staff), roles, and how many schools. */
+
+    /**
+     * A user's school (the first or primary one; null for district staff), roles, and how
+     * many schools.
+     */
     record Placement(String schoolId, Set<Role> roles, int schools) {
     }
 
     private final RosterSet set;
+
     private final DistrictRoster roster;
+
     private final OrgsFile orgs;
+
     private final RowFields fields;
+
     private final RosterReport.Builder report;
+
     private final Map<String, List<CsvTable.Row>> rolesByUser = new HashMap<>();
 
     UserPlacements(RosterSet set, DistrictRoster roster, OrgsFile orgs, RowFields fields, RosterReport.Builder report) {
@@ -33,12 +43,12 @@ final class UserPlacements {
         this.orgs = orgs;
         this.fields = fields;
         this.report = report;
-        set.table(RosterSet.ROLES).ifPresent(table -> FileRows.walk(table, RosterSet.ROLES, fields,
-                (row, id, deleted) -> {
-                    if (!deleted) {
-                        rolesByUser.computeIfAbsent(row.get("userSourcedId"), k -> new ArrayList<>()).add(row);
-                    }
-                }));
+        set.table(RosterSet.ROLES)
+            .ifPresent(table -> FileRows.walk(table, RosterSet.ROLES, fields, (row, id, deleted) -> {
+                if (!deleted) {
+                    rolesByUser.computeIfAbsent(row.get("userSourcedId"), k -> new ArrayList<>()).add(row);
+                }
+            }));
     }
 
     /** The user's placement, or null after an error. */
@@ -60,7 +70,8 @@ final class UserPlacements {
         for (String org : orgIds) {
             if (roster.schoolsBySource.containsKey(org)) {
                 schools.add(roster.schoolsBySource.get(org));
-            } else if (!orgs.isDistrictOrOther(org)) {
+            }
+            else if (!orgs.isDistrictOrOther(org)) {
                 report.error(row, "orgSourcedIds", "There is no org " + org + " in orgs.csv or in Corridor.");
                 return null;
             }
@@ -68,7 +79,10 @@ final class UserPlacements {
         return new Placement(schools.isEmpty() ? null : schools.get(0).id, roles, schools.size());
     }
 
-    /** A 1.2 delta may change a user's row without repeating their roles: they keep the ones Corridor holds. */
+    /**
+     * A 1.2 delta may change a user's row without repeating their roles: they keep the
+     * ones Corridor holds.
+     */
     private Placement placementV12(CsvTable.Row row, String id, List<CsvTable.Row> roleRows, PersonRow existing) {
         if (roleRows == null || roleRows.isEmpty()) {
             if (existing != null) {
@@ -90,10 +104,12 @@ final class UserPlacements {
             if (school != null) {
                 if (roleRow.get("roleType").equalsIgnoreCase("primary")) {
                     schools.add(0, school);
-                } else {
+                }
+                else {
                     schools.add(school);
                 }
-            } else if (!orgs.isDistrictOrOther(org)) {
+            }
+            else if (!orgs.isDistrictOrOther(org)) {
                 report.error(roleRow, "orgSourcedId", "There is no org " + org + " in orgs.csv or in Corridor.");
                 return null;
             }
@@ -105,4 +121,5 @@ final class UserPlacements {
         return new Placement(schools.isEmpty() ? null : schools.get(0).id, roles,
                 (int) schools.stream().distinct().count());
     }
+
 }

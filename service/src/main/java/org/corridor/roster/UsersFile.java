@@ -14,17 +14,24 @@ import org.corridor.roster.DistrictRoster.PersonRow;
 import org.corridor.roster.UserPlacements.Placement;
 
 /**
- * The users file: students, teachers and administrators. A disabled user is removed like a deleted one, since
- * they must not sign in; guardians, parents and relatives are not Corridor users and are skipped. Emails and
- * student numbers must be unique in the district, whoever made the other person.
+ * The users file: students, teachers and administrators. A disabled user is removed like
+ * a deleted one, since they must not sign in; guardians, parents and relatives are not
+ * Corridor users and are skipped. Emails and student numbers must be unique in the
+ * district, whoever made the other person.
  */
 final class UsersFile extends CollectionFile<PersonRow> {
+
     private final OrgsFile orgs;
+
     private UserPlacements placements;
+
     /** Users the set names but Corridor does not hold (guardians, parents, relatives). */
     private final Set<String> skippedUsers = new HashSet<>();
+
     private final Map<String, CsvTable.Row> emails = new HashMap<>();
+
     private final Map<String, CsvTable.Row> numbers = new HashMap<>();
+
     private int multiSchool;
 
     UsersFile(RosterSet set, DistrictRoster roster, OrgsFile orgs, RowFields fields, RosterReport.Builder report) {
@@ -71,7 +78,8 @@ final class UsersFile extends CollectionFile<PersonRow> {
         String personId = person == null ? null : person.id;
         if (email != null) {
             uniqueEmail(row, email, personId);
-        } else if (!placement.roles().equals(EnumSet.of(Role.STUDENT))) {
+        }
+        else if (!placement.roles().equals(EnumSet.of(Role.STUDENT))) {
             report.warning(row, "email", "Staff member " + id + " has no email, so cannot sign in to Corridor.");
         }
         if (number != null) {
@@ -93,9 +101,10 @@ final class UsersFile extends CollectionFile<PersonRow> {
         String holder = roster.personIdByEmail.get(key);
         if (other != null) {
             report.error(row, "email", "The email " + email + " is also on row " + other.number() + ".");
-        } else if (holder != null && !holder.equals(personId)) {
-            report.error(row, "email", "The email " + email + " already belongs to another person of your "
-                    + "district.");
+        }
+        else if (holder != null && !holder.equals(personId)) {
+            report.error(row, "email",
+                    "The email " + email + " already belongs to another person of your " + "district.");
         }
     }
 
@@ -103,11 +112,11 @@ final class UsersFile extends CollectionFile<PersonRow> {
         CsvTable.Row other = numbers.putIfAbsent(number, row);
         String holder = roster.personIdByStudentNumber.get(number);
         if (other != null) {
-            report.error(row, "identifier", "The student number " + number + " is also on row "
-                    + other.number() + ".");
-        } else if (holder != null && !holder.equals(personId)) {
-            report.error(row, "identifier", "The student number " + number + " already belongs to another "
-                    + "student of your district.");
+            report.error(row, "identifier", "The student number " + number + " is also on row " + other.number() + ".");
+        }
+        else if (holder != null && !holder.equals(personId)) {
+            report.error(row, "identifier",
+                    "The student number " + number + " already belongs to another " + "student of your district.");
         }
     }
 
@@ -130,4 +139,5 @@ final class UsersFile extends CollectionFile<PersonRow> {
         person.after = new PersonData(d.schoolId(), d.email(), d.givenName(), d.familyName(), d.studentNumber(),
                 d.roles(), true);
     }
+
 }

@@ -20,18 +20,25 @@ import org.corridor.section.Offer;
 import org.corridor.section.Section;
 
 /**
- * Says why a section of the student is or is not offered, in the school's words and with the roster's facts
- * (the period names, their bell times, the dates, the teacher): {@link Offer} gives the reason, this names
- * what it is about.
+ * Says why a section of the student is or is not offered, in the school's words and with
+ * the roster's facts (the period names, their bell times, the dates, the teacher):
+ * {@link Offer} gives the reason, this names what it is about.
  */
 final class OfferReasons {
-    /** Reasons that are mistakes in the roster or the bell schedule rather than the normal course of a day. */
+
+    /**
+     * Reasons that are mistakes in the roster or the bell schedule rather than the normal
+     * course of a day.
+     */
     static final Set<Offer> ROSTER_PROBLEMS = EnumSet.of(Offer.PERIOD_NOT_IN_BELL_SCHEDULE, Offer.NO_PERIODS,
             Offer.NO_MAIN_TEACHER, Offer.MAIN_TEACHER_REMOVED);
 
     private final Person student;
+
     private final School school;
+
     private final RosterLookup roster;
+
     private final String schoolTime;
 
     OfferReasons(Person student, School school, RosterLookup roster, String schoolTime) {
@@ -41,19 +48,23 @@ final class OfferReasons {
         this.schoolTime = schoolTime;
     }
 
-    /** One clause, no full stop: "English 10 meets in period 4, which is not in the bell schedule of Demo High". */
+    /**
+     * One clause, no full stop: "English 10 meets in period 4, which is not in the bell
+     * schedule of Demo High".
+     */
     String clause(Standing standing) {
         Section section = standing.section();
         String name = section.getName();
         return switch (standing.offer()) {
             case OFFERED -> name + " is in session in " + periodWithTimes(standing.period()) + ": a request goes to its"
                     + " main teacher, " + roster.nameOf(section.getMainTeacherId());
-            case STUDENT_REMOVED -> student.getName() + " was removed from the roster on " + day(student.getRemovedAt());
+            case STUDENT_REMOVED ->
+                student.getName() + " was removed from the roster on " + day(student.getRemovedAt());
             case SECTION_REMOVED -> name + " was removed from the roster on " + day(section.getRemovedAt());
-            case NOT_ENROLLED_YET -> student.getName() + "'s enrolment in " + name + " begins on "
-                    + standing.enrolment().getBeginsOn();
-            case ENROLMENT_ENDED -> student.getName() + "'s enrolment in " + name + " ended on "
-                    + standing.enrolment().getEndsOn();
+            case NOT_ENROLLED_YET ->
+                student.getName() + "'s enrolment in " + name + " begins on " + standing.enrolment().getBeginsOn();
+            case ENROLMENT_ENDED ->
+                student.getName() + "'s enrolment in " + name + " ended on " + standing.enrolment().getEndsOn();
             case TERM_NOT_STARTED -> name + "'s term starts on " + section.getTermStartsOn();
             case TERM_OVER -> name + "'s term ended on " + section.getTermEndsOn();
             case NO_PERIODS -> "the roster gives " + name + " no period, so it is never in session";
@@ -73,16 +84,22 @@ final class OfferReasons {
         return Character.toUpperCase(clause.charAt(0)) + clause.substring(1) + ".";
     }
 
-    /** "period 4" for a short period name such as the roster's "4"; a longer name ("Period 2") as it is. */
+    /**
+     * "period 4" for a short period name such as the roster's "4"; a longer name ("Period
+     * 2") as it is.
+     */
     static String period(String name) {
         return name.length() <= 3 ? "period " + name : name;
     }
 
     /** "period 3, 10:00–10:50 Mon–Fri"; "Demo period (all day), all day every day". */
     String periodWithTimes(SchoolPeriod period) {
-        boolean allDay = period.getStartsAt().equals(LocalTime.MIDNIGHT) && period.getEndsAt().equals(LocalTime.MIDNIGHT);
-        return period(period.getName()) + ", " + (allDay ? "all day" : SchoolClock.clock(period.getStartsAt()) + "–"
-                + SchoolClock.clock(period.getEndsAt())) + " " + days(period.getDays());
+        boolean allDay = period.getStartsAt().equals(LocalTime.MIDNIGHT)
+                && period.getEndsAt().equals(LocalTime.MIDNIGHT);
+        return period(period.getName()) + ", "
+                + (allDay ? "all day"
+                        : SchoolClock.clock(period.getStartsAt()) + "–" + SchoolClock.clock(period.getEndsAt()))
+                + " " + days(period.getDays());
     }
 
     private String scheduledPeriods(Section section) {
@@ -125,4 +142,5 @@ final class OfferReasons {
     private String day(Instant at) {
         return SchoolClock.day(at, school.getTimeZone());
     }
+
 }

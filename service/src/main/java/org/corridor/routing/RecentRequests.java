@@ -21,41 +21,55 @@ import org.corridor.section.Section;
 import org.corridor.section.SectionRepository;
 
 /**
- * The student's last requests, newest first, each with the class it left, who it was sent to, whether their
- * screen showed it and whether they opened it, and how it ended. Passes past the retention period are gone,
- * so they are not listed.
+ * The student's last requests, newest first, each with the class it left, who it was sent
+ * to, whether their screen showed it and whether they opened it, and how it ended. Passes
+ * past the retention period are gone, so they are not listed.
  */
 @Component
 class RecentRequests {
+
     static final int DEFAULT_LIMIT = 20;
     static final int MOST = 100;
 
     private final PassRepository passes;
+
     private final SectionRepository sections;
+
     private final PersonRepository people;
+
     private final LocationRepository locations;
 
     RecentRequests(PassRepository passes, SectionRepository sections, PersonRepository people,
-                   LocationRepository locations) {
+            LocationRepository locations) {
         this.passes = passes;
         this.sections = sections;
         this.people = people;
         this.locations = locations;
     }
 
-    /** @param teacherId the teacher asked about, or null: each request then says whether it went to them */
+    /**
+     * @param teacherId the teacher asked about, or null: each request then says whether
+     * it went to them
+     */
     List<RoutingAnswer.RecentRequest> of(String districtId, Person student, String teacherId, int limit) {
         List<Pass> found = passes.search(districtId, null, null, student.getId(), null, Limit.of(limit));
-        Map<String, Section> sectionById = sections.findAllById(found.stream().map(Pass::getDepartingSectionId)
-                .distinct().toList()).stream().collect(Collectors.toMap(Section::getId, Function.identity()));
-        Map<String, Person> personById = people.findAllById(Stream.concat(
-                        found.stream().flatMap(p -> Stream.of(p.getRoutedToId(), p.getDecidedById())),
+        Map<String, Section> sectionById = sections
+            .findAllById(found.stream().map(Pass::getDepartingSectionId).distinct().toList())
+            .stream()
+            .collect(Collectors.toMap(Section::getId, Function.identity()));
+        Map<String, Person> personById = people
+            .findAllById(Stream
+                .concat(found.stream().flatMap(p -> Stream.of(p.getRoutedToId(), p.getDecidedById())),
                         sectionById.values().stream().map(Section::getMainTeacherId))
-                .filter(Objects::nonNull).distinct().toList())
-                .stream().collect(Collectors.toMap(Person::getId, Function.identity()));
-        Map<String, Location> roomById = locations.findAllById(found.stream().map(Pass::getDepartingRoomId)
-                .filter(Objects::nonNull).distinct().toList())
-                .stream().collect(Collectors.toMap(Location::getId, Function.identity()));
+                .filter(Objects::nonNull)
+                .distinct()
+                .toList())
+            .stream()
+            .collect(Collectors.toMap(Person::getId, Function.identity()));
+        Map<String, Location> roomById = locations
+            .findAllById(found.stream().map(Pass::getDepartingRoomId).filter(Objects::nonNull).distinct().toList())
+            .stream()
+            .collect(Collectors.toMap(Location::getId, Function.identity()));
         return found.stream().map(pass -> {
             Section section = sectionById.get(pass.getDepartingSectionId());
             return new RoutingAnswer.RecentRequest(pass.getId(), pass.getRequestedAt(), pass.getState(),
@@ -64,18 +78,22 @@ class RecentRequests {
                             ref(personById.get(section.getMainTeacherId())),
                             ref(roomById.get(pass.getDepartingRoomId()))),
                     ref(personById.get(pass.getRoutedToId())),
-                    teacherId == null ? null : teacherId.equals(pass.getRoutedToId()),
-                    pass.getDeliveredAt(), pass.getSeenAt(), pass.getReannouncedAt(), pass.getEscalatedAt(),
-                    decision(pass, personById), pass.getEndedAt(), pass.getEndReason());
+                    teacherId == null ? null : teacherId.equals(pass.getRoutedToId()), pass.getDeliveredAt(),
+                    pass.getSeenAt(), pass.getReannouncedAt(), pass.getEscalatedAt(), decision(pass, personById),
+                    pass.getEndedAt(), pass.getEndReason());
         }).toList();
     }
 
-    /** Null while undecided, and for passes that needed no decision (auto passes, proxy passes). */
+    /**
+     * Null while undecided, and for passes that needed no decision (auto passes, proxy
+     * passes).
+     */
     private static RoutingAnswer.Decision decision(Pass pass, Map<String, Person> personById) {
         if (pass.getDecidedById() != null) {
             boolean approved = pass.getApprovedAt() != null;
-            return new RoutingAnswer.Decision(approved ? "APPROVED" : "DENIED", ref(personById.get(pass.getDecidedById())),
-                    approved ? pass.getApprovedAt() : pass.getEndedAt(), approved ? null : pass.getDenyReason());
+            return new RoutingAnswer.Decision(approved ? "APPROVED" : "DENIED",
+                    ref(personById.get(pass.getDecidedById())), approved ? pass.getApprovedAt() : pass.getEndedAt(),
+                    approved ? null : pass.getDenyReason());
         }
         if (pass.getState() == PassState.DENIED) {
             return new RoutingAnswer.Decision("DENIED_BY_POLICY", null, pass.getEndedAt(), pass.getDenyReason());
@@ -90,4 +108,5 @@ class RecentRequests {
     private static RoutingAnswer.Ref ref(Location room) {
         return room == null ? null : new RoutingAnswer.Ref(room.getId(), room.getName());
     }
+
 }

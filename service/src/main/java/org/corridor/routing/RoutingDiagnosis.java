@@ -25,24 +25,31 @@ import org.corridor.section.Section;
 import org.corridor.security.Caller;
 
 /**
- * "Why didn't Ms X get it?": where a request from the student would go at a moment and why, from the same
- * standings routing itself uses ({@link DepartingFrom#standings}), and where their recent requests went.
- * Most "my teacher never got it" reports are a roster that does not match the class the student is leaving,
- * or a co-teacher expecting the main teacher's requests.
+ * "Why didn't Ms X get it?": where a request from the student would go at a moment and
+ * why, from the same standings routing itself uses ({@link DepartingFrom#standings}), and
+ * where their recent requests went. Most "my teacher never got it" reports are a roster
+ * that does not match the class the student is leaving, or a co-teacher expecting the
+ * main teacher's requests.
  */
 @Service
 class RoutingDiagnosis {
+
     private final PersonRepository people;
+
     private final SchoolRepository schools;
+
     private final SchoolPeriodRepository periods;
+
     private final LocationRepository locations;
+
     private final DepartingFrom departingFrom;
+
     private final RecentRequests recentRequests;
+
     private final Clock clock;
 
     RoutingDiagnosis(PersonRepository people, SchoolRepository schools, SchoolPeriodRepository periods,
-                     LocationRepository locations, DepartingFrom departingFrom, RecentRequests recentRequests,
-                     Clock clock) {
+            LocationRepository locations, DepartingFrom departingFrom, RecentRequests recentRequests, Clock clock) {
         this.people = people;
         this.schools = schools;
         this.periods = periods;
@@ -52,7 +59,10 @@ class RoutingDiagnosis {
         this.clock = clock;
     }
 
-    /** What an administrator asked: the student (by id or number), maybe a teacher, maybe a moment. */
+    /**
+     * What an administrator asked: the student (by id or number), maybe a teacher, maybe
+     * a moment.
+     */
     record Question(String studentId, String studentNumber, String teacherId, String at, String limit) {
     }
 
@@ -64,10 +74,10 @@ class RoutingDiagnosis {
         int limit = limit(question.limit());
         Person student = student(caller, question);
         Person teacher = question.teacherId() == null ? null : teacher(caller, question.teacherId());
-        School school = schools.findByIdAndDistrictId(student.getSchoolId() == null ? "" : student.getSchoolId(),
-                        caller.districtId())
-                .orElseThrow(() -> invalid("studentId", student.getName() + " (" + student.getId()
-                        + ") belongs to no school: no request of theirs can be routed."));
+        School school = schools
+            .findByIdAndDistrictId(student.getSchoolId() == null ? "" : student.getSchoolId(), caller.districtId())
+            .orElseThrow(() -> invalid("studentId", student.getName() + " (" + student.getId()
+                    + ") belongs to no school: no request of theirs can be routed."));
         Instant at = question.at() == null ? clock.instant() : SchoolClock.read(question.at(), school.getTimeZone());
         String schoolTime = SchoolClock.schoolTime(at, school.getTimeZone());
 
@@ -82,20 +92,19 @@ class RoutingDiagnosis {
         return new RoutingAnswer(
                 new RoutingAnswer.Student(student.getId(), student.getName(), student.getStudentNumber(),
                         student.isRemoved(), student.getRemovedAt()),
-                new RoutingAnswer.School(school.getId(), school.getName(), school.getTimeZone().getId()),
-                at, schoolTime, verdict,
+                new RoutingAnswer.School(school.getId(), school.getName(), school.getTimeZone().getId()), at,
+                schoolTime, verdict,
                 explanation(verdict, student, school, standings, offered, reasons, roster, schoolTime),
                 offered.stream().map(s -> route(s, roster)).toList(),
-                standings.stream().map(s -> standing(s, roster, reasons)).toList(),
-                school.isInEmergency(),
+                standings.stream().map(s -> standing(s, roster, reasons)).toList(), school.isInEmergency(),
                 teacher == null ? null
                         : TeacherVerdict.of(teacher, student, school, standings, verdict, reasons, roster, schoolTime),
                 recentRequests.of(caller.districtId(), student, question.teacherId(), limit));
     }
 
     private static String explanation(RoutingAnswer.Verdict verdict, Person student, School school,
-                                      List<Standing> standings, List<Standing> offered, OfferReasons reasons,
-                                      RosterLookup roster, String schoolTime) {
+            List<Standing> standings, List<Standing> offered, OfferReasons reasons, RosterLookup roster,
+            String schoolTime) {
         String emergency = school.isInEmergency() ? " " + school.getName()
                 + " is in an emergency now: every request is refused until an administrator clears it." : "";
         return switch (verdict) {
@@ -108,8 +117,9 @@ class RoutingDiagnosis {
                         + ", " + (room == null ? "no room in the roster" : room.getName()) + ")." + emergency;
             }
             case CHOICE -> "At " + schoolTime + " " + student.getName() + " is in " + offered.size() + " classes: "
-                    + offered.stream().map(s -> s.section().getName() + " (" + roster.nameOf(s.section().getMainTeacherId())
-                            + ")").collect(Collectors.joining(", "))
+                    + offered.stream()
+                        .map(s -> s.section().getName() + " (" + roster.nameOf(s.section().getMainTeacherId()) + ")")
+                        .collect(Collectors.joining(", "))
                     + ". The student chooses the class they are leaving (Departing From), and the request goes to"
                     + " that class's main teacher." + emergency;
             case REFUSED -> refusal(student, school, standings, reasons, schoolTime) + emergency;
@@ -117,7 +127,7 @@ class RoutingDiagnosis {
     }
 
     private static String refusal(Person student, School school, List<Standing> standings, OfferReasons reasons,
-                                  String schoolTime) {
+            String schoolTime) {
         if (student.isRemoved()) {
             return student.getName() + " was removed from the roster on "
                     + SchoolClock.day(student.getRemovedAt(), school.getTimeZone()) + ": a request would be refused.";
@@ -128,10 +138,11 @@ class RoutingDiagnosis {
         }
         // Roster mistakes first: they are what an administrator can fix.
         String why = standings.stream()
-                .sorted(Comparator.comparing(s -> !OfferReasons.ROSTER_PROBLEMS.contains(s.offer())))
-                .map(reasons::clause).collect(Collectors.joining("; "));
-        return "No class is offered for " + student.getName() + " at " + schoolTime + ", so a request would be refused: "
-                + why + ".";
+            .sorted(Comparator.comparing(s -> !OfferReasons.ROSTER_PROBLEMS.contains(s.offer())))
+            .map(reasons::clause)
+            .collect(Collectors.joining("; "));
+        return "No class is offered for " + student.getName() + " at " + schoolTime
+                + ", so a request would be refused: " + why + ".";
     }
 
     private static RoutingAnswer.Route route(Standing standing, RosterLookup roster) {
@@ -141,13 +152,18 @@ class RoutingDiagnosis {
                 roster.ref(roster.person(section.getMainTeacherId())));
     }
 
-    private static RoutingAnswer.SectionStanding standing(Standing standing, RosterLookup roster, OfferReasons reasons) {
+    private static RoutingAnswer.SectionStanding standing(Standing standing, RosterLookup roster,
+            OfferReasons reasons) {
         Section section = standing.section();
         return new RoutingAnswer.SectionStanding(section.getId(), section.getName(),
                 List.copyOf(section.getPeriodNames()), roster.ref(roster.room(section.getRoomId())),
                 roster.ref(roster.person(section.getMainTeacherId())),
-                section.getCoTeacherIds().stream().sorted().map(id -> roster.person(id) == null
-                        ? new RoutingAnswer.Ref(id, null) : roster.ref(roster.person(id))).toList(),
+                section.getCoTeacherIds()
+                    .stream()
+                    .sorted()
+                    .map(id -> roster.person(id) == null ? new RoutingAnswer.Ref(id, null)
+                            : roster.ref(roster.person(id)))
+                    .toList(),
                 standing.offered(), standing.offer(), reasons.sentence(standing));
     }
 
@@ -160,11 +176,12 @@ class RoutingDiagnosis {
             if (value >= 1 && value <= RecentRequests.MOST) {
                 return value;
             }
-        } catch (NumberFormatException notANumber) {
+        }
+        catch (NumberFormatException notANumber) {
             // refused below, like a number out of range
         }
-        throw InvalidInput.field("limit", "limit is how many recent requests to list: a whole number from 1 to "
-                + RecentRequests.MOST + ".");
+        throw InvalidInput.field("limit",
+                "limit is how many recent requests to list: a whole number from 1 to " + RecentRequests.MOST + ".");
     }
 
     private Person student(Caller caller, Question question) {
@@ -177,22 +194,29 @@ class RoutingDiagnosis {
         Person person;
         if (question.studentId() != null) {
             person = inDistrict(caller, question.studentId());
-        } else {
+        }
+        else {
             person = byNumber(caller, question.studentNumber());
         }
         if (!person.has(Role.STUDENT)) {
-            throw invalid(question.studentId() != null ? "studentId" : "studentNumber",
-                    person.getName() + " (" + person.getId() + ") is not a student: only students' requests are routed.");
+            throw invalid(question.studentId() != null ? "studentId" : "studentNumber", person.getName() + " ("
+                    + person.getId() + ") is not a student: only students' requests are routed.");
         }
         return person;
     }
 
-    /** A school administrator's own school first: numbers are unique within a school, not a district. */
+    /**
+     * A school administrator's own school first: numbers are unique within a school, not
+     * a district.
+     */
     private Person byNumber(Caller caller, String number) {
-        List<Person> found = people.findByDistrictIdAndStudentNumber(caller.districtId(), number).stream()
-                .filter(p -> p.has(Role.STUDENT)).toList();
-        List<Person> ownSchool = found.stream().filter(p -> caller.schoolId() != null
-                && caller.schoolId().equals(p.getSchoolId())).toList();
+        List<Person> found = people.findByDistrictIdAndStudentNumber(caller.districtId(), number)
+            .stream()
+            .filter(p -> p.has(Role.STUDENT))
+            .toList();
+        List<Person> ownSchool = found.stream()
+            .filter(p -> caller.schoolId() != null && caller.schoolId().equals(p.getSchoolId()))
+            .toList();
         List<Person> candidates = ownSchool.isEmpty() ? found : ownSchool;
         if (candidates.isEmpty()) {
             throw new ApiProblem(HttpStatus.NOT_FOUND, "not-found", "Student not found",
@@ -208,19 +232,20 @@ class RoutingDiagnosis {
     private Person teacher(Caller caller, String teacherId) {
         Person person = inDistrict(caller, teacherId);
         if (!person.has(Role.TEACHER)) {
-            throw invalid("teacherId", person.getName() + " (" + person.getId()
-                    + ") is not a teacher: only teachers receive requests.");
+            throw invalid("teacherId",
+                    person.getName() + " (" + person.getId() + ") is not a teacher: only teachers receive requests.");
         }
         return person;
     }
 
     private Person inDistrict(Caller caller, String id) {
         return people.findByIdAndDistrictId(id, caller.districtId())
-                .orElseThrow(() -> ApiProblem.notFound("Person", id));
+            .orElseThrow(() -> ApiProblem.notFound("Person", id));
     }
 
     /** Well-formed, but names someone routing does not apply to. */
     private static ApiProblem invalid(String field, String message) {
         return InvalidInput.field("Cannot be diagnosed", field, message);
     }
+
 }

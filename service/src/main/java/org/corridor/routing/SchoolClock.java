@@ -12,24 +12,33 @@ import java.util.Locale;
 import org.corridor.problem.InvalidInput;
 
 /**
- * The moment asked about, as the caller wrote it and as the school reads it. An administrator usually thinks
- * in the school's time ("Monday, 9:05"), so a local date-time is read on the school's clock; an instant with an
- * offset or Z is taken as it is.
+ * The moment asked about, as the caller wrote it and as the school reads it. An
+ * administrator usually thinks in the school's time ("Monday, 9:05"), so a local
+ * date-time is read on the school's clock; an instant with an offset or Z is taken as it
+ * is.
  */
 final class SchoolClock {
+
     private static final DateTimeFormatter SCHOOL_TIME = DateTimeFormatter.ofPattern("EEE HH:mm", Locale.ENGLISH);
+
     private static final DateTimeFormatter CLOCK = DateTimeFormatter.ofPattern("HH:mm", Locale.ENGLISH);
-    /** Longer than any date-time ISO-8601 writes; a longer value is refused before it is parsed. */
+
+    /**
+     * Longer than any date-time ISO-8601 writes; a longer value is refused before it is
+     * parsed.
+     */
     private static final int LONGEST = 64;
+
     private static final int FIRST_YEAR = 1970;
+
     private static final int LAST_YEAR = 9999;
 
     private SchoolClock() {
     }
 
     /**
-     * @param at ISO-8601: an instant ({@code 2026-11-23T14:05:00Z}, or with an offset) or a local date-time
-     *           ({@code 2026-11-23T09:05}) read in the school's time zone
+     * @param at ISO-8601: an instant ({@code 2026-11-23T14:05:00Z}, or with an offset) or
+     * a local date-time ({@code 2026-11-23T09:05}) read in the school's time zone
      */
     static Instant read(String at, ZoneId zone) {
         String written = at.strip();
@@ -42,9 +51,11 @@ final class SchoolClock {
             Instant instant;
             if (written.endsWith("Z") || written.endsWith("z")) {
                 instant = Instant.parse(written.toUpperCase(Locale.ROOT));
-            } else if (written.lastIndexOf('+') > 0 || written.lastIndexOf('-') > written.indexOf('T')) {
+            }
+            else if (written.lastIndexOf('+') > 0 || written.lastIndexOf('-') > written.indexOf('T')) {
                 instant = OffsetDateTime.parse(written).toInstant();
-            } else {
+            }
+            else {
                 instant = LocalDateTime.parse(written).atZone(zone).toInstant();
             }
             // Far-off years cannot be read on a school clock (and no bell rings then).
@@ -53,7 +64,8 @@ final class SchoolClock {
                 throw unreadable(at);
             }
             return instant;
-        } catch (DateTimeException e) {
+        }
+        catch (DateTimeException e) {
             throw unreadable(at);
         }
     }
@@ -78,4 +90,5 @@ final class SchoolClock {
         return InvalidInput.field("at", "'" + shown + "' is not a time: write an instant such as "
                 + "2026-11-23T14:05:00Z, or a date and time on the school's clock such as 2026-11-23T09:05.");
     }
+
 }

@@ -11,17 +11,17 @@ import org.corridor.section.Offer;
 import org.corridor.section.Section;
 
 /**
- * Whether the teacher asked about would receive the student's request at that moment, and why not: only the
- * main teacher of the class the student leaves receives it; co-teachers do not; a teacher of the student's
- * other period does not at this time.
+ * Whether the teacher asked about would receive the student's request at that moment, and
+ * why not: only the main teacher of the class the student leaves receives it; co-teachers
+ * do not; a teacher of the student's other period does not at this time.
  */
 final class TeacherVerdict {
+
     private TeacherVerdict() {
     }
 
     static RoutingAnswer.TeacherAnswer of(Person teacher, Person student, School school, List<Standing> standings,
-                                          RoutingAnswer.Verdict verdict, OfferReasons reasons, RosterLookup roster,
-                                          String schoolTime) {
+            RoutingAnswer.Verdict verdict, OfferReasons reasons, RosterLookup roster, String schoolTime) {
         String name = teacher.getName();
         String id = teacher.getId();
         List<Standing> offered = standings.stream().filter(Standing::offered).toList();
@@ -34,40 +34,45 @@ final class TeacherVerdict {
                     : name + " would receive it: main teacher of " + section + ", in session at " + schoolTime + ".");
         }
         Optional<Standing> coTeacherOf = offered.stream()
-                .filter(s -> s.section().getCoTeacherIds().contains(id)).findFirst();
+            .filter(s -> s.section().getCoTeacherIds().contains(id))
+            .findFirst();
         if (coTeacherOf.isPresent()) {
             Section section = coTeacherOf.get().section();
-            return answer(teacher, false, name + " is a co-teacher of " + section.getName()
-                    + ": co-teachers do not receive requests; it goes to " + roster.nameOf(section.getMainTeacherId())
-                    + "." + escalationNote(school));
+            return answer(teacher, false,
+                    name + " is a co-teacher of " + section.getName()
+                            + ": co-teachers do not receive requests; it goes to "
+                            + roster.nameOf(section.getMainTeacherId()) + "." + escalationNote(school));
         }
         String elsewhere = whereElseTaught(teacher, student, standings, reasons, schoolTime);
         if (teacher.isRemoved()) {
-            return answer(teacher, false, name + " was removed from the roster on "
-                    + SchoolClock.day(teacher.getRemovedAt(), school.getTimeZone()) + ": requests no longer reach them."
-                    + (elsewhere == null ? "" : " " + elsewhere));
+            return answer(teacher, false,
+                    name + " was removed from the roster on "
+                            + SchoolClock.day(teacher.getRemovedAt(), school.getTimeZone())
+                            + ": requests no longer reach them." + (elsewhere == null ? "" : " " + elsewhere));
         }
         if (elsewhere != null) {
             return answer(teacher, false, elsewhere + goesTo(offered, verdict, roster, schoolTime));
         }
-        return answer(teacher, false, name + " does not teach " + student.getName() + " in any class of the roster: "
-                + "no request of " + student.getName() + "'s goes to " + name + "."
-                + goesTo(offered, verdict, roster, schoolTime));
+        return answer(teacher, false,
+                name + " does not teach " + student.getName() + " in any class of the roster: " + "no request of "
+                        + student.getName() + "'s goes to " + name + "."
+                        + goesTo(offered, verdict, roster, schoolTime));
     }
 
-    /** "Mr Okafor teaches Ava Adams in Study Hall (period 3, …), not at Mon 12:10.", or null. */
+    /**
+     * "Mr Okafor teaches Ava Adams in Study Hall (period 3, …), not at Mon 12:10.", or
+     * null.
+     */
     private static String whereElseTaught(Person teacher, Person student, List<Standing> standings,
-                                          OfferReasons reasons, String schoolTime) {
-        return standings.stream().filter(s -> s.section().isTaughtBy(teacher.getId())).findFirst()
-                .map(s -> {
-                    boolean main = teacher.getId().equals(s.section().getMainTeacherId());
-                    String teaches = teacher.getName() + (main ? " teaches " : " co-teaches ") + student.getName()
-                            + " in " + s.section().getName();
-                    return s.offer() == Offer.PERIOD_NOT_IN_SESSION
-                            ? teaches + " (" + periodsOf(s) + "), not at " + schoolTime + "."
-                            : teaches + ", which is not offered at " + schoolTime + ": " + reasons.clause(s) + ".";
-                })
-                .orElse(null);
+            OfferReasons reasons, String schoolTime) {
+        return standings.stream().filter(s -> s.section().isTaughtBy(teacher.getId())).findFirst().map(s -> {
+            boolean main = teacher.getId().equals(s.section().getMainTeacherId());
+            String teaches = teacher.getName() + (main ? " teaches " : " co-teaches ") + student.getName() + " in "
+                    + s.section().getName();
+            return s.offer() == Offer.PERIOD_NOT_IN_SESSION
+                    ? teaches + " (" + periodsOf(s) + "), not at " + schoolTime + "."
+                    : teaches + ", which is not offered at " + schoolTime + ": " + reasons.clause(s) + ".";
+        }).orElse(null);
     }
 
     private static String periodsOf(Standing standing) {
@@ -75,7 +80,7 @@ final class TeacherVerdict {
     }
 
     private static String goesTo(List<Standing> offered, RoutingAnswer.Verdict verdict, RosterLookup roster,
-                                 String schoolTime) {
+            String schoolTime) {
         return switch (verdict) {
             case ROUTED -> " A request at " + schoolTime + " goes to "
                     + roster.nameOf(offered.get(0).section().getMainTeacherId()) + ".";
@@ -84,17 +89,22 @@ final class TeacherVerdict {
         };
     }
 
-    /** Where the school escalates unopened requests to co-teachers, they do hear of it, later. */
+    /**
+     * Where the school escalates unopened requests to co-teachers, they do hear of it,
+     * later.
+     */
     private static String escalationNote(School school) {
         if (school.getEscalateTo() != EscalateTo.CO_TEACHERS) {
             return "";
         }
         int seconds = school.getEscalateAfterSeconds();
-        String after = seconds % 60 == 0 ? seconds / 60 + (seconds == 60 ? " minute" : " minutes") : seconds + " seconds";
+        String after = seconds % 60 == 0 ? seconds / 60 + (seconds == 60 ? " minute" : " minutes")
+                : seconds + " seconds";
         return " " + school.getName() + " escalates to co-teachers a request left unopened for " + after + ".";
     }
 
     private static RoutingAnswer.TeacherAnswer answer(Person teacher, boolean wouldReceive, String explanation) {
         return new RoutingAnswer.TeacherAnswer(teacher.getId(), teacher.getName(), wouldReceive, explanation);
     }
+
 }

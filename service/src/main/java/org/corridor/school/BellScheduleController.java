@@ -14,11 +14,15 @@ import org.springframework.web.bind.annotation.RestController;
 
 import org.corridor.security.Caller;
 
-/** A school's bell schedule, read and replaced whole by its administrators (see {@link BellSchedules}). */
+/**
+ * A school's bell schedule, read and replaced whole by its administrators (see
+ * {@link BellSchedules}).
+ */
 @RestController
 @Validated
 @RequestMapping("/api/admin/schools/{id}/periods")
 class BellScheduleController {
+
     private final BellSchedules schedules;
 
     BellScheduleController(BellSchedules schedules) {
@@ -32,7 +36,8 @@ class BellScheduleController {
 
     @PutMapping
     List<BellSchedules.PeriodView> replace(Caller caller, @PathVariable @Size(max = 36) String id,
-                                           @RequestBody List<BellSchedules.PeriodView> body) {
+            @RequestBody List<BellSchedules.PeriodView> body) {
         return schedules.replace(caller, id, body);
     }
+
 }

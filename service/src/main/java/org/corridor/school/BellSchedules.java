@@ -23,16 +23,19 @@ import org.corridor.problem.InvalidInput;
 import org.corridor.security.Caller;
 
 /**
- * A school's bell schedule: the named periods sections meet in ("1", "2", "Homeroom"), with their times and
- * days. A roster names periods but has no times, so an administrator sets them here; sections whose periods
- * are not in the schedule are not routed. The PUT replaces the whole schedule, validated whole: a 400 names
- * each bad field and nothing changes. An end of 00:00 means "until midnight" (00:00-00:00 is all day).
+ * A school's bell schedule: the named periods sections meet in ("1", "2", "Homeroom"),
+ * with their times and days. A roster names periods but has no times, so an administrator
+ * sets them here; sections whose periods are not in the schedule are not routed. The PUT
+ * replaces the whole schedule, validated whole: a 400 names each bad field and nothing
+ * changes. An end of 00:00 means "until midnight" (00:00-00:00 is all day).
  */
 @Service
 class BellSchedules {
+
     private static final Logger log = LoggerFactory.getLogger(BellSchedules.class);
 
     private final ManagedSchools managedSchools;
+
     private final SchoolPeriodRepository periods;
 
     BellSchedules(ManagedSchools managedSchools, SchoolPeriodRepository periods) {
@@ -64,8 +67,10 @@ class BellSchedules {
         periods.saveAll(schedule);
         log.info("School {} bell schedule replaced by {}: {} period(s)", school.getId(), caller.signedInId(),
                 schedule.size());
-        return schedule.stream().sorted(Comparator.comparing(SchoolPeriod::getStartsAt)
-                .thenComparing(SchoolPeriod::getName)).map(PeriodView::of).toList();
+        return schedule.stream()
+            .sorted(Comparator.comparing(SchoolPeriod::getStartsAt).thenComparing(SchoolPeriod::getName))
+            .map(PeriodView::of)
+            .toList();
     }
 
     private static List<SchoolPeriod> validated(String schoolId, List<PeriodView> body) {
@@ -86,10 +91,12 @@ class BellSchedules {
             if (p.name() == null || p.name().isBlank() || p.name().strip().length() > 100) {
                 errors.add(new FieldError(at + "name", "must be 1 to 100 characters"));
                 ok = false;
-            } else {
+            }
+            else {
                 Integer earlier = names.putIfAbsent(p.name().strip(), i);
                 if (earlier != null) {
-                    errors.add(new FieldError(at + "name", "'" + p.name().strip() + "' is also period [" + earlier + "]"));
+                    errors.add(
+                            new FieldError(at + "name", "'" + p.name().strip() + "' is also period [" + earlier + "]"));
                     ok = false;
                 }
             }
@@ -107,9 +114,9 @@ class BellSchedules {
         for (int i = 0; i < schedule.size(); i++) {
             for (int j = i + 1; j < schedule.size(); j++) {
                 if (overlap(schedule.get(i), schedule.get(j))) {
-                    errors.add(new FieldError("[" + names.get(schedule.get(j).getName()) + "]", "period '"
-                            + schedule.get(j).getName() + "' overlaps period '" + schedule.get(i).getName()
-                            + "' on a day both meet"));
+                    errors.add(new FieldError("[" + names.get(schedule.get(j).getName()) + "]",
+                            "period '" + schedule.get(j).getName() + "' overlaps period '" + schedule.get(i).getName()
+                                    + "' on a day both meet"));
                 }
             }
         }
@@ -137,7 +144,8 @@ class BellSchedules {
         }
         try {
             return LocalTime.parse(value);
-        } catch (DateTimeParseException e) {
+        }
+        catch (DateTimeParseException e) {
             errors.add(new FieldError(field, "must be a time like 08:30 (HH:mm); got " + value));
             return null;
         }
@@ -150,11 +158,15 @@ class BellSchedules {
         }
         Set<DayOfWeek> days = EnumSet.noneOf(DayOfWeek.class);
         for (String value : values) {
-            DayOfWeek day = value == null ? null : java.util.Arrays.stream(DayOfWeek.values())
-                    .filter(d -> d.name().substring(0, 3).equals(value)).findFirst().orElse(null);
+            DayOfWeek day = value == null ? null
+                    : java.util.Arrays.stream(DayOfWeek.values())
+                        .filter(d -> d.name().substring(0, 3).equals(value))
+                        .findFirst()
+                        .orElse(null);
             if (day == null || !days.add(day)) {
-                errors.add(new FieldError(field, day == null ? "'" + value + "' is not one of MON, TUE, WED, THU, FRI, "
-                        + "SAT, SUN" : value + " is named twice"));
+                errors.add(new FieldError(field,
+                        day == null ? "'" + value + "' is not one of MON, TUE, WED, THU, FRI, " + "SAT, SUN"
+                                : value + " is named twice"));
                 return null;
             }
         }
@@ -168,4 +180,5 @@ class BellSchedules {
     private static ApiProblem invalid(List<FieldError> errors) {
         return InvalidInput.fields("Invalid bell schedule", "bell schedule", errors);
     }
+
 }

@@ -6,7 +6,9 @@ import org.corridor.persistence.Identified;
 
 @Entity
 public class District extends Identified {
+
     private String name;
+
     private String sourceId;
 
     protected District() {
@@ -20,8 +22,11 @@ public class District extends Identified {
         return name;
     }
 
-    /** The sourcedId of the district org its roster came from; null until a first import. */
+    /**
+     * The sourcedId of the district org its roster came from; null until a first import.
+     */
     public String getSourceId() {
         return sourceId;
     }
+
 }

@@ -6,6 +6,8 @@ import org.springframework.data.jpa.repository.JpaRepository;
 import org.springframework.data.jpa.repository.Query;
 
 public interface DistrictRepository extends JpaRepository<District, String> {
+
     @Query("select d from District d where d.name = :name")
     Optional<District> findByName(String name);
+
 }

@@ -13,19 +13,32 @@ import org.corridor.persistence.Identified;
 /** A school keeps its own clock: periods and "today" are read in its time zone. */
 @Entity
 public class School extends Identified {
+
     private String districtId;
+
     private String name;
+
     private String timeZone;
+
     private int longRunningMinutes = 10;
+
     private int autoEndMinutes = 45;
+
     private int requestExpiryMinutes = 15;
+
     private String countedPassTypes = "REGULAR,AUTO,PROXY";
+
     private int resendAfterSeconds = 120;
+
     private int escalateAfterSeconds = 300;
+
     @Enumerated(EnumType.STRING)
     private EscalateTo escalateTo = EscalateTo.ADMINISTRATORS;
+
     private int appointmentLeadMinutes = 5;
+
     private String emergencyId;
+
     private String sourceId;
 
     protected School() {
@@ -37,21 +50,57 @@ public class School extends Identified {
         this.timeZone = timeZone.getId();
     }
 
-    public String getDistrictId() { return districtId; }
-    public String getName() { return name; }
-    /** The OneRoster sourcedId of an imported school; null for schools made in Corridor. */
-    public String getSourceId() { return sourceId; }
-    public ZoneId getTimeZone() { return ZoneId.of(timeZone); }
-    public int getLongRunningMinutes() { return longRunningMinutes; }
-    public int getAutoEndMinutes() { return autoEndMinutes; }
-    public int getRequestExpiryMinutes() { return requestExpiryMinutes; }
-    public int getResendAfterSeconds() { return resendAfterSeconds; }
-    public int getEscalateAfterSeconds() { return escalateAfterSeconds; }
-    public EscalateTo getEscalateTo() { return escalateTo; }
-    public int getAppointmentLeadMinutes() { return appointmentLeadMinutes; }
+    public String getDistrictId() {
+        return districtId;
+    }
+
+    public String getName() {
+        return name;
+    }
+
+    /**
+     * The OneRoster sourcedId of an imported school; null for schools made in Corridor.
+     */
+    public String getSourceId() {
+        return sourceId;
+    }
+
+    public ZoneId getTimeZone() {
+        return ZoneId.of(timeZone);
+    }
+
+    public int getLongRunningMinutes() {
+        return longRunningMinutes;
+    }
+
+    public int getAutoEndMinutes() {
+        return autoEndMinutes;
+    }
+
+    public int getRequestExpiryMinutes() {
+        return requestExpiryMinutes;
+    }
+
+    public int getResendAfterSeconds() {
+        return resendAfterSeconds;
+    }
+
+    public int getEscalateAfterSeconds() {
+        return escalateAfterSeconds;
+    }
+
+    public EscalateTo getEscalateTo() {
+        return escalateTo;
+    }
+
+    public int getAppointmentLeadMinutes() {
+        return appointmentLeadMinutes;
+    }
 
     /** The emergency in force, or null. */
-    public String getEmergencyId() { return emergencyId; }
+    public String getEmergencyId() {
+        return emergencyId;
+    }
 
     public boolean isInEmergency() {
         return emergencyId != null;
@@ -67,8 +116,8 @@ public class School extends Identified {
 
     /** Changes every setting at once; the caller has validated them together. */
     public void changeSettings(int longRunningMinutes, int autoEndMinutes, int requestExpiryMinutes,
-                               int resendAfterSeconds, int escalateAfterSeconds, EscalateTo escalateTo,
-                               int appointmentLeadMinutes, List<String> countedPassTypes) {
+            int resendAfterSeconds, int escalateAfterSeconds, EscalateTo escalateTo, int appointmentLeadMinutes,
+            List<String> countedPassTypes) {
         this.longRunningMinutes = longRunningMinutes;
         this.autoEndMinutes = autoEndMinutes;
         this.requestExpiryMinutes = requestExpiryMinutes;
@@ -83,4 +132,5 @@ public class School extends Identified {
     public List<String> getCountedPassTypes() {
         return Arrays.stream(countedPassTypes.split(",")).map(String::trim).filter(t -> !t.isEmpty()).toList();
     }
+
 }

@@ -15,10 +15,15 @@ import org.corridor.persistence.Identified;
 /** A period of the bell schedule. A period that ends at 00:00 runs until midnight. */
 @Entity
 public class SchoolPeriod extends Identified {
+
     private String schoolId;
+
     private String name;
+
     private LocalTime startsAt;
+
     private LocalTime endsAt;
+
     private String schoolDays;
 
     protected SchoolPeriod() {
@@ -32,19 +37,32 @@ public class SchoolPeriod extends Identified {
         this.schoolDays = days.stream().sorted().map(d -> d.name().substring(0, 3)).collect(Collectors.joining(","));
     }
 
-    public String getName() { return name; }
-    public LocalTime getStartsAt() { return startsAt; }
-    public LocalTime getEndsAt() { return endsAt; }
+    public String getName() {
+        return name;
+    }
+
+    public LocalTime getStartsAt() {
+        return startsAt;
+    }
+
+    public LocalTime getEndsAt() {
+        return endsAt;
+    }
 
     public Set<DayOfWeek> getDays() {
         Set<DayOfWeek> days = EnumSet.noneOf(DayOfWeek.class);
-        Arrays.stream(schoolDays.split(",")).map(String::trim).filter(s -> !s.isEmpty())
-                .forEach(abbr -> Arrays.stream(DayOfWeek.values())
-                        .filter(d -> d.name().startsWith(abbr)).forEach(days::add));
+        Arrays.stream(schoolDays.split(","))
+            .map(String::trim)
+            .filter(s -> !s.isEmpty())
+            .forEach(abbr -> Arrays.stream(DayOfWeek.values())
+                .filter(d -> d.name().startsWith(abbr))
+                .forEach(days::add));
         return days;
     }
 
-    /** @param now the moment, already in the school's time zone */
+    /**
+     * @param now the moment, already in the school's time zone
+     */
     public boolean isInSession(ZonedDateTime now) {
         if (!getDays().contains(now.getDayOfWeek())) {
             return false;
@@ -53,4 +71,5 @@ public class SchoolPeriod extends Identified {
         boolean beforeEnd = endsAt.equals(LocalTime.MIDNIGHT) || time.isBefore(endsAt);
         return !time.isBefore(startsAt) && beforeEnd;
     }
+
 }

@@ -6,6 +6,8 @@ import org.springframework.data.jpa.repository.JpaRepository;
 import org.springframework.data.jpa.repository.Query;
 
 public interface SchoolRepository extends JpaRepository<School, String> {
+
     @Query("select s from School s where s.id = :id and s.districtId = :districtId")
     Optional<School> findByIdAndDistrictId(String id, String districtId);
+
 }

@@ -3,15 +3,8 @@ package org.corridor.school;
 import java.util.List;
 
 /** A school's timer and counting settings, as the settings API answers them. */
-public record SchoolSettings(
-        String schoolId,
-        int longRunningMinutes,
-        int autoEndMinutes,
-        int requestExpiryMinutes,
-        int resendAfterSeconds,
-        int escalateAfterSeconds,
-        EscalateTo escalateTo,
-        int appointmentLeadMinutes,
+public record SchoolSettings(String schoolId, int longRunningMinutes, int autoEndMinutes, int requestExpiryMinutes,
+        int resendAfterSeconds, int escalateAfterSeconds, EscalateTo escalateTo, int appointmentLeadMinutes,
         List<String> countedPassTypes) {
 
     public static SchoolSettings of(School school) {
@@ -20,7 +13,10 @@ public record SchoolSettings(
                 school.getEscalateTo(), school.getAppointmentLeadMinutes(), school.getCountedPassTypes());
     }
 
-    /** Stores these settings on the school, all at once. They must have passed {@link SettingsChange#mergedWith}. */
+    /**
+     * Stores these settings on the school, all at once. They must have passed
+     * {@link SettingsChange#mergedWith}.
+     */
     void applyTo(School school) {
         school.changeSettings(longRunningMinutes, autoEndMinutes, requestExpiryMinutes, resendAfterSeconds,
                 escalateAfterSeconds, escalateTo, appointmentLeadMinutes, countedPassTypes);

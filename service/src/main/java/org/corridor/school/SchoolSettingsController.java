@@ -12,11 +12,15 @@ import org.springframework.web.bind.annotation.RestController;
 
 import org.corridor.security.Caller;
 
-/** A school's timer and counting settings, read and changed (see {@link SchoolSettingsEditor}). */
+/**
+ * A school's timer and counting settings, read and changed (see
+ * {@link SchoolSettingsEditor}).
+ */
 @RestController
 @Validated
 @RequestMapping("/api/admin/schools/{id}/settings")
 class SchoolSettingsController {
+
     private final SchoolSettingsEditor settings;
 
     SchoolSettingsController(SchoolSettingsEditor settings) {
@@ -28,9 +32,13 @@ class SchoolSettingsController {
         return settings.settings(caller, id);
     }
 
-    /** A partial update, checked as a whole: 400 naming each bad field, and then nothing changes. */
+    /**
+     * A partial update, checked as a whole: 400 naming each bad field, and then nothing
+     * changes.
+     */
     @PutMapping
     SchoolSettings change(Caller caller, @PathVariable @Size(max = 36) String id, @RequestBody SettingsChange body) {
         return settings.change(caller, id, body);
     }
+
 }

@@ -10,22 +10,27 @@ import org.corridor.problem.ApiProblem;
 import org.corridor.security.Caller;
 
 /**
- * A school's timer and counting settings: when a pass turns long-running and when the system ends it,
- * when an unanswered request is re-announced, escalated (and to whom) and expires, how early an
- * appointment pass pops up, and which pass types count towards the limits.
+ * A school's timer and counting settings: when a pass turns long-running and when the
+ * system ends it, when an unanswered request is re-announced, escalated (and to whom) and
+ * expires, how early an appointment pass pops up, and which pass types count towards the
+ * limits.
  * <p>
- * Administrators read and change them; auditors read them. An administrator or auditor whose account
- * belongs to one school sees only that school; a school of another district, or none, is 404.
+ * Administrators read and change them; auditors read them. An administrator or auditor
+ * whose account belongs to one school sees only that school; a school of another
+ * district, or none, is 404.
  * <p>
- * A change applies to every timer set after it; a timer already set keeps its time. A request's
- * timers are set when it is sent, a pass's out-timers when the student leaves (see {@code SchoolTimerSettings}):
- * a request waiting at the change gets the new out-times if approved after it, passes already out keep theirs.
+ * A change applies to every timer set after it; a timer already set keeps its time. A
+ * request's timers are set when it is sent, a pass's out-timers when the student leaves
+ * (see {@code SchoolTimerSettings}): a request waiting at the change gets the new
+ * out-times if approved after it, passes already out keep theirs.
  */
 @Service
 class SchoolSettingsEditor {
+
     private static final Logger log = LoggerFactory.getLogger(SchoolSettingsEditor.class);
 
     private final ManagedSchools managedSchools;
+
     private final PassTypeNames passTypes;
 
     SchoolSettingsEditor(ManagedSchools managedSchools, PassTypeNames passTypes) {
@@ -42,15 +47,18 @@ class SchoolSettingsEditor {
     }
 
     /**
-     * A partial update: every field of the body is optional, and a field left out (or null) keeps its
-     * current value. The result is checked as a whole (ranges, and the timers' order: auto-end after
-     * long-running, re-announcement and escalation before expiry, escalation after re-announcement);
-     * if anything is wrong the answer is a 400 problem naming each bad field and nothing changes.
-     * Otherwise all settings are stored together and the new settings are answered. A field this API does
-     * not know is refused (400) rather than ignored, so a misspelt name cannot look like a success; a
-     * number sent as text is an unreadable body (400), as everywhere in the API.
+     * A partial update: every field of the body is optional, and a field left out (or
+     * null) keeps its current value. The result is checked as a whole (ranges, and the
+     * timers' order: auto-end after long-running, re-announcement and escalation before
+     * expiry, escalation after re-announcement); if anything is wrong the answer is a 400
+     * problem naming each bad field and nothing changes. Otherwise all settings are
+     * stored together and the new settings are answered. A field this API does not know
+     * is refused (400) rather than ignored, so a misspelt name cannot look like a
+     * success; a number sent as text is an unreadable body (400), as everywhere in the
+     * API.
      * <p>
-     * The change applies to timers set after it; timers already set (passes already out) keep their times.
+     * The change applies to timers set after it; timers already set (passes already out)
+     * keep their times.
      */
     @Transactional
     SchoolSettings change(Caller caller, String id, SettingsChange body) {
@@ -87,4 +95,5 @@ class SchoolSettingsEditor {
             out.append(out.isEmpty() ? "" : ", ").append(name).append(' ').append(before).append(" -> ").append(after);
         }
     }
+
 }

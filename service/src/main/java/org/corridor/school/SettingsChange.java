@@ -10,7 +10,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 
-
 import com.fasterxml.jackson.annotation.JsonAnySetter;
 
 import org.corridor.problem.ApiProblem;
@@ -18,35 +17,28 @@ import org.corridor.problem.FieldError;
 import org.corridor.problem.InvalidInput;
 
 /**
- * The body of a settings PUT: every field is optional, and a field left out (or null) keeps the school's
- * current value. {@code escalateTo} and {@code countedPassTypes} arrive as text so that a wrong name is
- * reported with the other invalid fields instead of as an unreadable body. A field Corridor does not know
- * (a typo such as {@code longRunningMinute}) is refused rather than silently ignored.
+ * The body of a settings PUT: every field is optional, and a field left out (or null)
+ * keeps the school's current value. {@code escalateTo} and {@code countedPassTypes}
+ * arrive as text so that a wrong name is reported with the other invalid fields instead
+ * of as an unreadable body. A field Corridor does not know (a typo such as
+ * {@code longRunningMinute}) is refused rather than silently ignored.
  */
-record SettingsChange(
-        Integer longRunningMinutes,
-        Integer autoEndMinutes,
-        Integer requestExpiryMinutes,
-        Integer resendAfterSeconds,
-        Integer escalateAfterSeconds,
-        String escalateTo,
-        Integer appointmentLeadMinutes,
-        List<String> countedPassTypes,
-        @JsonAnySetter Map<String, Object> unknown) {
+record SettingsChange(Integer longRunningMinutes, Integer autoEndMinutes, Integer requestExpiryMinutes,
+        Integer resendAfterSeconds, Integer escalateAfterSeconds, String escalateTo, Integer appointmentLeadMinutes,
+        List<String> countedPassTypes, @JsonAnySetter Map<String, Object> unknown) {
 
     SettingsChange {
         unknown = unknown == null ? new LinkedHashMap<>() : unknown;
     }
 
     /**
-     * The school's current settings with this change laid over them, validated as a whole.
-     *
+     * The school's current settings with this change laid over them, validated as a
+     * whole.
      * @throws ApiProblem 400 naming every invalid field; nothing has been changed
      */
     SchoolSettings mergedWith(SchoolSettings current, PassTypeNames passTypeNames) {
         List<FieldError> errors = new ArrayList<>();
-        unknown.keySet().stream().sorted()
-                .forEach(name -> errors.add(new FieldError(name, "is not a school setting")));
+        unknown.keySet().stream().sorted().forEach(name -> errors.add(new FieldError(name, "is not a school setting")));
 
         int longRunning = or(longRunningMinutes, current.longRunningMinutes());
         int autoEnd = or(autoEndMinutes, current.autoEndMinutes());
@@ -68,24 +60,26 @@ record SettingsChange(
         }
         int expirySeconds = expiry * 60;
         if (expiryOk && resendOk && resend >= expirySeconds) {
-            errors.add(new FieldError("resendAfterSeconds", "must be less than requestExpiryMinutes × 60 ("
-                    + expirySeconds + " seconds), or the request expires before it is re-announced; got " + resend + "."));
+            errors.add(
+                    new FieldError("resendAfterSeconds", "must be less than requestExpiryMinutes × 60 (" + expirySeconds
+                            + " seconds), or the request expires before it is re-announced; got " + resend + "."));
         }
         if (escalateOk && resendOk && escalate <= resend) {
             errors.add(new FieldError("escalateAfterSeconds", "must be greater than resendAfterSeconds (" + resend
                     + "): a request is re-announced before it is escalated; got " + escalate + "."));
-        } else if (escalateOk && expiryOk && escalate >= expirySeconds) {
-            errors.add(new FieldError("escalateAfterSeconds", "must be less than requestExpiryMinutes × 60 ("
-                    + expirySeconds + " seconds), or the request expires before it could be escalated; got "
-                    + escalate + "."));
+        }
+        else if (escalateOk && expiryOk && escalate >= expirySeconds) {
+            errors.add(new FieldError("escalateAfterSeconds",
+                    "must be less than requestExpiryMinutes × 60 (" + expirySeconds
+                            + " seconds), or the request expires before it could be escalated; got " + escalate + "."));
         }
 
         EscalateTo to = current.escalateTo();
         if (escalateTo != null) {
             to = Arrays.stream(EscalateTo.values()).filter(e -> e.name().equals(escalateTo)).findFirst().orElse(null);
             if (to == null) {
-                errors.add(new FieldError("escalateTo", "must be one of " + names(EscalateTo.values())
-                        + "; got '" + escalateTo + "'."));
+                errors.add(new FieldError("escalateTo",
+                        "must be one of " + names(EscalateTo.values()) + "; got '" + escalateTo + "'."));
             }
         }
 
@@ -97,7 +91,8 @@ record SettingsChange(
         if (!errors.isEmpty()) {
             throw invalid(errors);
         }
-        return new SchoolSettings(current.schoolId(), longRunning, autoEnd, expiry, resend, escalate, to, lead, counted);
+        return new SchoolSettings(current.schoolId(), longRunning, autoEnd, expiry, resend, escalate, to, lead,
+                counted);
     }
 
     /** The names in the pass types' order, or null after adding an error. */
@@ -109,7 +104,8 @@ record SettingsChange(
         for (String name : names) {
             if (name == null || !known.contains(name)) {
                 unknownNames.add(String.valueOf(name));
-            } else if (!seen.add(name)) {
+            }
+            else if (!seen.add(name)) {
                 duplicates.add(name);
             }
         }
@@ -119,8 +115,8 @@ record SettingsChange(
             return null;
         }
         if (!duplicates.isEmpty()) {
-            errors.add(new FieldError("countedPassTypes", "names a pass type more than once: "
-                    + String.join(", ", duplicates) + "."));
+            errors.add(new FieldError("countedPassTypes",
+                    "names a pass type more than once: " + String.join(", ", duplicates) + "."));
             return null;
         }
         return seen.stream().sorted(Comparator.comparing(passTypes::indexOf)).toList();
@@ -128,8 +124,8 @@ record SettingsChange(
 
     private static boolean range(List<FieldError> errors, String field, int value, int min, int max, String unit) {
         if (value < min || value > max) {
-            errors.add(new FieldError(field, "must be between " + min + " and " + max + " " + unit + "; got "
-                    + value + "."));
+            errors.add(new FieldError(field,
+                    "must be between " + min + " and " + max + " " + unit + "; got " + value + "."));
             return false;
         }
         return true;

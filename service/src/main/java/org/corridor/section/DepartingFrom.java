@@ -25,14 +25,18 @@ import org.corridor.school.SchoolPeriod;
 import org.corridor.school.SchoolPeriodRepository;
 
 /**
- * Which classes a student can leave at a moment: the sections of the school they are enrolled in, not
- * removed, whose term and enrolment include the day (in the school's time zone), one of whose period names
- * is a period of the school's bell schedule in session, and that have a main teacher to receive requests.
+ * Which classes a student can leave at a moment: the sections of the school they are
+ * enrolled in, not removed, whose term and enrolment include the day (in the school's
+ * time zone), one of whose period names is a period of the school's bell schedule in
+ * session, and that have a main teacher to receive requests.
  */
 @Component
 public class DepartingFrom {
+
     private final SectionRepository sections;
+
     private final SchoolPeriodRepository periods;
+
     private final Clock clock;
 
     DepartingFrom(SectionRepository sections, SchoolPeriodRepository periods, Clock clock) {
@@ -41,18 +45,22 @@ public class DepartingFrom {
         this.clock = clock;
     }
 
-    /** A section the student can leave, with its period in session, room (null: none) and main teacher resolved. */
+    /**
+     * A section the student can leave, with its period in session, room (null: none) and
+     * main teacher resolved.
+     */
     public record Choice(Section section, SchoolPeriod period, Location room, Person teacher) {
     }
 
     /**
-     * One of the student's sections and whether it is offered at the moment. {@code period} is the bell
-     * period in session for an offered section (else null); {@code unscheduledPeriods} are the section's
-     * period names the bell schedule does not know; {@code teacher} (the main teacher) and {@code room} are
-     * null when the section has none.
+     * One of the student's sections and whether it is offered at the moment.
+     * {@code period} is the bell period in session for an offered section (else null);
+     * {@code unscheduledPeriods} are the section's period names the bell schedule does
+     * not know; {@code teacher} (the main teacher) and {@code room} are null when the
+     * section has none.
      */
     public record Standing(Section section, Enrolment enrolment, Offer offer, SchoolPeriod period,
-                           Set<String> unscheduledPeriods, Person teacher, Location room) {
+            Set<String> unscheduledPeriods, Person teacher, Location room) {
         public boolean offered() {
             return offer == Offer.OFFERED;
         }
@@ -66,23 +74,26 @@ public class DepartingFrom {
     /** The sections the student will be in at a given moment (an appointment's time). */
     @Transactional(readOnly = true)
     public List<Choice> at(Person student, School school, Instant moment) {
-        return standings(student, school, moment).stream().filter(Standing::offered)
-                .map(s -> new Choice(s.section(), s.period(), s.room(), s.teacher()))
-                .toList();
+        return standings(student, school, moment).stream()
+            .filter(Standing::offered)
+            .map(s -> new Choice(s.section(), s.period(), s.room(), s.teacher()))
+            .toList();
     }
 
     /**
-     * Every section of the school the student has an enrolment in (removed ones too), each with whether it is
-     * offered at the moment and, if not, why: the ground for "why did this request not reach Ms X?".
+     * Every section of the school the student has an enrolment in (removed ones too),
+     * each with whether it is offered at the moment and, if not, why: the ground for "why
+     * did this request not reach Ms X?".
      */
     @Transactional(readOnly = true)
     public List<Standing> standings(Person student, School school, Instant moment) {
         ZonedDateTime local = moment.atZone(school.getTimeZone());
         LocalDate today = local.toLocalDate();
-        List<EnrolledSection> enrolled = sections.findEnrolling(student.getId(), school.getId()).stream()
-                .sorted(Comparator.comparing((EnrolledSection e) -> e.section().getName())
-                        .thenComparing(e -> e.section().getId()))
-                .toList();
+        List<EnrolledSection> enrolled = sections.findEnrolling(student.getId(), school.getId())
+            .stream()
+            .sorted(Comparator.comparing((EnrolledSection e) -> e.section().getName())
+                .thenComparing(e -> e.section().getId()))
+            .toList();
         if (enrolled.isEmpty()) {
             return List.of();
         }
@@ -90,49 +101,67 @@ public class DepartingFrom {
         for (Object[] row : sections.periodNamesOfEnrolling(student.getId(), school.getId())) {
             periodNames.computeIfAbsent((String) row[0], id -> new TreeSet<>()).add((String) row[1]);
         }
-        Map<String, SchoolPeriod> bellSchedule = periods.findBySchoolIdOrderByStartsAtAscNameAsc(school.getId()).stream()
-                .collect(Collectors.toMap(SchoolPeriod::getName, Function.identity(), (first, second) -> first));
-        return enrolled.stream().map(e -> standing(student, e,
-                        periodNames.getOrDefault(e.section().getId(), Set.of()), bellSchedule, local, today))
-                .toList();
+        Map<String, SchoolPeriod> bellSchedule = periods.findBySchoolIdOrderByStartsAtAscNameAsc(school.getId())
+            .stream()
+            .collect(Collectors.toMap(SchoolPeriod::getName, Function.identity(), (first, second) -> first));
+        return enrolled.stream()
+            .map(e -> standing(student, e, periodNames.getOrDefault(e.section().getId(), Set.of()), bellSchedule, local,
+                    today))
+            .toList();
     }
 
     private static Standing standing(Person student, EnrolledSection enrolled, Set<String> names,
-                                     Map<String, SchoolPeriod> bellSchedule, ZonedDateTime local, LocalDate today) {
+            Map<String, SchoolPeriod> bellSchedule, ZonedDateTime local, LocalDate today) {
         Section section = enrolled.section();
-        Set<String> unscheduled = names.stream().filter(n -> !bellSchedule.containsKey(n))
-                .collect(Collectors.toCollection(TreeSet::new));
-        Optional<SchoolPeriod> inSession = names.stream().map(bellSchedule::get).filter(Objects::nonNull)
-                .filter(p -> p.isInSession(local)).findFirst();
+        Set<String> unscheduled = names.stream()
+            .filter(n -> !bellSchedule.containsKey(n))
+            .collect(Collectors.toCollection(TreeSet::new));
+        Optional<SchoolPeriod> inSession = names.stream()
+            .map(bellSchedule::get)
+            .filter(Objects::nonNull)
+            .filter(p -> p.isInSession(local))
+            .findFirst();
         Enrolment enrolment = enrolled.enrolment();
         Person teacher = enrolled.teacher();
         Offer offer;
         if (student.isRemoved()) {
             offer = Offer.STUDENT_REMOVED;
-        } else if (section.isRemoved()) {
+        }
+        else if (section.isRemoved()) {
             offer = Offer.SECTION_REMOVED;
-        } else if (!enrolment.hasBegunBy(today)) {
+        }
+        else if (!enrolment.hasBegunBy(today)) {
             offer = Offer.NOT_ENROLLED_YET;
-        } else if (enrolment.hasEndedBy(today)) {
+        }
+        else if (enrolment.hasEndedBy(today)) {
             offer = Offer.ENROLMENT_ENDED;
-        } else if (!section.termHasStartedBy(today)) {
+        }
+        else if (!section.termHasStartedBy(today)) {
             offer = Offer.TERM_NOT_STARTED;
-        } else if (section.termHasEndedBy(today)) {
+        }
+        else if (section.termHasEndedBy(today)) {
             offer = Offer.TERM_OVER;
-        } else if (names.isEmpty()) {
+        }
+        else if (names.isEmpty()) {
             offer = Offer.NO_PERIODS;
-        } else if (unscheduled.size() == names.size()) {
+        }
+        else if (unscheduled.size() == names.size()) {
             offer = Offer.PERIOD_NOT_IN_BELL_SCHEDULE;
-        } else if (inSession.isEmpty()) {
+        }
+        else if (inSession.isEmpty()) {
             offer = Offer.PERIOD_NOT_IN_SESSION;
-        } else if (teacher == null) {
+        }
+        else if (teacher == null) {
             offer = Offer.NO_MAIN_TEACHER;
-        } else if (teacher.isRemoved()) {
+        }
+        else if (teacher.isRemoved()) {
             offer = Offer.MAIN_TEACHER_REMOVED;
-        } else {
+        }
+        else {
             offer = Offer.OFFERED;
         }
         return new Standing(section, enrolment, offer, offer == Offer.OFFERED ? inSession.get() : null, unscheduled,
                 teacher, enrolled.room());
     }
+
 }

@@ -6,12 +6,18 @@ import java.util.Objects;
 import jakarta.persistence.Column;
 import jakarta.persistence.Embeddable;
 
-/** A student's place in a section, from the day it begins to the day it ends (null: open ended). */
+/**
+ * A student's place in a section, from the day it begins to the day it ends (null: open
+ * ended).
+ */
 @Embeddable
 public class Enrolment {
+
     @Column(name = "person_id")
     private String studentId;
+
     private LocalDate beginsOn;
+
     private LocalDate endsOn;
 
     protected Enrolment() {
@@ -23,9 +29,17 @@ public class Enrolment {
         this.endsOn = endsOn;
     }
 
-    public String getStudentId() { return studentId; }
-    public LocalDate getBeginsOn() { return beginsOn; }
-    public LocalDate getEndsOn() { return endsOn; }
+    public String getStudentId() {
+        return studentId;
+    }
+
+    public LocalDate getBeginsOn() {
+        return beginsOn;
+    }
+
+    public LocalDate getEndsOn() {
+        return endsOn;
+    }
 
     public boolean hasBegunBy(LocalDate day) {
         return beginsOn == null || !day.isBefore(beginsOn);
@@ -45,4 +59,5 @@ public class Enrolment {
     public int hashCode() {
         return studentId.hashCode();
     }
+
 }

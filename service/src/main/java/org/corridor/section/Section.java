@@ -18,20 +18,29 @@ import org.corridor.persistence.Identified;
 import org.corridor.school.SchoolPeriod;
 
 /**
- * A class as the roster knows it: the periods it meets in (by name, matched against the school's bell
- * schedule when a student asks), its term, an optional room, one main teacher who receives the requests,
- * co-teachers who do not, and the enrolled students with their dates. A section removed from the roster
- * stops routing but stays for the passes that left it.
+ * A class as the roster knows it: the periods it meets in (by name, matched against the
+ * school's bell schedule when a student asks), its term, an optional room, one main
+ * teacher who receives the requests, co-teachers who do not, and the enrolled students
+ * with their dates. A section removed from the roster stops routing but stays for the
+ * passes that left it.
  */
 @Entity
 public class Section extends Identified {
+
     private String schoolId;
+
     private String roomId;
+
     private String mainTeacherId;
+
     private String name;
+
     private String sourceId;
+
     private LocalDate termStartsOn;
+
     private LocalDate termEndsOn;
+
     private Instant removedAt;
 
     @ElementCollection
@@ -51,7 +60,10 @@ public class Section extends Identified {
     protected Section() {
     }
 
-    /** A section meeting in one period of the bell schedule, named as the schedule names it. */
+    /**
+     * A section meeting in one period of the bell schedule, named as the schedule names
+     * it.
+     */
     public Section(String schoolId, String periodName, String roomId, String mainTeacherId, String name) {
         this.schoolId = schoolId;
         this.periodNames.add(periodName);
@@ -91,21 +103,51 @@ public class Section extends Identified {
         return this;
     }
 
-    public String getSchoolId() { return schoolId; }
+    public String getSchoolId() {
+        return schoolId;
+    }
+
     /** The room the class meets in, or null when the roster names none. */
-    public String getRoomId() { return roomId; }
+    public String getRoomId() {
+        return roomId;
+    }
+
     /** Who receives the class's requests, or null when the roster names no teacher. */
-    public String getMainTeacherId() { return mainTeacherId; }
-    public String getName() { return name; }
-    /** The OneRoster sourcedId of an imported class; null for sections made in Corridor. */
-    public String getSourceId() { return sourceId; }
-    public LocalDate getTermStartsOn() { return termStartsOn; }
-    public LocalDate getTermEndsOn() { return termEndsOn; }
-    public Instant getRemovedAt() { return removedAt; }
-    public Set<String> getCoTeacherIds() { return Set.copyOf(coTeacherIds); }
+    public String getMainTeacherId() {
+        return mainTeacherId;
+    }
+
+    public String getName() {
+        return name;
+    }
+
+    /**
+     * The OneRoster sourcedId of an imported class; null for sections made in Corridor.
+     */
+    public String getSourceId() {
+        return sourceId;
+    }
+
+    public LocalDate getTermStartsOn() {
+        return termStartsOn;
+    }
+
+    public LocalDate getTermEndsOn() {
+        return termEndsOn;
+    }
+
+    public Instant getRemovedAt() {
+        return removedAt;
+    }
+
+    public Set<String> getCoTeacherIds() {
+        return Set.copyOf(coTeacherIds);
+    }
 
     /** The bell-schedule period names the class meets in, sorted. */
-    public Set<String> getPeriodNames() { return new TreeSet<>(periodNames); }
+    public Set<String> getPeriodNames() {
+        return new TreeSet<>(periodNames);
+    }
 
     public boolean isRemoved() {
         return removedAt != null;
@@ -130,4 +172,5 @@ public class Section extends Identified {
     public boolean termHasEndedBy(LocalDate day) {
         return termEndsOn != null && day.isAfter(termEndsOn);
     }
+
 }

@@ -8,8 +8,9 @@ import org.springframework.data.jpa.repository.Query;
 public interface SectionRepository extends JpaRepository<Section, String> {
 
     /**
-     * Every section of the school the student has an enrolment in, whatever its dates, removed ones included,
-     * with the student's enrolment, the main teacher and the room, in one statement.
+     * Every section of the school the student has an enrolment in, whatever its dates,
+     * removed ones included, with the student's enrolment, the main teacher and the room,
+     * in one statement.
      */
     @Query("""
             select new org.corridor.section.EnrolledSection(s, e.studentId, e.beginsOn, e.endsOn, t, r)
@@ -23,4 +24,5 @@ public interface SectionRepository extends JpaRepository<Section, String> {
             select s.id, n from Section s join s.enrolments e join s.periodNames n
             where e.studentId = :studentId and s.schoolId = :schoolId""")
     List<Object[]> periodNamesOfEnrolling(String studentId, String schoolId);
+
 }

@@ -12,12 +12,13 @@ import org.corridor.person.Person;
 import org.corridor.person.PersonRepository;
 
 /**
- * The one rule every sign-in follows to find the Corridor person behind a proven email: the email,
- * case-insensitively. An email is unique only within a district, so an email that could mean people of
- * two districts signs no one in.
+ * The one rule every sign-in follows to find the Corridor person behind a proven email:
+ * the email, case-insensitively. An email is unique only within a district, so an email
+ * that could mean people of two districts signs no one in.
  */
 @Component
 class AccountByEmail {
+
     private static final Logger log = LoggerFactory.getLogger(AccountByEmail.class);
 
     private final PersonRepository people;
@@ -26,15 +27,20 @@ class AccountByEmail {
         this.people = people;
     }
 
-    /** The person with this email, or empty; refuses an email that several districts use. */
+    /**
+     * The person with this email, or empty; refuses an email that several districts use.
+     */
     Optional<Person> find(String email) {
         // Someone removed from the roster cannot sign in; their passes and history stay.
-        List<Person> matches = people.findWithRolesByEmailKey(Person.emailKey(email.strip())).stream()
-                .filter(person -> !person.isRemoved()).toList();
+        List<Person> matches = people.findWithRolesByEmailKey(Person.emailKey(email.strip()))
+            .stream()
+            .filter(person -> !person.isRemoved())
+            .toList();
         if (matches.size() > 1) {
             log.warn("Sign-in refused: the email matches {} accounts in different districts", matches.size());
             throw new InternalAuthenticationServiceException("This email belongs to accounts in several districts.");
         }
         return matches.stream().findFirst();
     }
+
 }

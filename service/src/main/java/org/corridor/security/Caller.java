@@ -7,13 +7,15 @@ import org.corridor.person.Role;
 import org.corridor.problem.ApiProblem;
 
 /**
- * Who is making this request, as the rest of the service sees it. Every query is scoped by its district.
+ * Who is making this request, as the rest of the service sees it. Every query is scoped
+ * by its district.
  * <ul>
  * <li>A signed-in person: {@code person} is them, {@code impersonator} is null.</li>
- * <li>An administrator acting as a teacher: {@code person} is the teacher whose screens they see,
- * {@code impersonator} the administrator. Actions record both.</li>
- * <li>A kiosk: {@code person} is null, {@code kiosk} is the device bound to one room; {@link #id()} is the
- * kiosk's id, which never equals a person's, so person checks fail safely.</li>
+ * <li>An administrator acting as a teacher: {@code person} is the teacher whose screens
+ * they see, {@code impersonator} the administrator. Actions record both.</li>
+ * <li>A kiosk: {@code person} is null, {@code kiosk} is the device bound to one room;
+ * {@link #id()} is the kiosk's id, which never equals a person's, so person checks fail
+ * safely.</li>
  * </ul>
  */
 public record Caller(Person person, Person impersonator, Kiosk kiosk) {
@@ -30,7 +32,9 @@ public record Caller(Person person, Person impersonator, Kiosk kiosk) {
         return new Caller(null, null, kiosk);
     }
 
-    /** The person the request acts as (the teacher, when impersonated), or the kiosk's id. */
+    /**
+     * The person the request acts as (the teacher, when impersonated), or the kiosk's id.
+     */
     public String id() {
         return person != null ? person.getId() : kiosk.id();
     }
@@ -57,14 +61,16 @@ public record Caller(Person person, Person impersonator, Kiosk kiosk) {
     }
 
     /**
-     * The person actually at the keyboard: the administrator when impersonating, otherwise the person.
-     * Notifications and audit actors use this id; null for a kiosk.
+     * The person actually at the keyboard: the administrator when impersonating,
+     * otherwise the person. Notifications and audit actors use this id; null for a kiosk.
      */
     public String signedInId() {
         return impersonator != null ? impersonator.getId() : person != null ? person.getId() : null;
     }
 
-    /** For the audit timeline: whom an impersonated action was taken for, otherwise null. */
+    /**
+     * For the audit timeline: whom an impersonated action was taken for, otherwise null.
+     */
     public String onBehalfOfId() {
         return impersonator != null ? person.getId() : null;
     }

@@ -16,21 +16,25 @@ import org.corridor.person.Role;
 import org.corridor.problem.ApiProblem;
 
 /**
- * Gives controllers a {@link Caller}: the person behind the session or the kiosk behind the token,
- * read fresh from the database, so a removed person or a revoked kiosk is refused at once.
+ * Gives controllers a {@link Caller}: the person behind the session or the kiosk behind
+ * the token, read fresh from the database, so a removed person or a revoked kiosk is
+ * refused at once.
  * <p>
- * Impersonation: an administrator covering a class sends {@code X-Act-As: <teacher's id>} and sees that
- * teacher's screens (requests tab, current class) exactly as the teacher would. The caller then holds
- * both identities: {@link Caller#person()} is the teacher, {@link Caller#impersonator()} the
- * administrator, and every action records both ({@link Caller#signedInId()} as the actor,
- * {@link Caller#onBehalfOfId()} for whom), so the audit timeline never shows the teacher doing what an
- * administrator did. Only administrators may do it, only as a teacher of their own district.
+ * Impersonation: an administrator covering a class sends {@code X-Act-As: <teacher's id>}
+ * and sees that teacher's screens (requests tab, current class) exactly as the teacher
+ * would. The caller then holds both identities: {@link Caller#person()} is the teacher,
+ * {@link Caller#impersonator()} the administrator, and every action records both
+ * ({@link Caller#signedInId()} as the actor, {@link Caller#onBehalfOfId()} for whom), so
+ * the audit timeline never shows the teacher doing what an administrator did. Only
+ * administrators may do it, only as a teacher of their own district.
  */
 @Component
 class CallerResolver implements HandlerMethodArgumentResolver {
+
     static final String ACT_AS = "X-Act-As";
 
     private final PersonRepository people;
+
     private final KioskCredentials kiosks;
 
     CallerResolver(PersonRepository people, KioskCredentials kiosks) {
@@ -45,15 +49,14 @@ class CallerResolver implements HandlerMethodArgumentResolver {
 
     @Override
     public Caller resolveArgument(MethodParameter parameter, ModelAndViewContainer mav, NativeWebRequest request,
-                                  WebDataBinderFactory binders) {
+            WebDataBinderFactory binders) {
         Authentication auth = SecurityContextHolder.getContext().getAuthentication();
         String actAs = request.getHeader(ACT_AS);
         if (auth != null && auth.getPrincipal() instanceof KioskSignedIn kiosk) {
             if (actAs != null) {
                 throw ApiProblem.forbidden("A kiosk cannot act as another person.");
             }
-            return kiosks.current(kiosk.kioskId()).map(Caller::kiosk)
-                    .orElseThrow(KioskSignedIn::notRecognised);
+            return kiosks.current(kiosk.kioskId()).map(Caller::kiosk).orElseThrow(KioskSignedIn::notRecognised);
         }
         if (auth != null && auth.getPrincipal() instanceof ProviderSignedIn viaProvider) {
             return person(viaProvider.signedIn(), actAs);
@@ -66,7 +69,7 @@ class CallerResolver implements HandlerMethodArgumentResolver {
 
     private Caller person(SignedIn signedIn, String actAs) {
         Person person = people.findWithRoles(signedIn.personId())
-                .orElseThrow(() -> ApiProblem.forbidden("Your Corridor account no longer exists."));
+            .orElseThrow(() -> ApiProblem.forbidden("Your Corridor account no longer exists."));
         if (person.isRemoved()) {
             throw ApiProblem.forbidden("Your Corridor account was removed from the school's roster.");
         }
@@ -81,7 +84,7 @@ class CallerResolver implements HandlerMethodArgumentResolver {
             throw ApiProblem.notFound("Person", "named in " + ACT_AS);
         }
         Person teacher = people.findByIdAndDistrictId(teacherId, admin.getDistrictId())
-                .orElseThrow(() -> ApiProblem.notFound("Person", teacherId));
+            .orElseThrow(() -> ApiProblem.notFound("Person", teacherId));
         if (!teacher.has(Role.TEACHER)) {
             throw new ApiProblem(HttpStatus.FORBIDDEN, "act-as-not-teacher", "Not a teacher",
                     "An administrator can act only as a teacher; " + teacher.getName() + " (" + teacher.getId()
@@ -89,4 +92,5 @@ class CallerResolver implements HandlerMethodArgumentResolver {
         }
         return new Caller(teacher, admin, null);
     }
+
 }

@@ -10,8 +10,8 @@ import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.corridor.problem.ApiProblem;
 
 /**
- * A request's principal when it came from a kiosk: just the kiosk's id, so its room and revocation are
- * read fresh. Lives only for the request; a kiosk never has a session.
+ * A request's principal when it came from a kiosk: just the kiosk's id, so its room and
+ * revocation are read fresh. Lives only for the request; a kiosk never has a session.
  */
 public record KioskSignedIn(String kioskId) {
     static final String HEADER = "X-Kiosk-Token";

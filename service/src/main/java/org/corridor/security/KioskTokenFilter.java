@@ -18,17 +18,20 @@ import org.springframework.web.filter.OncePerRequestFilter;
 import org.corridor.problem.ApiProblem;
 
 /**
- * Authenticates a request that carries {@code X-Kiosk-Token} as that kiosk, for this request only:
- * the context is never saved, so no session is created. A token that is unknown or revoked gets a
- * 401 at once and never falls back to another sign-in scheme; a request may not carry a kiosk token
- * and an Authorization header together. Not a bean: a servlet filter bean would also run outside the
- * security chain.
+ * Authenticates a request that carries {@code X-Kiosk-Token} as that kiosk, for this
+ * request only: the context is never saved, so no session is created. A token that is
+ * unknown or revoked gets a 401 at once and never falls back to another sign-in scheme; a
+ * request may not carry a kiosk token and an Authorization header together. Not a bean: a
+ * servlet filter bean would also run outside the security chain.
  */
 final class KioskTokenFilter extends OncePerRequestFilter {
+
     private static final int MAX_TOKEN_LENGTH = 200;
 
     private final KioskCredentials kiosks;
+
     private final ProblemResponses problems;
+
     private final SecurityContextHolderStrategy contexts = SecurityContextHolder.getContextHolderStrategy();
 
     KioskTokenFilter(KioskCredentials kiosks, ProblemResponses problems) {
@@ -49,13 +52,13 @@ final class KioskTokenFilter extends OncePerRequestFilter {
             return;
         }
         if (request.getHeader(HttpHeaders.AUTHORIZATION) != null) {
-            problems.write(response, new ApiProblem(HttpStatus.BAD_REQUEST, "ambiguous-credentials",
-                    "Two credentials", "Send either " + KioskSignedIn.HEADER + " or an Authorization header, not both."));
+            problems.write(response, new ApiProblem(HttpStatus.BAD_REQUEST, "ambiguous-credentials", "Two credentials",
+                    "Send either " + KioskSignedIn.HEADER + " or an Authorization header, not both."));
             return;
         }
         token = token.strip();
-        Optional<Caller.Kiosk> kiosk = token.isEmpty() || token.length() > MAX_TOKEN_LENGTH
-                ? Optional.empty() : kiosks.authenticate(token);
+        Optional<Caller.Kiosk> kiosk = token.isEmpty() || token.length() > MAX_TOKEN_LENGTH ? Optional.empty()
+                : kiosks.authenticate(token);
         if (kiosk.isEmpty()) {
             problems.write(response, KioskSignedIn.notRecognised());
             return;
@@ -65,8 +68,10 @@ final class KioskTokenFilter extends OncePerRequestFilter {
         contexts.setContext(context);
         try {
             chain.doFilter(request, response);
-        } finally {
+        }
+        finally {
             contexts.clearContext();
         }
     }
+
 }

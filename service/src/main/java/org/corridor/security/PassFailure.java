@@ -6,15 +6,17 @@ import org.springframework.security.core.AuthenticationException;
 import org.corridor.problem.ApiProblem;
 
 /**
- * An adult proved who they are (the demo password here; the identity provider with OpenID Connect) but
- * their sign-in email matches no Corridor person in the district. They get one clear answer, wherever
- * they signed in: 403, type {@code pass-failure}, naming the email they used and whom to ask. OpenID
- * Connect sign-in throws {@link NoAccount} the same way, and {@link ProblemResponses} answers it.
+ * An adult proved who they are (the demo password here; the identity provider with OpenID
+ * Connect) but their sign-in email matches no Corridor person in the district. They get
+ * one clear answer, wherever they signed in: 403, type {@code pass-failure}, naming the
+ * email they used and whom to ask. OpenID Connect sign-in throws {@link NoAccount} the
+ * same way, and {@link ProblemResponses} answers it.
  * <p>
- * The email is personal data: it goes into the answer to the person who typed it, never into a log
- * line or an exception message (which frameworks log).
+ * The email is personal data: it goes into the answer to the person who typed it, never
+ * into a log line or an exception message (which frameworks log).
  */
 public final class PassFailure {
+
     public static final String TYPE = "pass-failure";
 
     private PassFailure() {
@@ -33,8 +35,12 @@ public final class PassFailure {
         return new NoAccount(email);
     }
 
-    /** Authentication succeeded, but no Corridor person has this email. Its message leaves the email out. */
+    /**
+     * Authentication succeeded, but no Corridor person has this email. Its message leaves
+     * the email out.
+     */
     public static final class NoAccount extends AuthenticationException {
+
         private final transient String email;
 
         private NoAccount(String email) {
@@ -50,5 +56,7 @@ public final class PassFailure {
         public ApiProblem problem() {
             return PassFailure.problem(email);
         }
+
     }
+
 }

@@ -26,9 +26,12 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import org.corridor.problem.ApiProblem;
 import org.corridor.problem.ProblemTypes;
 
-/** 401 and 403 from the security filters, in the same problem format as every other error. */
+/**
+ * 401 and 403 from the security filters, in the same problem format as every other error.
+ */
 @Component
 class ProblemResponses {
+
     private final ObjectMapper json;
 
     ProblemResponses(ObjectMapper json) {
@@ -36,9 +39,9 @@ class ProblemResponses {
     }
 
     /**
-     * No credentials or wrong ones: 401. Right credentials but no Corridor person: the pass failure. The
-     * Basic challenge is sent only where Basic sign-in exists (the demo): elsewhere it would make a browser
-     * ask for a password that nothing accepts.
+     * No credentials or wrong ones: 401. Right credentials but no Corridor person: the
+     * pass failure. The Basic challenge is sent only where Basic sign-in exists (the
+     * demo): elsewhere it would make a browser ask for a password that nothing accepts.
      */
     AuthenticationEntryPoint unauthenticated(boolean basic) {
         return (request, response, e) -> {
@@ -55,8 +58,9 @@ class ProblemResponses {
     }
 
     /**
-     * Form login: a wrong password goes back to the sign-in page; the pass failure is a short page that
-     * says what happened, since the standard sign-in page can only say "Invalid credentials".
+     * Form login: a wrong password goes back to the sign-in page; the pass failure is a
+     * short page that says what happened, since the standard sign-in page can only say
+     * "Invalid credentials".
      */
     AuthenticationFailureHandler formLoginFailed() {
         SimpleUrlAuthenticationFailureHandler backToLogin = new SimpleUrlAuthenticationFailureHandler("/login?error");
@@ -70,10 +74,11 @@ class ProblemResponses {
     }
 
     /**
-     * Sign-in with an identity provider ends at Corridor's redirect endpoint, in the browser that started
-     * it, so the answer is a short page saying what happened; a client that asks for JSON gets the same
-     * as a problem. No Corridor person for the email is the pass failure (403); anything else refused
-     * (an unverified email, an id token that fails its checks, a sign-in cancelled at the provider) is 401.
+     * Sign-in with an identity provider ends at Corridor's redirect endpoint, in the
+     * browser that started it, so the answer is a short page saying what happened; a
+     * client that asks for JSON gets the same as a problem. No Corridor person for the
+     * email is the pass failure (403); anything else refused (an unverified email, an id
+     * token that fails its checks, a sign-in cancelled at the provider) is 401.
      */
     AuthenticationFailureHandler providerSignInFailed() {
         return (request, response, e) -> {
@@ -81,7 +86,8 @@ class ProblemResponses {
                     : new ApiProblem(HttpStatus.UNAUTHORIZED, "sign-in-failed", "Sign-in failed", providerFailure(e));
             if (wantsJson(request)) {
                 write(response, problem);
-            } else {
+            }
+            else {
                 ProblemDetail detail = problem.toProblemDetail();
                 page(request, response, problem.status(), detail.getTitle(), detail.getDetail());
             }
@@ -90,7 +96,8 @@ class ProblemResponses {
 
     private static String providerFailure(AuthenticationException e) {
         if (e instanceof InternalAuthenticationServiceException) {
-            return e.getMessage(); // written by Corridor for a person to read (AccountByEmail)
+            return e.getMessage(); // written by Corridor for a person to read
+                                   // (AccountByEmail)
         }
         if (!(e instanceof OAuth2AuthenticationException oauth)) {
             return "Sign-in did not succeed. Try again.";
@@ -99,8 +106,8 @@ class ProblemResponses {
         return switch (code) {
             case ProviderSignIn.EMAIL_NOT_VERIFIED, ProviderSignIn.NO_EMAIL -> oauth.getError().getDescription();
             case "access_denied" -> "Sign-in was cancelled at the identity provider. Sign in again to use Corridor.";
-            case "authorization_request_not_found" -> "This sign-in was not started in this browser, or it took "
-                    + "too long. Sign in again.";
+            case "authorization_request_not_found" ->
+                "This sign-in was not started in this browser, or it took " + "too long. Sign in again.";
             case "invalid_id_token" -> "The identity provider's answer did not pass Corridor's checks ("
                     + oauth.getError().getDescription() + ").";
             default -> "Sign-in with the identity provider did not succeed (" + code + "). Try again.";
@@ -113,22 +120,23 @@ class ProblemResponses {
     }
 
     private static void page(HttpServletRequest request, HttpServletResponse response, HttpStatus status, String title,
-                             String detail) throws IOException {
+            String detail) throws IOException {
         response.setStatus(status.value());
         response.setContentType(MediaType.TEXT_HTML_VALUE);
         response.setCharacterEncoding(StandardCharsets.UTF_8.name());
-        // Corridor's look (admin-ui's stylesheet and icon), and no script: a refused sign-in has no session
+        // Corridor's look (admin-ui's stylesheet and icon), and no script: a refused
+        // sign-in has no session
         String context = request.getContextPath();
-        response.getWriter().write("<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\">"
-                + "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">"
-                + "<title>" + HtmlUtils.htmlEscape(title) + " — Corridor</title>"
-                + "<link rel=\"icon\" href=\"" + context + "/favicon.svg\" type=\"image/svg+xml\">"
-                + "<link rel=\"stylesheet\" href=\"" + context + "/corridor.css\"></head><body>"
-                + "<header class=\"bar\"><a class=\"brand\" href=\"" + context + "/\">Corridor</a></header>"
-                + "<main id=\"main\" class=\"narrow\"><h1>" + HtmlUtils.htmlEscape(title) + "</h1>"
-                + "<p class=\"problem\" role=\"alert\">" + HtmlUtils.htmlEscape(detail) + "</p>"
-                + "<ul class=\"screens\"><li><a href=\"" + context + "/login\">Sign in again</a></li></ul>"
-                + "</main></body></html>");
+        response.getWriter()
+            .write("<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\">"
+                    + "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">" + "<title>"
+                    + HtmlUtils.htmlEscape(title) + " — Corridor</title>" + "<link rel=\"icon\" href=\"" + context
+                    + "/favicon.svg\" type=\"image/svg+xml\">" + "<link rel=\"stylesheet\" href=\"" + context
+                    + "/corridor.css\"></head><body>" + "<header class=\"bar\"><a class=\"brand\" href=\"" + context
+                    + "/\">Corridor</a></header>" + "<main id=\"main\" class=\"narrow\"><h1>"
+                    + HtmlUtils.htmlEscape(title) + "</h1>" + "<p class=\"problem\" role=\"alert\">"
+                    + HtmlUtils.htmlEscape(detail) + "</p>" + "<ul class=\"screens\"><li><a href=\"" + context
+                    + "/login\">Sign in again</a></li></ul>" + "</main></body></html>");
     }
 
     AccessDeniedHandler denied() {
@@ -153,4 +161,5 @@ class ProblemResponses {
         response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
         json.writeValue(response.getOutputStream(), problem);
     }
+
 }

@@ -36,19 +36,22 @@ import org.springframework.util.StringUtils;
 
 /**
  * Sign-in with identity providers, present only when at least one is configured: Google
- * ({@code corridor.oidc.google.*}), Microsoft ({@code corridor.oidc.microsoft.*}), and any other OpenID
- * provider through Spring Boot's own {@code spring.security.oauth2.client.*} properties. Without any,
- * none of these beans exists and {@link SecurityConfiguration} configures no OpenID Connect login.
+ * ({@code corridor.oidc.google.*}), Microsoft ({@code corridor.oidc.microsoft.*}), and
+ * any other OpenID provider through Spring Boot's own
+ * {@code spring.security.oauth2.client.*} properties. Without any, none of these beans
+ * exists and {@link SecurityConfiguration} configures no OpenID Connect login.
  * <p>
- * Spring Boot would build the registrations of its own properties only; this repository holds those and
- * Corridor's two, so that Boot's backs off and there is exactly one.
+ * Spring Boot would build the registrations of its own properties only; this repository
+ * holds those and Corridor's two, so that Boot's backs off and there is exactly one.
  */
 @Configuration(proxyBeanMethods = false)
 @Conditional(ProviderRegistrations.AnyProviderConfigured.class)
-@EnableConfigurationProperties({SignInProviders.class, OAuth2ClientProperties.class})
+@EnableConfigurationProperties({ SignInProviders.class, OAuth2ClientProperties.class })
 class ProviderRegistrations {
+
     static final String GOOGLE = "google";
     static final String MICROSOFT = "microsoft";
+
     private static final String REDIRECT_URI = "{baseUrl}/{action}/oauth2/code/{registrationId}";
 
     @Bean
@@ -64,32 +67,31 @@ class ProviderRegistrations {
         }
         for (ClientRegistration registration : corridors) {
             if (registrations.putIfAbsent(registration.getRegistrationId(), registration) != null) {
-                throw new IllegalStateException("Two sign-in registrations are named \"" + registration.getRegistrationId()
-                        + "\": configure it either by corridor.oidc." + registration.getRegistrationId()
-                        + ".* or by spring.security.oauth2.client.registration." + registration.getRegistrationId()
-                        + ".*, not both.");
+                throw new IllegalStateException("Two sign-in registrations are named \""
+                        + registration.getRegistrationId() + "\": configure it either by corridor.oidc."
+                        + registration.getRegistrationId() + ".* or by spring.security.oauth2.client.registration."
+                        + registration.getRegistrationId() + ".*, not both.");
             }
         }
         return new InMemoryClientRegistrationRepository(List.copyOf(registrations.values()));
     }
 
     /**
-     * Id tokens are checked as Spring checks them (signature, audience, times, nonce, issuer); Microsoft's
-     * issuer is checked by {@link MicrosoftIssuer} instead, because a multi-tenant application's issuer
-     * names the account's own tenant, which no registration can know in advance.
+     * Id tokens are checked as Spring checks them (signature, audience, times, nonce,
+     * issuer); Microsoft's issuer is checked by {@link MicrosoftIssuer} instead, because
+     * a multi-tenant application's issuer names the account's own tenant, which no
+     * registration can know in advance.
      */
     @Bean
     JwtDecoderFactory<ClientRegistration> idTokenDecoders(SignInProviders providers) {
-        OAuth2TokenValidator<Jwt> microsoftIssuer = providers.microsoftOn()
-                ? new MicrosoftIssuer(providers.microsoft().authorityOrDefault(), providers.microsoft().tenantOrDefault())
-                : null;
+        OAuth2TokenValidator<Jwt> microsoftIssuer = providers.microsoftOn() ? new MicrosoftIssuer(
+                providers.microsoft().authorityOrDefault(), providers.microsoft().tenantOrDefault()) : null;
         OidcIdTokenDecoderFactory decoders = new OidcIdTokenDecoderFactory();
         decoders.setJwtValidatorFactory(registration -> {
             OAuth2TokenValidator<Jwt> standard = new DelegatingOAuth2TokenValidator<>(new JwtTimestampValidator(),
                     new OidcIdTokenValidator(registration));
             return microsoftIssuer != null && MICROSOFT.equals(registration.getRegistrationId())
-                    ? new DelegatingOAuth2TokenValidator<>(standard, microsoftIssuer)
-                    : standard;
+                    ? new DelegatingOAuth2TokenValidator<>(standard, microsoftIssuer) : standard;
         });
         return decoders;
     }
@@ -101,18 +103,20 @@ class ProviderRegistrations {
 
     private static ClientRegistration google(SignInProviders.Google google) {
         require("GOOGLE", google.clientId(), google.clientSecret());
-        // Google's endpoints, issuer (https://accounts.google.com) and scopes (openid, profile, email).
+        // Google's endpoints, issuer (https://accounts.google.com) and scopes (openid,
+        // profile, email).
         return CommonOAuth2Provider.GOOGLE.getBuilder(GOOGLE)
-                .clientId(google.clientId().strip())
-                .clientSecret(google.clientSecret().strip())
-                .clientName("Google")
-                .build();
+            .clientId(google.clientId().strip())
+            .clientSecret(google.clientSecret().strip())
+            .clientName("Google")
+            .build();
     }
 
     /**
-     * Microsoft's endpoints for the tenant, written out rather than discovered at start-up. The
-     * registration names no issuer: for {@code organizations} and {@code common} Microsoft's discovery
-     * document itself says "https://login.microsoftonline.com/{tenantid}/v2.0", a template, which
+     * Microsoft's endpoints for the tenant, written out rather than discovered at
+     * start-up. The registration names no issuer: for {@code organizations} and
+     * {@code common} Microsoft's discovery document itself says
+     * "https://login.microsoftonline.com/{tenantid}/v2.0", a template, which
      * {@link MicrosoftIssuer} fills with the token's {@code tid}.
      */
     private static ClientRegistration microsoft(SignInProviders.Microsoft microsoft) {
@@ -125,18 +129,18 @@ class ProviderRegistrations {
         }
         String base = microsoft.authorityOrDefault() + "/" + tenant;
         return ClientRegistration.withRegistrationId(MICROSOFT)
-                .clientId(microsoft.clientId().strip())
-                .clientSecret(microsoft.clientSecret().strip())
-                .clientAuthenticationMethod(ClientAuthenticationMethod.CLIENT_SECRET_BASIC)
-                .authorizationGrantType(AuthorizationGrantType.AUTHORIZATION_CODE)
-                .redirectUri(REDIRECT_URI)
-                .scope("openid", "profile", "email")
-                .authorizationUri(base + "/oauth2/v2.0/authorize")
-                .tokenUri(base + "/oauth2/v2.0/token")
-                .jwkSetUri(base + "/discovery/v2.0/keys")
-                .userNameAttributeName(IdTokenClaimNames.SUB)
-                .clientName("Microsoft")
-                .build();
+            .clientId(microsoft.clientId().strip())
+            .clientSecret(microsoft.clientSecret().strip())
+            .clientAuthenticationMethod(ClientAuthenticationMethod.CLIENT_SECRET_BASIC)
+            .authorizationGrantType(AuthorizationGrantType.AUTHORIZATION_CODE)
+            .redirectUri(REDIRECT_URI)
+            .scope("openid", "profile", "email")
+            .authorizationUri(base + "/oauth2/v2.0/authorize")
+            .tokenUri(base + "/oauth2/v2.0/token")
+            .jwkSetUri(base + "/discovery/v2.0/keys")
+            .userNameAttributeName(IdTokenClaimNames.SUB)
+            .clientName("Microsoft")
+            .build();
     }
 
     private static void require(String provider, String clientId, String clientSecret) {
@@ -150,21 +154,30 @@ class ProviderRegistrations {
     private static boolean isUuid(String value) {
         try {
             return UUID.fromString(value).toString().equalsIgnoreCase(value);
-        } catch (IllegalArgumentException notUuid) {
+        }
+        catch (IllegalArgumentException notUuid) {
             return false;
         }
     }
 
-    /** Corridor's providers or Spring Boot's registrations: any one of them turns sign-in with providers on. */
+    /**
+     * Corridor's providers or Spring Boot's registrations: any one of them turns sign-in
+     * with providers on.
+     */
     static final class AnyProviderConfigured extends SpringBootCondition {
+
         @Override
         public ConditionOutcome getMatchOutcome(ConditionContext context, AnnotatedTypeMetadata metadata) {
-            boolean corridors = Binder.get(context.getEnvironment()).bind("corridor.oidc", SignInProviders.class)
-                    .map(p -> p.googleOn() || p.microsoftOn()).orElse(false);
+            boolean corridors = Binder.get(context.getEnvironment())
+                .bind("corridor.oidc", SignInProviders.class)
+                .map(p -> p.googleOn() || p.microsoftOn())
+                .orElse(false);
             if (corridors) {
                 return ConditionOutcome.match("corridor.oidc names a provider");
             }
             return new ClientsConfiguredCondition().getMatchOutcome(context, metadata);
         }
+
     }
+
 }

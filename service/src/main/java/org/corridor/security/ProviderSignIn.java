@@ -14,25 +14,31 @@ import org.springframework.util.StringUtils;
 import org.corridor.person.Person;
 
 /**
- * Sign-in with Google, Microsoft or another OpenID provider: the provider has proven an email (its id
- * token is verified before this runs), and the Corridor person with that email is signed in, by the same
- * rule as every sign-in ({@link AccountByEmail}). No match is the {@link PassFailure}.
+ * Sign-in with Google, Microsoft or another OpenID provider: the provider has proven an
+ * email (its id token is verified before this runs), and the Corridor person with that
+ * email is signed in, by the same rule as every sign-in ({@link AccountByEmail}). No
+ * match is the {@link PassFailure}.
  * <p>
  * Which email: the id token's {@code email}; for Microsoft, when the token has none, its
- * {@code preferred_username} (the account's sign-in name, usually the school email address).
+ * {@code preferred_username} (the account's sign-in name, usually the school email
+ * address).
  * <p>
- * Verified: an {@code email_verified} of false is always refused. When the claim is missing, only the
- * Microsoft registration is let through: Microsoft Entra ID does not send {@code email_verified} at all,
- * and it leaves out an {@code email} whose domain the account's organisation has not verified (the
- * application's {@code removeUnverifiedEmailClaim} behaviour, the default for multi-tenant applications
- * registered since June 2023), while {@code preferred_username} must be in one of the organisation's
- * verified domains. Other providers that do not say the email is verified are refused; Google always says.
+ * Verified: an {@code email_verified} of false is always refused. When the claim is
+ * missing, only the Microsoft registration is let through: Microsoft Entra ID does not
+ * send {@code email_verified} at all, and it leaves out an {@code email} whose domain the
+ * account's organisation has not verified (the application's
+ * {@code removeUnverifiedEmailClaim} behaviour, the default for multi-tenant applications
+ * registered since June 2023), while {@code preferred_username} must be in one of the
+ * organisation's verified domains. Other providers that do not say the email is verified
+ * are refused; Google always says.
  * <p>
  * The user-info endpoint is not called: the id token says all Corridor needs.
  */
 final class ProviderSignIn implements OAuth2UserService<OidcUserRequest, OidcUser> {
+
     static final String EMAIL_NOT_VERIFIED = "email_not_verified";
     static final String NO_EMAIL = "no_email";
+
     private static final Logger log = LoggerFactory.getLogger(ProviderSignIn.class);
 
     private final AccountByEmail accounts;
@@ -78,4 +84,5 @@ final class ProviderSignIn implements OAuth2UserService<OidcUserRequest, OidcUse
     private static OAuth2AuthenticationException refused(String code, String why) {
         return new OAuth2AuthenticationException(new OAuth2Error(code, why, null), why);
     }
+
 }

@@ -7,12 +7,14 @@ import org.springframework.security.oauth2.core.oidc.OidcIdToken;
 import org.springframework.security.oauth2.core.oidc.user.DefaultOidcUser;
 
 /**
- * The session's principal after signing in with an identity provider: the Corridor person, as a
- * {@link SignedIn} (so roles and district are read fresh, as for every other sign-in), with the verified
- * id token Spring Security keeps beside it. Its name is the person's id, so anything that logs the
- * principal logs an id, never the email in the token.
+ * The session's principal after signing in with an identity provider: the Corridor
+ * person, as a {@link SignedIn} (so roles and district are read fresh, as for every other
+ * sign-in), with the verified id token Spring Security keeps beside it. Its name is the
+ * person's id, so anything that logs the principal logs an id, never the email in the
+ * token.
  */
 final class ProviderSignedIn extends DefaultOidcUser {
+
     private final SignedIn signedIn;
 
     ProviderSignedIn(SignedIn signedIn, OidcIdToken idToken) {
@@ -43,4 +45,5 @@ final class ProviderSignedIn extends DefaultOidcUser {
     public String toString() {
         return "ProviderSignedIn[" + signedIn.personId() + "]";
     }
+
 }

@@ -22,6 +22,7 @@ import org.springframework.util.StringUtils;
 
 @Configuration
 class SecurityConfiguration {
+
     static final String LOGIN = "/login";
     static final String NO_SIGN_IN = "No sign-in is configured: outside the demo profile Corridor signs people in "
             + "only with an identity provider. Set CORRIDOR_OIDC_GOOGLE_CLIENT_ID and CORRIDOR_OIDC_GOOGLE_CLIENT_SECRET, "
@@ -31,14 +32,14 @@ class SecurityConfiguration {
             + "--spring.profiles.active=demo";
 
     /**
-     * Password sign-in (form and HTTP Basic) exists only with {@link DemoSignIn}, in the demo profile;
-     * sign-in with identity providers only when one is configured ({@link ProviderRegistrations}). With
-     * neither, nobody could sign in, so Corridor refuses to start and says why.
+     * Password sign-in (form and HTTP Basic) exists only with {@link DemoSignIn}, in the
+     * demo profile; sign-in with identity providers only when one is configured
+     * ({@link ProviderRegistrations}). With neither, nobody could sign in, so Corridor
+     * refuses to start and says why.
      */
     @Bean
     SecurityFilterChain corridor(HttpSecurity http, ProblemResponses problems, KioskCredentials kiosks,
-                                 ObjectProvider<DemoSignIn> demo, ObjectProvider<ProviderSignIn> providers)
-            throws Exception {
+            ObjectProvider<DemoSignIn> demo, ObjectProvider<ProviderSignIn> providers) throws Exception {
         boolean passwords = demo.getIfAvailable() != null;
         ProviderSignIn providerSignIn = providers.getIfAvailable();
         if (!passwords && providerSignIn == null) {
@@ -46,73 +47,91 @@ class SecurityConfiguration {
         }
         LandingPages landing = new LandingPages();
         if (passwords) {
-            // Corridor's own sign-in page (login.html, behind GET /login: WebConfiguration) replaces the one
+            // Corridor's own sign-in page (login.html, behind GET /login:
+            // WebConfiguration) replaces the one
             // Spring Security would generate; it posts to /login as that one did.
-            http.formLogin(form -> form.loginPage(LOGIN).successHandler(landing).failureHandler(problems.formLoginFailed()))
-                    .httpBasic(basic -> basic.authenticationEntryPoint(problems.unauthenticated(true)));
+            http.formLogin(
+                    form -> form.loginPage(LOGIN).successHandler(landing).failureHandler(problems.formLoginFailed()))
+                .httpBasic(basic -> basic.authenticationEntryPoint(problems.unauthenticated(true)));
         }
         if (providerSignIn != null) {
-            http.oauth2Login(login -> login
-                    .userInfoEndpoint(userInfo -> userInfo.oidcUserService(providerSignIn))
-                    // The provider's tokens are not used after sign-in: kept in the session, they end with it
-                    // (Spring's default keeps them in memory for good).
-                    .authorizedClientRepository(new HttpSessionOAuth2AuthorizedClientRepository())
-                    .loginPage(LOGIN)
-                    .successHandler(landing)
-                    .failureHandler(problems.providerSignInFailed()));
+            http.oauth2Login(login -> login.userInfoEndpoint(userInfo -> userInfo.oidcUserService(providerSignIn))
+                // The provider's tokens are not used after sign-in: kept in the session,
+                // they end with it
+                // (Spring's default keeps them in memory for good).
+                .authorizedClientRepository(new HttpSessionOAuth2AuthorizedClientRepository())
+                .loginPage(LOGIN)
+                .successHandler(landing)
+                .failureHandler(problems.providerSignInFailed()));
         }
         http.authorizeHttpRequests(requests -> requests
-                        .requestMatchers("/", "/index.html", "/*.css", "/*.js", "/favicon.ico", "/favicon.svg", "/error",
-                                "/actuator/health", "/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html",
-                                LOGIN, "/login.html", SignInOptionsController.PATH)
-                        .permitAll()
-                        .anyRequest().authenticated())
-                // Before logout and every sign-in: a kiosk request is decided by its token alone.
-                .addFilterBefore(new KioskTokenFilter(kiosks, problems), LogoutFilter.class)
-                .logout(logout -> logout.logoutSuccessUrl(LOGIN + "?signed-out"))
-                .exceptionHandling(errors -> errors
-                        .defaultAuthenticationEntryPointFor(problems.unauthenticated(passwords), new AntPathRequestMatcher("/api/**"))
-                        .accessDeniedHandler(problems.denied()))
-                // Browser sessions need the CSRF token. A call without a session cookie carries no ambient
-                // authority to forge: either it sends its own credentials (HTTP Basic, a kiosk token, later a
-                // bearer token) or it is unauthenticated and gets a 401. A browser cannot be made to send
-                // X-Kiosk-Token cross-site (a custom header needs a CORS preflight, which Corridor does not grant).
-                //
-                // The web front end (admin-ui) is a single-page application: its scripts read the XSRF-TOKEN
-                // cookie and send it back raw as X-XSRF-TOKEN, while server-rendered forms (/login, /logout)
-                // carry the masked token of the _csrf attribute. Spring Security reference, "Single-Page
-                // Applications": SpaCsrfTokenRequestHandler accepts both, and loads the deferred token on
-                // every request so that the cookie is written before a script needs it.
-                .csrf(csrf -> csrf
-                        .csrfTokenRepository(CookieCsrfTokenRepository.withHttpOnlyFalse())
-                        .csrfTokenRequestHandler(new SpaCsrfTokenRequestHandler())
-                        .ignoringRequestMatchers(request -> request.getHeader("Authorization") != null
-                                || KioskTokenFilter.carriesToken(request)
-                                || request.getRequestedSessionId() == null));
+            .requestMatchers("/", "/index.html", "/*.css", "/*.js", "/favicon.ico", "/favicon.svg", "/error",
+                    "/actuator/health", "/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html", LOGIN, "/login.html",
+                    SignInOptionsController.PATH)
+            .permitAll()
+            .anyRequest()
+            .authenticated())
+            // Before logout and every sign-in: a kiosk request is decided by its token
+            // alone.
+            .addFilterBefore(new KioskTokenFilter(kiosks, problems), LogoutFilter.class)
+            .logout(logout -> logout.logoutSuccessUrl(LOGIN + "?signed-out"))
+            .exceptionHandling(errors -> errors
+                .defaultAuthenticationEntryPointFor(problems.unauthenticated(passwords),
+                        new AntPathRequestMatcher("/api/**"))
+                .accessDeniedHandler(problems.denied()))
+            // Browser sessions need the CSRF token. A call without a session cookie
+            // carries no ambient
+            // authority to forge: either it sends its own credentials (HTTP Basic, a
+            // kiosk token, later a
+            // bearer token) or it is unauthenticated and gets a 401. A browser cannot be
+            // made to send
+            // X-Kiosk-Token cross-site (a custom header needs a CORS preflight, which
+            // Corridor does not grant).
+            //
+            // The web front end (admin-ui) is a single-page application: its scripts read
+            // the XSRF-TOKEN
+            // cookie and send it back raw as X-XSRF-TOKEN, while server-rendered forms
+            // (/login, /logout)
+            // carry the masked token of the _csrf attribute. Spring Security reference,
+            // "Single-Page
+            // Applications": SpaCsrfTokenRequestHandler accepts both, and loads the
+            // deferred token on
+            // every request so that the cookie is written before a script needs it.
+            .csrf(csrf -> csrf.csrfTokenRepository(CookieCsrfTokenRepository.withHttpOnlyFalse())
+                .csrfTokenRequestHandler(new SpaCsrfTokenRequestHandler())
+                .ignoringRequestMatchers(request -> request.getHeader("Authorization") != null
+                        || KioskTokenFilter.carriesToken(request) || request.getRequestedSessionId() == null));
         return http.build();
     }
 
     /**
-     * BREACH protection (a masked token) for the token rendered into pages, and the raw cookie value
-     * accepted from a header, as the Spring Security reference configures a single-page application.
+     * BREACH protection (a masked token) for the token rendered into pages, and the raw
+     * cookie value accepted from a header, as the Spring Security reference configures a
+     * single-page application.
      */
     static final class SpaCsrfTokenRequestHandler implements CsrfTokenRequestHandler {
+
         private final CsrfTokenRequestHandler plain = new CsrfTokenRequestAttributeHandler();
+
         private final CsrfTokenRequestHandler xor = new XorCsrfTokenRequestAttributeHandler();
 
         @Override
         public void handle(HttpServletRequest request, HttpServletResponse response, Supplier<CsrfToken> csrfToken) {
             // masked token in the _csrf attribute, for the forms Spring Security renders
             xor.handle(request, response, csrfToken);
-            // render the token value to a cookie by causing the deferred token to be loaded
+            // render the token value to a cookie by causing the deferred token to be
+            // loaded
             csrfToken.get();
         }
 
         @Override
         public String resolveCsrfTokenValue(HttpServletRequest request, CsrfToken csrfToken) {
             String headerValue = request.getHeader(csrfToken.getHeaderName());
-            // a header (X-XSRF-TOKEN) carries the raw cookie value; a form parameter (_csrf) the masked one
+            // a header (X-XSRF-TOKEN) carries the raw cookie value; a form parameter
+            // (_csrf) the masked one
             return (StringUtils.hasText(headerValue) ? plain : xor).resolveCsrfTokenValue(request, csrfToken);
         }
+
     }
+
 }

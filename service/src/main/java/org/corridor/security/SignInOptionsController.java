@@ -12,12 +12,14 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * How one can sign in here, for the sign-in page: the identity providers (each with the address that
- * starts its sign-in), whether the demo's password sign-in exists, and the CSRF token its form must carry
- * when the browser already has a session (masked, as Spring Security renders it into its own forms).
+ * How one can sign in here, for the sign-in page: the identity providers (each with the
+ * address that starts its sign-in), whether the demo's password sign-in exists, and the
+ * CSRF token its form must carry when the browser already has a session (masked, as
+ * Spring Security renders it into its own forms).
  */
 @RestController
 class SignInOptionsController {
+
     static final String PATH = "/api/sign-in-options";
 
     record SignInOptions(List<Provider> providers, boolean password, Csrf csrf) {
@@ -31,9 +33,11 @@ class SignInOptionsController {
     }
 
     private final List<Provider> providers;
+
     private final boolean password;
 
-    SignInOptionsController(ObjectProvider<ClientRegistrationRepository> registrations, ObjectProvider<DemoSignIn> demo) {
+    SignInOptionsController(ObjectProvider<ClientRegistrationRepository> registrations,
+            ObjectProvider<DemoSignIn> demo) {
         List<Provider> found = new ArrayList<>();
         if (registrations.getIfAvailable() instanceof InMemoryClientRegistrationRepository all) {
             for (ClientRegistration r : all) {
@@ -50,4 +54,5 @@ class SignInOptionsController {
         return new SignInOptions(providers, password,
                 csrf == null ? null : new Csrf(csrf.getParameterName(), csrf.getToken()));
     }
+
 }

@@ -9,7 +9,10 @@ import org.springframework.security.core.userdetails.UserDetails;
 
 import org.corridor.person.Person;
 
-/** The session's principal: just the person's id, so roles and district are always read fresh. */
+/**
+ * The session's principal: just the person's id, so roles and district are always read
+ * fresh.
+ */
 public record SignedIn(String personId, String email, String password, List<String> roles) implements UserDetails {
 
     static SignedIn of(Person person, String password) {

@@ -9,13 +9,17 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
 @Configuration
 class WebConfiguration implements WebMvcConfigurer {
+
     private final CallerResolver callers;
 
     WebConfiguration(CallerResolver callers) {
         this.callers = callers;
     }
 
-    /** The sign-in page is a page of the web front end (admin-ui), at the address Spring Security signs in at. */
+    /**
+     * The sign-in page is a page of the web front end (admin-ui), at the address Spring
+     * Security signs in at.
+     */
     @Override
     public void addViewControllers(ViewControllerRegistry registry) {
         registry.addViewController(SecurityConfiguration.LOGIN).setViewName("forward:/login.html");
@@ -25,4 +29,5 @@ class WebConfiguration implements WebMvcConfigurer {
     public void addArgumentResolvers(List<HandlerMethodArgumentResolver> resolvers) {
         resolvers.add(callers);
     }
+
 }

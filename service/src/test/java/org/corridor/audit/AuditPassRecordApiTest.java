@@ -17,7 +17,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import org.corridor.testing.ApiTest;
 import org.corridor.testing.OnH2;
 
-/** A pass's whole record for the auditor: what the rules saw, and the path its processes took in the engine. */
+/**
+ * A pass's whole record for the auditor: what the rules saw, and the path its processes
+ * took in the engine.
+ */
 @OnH2
 class AuditPassRecordApiTest extends ApiTest {
 
@@ -49,21 +52,21 @@ class AuditPassRecordApiTest extends ApiTest {
         assertThat(lifecycle.get("process").asText()).isEqualTo("pass-lifecycle");
         assertThat(lifecycle.get("endedAt").isNull()).isFalse();
         List<String> visited = activities(lifecycle);
-        assertThat(visited).containsSubsequence("StartEvent_PassRequested", "Task_EvaluatePolicy",
-                "Task_RouteRequest", "Task_ApprovePass", "Task_ActivatePass");
+        assertThat(visited).containsSubsequence("StartEvent_PassRequested", "Task_EvaluatePolicy", "Task_RouteRequest",
+                "Task_ApprovePass", "Task_ActivatePass");
         JsonNode approval = step(lifecycle, "Task_ApprovePass");
         assertThat(approval.get("type").asText()).isEqualTo("userTask");
         assertThat(approval.get("name").asText()).isNotBlank();
         assertThat(Instant.parse(approval.get("endedAt").asText()))
-                .isAfterOrEqualTo(Instant.parse(approval.get("startedAt").asText()));
+            .isAfterOrEqualTo(Instant.parse(approval.get("startedAt").asText()));
         JsonNode last = lifecycle.get("activities").get(lifecycle.get("activities").size() - 1);
         assertThat(last.get("type").asText()).endsWith("EndEvent");
     }
 
     @Test
     void anAutoPassGoesStraightToActive() {
-        Map<String, Object> body = new HashMap<>(Map.of("departingFromSectionId", english10(),
-                "destinationId", destination("Restroom"), "type", "AUTO"));
+        Map<String, Object> body = new HashMap<>(Map.of("departingFromSectionId", english10(), "destinationId",
+                destination("Restroom"), "type", "AUTO"));
         String id = post("ava", "/api/passes", body).getBody().get("id").asText();
 
         JsonNode lifecycle = path(id).get("processes").get(0);
@@ -87,9 +90,9 @@ class AuditPassRecordApiTest extends ApiTest {
 
     @Test
     void anAppointmentShowsItsOwnProcessBeforeThePassLifecycleItStarted() {
-        Map<String, Object> body = new HashMap<>(Map.of("departingFromSectionId", english10(),
-                "destinationId", destination("Main Office"), "type", "APPOINTMENT",
-                "studentId", person("ava").getId(), "startsAt", Instant.now().plus(Duration.ofMinutes(30)).toString()));
+        Map<String, Object> body = new HashMap<>(Map.of("departingFromSectionId", english10(), "destinationId",
+                destination("Main Office"), "type", "APPOINTMENT", "studentId", person("ava").getId(), "startsAt",
+                Instant.now().plus(Duration.ofMinutes(30)).toString()));
         String id = post("okafor", "/api/passes", body).getBody().get("id").asText();
         fireTimer(id, "Event_AnnouncementDue");
         fireTimer(id, "Event_AppointmentDue");
@@ -108,9 +111,8 @@ class AuditPassRecordApiTest extends ApiTest {
         String id = request("ava", "Restroom").getBody().get("id").asText();
 
         assertThat(get("auditor", "/api/audit/passes/no-such-pass/path").getStatusCode())
-                .isEqualTo(HttpStatus.NOT_FOUND);
-        assertThat(get("rivera", "/api/audit/passes/" + id + "/path").getStatusCode())
-                .isEqualTo(HttpStatus.FORBIDDEN);
+            .isEqualTo(HttpStatus.NOT_FOUND);
+        assertThat(get("rivera", "/api/audit/passes/" + id + "/path").getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
     }
 
     private JsonNode path(String passId) {
@@ -133,4 +135,5 @@ class AuditPassRecordApiTest extends ApiTest {
         }
         throw new AssertionError(activityId + " not in " + activities(process));
     }
+
 }

@@ -30,6 +30,7 @@ import org.corridor.testing.OnH2;
 /** The auditor's search over the demo district's passes, as pages and as CSV. */
 @OnH2
 class AuditSearchApiTest extends ApiTest {
+
     static final ZoneId SCHOOL_ZONE = ZoneId.of("America/New_York");
 
     @AfterEach
@@ -61,8 +62,12 @@ class AuditSearchApiTest extends ApiTest {
     void everyFilterNarrowsTheSearch() {
         String avas = out("ava", "Library");
         String bens = request("ben", "Library").getBody().get("id").asText();
-        String version = search("?flag=NO_CONTACT").get("passes").get(0).get("flags").get(0)
-                .get("ruleSetVersion").asText();
+        String version = search("?flag=NO_CONTACT").get("passes")
+            .get(0)
+            .get("flags")
+            .get(0)
+            .get("ruleSetVersion")
+            .asText();
 
         assertThat(ids("?studentId=" + person("ava").getId())).containsExactly(avas);
         assertThat(ids("?state=ACTIVE")).containsExactly(avas);
@@ -114,8 +119,8 @@ class AuditSearchApiTest extends ApiTest {
 
         assertThat(answer.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
         assertThat(answer.getBody().get("type").asText()).endsWith("invalid-input");
-        assertThat(answer.getBody().get("errors").findValuesAsText("field"))
-                .containsExactlyInAnyOrder("state", "from", "size", "page", "studnt", "sort", "type", "to");
+        assertThat(answer.getBody().get("errors").findValuesAsText("field")).containsExactlyInAnyOrder("state", "from",
+                "size", "page", "studnt", "sort", "type", "to");
     }
 
     @Test
@@ -137,8 +142,11 @@ class AuditSearchApiTest extends ApiTest {
     @Test
     void theExportIsCsvWithTimesOnTheSchoolsClockAndQuotedCommas() throws IOException {
         String odd = created("Test Nurse, \"east\" wing");
-        String id = post("ava", "/api/passes", Map.of("departingFromSectionId", english10(), "destinationId", odd,
-                "type", "REGULAR")).getBody().get("id").asText();
+        String id = post("ava", "/api/passes",
+                Map.of("departingFromSectionId", english10(), "destinationId", odd, "type", "REGULAR"))
+            .getBody()
+            .get("id")
+            .asText();
         post("rivera", "/api/passes/" + id + "/approve", Map.of());
         Instant requestedAt = Instant.parse(pass("ava", id).get("requestedAt").asText());
 
@@ -147,8 +155,11 @@ class AuditSearchApiTest extends ApiTest {
         assertThat(answer.getStatusCode()).isEqualTo(HttpStatus.OK);
         assertThat(answer.getHeaders().getContentType().isCompatibleWith(MediaType.valueOf("text/csv"))).isTrue();
         assertThat(answer.getBody()).contains("\"Test Nurse, \"\"east\"\" wing\"");
-        List<CSVRecord> rows = CSVFormat.RFC4180.builder().setHeader().get().parse(new StringReader(answer.getBody()))
-                .getRecords();
+        List<CSVRecord> rows = CSVFormat.RFC4180.builder()
+            .setHeader()
+            .get()
+            .parse(new StringReader(answer.getBody()))
+            .getRecords();
         assertThat(rows).hasSize(1);
         CSVRecord row = rows.get(0);
         assertThat(row.getParser().getHeaderNames()).containsExactly(PassSearch.CSV_HEADER);
@@ -167,8 +178,8 @@ class AuditSearchApiTest extends ApiTest {
         HttpHeaders headers = new HttpHeaders();
         headers.setAccept(List.of(MediaType.ALL));
 
-        var answer = http.withBasicAuth("auditor@corridor.test", "demo").exchange("/api/audit/passes",
-                HttpMethod.GET, new HttpEntity<>(headers), String.class);
+        var answer = http.withBasicAuth("auditor@corridor.test", "demo")
+            .exchange("/api/audit/passes", HttpMethod.GET, new HttpEntity<>(headers), String.class);
 
         assertThat(answer.getStatusCode()).isEqualTo(HttpStatus.OK);
         assertThat(answer.getHeaders().getContentType().isCompatibleWith(MediaType.APPLICATION_JSON)).isTrue();
@@ -220,7 +231,8 @@ class AuditSearchApiTest extends ApiTest {
     ResponseEntity<String> csv(String who, String query) {
         HttpHeaders headers = new HttpHeaders();
         headers.setAccept(List.of(MediaType.valueOf("text/csv")));
-        return http.withBasicAuth(who + "@corridor.test", "demo").exchange("/api/audit/passes" + query,
-                HttpMethod.GET, new HttpEntity<>(headers), String.class);
+        return http.withBasicAuth(who + "@corridor.test", "demo")
+            .exchange("/api/audit/passes" + query, HttpMethod.GET, new HttpEntity<>(headers), String.class);
     }
+
 }

@@ -27,12 +27,13 @@ class AuditSearchOnMariaDbTest extends ApiTest {
         LocalDate today = LocalDate.now(AuditSearchApiTest.SCHOOL_ZONE);
 
         JsonNode page = get("auditor", "/api/audit/passes?flag=NO_CONTACT&from=" + today + "&to=" + today
-                + "&teacherId=" + person("rivera").getId()).getBody();
+                + "&teacherId=" + person("rivera").getId())
+            .getBody();
         HttpHeaders headers = new HttpHeaders();
         headers.setAccept(List.of(MediaType.valueOf("text/csv")));
-        String csv = http.withBasicAuth("auditor@corridor.test", "demo").exchange(
-                "/api/audit/passes?sort=requestedAt,asc", HttpMethod.GET, new HttpEntity<>(headers), String.class)
-                .getBody();
+        String csv = http.withBasicAuth("auditor@corridor.test", "demo")
+            .exchange("/api/audit/passes?sort=requestedAt,asc", HttpMethod.GET, new HttpEntity<>(headers), String.class)
+            .getBody();
 
         assertThat(page.get("total").asLong()).isEqualTo(1);
         assertThat(page.get("passes").get(0).get("id").asText()).isEqualTo(bens);
@@ -40,4 +41,5 @@ class AuditSearchOnMariaDbTest extends ApiTest {
         assertThat(lines).hasSize(3);
         assertThat(lines.get(2)).startsWith(bens).contains("NO_CONTACT");
     }
+
 }

@@ -22,6 +22,7 @@ import org.corridor.testing.OnH2;
 /** The record of who read which student's passes, as auditors see it. */
 @OnH2
 class ReadRecordApiTest extends ApiTest {
+
     @Autowired
     private ReadLog readLog;
 
@@ -65,8 +66,8 @@ class ReadRecordApiTest extends ApiTest {
         List<JsonNode> reads = readsOf(id, "?studentId=" + person("ava").getId());
 
         assertThat(reads).extracting(r -> r.get("reader").get("id").asText())
-                .doesNotContain(person("ava").getId())
-                .contains(person("rivera").getId());
+            .doesNotContain(person("ava").getId())
+            .contains(person("rivera").getId());
     }
 
     @Test
@@ -88,9 +89,9 @@ class ReadRecordApiTest extends ApiTest {
         HttpHeaders headers = new HttpHeaders();
         headers.setAccept(List.of(MediaType.valueOf("text/csv")));
 
-        var answer = http.withBasicAuth("auditor@corridor.test", "demo").exchange(
-                "/api/audit/reads?readerId=" + person("auditor").getId(), HttpMethod.GET, new HttpEntity<>(headers),
-                String.class);
+        var answer = http.withBasicAuth("auditor@corridor.test", "demo")
+            .exchange("/api/audit/reads?readerId=" + person("auditor").getId(), HttpMethod.GET,
+                    new HttpEntity<>(headers), String.class);
 
         assertThat(answer.getStatusCode()).isEqualTo(HttpStatus.OK);
         List<String> lines = answer.getBody().lines().toList();
@@ -118,4 +119,5 @@ class ReadRecordApiTest extends ApiTest {
         });
         return reads;
     }
+
 }

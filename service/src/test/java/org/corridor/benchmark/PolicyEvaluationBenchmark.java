@@ -56,52 +56,66 @@ import org.corridor.rules.CompiledRuleSet;
 import org.corridor.rules.RaisedFlag;
 
 /**
- * One policy evaluation for one request in a busy district: the demo school plus 10,000 students,
- * all of them out on an ACTIVE pass, and 1,000 no-contact pairs, five of them between the requesting
- * student (Ava) and a partner who is out. Ava's PENDING pass to the Restroom is evaluated.
+ * One policy evaluation for one request in a busy district: the demo school plus 10,000
+ * students, all of them out on an ACTIVE pass, and 1,000 no-contact pairs, five of them
+ * between the requesting student (Ava) and a partner who is out. Ava's PENDING pass to
+ * the Restroom is evaluated.
  *
  * <ul>
- *   <li>{@link #evaluate}: what the service does per request, {@code PolicyEvaluation.evaluate(pass)}:
- *       the facts loaded from the database, the district's active rules looked up and run, the facts
- *       written as JSON; in a read-only transaction.</li>
- *   <li>{@link #loadFacts}: the fact loading alone ({@code PassFacts.of(pass)}, package-private, called
- *       reflectively), in the same kind of transaction.</li>
- *   <li>{@link #rulesOnly}: the compiled rules alone on the facts loaded once at set-up,
- *       {@code CompiledRuleSet.evaluate(snapshot.facts())}: no database.</li>
+ * <li>{@link #evaluate}: what the service does per request,
+ * {@code PolicyEvaluation.evaluate(pass)}: the facts loaded from the database, the
+ * district's active rules looked up and run, the facts written as JSON; in a read-only
+ * transaction.</li>
+ * <li>{@link #loadFacts}: the fact loading alone ({@code PassFacts.of(pass)},
+ * package-private, called reflectively), in the same kind of transaction.</li>
+ * <li>{@link #rulesOnly}: the compiled rules alone on the facts loaded once at set-up,
+ * {@code CompiledRuleSet.evaluate(snapshot.facts())}: no database.</li>
  * </ul>
  *
- * The service runs against a fresh H2 in-memory database ({@code -p database=h2}, the default; another H2 URL
- * with {@code -Dcorridor.bench.h2.url}) or the
- * MariaDB server at {@code -Dcorridor.bench.mariadb.url} (default
- * {@value #MARIADB_URL}, user root, no password) whose tables are dropped first
- * ({@code -p database=mariadb}). Each fork starts its own application and seeds its own data.
+ * The service runs against a fresh H2 in-memory database ({@code -p database=h2}, the
+ * default; another H2 URL with {@code -Dcorridor.bench.h2.url}) or the MariaDB server at
+ * {@code -Dcorridor.bench.mariadb.url} (default {@value #MARIADB_URL}, user root, no
+ * password) whose tables are dropped first ({@code -p database=mariadb}). Each fork
+ * starts its own application and seeds its own data.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.SampleTime)
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
-@Fork(value = 1, jvmArgsAppend = {"-Xms1g", "-Xmx1g"})
+@Fork(value = 1, jvmArgsAppend = { "-Xms1g", "-Xmx1g" })
 @Warmup(iterations = 3, time = 2)
 @Measurement(iterations = 5, time = 2)
 public class PolicyEvaluationBenchmark {
+
     static final String MARIADB_URL = "jdbc:mariadb://127.0.0.1:3306/corridor_bench";
     static final String H2_URL = "jdbc:h2:mem:corridor-bench;DB_CLOSE_DELAY=-1";
     static final int STUDENTS = 10_000;
     static final int NO_CONTACT_PAIRS = 1_000;
     static final int REQUESTER_PARTNERS_OUT = 5;
+
     private static final int BATCH = 1_000;
-    /** Evaluations profiled statement by statement at set-up (outside the measurement). */
+
+    /**
+     * Evaluations profiled statement by statement at set-up (outside the measurement).
+     */
     private static final int PROFILED_RUNS = 200;
 
-    @Param({"h2"})
+    @Param({ "h2" })
     public String database;
 
     private ConfigurableApplicationContext context;
+
     private TransactionTemplate readOnly;
+
     private PolicyEvaluation policy;
+
     private Object passFacts;
+
     private Method factsOf;
+
     private Pass pass;
+
     private CompiledRuleSet rules;
+
     private FactSnapshot snapshot;
 
     @Setup(Level.Trial)
@@ -110,7 +124,8 @@ public class PolicyEvaluationBenchmark {
         context = application();
         try {
             prepare(started);
-        } catch (Exception | Error e) {
+        }
+        catch (Exception | Error e) {
             stop();
             throw e;
         }
@@ -120,7 +135,8 @@ public class PolicyEvaluationBenchmark {
         long seeded = System.nanoTime();
         JdbcTemplate jdbc = context.getBean(JdbcTemplate.class);
         TransactionTemplate writing = new TransactionTemplate(context.getBean(PlatformTransactionManager.class));
-        String passId = writing.execute(status -> new BusyDistrict(jdbc, context.getBean(Clock.class).instant()).load());
+        String passId = writing
+            .execute(status -> new BusyDistrict(jdbc, context.getBean(Clock.class).instant()).load());
         long loaded = System.nanoTime();
 
         readOnly = new TransactionTemplate(context.getBean(PlatformTransactionManager.class));
@@ -142,14 +158,16 @@ public class PolicyEvaluationBenchmark {
                 || !codes.contains("HALLWAY_CAP") || !codes.contains("DESTINATION_FULL")) {
             throw new IllegalStateException("unexpected evaluation: " + codes + " / rules only: " + ruleCodes);
         }
-        System.out.printf("%n[%s] application started in %d ms; %d students, %d ACTIVE passes and %d no-contact pairs "
+        System.out.printf(
+                "%n[%s] application started in %d ms; %d students, %d ACTIVE passes and %d no-contact pairs "
                         + "loaded in %d ms; hall %d out, %s %d/%d; flags %s; rule set %s; facts JSON %d chars%n",
                 database, (seeded - started) / 1_000_000, STUDENTS, STUDENTS, NO_CONTACT_PAIRS,
                 (loaded - seeded) / 1_000_000, snapshot.hall().studentsOut(), snapshot.destination().name(),
                 snapshot.destination().occupancy(), snapshot.destination().capacity(), codes, rules.version(),
                 outcome.factsJson().length());
 
-        // The statements one evaluation sends (their SQL in Hibernate's log just above the counts) and their times.
+        // The statements one evaluation sends (their SQL in Hibernate's log just above
+        // the counts) and their times.
         StatementProfile profile = new StatementProfile(readOnly, context.getBean(EntityManagerFactory.class),
                 context.getBean(LoggingSystem.class));
         StatementProfile.Run shown = profile.once(() -> policy.evaluate(pass), true);
@@ -178,7 +196,8 @@ public class PolicyEvaluationBenchmark {
     private FactSnapshot facts() {
         try {
             return (FactSnapshot) factsOf.invoke(passFacts, pass);
-        } catch (IllegalAccessException | InvocationTargetException e) {
+        }
+        catch (IllegalAccessException | InvocationTargetException e) {
             throw new IllegalStateException(e);
         }
     }
@@ -188,14 +207,13 @@ public class PolicyEvaluationBenchmark {
         return rules.evaluate(snapshot.facts());
     }
 
-    /** The service with the demo profile; its settings as command-line arguments, which outrank application.yml. */
+    /**
+     * The service with the demo profile; its settings as command-line arguments, which
+     * outrank application.yml.
+     */
     private ConfigurableApplicationContext application() throws SQLException {
-        List<String> properties = new ArrayList<>(List.of(
-                "server.port=0",
-                "spring.main.banner-mode=off",
-                "logging.level.root=WARN",
-                "logging.level.org.corridor=WARN",
-                "camunda.bpm.process-engine-name=bench"));
+        List<String> properties = new ArrayList<>(List.of("server.port=0", "spring.main.banner-mode=off",
+                "logging.level.root=WARN", "logging.level.org.corridor=WARN", "camunda.bpm.process-engine-name=bench"));
         switch (database) {
             case "h2" -> properties.add("spring.datasource.url=" + System.getProperty("corridor.bench.h2.url", H2_URL));
             case "mariadb" -> {
@@ -203,28 +221,27 @@ public class PolicyEvaluationBenchmark {
                 String user = System.getProperty("corridor.bench.mariadb.user", "root");
                 String password = System.getProperty("corridor.bench.mariadb.password", "");
                 emptyMariaDb(url, user, password);
-                properties.addAll(List.of(
-                        "spring.datasource.url=" + url,
-                        "spring.datasource.username=" + user,
-                        "spring.datasource.password=" + password,
-                        "camunda.bpm.database.type=mysql",
+                properties.addAll(List.of("spring.datasource.url=" + url, "spring.datasource.username=" + user,
+                        "spring.datasource.password=" + password, "camunda.bpm.database.type=mysql",
                         "spring.datasource.hikari.data-source-properties.nullDatabaseMeansCurrent=true"));
             }
             default -> throw new IllegalArgumentException("database must be h2 or mariadb, not " + database);
         }
-        return new SpringApplicationBuilder(CorridorApplication.class)
-                .web(WebApplicationType.SERVLET)
-                .profiles("demo")
-                .run(properties.stream().map(p -> "--" + p).toArray(String[]::new));
+        return new SpringApplicationBuilder(CorridorApplication.class).web(WebApplicationType.SERVLET)
+            .profiles("demo")
+            .run(properties.stream().map(p -> "--" + p).toArray(String[]::new));
     }
 
-    /** Creates the database if needed and drops its tables, so the engine and Flyway start afresh. */
+    /**
+     * Creates the database if needed and drops its tables, so the engine and Flyway start
+     * afresh.
+     */
     private static void emptyMariaDb(String url, String user, String password) throws SQLException {
         int slash = url.indexOf('/', "jdbc:mariadb://".length());
         int query = url.indexOf('?', slash);
         String name = query < 0 ? url.substring(slash + 1) : url.substring(slash + 1, query);
         try (Connection server = DriverManager.getConnection(url.substring(0, slash + 1), user, password);
-             Statement s = server.createStatement()) {
+                Statement s = server.createStatement()) {
             s.execute("create database if not exists `" + name + "`");
         }
         try (Connection c = DriverManager.getConnection(url, user, password)) {
@@ -232,10 +249,15 @@ public class PolicyEvaluationBenchmark {
         }
     }
 
-    /** Bulk-loads the busy district into the seeded demo school with batched JDBC inserts. */
+    /**
+     * Bulk-loads the busy district into the seeded demo school with batched JDBC inserts.
+     */
     private static final class BusyDistrict {
+
         private final JdbcTemplate jdbc;
+
         private final Instant now;
+
         private final Random random = new Random(42);
 
         BusyDistrict(JdbcTemplate jdbc, Instant now) {
@@ -243,7 +265,9 @@ public class PolicyEvaluationBenchmark {
             this.now = now;
         }
 
-        /** @return the id of the requesting student's PENDING pass */
+        /**
+         * @return the id of the requesting student's PENDING pass
+         */
         String load() {
             String district = one("select id from district where name = 'Demo District'");
             String school = one("select id from school where district_id = ?", district);
@@ -252,7 +276,8 @@ public class PolicyEvaluationBenchmark {
             String teacher = one("select main_teacher_id from section where id = ?", section);
             String ava = one("select id from person where district_id = ? and email = 'ava@corridor.test'", district);
             List<String> destinations = jdbc.queryForList(
-                    "select id from location where school_id = ? and is_destination = true order by name", String.class, school);
+                    "select id from location where school_id = ? and is_destination = true order by name", String.class,
+                    school);
             String restroom = one("select id from location where school_id = ? and name = 'Restroom'", school);
 
             List<String> students = new ArrayList<>(STUDENTS);
@@ -263,10 +288,10 @@ public class PolicyEvaluationBenchmark {
                 String id = UUID.randomUUID().toString();
                 students.add(id);
                 String email = String.format("bench%05d@corridor.test", i);
-                people.add(new Object[] {id, district, school, email, Person.emailKey(email),
-                        "Bench", "Student " + i, String.valueOf(20_001 + i)});
-                roles.add(new Object[] {id});
-                enrolments.add(new Object[] {section, id});
+                people.add(new Object[] { id, district, school, email, Person.emailKey(email), "Bench", "Student " + i,
+                        String.valueOf(20_001 + i) });
+                roles.add(new Object[] { id });
+                enrolments.add(new Object[] { section, id });
             }
             batch("insert into person (id, district_id, school_id, email, email_key, given_name, family_name,"
                     + " student_number, version) values (?, ?, ?, ?, ?, ?, ?, ?, 0)", people);
@@ -278,19 +303,20 @@ public class PolicyEvaluationBenchmark {
             for (int i = 0; i < STUDENTS; i++) {
                 String student = students.get(i);
                 Instant started = now.minus(1 + random.nextInt(30), ChronoUnit.MINUTES);
-                passes.add(new Object[] {UUID.randomUUID().toString(), district, school, student, student, "ACTIVE",
+                passes.add(new Object[] { UUID.randomUUID().toString(), district, school, student, student, "ACTIVE",
                         section, room, destinations.get(i % destinations.size()), teacher, student,
-                        utc(started.minusSeconds(60)), utc(started), utc(started)});
+                        utc(started.minusSeconds(60)), utc(started), utc(started) });
             }
             batch("insert into hall_pass (id, district_id, school_id, student_id, open_student_id, pass_type, channel,"
                     + " state, departing_section_id, departing_room_id, destination_id, routed_to_id, created_by_id,"
                     + " requested_at, approved_at, started_at, version)"
                     + " values (?, ?, ?, ?, ?, 'REGULAR', 'DEVICE', ?, ?, ?, ?, ?, ?, ?, ?, ?, 0)", passes);
 
-            // The demo seeds Ava and Ben; 5 more pairs give Ava partners who are out, the rest pair other students.
+            // The demo seeds Ava and Ben; 5 more pairs give Ava partners who are out, the
+            // rest pair other students.
             List<Object[]> pairs = new ArrayList<>();
             for (int i = 0; i < REQUESTER_PARTNERS_OUT; i++) {
-                pairs.add(new Object[] {UUID.randomUUID().toString(), district, ava, students.get(i)});
+                pairs.add(new Object[] { UUID.randomUUID().toString(), district, ava, students.get(i) });
             }
             Set<String> taken = new HashSet<>();
             int seeded = one("select count(*) from no_contact_pair where district_id = ?", Integer.class, district);
@@ -298,31 +324,35 @@ public class PolicyEvaluationBenchmark {
                 int a = REQUESTER_PARTNERS_OUT + random.nextInt(STUDENTS - REQUESTER_PARTNERS_OUT);
                 int b = REQUESTER_PARTNERS_OUT + random.nextInt(STUDENTS - REQUESTER_PARTNERS_OUT);
                 if (a != b && taken.add(Math.min(a, b) + ":" + Math.max(a, b))) {
-                    pairs.add(new Object[] {UUID.randomUUID().toString(), district, students.get(a), students.get(b)});
+                    pairs
+                        .add(new Object[] { UUID.randomUUID().toString(), district, students.get(a), students.get(b) });
                 }
             }
             batch("insert into no_contact_pair (id, district_id, student_id, partner_id, version) values (?, ?, ?, ?, 0)",
                     pairs);
 
-            // Ava's history this week (two passes used earlier), then her request: PENDING with Ms Rivera.
+            // Ava's history this week (two passes used earlier), then her request:
+            // PENDING with Ms Rivera.
             List<Object[]> history = new ArrayList<>();
-            for (int minutesAgo : new int[] {150, 90}) {
+            for (int minutesAgo : new int[] { 150, 90 }) {
                 Instant started = now.minus(minutesAgo, ChronoUnit.MINUTES);
-                history.add(new Object[] {UUID.randomUUID().toString(), district, school, ava, null, "COMPLETED",
+                history.add(new Object[] { UUID.randomUUID().toString(), district, school, ava, null, "COMPLETED",
                         section, room, restroom, teacher, ava, utc(started.minusSeconds(60)), utc(started),
-                        utc(started), utc(started.plus(5, ChronoUnit.MINUTES))});
+                        utc(started), utc(started.plus(5, ChronoUnit.MINUTES)) });
             }
             batch("insert into hall_pass (id, district_id, school_id, student_id, open_student_id, pass_type, channel,"
                     + " state, departing_section_id, departing_room_id, destination_id, routed_to_id, created_by_id,"
                     + " requested_at, approved_at, started_at, ended_at, version)"
                     + " values (?, ?, ?, ?, ?, 'REGULAR', 'DEVICE', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0)", history);
             String pending = UUID.randomUUID().toString();
-            jdbc.update("insert into hall_pass (id, district_id, school_id, student_id, open_student_id, pass_type, channel,"
+            jdbc.update(
+                    "insert into hall_pass (id, district_id, school_id, student_id, open_student_id, pass_type, channel,"
                             + " state, departing_section_id, departing_room_id, destination_id, routed_to_id, created_by_id,"
                             + " requested_at, version)"
                             + " values (?, ?, ?, ?, ?, 'REGULAR', 'DEVICE', 'PENDING', ?, ?, ?, ?, ?, ?, 0)",
                     pending, district, school, ava, ava, section, room, restroom, teacher, ava, utc(now));
-            // The passes went in by SQL, past the lifecycle that counts who is out: count them as it would have.
+            // The passes went in by SQL, past the lifecycle that counts who is out: count
+            // them as it would have.
             OccupancyCounters.recount(jdbc);
             return pending;
         }
@@ -345,5 +375,7 @@ public class PolicyEvaluationBenchmark {
         private static LocalDateTime utc(Instant instant) {
             return LocalDateTime.ofInstant(instant, ZoneOffset.UTC);
         }
+
     }
+
 }

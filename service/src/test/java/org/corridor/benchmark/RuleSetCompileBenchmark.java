@@ -17,20 +17,24 @@ import org.corridor.rules.DefaultRuleSet;
 import org.corridor.rules.RuleSetCompiler;
 
 /**
- * Compiling a district's rule set (Corridor's default rules), as {@code DistrictRules} does once per
- * active version and the admin API does for every draft, validation and dry-run.
+ * Compiling a district's rule set (Corridor's default rules), as {@code DistrictRules}
+ * does once per active version and the admin API does for every draft, validation and
+ * dry-run.
  *
  * <ul>
- *   <li>{@link #warm}: average time per compile once the JVM, Drools and MVEL are warm.</li>
- *   <li>{@link #cold}: the first compile in a fresh JVM (class loading, Drools start-up, no JIT),
- *       one shot per fork, several forks.</li>
+ * <li>{@link #warm}: average time per compile once the JVM, Drools and MVEL are
+ * warm.</li>
+ * <li>{@link #cold}: the first compile in a fresh JVM (class loading, Drools start-up, no
+ * JIT), one shot per fork, several forks.</li>
  * </ul>
  */
 @State(Scope.Benchmark)
-@Fork(value = 1, jvmArgsAppend = {"-Xms1g", "-Xmx1g"})
-@Warmup(iterations = 5, time = 2) // a compile is heavy (hundreds of ms at first): the JIT needs longer than 3 x 2 s
+@Fork(value = 1, jvmArgsAppend = { "-Xms1g", "-Xmx1g" })
+@Warmup(iterations = 5, time = 2) // a compile is heavy (hundreds of ms at first): the JIT
+                                  // needs longer than 3 x 2 s
 @Measurement(iterations = 5, time = 2)
 public class RuleSetCompileBenchmark {
+
     private final String drl = DefaultRuleSet.drl();
 
     @Benchmark
@@ -43,10 +47,11 @@ public class RuleSetCompileBenchmark {
     @Benchmark
     @BenchmarkMode(Mode.SingleShotTime)
     @OutputTimeUnit(TimeUnit.MILLISECONDS)
-    @Fork(value = 5, jvmArgsAppend = {"-Xms1g", "-Xmx1g"})
+    @Fork(value = 5, jvmArgsAppend = { "-Xms1g", "-Xmx1g" })
     @Warmup(iterations = 0)
     @Measurement(iterations = 1)
     public CompiledRuleSet cold() {
         return new RuleSetCompiler().compile("bench", drl);
     }
+
 }

@@ -15,14 +15,17 @@ import org.springframework.orm.jpa.EntityManagerFactoryUtils;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Counts and times the JDBC statements one unit of work sends through its Hibernate session: a
- * listener on that session alone (not the whole application), so the engine's job executor and
- * other threads are not counted. Used by the benchmark's set-up to report the statements of one
- * evaluation; not part of a measurement.
+ * Counts and times the JDBC statements one unit of work sends through its Hibernate
+ * session: a listener on that session alone (not the whole application), so the engine's
+ * job executor and other threads are not counted. Used by the benchmark's set-up to
+ * report the statements of one evaluation; not part of a measurement.
  */
 final class StatementProfile {
+
     private final TransactionTemplate transaction;
+
     private final EntityManagerFactory entityManagers;
+
     private final LoggingSystem logging;
 
     StatementProfile(TransactionTemplate transaction, EntityManagerFactory entityManagers, LoggingSystem logging) {
@@ -35,7 +38,10 @@ final class StatementProfile {
     record Run(int prepared, long[] executeMicros, long totalMicros) {
     }
 
-    /** Runs the work once with Hibernate's SQL log on (so the statements appear in the output), once per run. */
+    /**
+     * Runs the work once with Hibernate's SQL log on (so the statements appear in the
+     * output), once per run.
+     */
     Run once(Supplier<?> work, boolean showSql) {
         if (showSql) {
             logging.setLogLevel("org.hibernate.SQL", LogLevel.DEBUG);
@@ -43,21 +49,26 @@ final class StatementProfile {
         try {
             return transaction.execute(status -> {
                 Listener listener = new Listener();
-                EntityManagerFactoryUtils.getTransactionalEntityManager(entityManagers).unwrap(Session.class)
-                        .addEventListeners(listener);
+                EntityManagerFactoryUtils.getTransactionalEntityManager(entityManagers)
+                    .unwrap(Session.class)
+                    .addEventListeners(listener);
                 long started = System.nanoTime();
                 work.get();
                 long total = (System.nanoTime() - started) / 1_000;
                 return new Run(listener.prepared, listener.micros.stream().mapToLong(Long::longValue).toArray(), total);
             });
-        } finally {
+        }
+        finally {
             if (showSql) {
                 logging.setLogLevel("org.hibernate.SQL", LogLevel.WARN);
             }
         }
     }
 
-    /** The median over {@code runs} runs, per statement (by position) and in total; every run must send the same number. */
+    /**
+     * The median over {@code runs} runs, per statement (by position) and in total; every
+     * run must send the same number.
+     */
     String summary(Supplier<?> work, int runs) {
         List<Run> all = new ArrayList<>();
         for (int i = 0; i < runs; i++) {
@@ -68,9 +79,14 @@ final class StatementProfile {
             return "runs sent different numbers of statements";
         }
         StringBuilder out = new StringBuilder();
-        out.append(statements).append(" statements (").append(all.get(0).prepared()).append(" prepared); median of ")
-                .append(runs).append(" runs: total ").append(median(all.stream().mapToLong(Run::totalMicros).toArray()))
-                .append(" µs, statements executing ");
+        out.append(statements)
+            .append(" statements (")
+            .append(all.get(0).prepared())
+            .append(" prepared); median of ")
+            .append(runs)
+            .append(" runs: total ")
+            .append(median(all.stream().mapToLong(Run::totalMicros).toArray()))
+            .append(" µs, statements executing ");
         long sum = 0;
         List<String> each = new ArrayList<>();
         for (int i = 0; i < statements; i++) {
@@ -89,8 +105,11 @@ final class StatementProfile {
     }
 
     private static final class Listener implements SessionEventListener {
+
         private final List<Long> micros = new ArrayList<>();
+
         private int prepared;
+
         private long started;
 
         @Override
@@ -107,5 +126,7 @@ final class StatementProfile {
         public void jdbcExecuteStatementEnd() {
             micros.add((System.nanoTime() - started) / 1_000);
         }
+
     }
+
 }

@@ -16,12 +16,13 @@ import org.corridor.testing.OccupancyCounters;
 import org.corridor.testing.OnMariaDb;
 
 /**
- * The teacher's class view: each student's card carries a badge while they are out. English 10 runs
- * all day in the demo school, so it is always in session.
+ * The teacher's class view: each student's card carries a badge while they are out.
+ * English 10 runs all day in the demo school, so it is always in session.
  * <p>
- * Passes are created through the API. The pass lifecycle cannot yet be driven to LONG_RUNNING or
- * ENDED_BY_SYSTEM through the API in a test (those come from the lifecycle's timers), so those tests
- * move an approved pass there with a direct update of {@code hall_pass}.
+ * Passes are created through the API. The pass lifecycle cannot yet be driven to
+ * LONG_RUNNING or ENDED_BY_SYSTEM through the API in a test (those come from the
+ * lifecycle's timers), so those tests move an approved pass there with a direct update of
+ * {@code hall_pass}.
  */
 @OnMariaDb
 class ClassViewApiTest extends ApiTest {
@@ -99,14 +100,16 @@ class ClassViewApiTest extends ApiTest {
     void badgeShownEvenWhenTeacherNotInvolved() {
         Section english = sections.findById(english10()).orElseThrow();
         Section studyHall = sections.save(new Section(english.getSchoolId(), "Demo period (all day)",
-                english.getRoomId(), person("okafor").getId(), "Study Hall").enrol(person("ava").getId()));
+                english.getRoomId(), person("okafor").getId(), "Study Hall")
+            .enrol(person("ava").getId()));
         try {
             out("ava", "Restroom");
 
             JsonNode badge = card("okafor", "Study Hall", "ava").get("badge");
 
             assertThat(badge.get("color").asText()).isEqualTo("GREEN");
-        } finally {
+        }
+        finally {
             sections.delete(studyHall);
         }
     }
@@ -127,10 +130,13 @@ class ClassViewApiTest extends ApiTest {
         assertThat(answer.getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
     }
 
-    /** The pass ended by the lifecycle's auto-end timer: closed, at the given SQL time expression. */
+    /**
+     * The pass ended by the lifecycle's auto-end timer: closed, at the given SQL time
+     * expression.
+     */
     private void endBySystem(String passId, String endedAt) {
-        jdbc.update("update hall_pass set state = 'ENDED_BY_SYSTEM', open_student_id = null, ended_at = "
-                + endedAt + " where id = ?", passId);
+        jdbc.update("update hall_pass set state = 'ENDED_BY_SYSTEM', open_student_id = null, ended_at = " + endedAt
+                + " where id = ?", passId);
         OccupancyCounters.recount(jdbc);
     }
 
@@ -142,14 +148,17 @@ class ClassViewApiTest extends ApiTest {
         var answer = get(teacher, "/api/classes/current");
         assertThat(answer.getStatusCode()).isEqualTo(HttpStatus.OK);
         return StreamSupport.stream(answer.getBody().get("classes").spliterator(), false)
-                .filter(c -> c.get("section").get("name").asText().equals(sectionName))
-                .findFirst().orElseThrow(() -> new AssertionError(sectionName + " not in " + answer.getBody()));
+            .filter(c -> c.get("section").get("name").asText().equals(sectionName))
+            .findFirst()
+            .orElseThrow(() -> new AssertionError(sectionName + " not in " + answer.getBody()));
     }
 
     private JsonNode card(String teacher, String sectionName, String student) {
         String studentId = person(student).getId();
         return StreamSupport.stream(section(teacher, sectionName).get("students").spliterator(), false)
-                .filter(s -> s.get("id").asText().equals(studentId))
-                .findFirst().orElseThrow(() -> new AssertionError(student + " not in " + sectionName));
+            .filter(s -> s.get("id").asText().equals(studentId))
+            .findFirst()
+            .orElseThrow(() -> new AssertionError(student + " not in " + sectionName));
     }
+
 }

@@ -100,4 +100,5 @@ class EmergencyApiTest extends ApiTest {
     private String emergency() {
         return "/api/admin/schools/" + schoolId() + "/emergency";
     }
+
 }

@@ -30,8 +30,10 @@ import org.corridor.testing.OnMariaDb;
 /** Administrators issue kiosk tokens for rooms; a kiosk signs in with its token alone. */
 @OnMariaDb
 class KioskApiTest extends ApiTest {
+
     @Autowired
     DistrictRepository districts;
+
     @Autowired
     SchoolRepository schools;
 
@@ -53,8 +55,8 @@ class KioskApiTest extends ApiTest {
     @Test
     void tokenIsStoredOnlyAsHash() throws Exception {
         String token = kioskToken("Room 204");
-        String sha256 = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-                .digest(token.getBytes(StandardCharsets.UTF_8)));
+        String sha256 = HexFormat.of()
+            .formatHex(MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.UTF_8)));
 
         var stored = jdbc.queryForList("select * from kiosk");
 
@@ -94,7 +96,8 @@ class KioskApiTest extends ApiTest {
             assertThat(answer.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
             assertThat(answer.getBody().get("errors").get(0).get("field").asText()).isEqualTo("roomId");
             assertThat(jdbc.queryForObject("select count(*) from kiosk", Integer.class)).isZero();
-        } finally {
+        }
+        finally {
             locations.delete(otherRoom);
             schools.delete(otherSchool);
             districts.delete(other);
@@ -111,8 +114,8 @@ class KioskApiTest extends ApiTest {
     @Test
     void revokedTokenIs401Problem() {
         var issued = post("admin", "/api/admin/kiosks", Map.of("roomId", room("Room 204"), "name", "Room 204 door"));
-        var revoked = call("admin", HttpMethod.DELETE, "/api/admin/kiosks/" + issued.getBody().get("id").asText(),
-                null, Map.of());
+        var revoked = call("admin", HttpMethod.DELETE, "/api/admin/kiosks/" + issued.getBody().get("id").asText(), null,
+                Map.of());
 
         var answer = asKiosk(issued.getBody().get("token").asText(), HttpMethod.GET, "/api/me", null);
 
@@ -122,8 +125,8 @@ class KioskApiTest extends ApiTest {
 
     @Test
     void unknownKioskIsNotFound() {
-        var answer = call("admin", HttpMethod.DELETE, "/api/admin/kiosks/00000000-0000-0000-0000-000000000000",
-                null, Map.of());
+        var answer = call("admin", HttpMethod.DELETE, "/api/admin/kiosks/00000000-0000-0000-0000-000000000000", null,
+                Map.of());
 
         assertThat(answer.getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
     }
@@ -168,12 +171,15 @@ class KioskApiTest extends ApiTest {
     void kioskUseIsNotedAtMostOncePerMinute() {
         String token = kioskToken("Room 204");
         // stored times are UTC; LocalDateTime goes through JDBC without a time-zone shift
-        LocalDateTime thirtySecondsAgo = LocalDateTime.now(ZoneOffset.UTC).minusSeconds(30).truncatedTo(ChronoUnit.MILLIS);
+        LocalDateTime thirtySecondsAgo = LocalDateTime.now(ZoneOffset.UTC)
+            .minusSeconds(30)
+            .truncatedTo(ChronoUnit.MILLIS);
         jdbc.update("update kiosk set last_used_at = ?", thirtySecondsAgo);
 
         asKiosk(token, HttpMethod.GET, "/api/me", null);
 
-        assertThat(jdbc.queryForObject("select last_used_at from kiosk", LocalDateTime.class)).isEqualTo(thirtySecondsAgo);
+        assertThat(jdbc.queryForObject("select last_used_at from kiosk", LocalDateTime.class))
+            .isEqualTo(thirtySecondsAgo);
     }
 
     private static void assertKioskNotRecognised(org.springframework.http.HttpStatusCode status, JsonNode body) {
@@ -181,4 +187,5 @@ class KioskApiTest extends ApiTest {
         assertThat(body.get("type").asText()).isEqualTo("https://corridor.org/problems/kiosk-token");
         assertThat(body.get("title").asText()).isEqualTo("Kiosk not recognised");
     }
+
 }

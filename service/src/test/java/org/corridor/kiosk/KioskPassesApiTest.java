@@ -18,9 +18,13 @@ import org.corridor.school.SchoolRepository;
 import org.corridor.testing.ApiTest;
 import org.corridor.testing.OnMariaDb;
 
-/** A shared device in a room: students identify by number and pass through the same lifecycle as anyone. */
+/**
+ * A shared device in a room: students identify by number and pass through the same
+ * lifecycle as anyone.
+ */
 @OnMariaDb
 class KioskPassesApiTest extends ApiTest {
+
     @Autowired
     SchoolRepository schools;
 
@@ -28,8 +32,8 @@ class KioskPassesApiTest extends ApiTest {
     void studentAtTheKioskRequestsAPassRoutedToTheirTeacher() {
         String token = kioskToken("Room 204");
 
-        var answer = asKiosk(token, HttpMethod.POST, "/api/passes", Map.of("studentNumber", "1001",
-                "destinationId", destination("Restroom"), "type", "REGULAR"));
+        var answer = asKiosk(token, HttpMethod.POST, "/api/passes",
+                Map.of("studentNumber", "1001", "destinationId", destination("Restroom"), "type", "REGULAR"));
 
         assertThat(answer.getStatusCode()).isEqualTo(HttpStatus.CREATED);
         assertThat(answer.getBody().get("state").asText()).isEqualTo("PENDING");
@@ -41,8 +45,11 @@ class KioskPassesApiTest extends ApiTest {
     @Test
     void studentAtTheKioskStartsAnAutoPassAndEndsIt() {
         String token = kioskToken("Room 204");
-        String id = asKiosk(token, HttpMethod.POST, "/api/passes", Map.of("studentNumber", "1002",
-                "destinationId", destination("Restroom"), "type", "AUTO")).getBody().get("id").asText();
+        String id = asKiosk(token, HttpMethod.POST, "/api/passes",
+                Map.of("studentNumber", "1002", "destinationId", destination("Restroom"), "type", "AUTO"))
+            .getBody()
+            .get("id")
+            .asText();
 
         JsonNode found = asKiosk(token, HttpMethod.GET, "/api/passes?studentNumber=1002", null).getBody();
         var ended = asKiosk(token, HttpMethod.POST, "/api/passes/" + id + "/end", null);
@@ -54,8 +61,11 @@ class KioskPassesApiTest extends ApiTest {
     @Test
     void historyNamesTheKioskAsTheActor() {
         String token = kioskToken("Room 204");
-        String id = asKiosk(token, HttpMethod.POST, "/api/passes", Map.of("studentNumber", "1002",
-                "destinationId", destination("Restroom"), "type", "AUTO")).getBody().get("id").asText();
+        String id = asKiosk(token, HttpMethod.POST, "/api/passes",
+                Map.of("studentNumber", "1002", "destinationId", destination("Restroom"), "type", "AUTO"))
+            .getBody()
+            .get("id")
+            .asText();
 
         asKiosk(token, HttpMethod.POST, "/api/passes/" + id + "/end", null);
 
@@ -77,8 +87,8 @@ class KioskPassesApiTest extends ApiTest {
     void unknownStudentNumberIsRefusedAndNothingStored() {
         String token = kioskToken("Room 204");
 
-        var answer = asKiosk(token, HttpMethod.POST, "/api/passes", Map.of("studentNumber", "9999",
-                "destinationId", destination("Restroom"), "type", "REGULAR"));
+        var answer = asKiosk(token, HttpMethod.POST, "/api/passes",
+                Map.of("studentNumber", "9999", "destinationId", destination("Restroom"), "type", "REGULAR"));
 
         assertThat(answer.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
         assertThat(answer.getBody().get("errors").findValuesAsText("field")).containsExactly("studentNumber");
@@ -89,8 +99,8 @@ class KioskPassesApiTest extends ApiTest {
     void kioskCannotCreateAProxyPass() {
         String token = kioskToken("Room 204");
 
-        var answer = asKiosk(token, HttpMethod.POST, "/api/passes", Map.of("studentNumber", "1001",
-                "destinationId", destination("Restroom"), "type", "PROXY"));
+        var answer = asKiosk(token, HttpMethod.POST, "/api/passes",
+                Map.of("studentNumber", "1001", "destinationId", destination("Restroom"), "type", "PROXY"));
 
         assertThat(answer.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
         assertThat(passCount()).isZero();
@@ -110,15 +120,18 @@ class KioskPassesApiTest extends ApiTest {
     @Test
     void kioskOfAnotherSchoolCannotRequestForThisSchoolsStudentsNorEndTheirPasses() {
         String out = out("ava", "Restroom");
-        School other = schools.save(new School(person("ava").getDistrictId(), "Other High", ZoneId.of("America/New_York")));
+        School other = schools
+            .save(new School(person("ava").getDistrictId(), "Other High", ZoneId.of("America/New_York")));
         Location otherRoom = locations.save(Location.room(other.getId(), "Room 1"));
         String token = "kiosk-of-other-high";
-        jdbc.update("insert into kiosk (id, district_id, school_id, room_id, name, token_hash, created_at, created_by_id, version)"
+        jdbc.update(
+                "insert into kiosk (id, district_id, school_id, room_id, name, token_hash, created_at, created_by_id, version)"
                         + " values ('other-kiosk', ?, ?, ?, 'Other kiosk', ?, current_timestamp, ?, 0)",
-                other.getDistrictId(), other.getId(), otherRoom.getId(), KioskTokens.hash(token), person("admin").getId());
+                other.getDistrictId(), other.getId(), otherRoom.getId(), KioskTokens.hash(token),
+                person("admin").getId());
         try {
-            var request = asKiosk(token, HttpMethod.POST, "/api/passes", Map.of("studentNumber", "1002",
-                    "destinationId", destination("Restroom"), "type", "REGULAR"));
+            var request = asKiosk(token, HttpMethod.POST, "/api/passes",
+                    Map.of("studentNumber", "1002", "destinationId", destination("Restroom"), "type", "REGULAR"));
             var end = asKiosk(token, HttpMethod.POST, "/api/passes/" + out + "/end", null);
 
             assertThat(request.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
@@ -126,10 +139,12 @@ class KioskPassesApiTest extends ApiTest {
             assertThat(end.getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
             assertThat(passCount()).isEqualTo(1);
             assertThat(pass("ava", out).get("state").asText()).isEqualTo("ACTIVE");
-        } finally {
+        }
+        finally {
             jdbc.update("delete from kiosk where id = 'other-kiosk'");
             locations.delete(otherRoom);
             schools.delete(other);
         }
     }
+
 }

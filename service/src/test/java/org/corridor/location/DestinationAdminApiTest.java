@@ -23,13 +23,15 @@ import org.corridor.testing.ApiTest;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Administrators setting up a school's destinations over HTTP, on the demo school. Every destination a test
- * makes is called "Test ..." and removed afterwards, with the passes that went there; the demo's own
- * locations are never changed.
+ * Administrators setting up a school's destinations over HTTP, on the demo school. Every
+ * destination a test makes is called "Test ..." and removed afterwards, with the passes
+ * that went there; the demo's own locations are never changed.
  */
 class DestinationAdminApiTest extends ApiTest {
+
     @Autowired
     private DistrictRepository districts;
+
     @Autowired
     private SchoolRepository schools;
 
@@ -195,8 +197,9 @@ class DestinationAdminApiTest extends ApiTest {
         try {
             assertThat(answer.getStatusCode()).isEqualTo(HttpStatus.OK);
             assertThat(get("ava", "/api/schools/" + schoolId() + "/destinations").getBody().findValuesAsText("name"))
-                    .contains("Room 204");
-        } finally {
+                .contains("Room 204");
+        }
+        finally {
             jdbc.update("update location set is_destination = false, capacity = 0 where id = ?", id);
         }
     }
@@ -218,8 +221,8 @@ class DestinationAdminApiTest extends ApiTest {
         String id = created("Test Gym", 0);
         put("admin", location(id), Map.of("autoPassAllowed", true, "open", false));
 
-        var answer = post("ava", "/api/passes", Map.of("departingFromSectionId", english10(), "destinationId", id,
-                "type", "AUTO"));
+        var answer = post("ava", "/api/passes",
+                Map.of("departingFromSectionId", english10(), "destinationId", id, "type", "AUTO"));
 
         assertThat(answer.getStatusCode()).isEqualTo(HttpStatus.CREATED);
         assertThat(answer.getBody().get("state").asText()).isEqualTo("PENDING");
@@ -331,7 +334,8 @@ class DestinationAdminApiTest extends ApiTest {
         String theirs = locations.save(Location.destination(school, "Test Elsewhere", 2)).getId();
 
         var viaOurSchool = put("admin", location(theirs), Map.of("open", false));
-        var viaTheirSchool = put("admin", "/api/admin/schools/" + school + "/locations/" + theirs, Map.of("open", false));
+        var viaTheirSchool = put("admin", "/api/admin/schools/" + school + "/locations/" + theirs,
+                Map.of("open", false));
 
         assertThat(viaOurSchool.getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
         assertThat(viaTheirSchool.getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
@@ -342,15 +346,17 @@ class DestinationAdminApiTest extends ApiTest {
     void aTeacherOfAnotherDistrictCannotStaffADestination() {
         String district = districts.save(new District("Elsewhere")).getId();
         String school = schools.save(new School(district, "Elsewhere High", ZoneId.of("America/New_York"))).getId();
-        var teacher = people.save(new org.corridor.person.Person(district, school, "test.teacher@elsewhere.test", "Tess",
-                "Elsewhere", org.corridor.person.Role.TEACHER));
+        var teacher = people.save(new org.corridor.person.Person(district, school, "test.teacher@elsewhere.test",
+                "Tess", "Elsewhere", org.corridor.person.Role.TEACHER));
         try {
             var answer = create(Map.of("name", "Test Gym", "capacity", 0, "staffedById", teacher.getId()));
 
             assertThat(answer.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
             assertThat(answer.getBody().get("errors").get(0).get("message").asText()).contains("no teacher");
-        } finally {
+        }
+        finally {
             people.deleteById(teacher.getId());
         }
     }
+
 }

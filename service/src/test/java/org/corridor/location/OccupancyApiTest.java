@@ -21,13 +21,14 @@ import org.corridor.testing.OccupancyCounters;
 import org.corridor.testing.OnMariaDb;
 
 /**
- * Each destination's count of students out ({@code destination_occupancy}) as every step of a pass moves
- * it: up when the student goes out, however the pass started; down when they come back, however it ended;
- * untouched by requests that never went out. (After every API test {@link ApiTest} also compares every
- * counter with the passes out.)
+ * Each destination's count of students out ({@code destination_occupancy}) as every step
+ * of a pass moves it: up when the student goes out, however the pass started; down when
+ * they come back, however it ended; untouched by requests that never went out. (After
+ * every API test {@link ApiTest} also compares every counter with the passes out.)
  */
 @OnMariaDb
 class OccupancyApiTest extends ApiTest {
+
     @Autowired
     private ObjectMapper json;
 
@@ -38,9 +39,9 @@ class OccupancyApiTest extends ApiTest {
     }
 
     /**
-     * The screens show the counter the rules and auto passes read, not a count of passes of their own: set
-     * here apart from the passes (as a seeder writing passes with SQL would leave it), the counter is what
-     * both lists show.
+     * The screens show the counter the rules and auto passes read, not a count of passes
+     * of their own: set here apart from the passes (as a seeder writing passes with SQL
+     * would leave it), the counter is what both lists show.
      */
     @Test
     void destinationListsShowTheCounterTheRulesRead() {
@@ -157,7 +158,8 @@ class OccupancyApiTest extends ApiTest {
         post("admin", "/api/admin/schools/" + schoolId() + "/emergency", null);
 
         assertThat(jdbc.queryForObject("select sum(out_now) from destination_occupancy where school_id = ?",
-                Integer.class, schoolId())).isZero();
+                Integer.class, schoolId()))
+            .isZero();
     }
 
     @Test
@@ -208,13 +210,17 @@ class OccupancyApiTest extends ApiTest {
     }
 
     private int outAt(String destinationName) {
-        return jdbc.queryForList("select out_now from destination_occupancy where location_id = ?", Integer.class,
-                destination(destinationName)).stream().findFirst().orElse(0);
+        return jdbc
+            .queryForList("select out_now from destination_occupancy where location_id = ?", Integer.class,
+                    destination(destinationName))
+            .stream()
+            .findFirst()
+            .orElse(0);
     }
 
     private Map<String, Object> body(String student, String destinationName, String type) {
-        Map<String, Object> body = new HashMap<>(Map.of("departingFromSectionId", english10(),
-                "destinationId", destination(destinationName), "type", type));
+        Map<String, Object> body = new HashMap<>(Map.of("departingFromSectionId", english10(), "destinationId",
+                destination(destinationName), "type", type));
         if (!type.equals("AUTO")) {
             body.put("studentId", person(student).getId());
         }
@@ -232,10 +238,12 @@ class OccupancyApiTest extends ApiTest {
 
     private JsonNode factsOf(String passId) {
         try {
-            return json.readTree(jdbc.queryForObject("select facts_snapshot from hall_pass where id = ?", String.class,
-                    passId));
-        } catch (JsonProcessingException e) {
+            return json.readTree(
+                    jdbc.queryForObject("select facts_snapshot from hall_pass where id = ?", String.class, passId));
+        }
+        catch (JsonProcessingException e) {
             throw new AssertionError(e);
         }
     }
+
 }

@@ -20,11 +20,12 @@ import org.springframework.jdbc.datasource.DriverManagerDataSource;
 import org.corridor.testing.TestDatabases;
 
 /**
- * A database that had passes before V9 starts each destination's count of students out from the passes out
- * there (ACTIVE and LONG_RUNNING), on both databases. No Spring: Flyway alone, stopped before V9, the
- * passes written in SQL, then V9.
+ * A database that had passes before V9 starts each destination's count of students out
+ * from the passes out there (ACTIVE and LONG_RUNNING), on both databases. No Spring:
+ * Flyway alone, stopped before V9, the passes written in SQL, then V9.
  */
 class OccupancyMigrationTest {
+
     private static final MigrationVersion V9 = MigrationVersion.fromVersion("9");
 
     @Test
@@ -40,13 +41,18 @@ class OccupancyMigrationTest {
         String url = scratchDatabase(server);
         try {
             DriverManagerDataSource mariaDb = new DriverManagerDataSource(url, server.user(), server.password());
-            assertThat(countersAfterV9(mariaDb)).isEqualTo(Map.of("Restroom", 2, "Nurse", 1, "Library", 0, "Room 1", 0));
-        } finally {
+            assertThat(countersAfterV9(mariaDb))
+                .isEqualTo(Map.of("Restroom", 2, "Nurse", 1, "Library", 0, "Room 1", 0));
+        }
+        finally {
             dropScratchDatabase(server, url);
         }
     }
 
-    /** Migrates to the version before V9, writes a school with passes in every state, migrates to V9. */
+    /**
+     * Migrates to the version before V9, writes a school with passes in every state,
+     * migrates to V9.
+     */
     private static Map<String, Integer> countersAfterV9(DriverManagerDataSource db) {
         Flyway.configure().dataSource(db).target(versionBeforeV9(db)).load().migrate();
         JdbcTemplate jdbc = new JdbcTemplate(db);
@@ -55,50 +61,58 @@ class OccupancyMigrationTest {
                 + " request_expiry_minutes, version) values ('s', 'd', 'School', 'UTC', 10, 30, 15, 0)");
         jdbc.update("insert into person (id, district_id, school_id, email, given_name, family_name, version)"
                 + " values ('t', 'd', 's', 't@example.test', 'Tess', 'Teacher', 0)");
-        String[] locations = {"Room 1", "Restroom", "Nurse", "Library"};
+        String[] locations = { "Room 1", "Restroom", "Nurse", "Library" };
         for (String name : locations) {
-            jdbc.update("insert into location (id, school_id, name, is_destination, capacity, is_open, auto_pass_allowed,"
-                    + " version) values (?, 's', ?, ?, 0, true, false, 0)", name, name, !name.equals("Room 1"));
+            jdbc.update(
+                    "insert into location (id, school_id, name, is_destination, capacity, is_open, auto_pass_allowed,"
+                            + " version) values (?, 's', ?, ?, 0, true, false, 0)",
+                    name, name, !name.equals("Room 1"));
         }
         jdbc.update("insert into section (id, school_id, room_id, main_teacher_id, name, version)"
                 + " values ('sec', 's', 'Room 1', 't', 'English', 0)");
-        String[][] passes = {
-                {"Restroom", "ACTIVE"}, {"Restroom", "LONG_RUNNING"}, {"Restroom", "COMPLETED"}, {"Restroom", "PENDING"},
-                {"Nurse", "ACTIVE"}, {"Nurse", "ENDED_BY_SYSTEM"}, {"Nurse", "SCHEDULED"}, {"Nurse", "REQUESTED"},
-                {"Library", "DENIED"}, {"Library", "CANCELLED"}, {"Library", "EXPIRED"}};
+        String[][] passes = { { "Restroom", "ACTIVE" }, { "Restroom", "LONG_RUNNING" }, { "Restroom", "COMPLETED" },
+                { "Restroom", "PENDING" }, { "Nurse", "ACTIVE" }, { "Nurse", "ENDED_BY_SYSTEM" },
+                { "Nurse", "SCHEDULED" }, { "Nurse", "REQUESTED" }, { "Library", "DENIED" }, { "Library", "CANCELLED" },
+                { "Library", "EXPIRED" } };
         for (int i = 0; i < passes.length; i++) {
             String student = "p" + i;
             jdbc.update("insert into person (id, district_id, school_id, email, given_name, family_name, version)"
                     + " values (?, 'd', 's', ?, 'Student', ?, 0)", student, student + "@example.test", student);
             jdbc.update("insert into hall_pass (id, district_id, school_id, student_id, pass_type, channel, state,"
-                            + " departing_section_id, departing_room_id, destination_id, routed_to_id, created_by_id,"
-                            + " requested_at, version)"
-                            + " values (?, 'd', 's', ?, 'REGULAR', 'DEVICE', ?, 'sec', 'Room 1', ?, 't', ?,"
-                            + " current_timestamp, 0)",
-                    "pass-" + i, student, passes[i][1], passes[i][0], student);
+                    + " departing_section_id, departing_room_id, destination_id, routed_to_id, created_by_id,"
+                    + " requested_at, version)"
+                    + " values (?, 'd', 's', ?, 'REGULAR', 'DEVICE', ?, 'sec', 'Room 1', ?, 't', ?,"
+                    + " current_timestamp, 0)", "pass-" + i, student, passes[i][1], passes[i][0], student);
         }
 
         Flyway.configure().dataSource(db).target(V9).load().migrate();
 
-        return jdbc.query("select l.name, o.out_now from destination_occupancy o join location l on l.id = o.location_id"
-                        + " where o.school_id = 's'", (row, n) -> Map.entry(row.getString(1), row.getInt(2)))
-                .stream().collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
+        return jdbc
+            .query("select l.name, o.out_now from destination_occupancy o join location l on l.id = o.location_id"
+                    + " where o.school_id = 's'", (row, n) -> Map.entry(row.getString(1), row.getInt(2)))
+            .stream()
+            .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
     }
 
     private static MigrationVersion versionBeforeV9(DriverManagerDataSource db) {
         return Arrays.stream(Flyway.configure().dataSource(db).load().info().all())
-                .map(MigrationInfo::getVersion).filter(v -> v != null && v.isNewerThan("0") && V9.isNewerThan(v.getVersion()))
-                .max(MigrationVersion::compareTo).orElseThrow();
+            .map(MigrationInfo::getVersion)
+            .filter(v -> v != null && v.isNewerThan("0") && V9.isNewerThan(v.getVersion()))
+            .max(MigrationVersion::compareTo)
+            .orElseThrow();
     }
 
-    /** A database of its own next to the test database, so this test's Flyway history is its own. */
+    /**
+     * A database of its own next to the test database, so this test's Flyway history is
+     * its own.
+     */
     private static String scratchDatabase(TestDatabases.Connection_ server) throws SQLException {
         String url = server.url();
         int slash = url.indexOf('/', "jdbc:mariadb://".length());
         int query = url.indexOf('?', slash);
         String name = (query < 0 ? url.substring(slash + 1) : url.substring(slash + 1, query)) + "_v9";
         try (Connection c = DriverManager.getConnection(url, server.user(), server.password());
-             Statement s = c.createStatement()) {
+                Statement s = c.createStatement()) {
             s.execute("drop database if exists `" + name + "`");
             s.execute("create database `" + name + "`");
         }
@@ -110,8 +124,9 @@ class OccupancyMigrationTest {
         int query = scratchUrl.indexOf('?', slash);
         String name = query < 0 ? scratchUrl.substring(slash + 1) : scratchUrl.substring(slash + 1, query);
         try (Connection c = DriverManager.getConnection(server.url(), server.user(), server.password());
-             Statement s = c.createStatement()) {
+                Statement s = c.createStatement()) {
             s.execute("drop database if exists `" + name + "`");
         }
     }
+
 }

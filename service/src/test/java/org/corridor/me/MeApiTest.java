@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import org.junit.jupiter.api.Test;
 import org.springframework.http.HttpStatus;
 
-
 import org.corridor.testing.ApiTest;
 import org.corridor.testing.OnH2;
 
@@ -20,4 +19,5 @@ class MeApiTest extends ApiTest {
         assertThat(me.getStatusCode()).isEqualTo(HttpStatus.OK);
         assertThat(me.getBody().get("timeZone").asText()).isEqualTo("America/New_York");
     }
+
 }

@@ -28,16 +28,22 @@ import org.corridor.person.Role;
 import org.corridor.testing.ApiTest;
 import org.corridor.testing.OnMariaDb;
 
-/** Administrators keep the district's no-contact list; the rules read the pairs in force on the school's date. */
+/**
+ * Administrators keep the district's no-contact list; the rules read the pairs in force
+ * on the school's date.
+ */
 @OnMariaDb
 class NoContactApiTest extends ApiTest {
+
     private static final String PAIRS = "/api/admin/no-contact-pairs";
+
     private static final LocalDate TODAY = LocalDate.now(ZoneId.of("America/New_York"));
 
     @BeforeEach
     @AfterEach
     void keepOnlyTheDemoPair() {
-        // The demo's own pair (Ava and Ben) has no creation time; every pair a test adds has one.
+        // The demo's own pair (Ava and Ben) has no creation time; every pair a test adds
+        // has one.
         jdbc.update("delete from no_contact_pair where created_at is not null");
         jdbc.update("delete from no_contact_change");
         jdbc.update("delete from person_role where person_id in "
@@ -55,10 +61,10 @@ class NoContactApiTest extends ApiTest {
 
         assertThat(added.getStatusCode()).isEqualTo(HttpStatus.CREATED);
         assertThat(pass("rivera", id).get("flags").findValuesAsText("message"))
-                .containsExactly("No-contact conflict: Cara Castillo is out (Library)");
+            .containsExactly("No-contact conflict: Cara Castillo is out (Library)");
         JsonNode studentView = pass("dan", id);
         assertThat(studentView.get("flags").findValuesAsText("message"))
-                .containsExactly("A no-contact restriction applies to this request");
+            .containsExactly("A no-contact restriction applies to this request");
         assertThat(studentView.toString()).doesNotContain("Cara").doesNotContain("Castillo");
     }
 
@@ -66,8 +72,8 @@ class NoContactApiTest extends ApiTest {
     void pairOutsideItsDatesDoesNotFlag() {
         post("admin", PAIRS, Map.of("studentId", person("cara").getId(), "otherStudentId", person("dan").getId(),
                 "from", TODAY.minusDays(10).toString(), "until", TODAY.minusDays(1).toString()));
-        post("admin", PAIRS, Map.of("studentId", person("eli").getId(), "otherStudentId", person("dan").getId(),
-                "from", TODAY.plusDays(1).toString()));
+        post("admin", PAIRS, Map.of("studentId", person("eli").getId(), "otherStudentId", person("dan").getId(), "from",
+                TODAY.plusDays(1).toString()));
         out("cara", "Library");
         out("eli", "Library");
 
@@ -80,7 +86,8 @@ class NoContactApiTest extends ApiTest {
     void samePairInEitherOrderIsRefusedAsADuplicate() {
         post("admin", PAIRS, Map.of("studentId", person("cara").getId(), "otherStudentId", person("dan").getId()));
 
-        var again = post("admin", PAIRS, Map.of("studentId", person("dan").getId(), "otherStudentId", person("cara").getId()));
+        var again = post("admin", PAIRS,
+                Map.of("studentId", person("dan").getId(), "otherStudentId", person("cara").getId()));
 
         assertThat(again.getStatusCode()).isEqualTo(HttpStatus.CONFLICT);
         assertThat(again.getBody().get("type").asText()).endsWith("/duplicate-no-contact-pair");
@@ -89,7 +96,8 @@ class NoContactApiTest extends ApiTest {
 
     @Test
     void studentPairedWithThemselvesIsRefused() {
-        var answer = post("admin", PAIRS, Map.of("studentId", person("cara").getId(), "otherStudentId", person("cara").getId()));
+        var answer = post("admin", PAIRS,
+                Map.of("studentId", person("cara").getId(), "otherStudentId", person("cara").getId()));
 
         assertThat(answer.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
         assertThat(fields(answer)).containsExactly("otherStudentId");
@@ -97,10 +105,12 @@ class NoContactApiTest extends ApiTest {
 
     @Test
     void teacherAndStudentOfNoSchoolAreUnknownStudents() {
-        Person schoolless = people.save(new Person(person("ava").getDistrictId(), null, "sol@nocontact.test", "Sol",
-                "Nowhere", Role.STUDENT).withStudentNumber("7777"));
+        Person schoolless = people
+            .save(new Person(person("ava").getDistrictId(), null, "sol@nocontact.test", "Sol", "Nowhere", Role.STUDENT)
+                .withStudentNumber("7777"));
 
-        var byId = post("admin", PAIRS, Map.of("studentId", schoolless.getId(), "otherStudentId", person("rivera").getId()));
+        var byId = post("admin", PAIRS,
+                Map.of("studentId", schoolless.getId(), "otherStudentId", person("rivera").getId()));
         var byNumber = post("admin", PAIRS, Map.of("studentNumber", "7777", "otherStudentNumber", "no-such-number"));
 
         assertThat(byId.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
@@ -124,8 +134,11 @@ class NoContactApiTest extends ApiTest {
 
     @Test
     void removedPairStopsFlaggingAndTheHistorySaysWhoAddedAndRemovedIt() {
-        String id = post("admin", PAIRS, Map.of("studentId", person("cara").getId(), "otherStudentId",
-                person("dan").getId())).getBody().get("id").asText();
+        String id = post("admin", PAIRS,
+                Map.of("studentId", person("cara").getId(), "otherStudentId", person("dan").getId()))
+            .getBody()
+            .get("id")
+            .asText();
 
         var removed = call("admin", HttpMethod.DELETE, PAIRS + "/" + id, null, Map.of());
         out("cara", "Library");
@@ -148,7 +161,7 @@ class NoContactApiTest extends ApiTest {
 
         assertThat(list.findPath("student").get("name").asText()).isEqualTo("Dan Dubois");
         assertThat(list.findValues("otherStudent").stream().map(s -> s.get("name").asText()))
-                .containsExactlyInAnyOrder("Cara Castillo", "Eli Evans");
+            .containsExactlyInAnyOrder("Cara Castillo", "Eli Evans");
     }
 
     @Test
@@ -160,33 +173,29 @@ class NoContactApiTest extends ApiTest {
 
     @Test
     void csvWithBadRowsAddsNothingAndReportsEachRow() {
-        String csv = "studentNumber,otherStudentNumber,note,from,until\n"
-                + number("cara") + "," + number("dan") + ",fine row,,\n"
-                + number("eli") + ",99999,,,\n"
-                + number("fay") + "," + number("fay") + ",,,\n"
-                + number("gus") + "," + number("hana") + ",,2026-13-01,\n"
-                + "," + number("ivan") + ",,,\n"
+        String csv = "studentNumber,otherStudentNumber,note,from,until\n" + number("cara") + "," + number("dan")
+                + ",fine row,,\n" + number("eli") + ",99999,,,\n" + number("fay") + "," + number("fay") + ",,,\n"
+                + number("gus") + "," + number("hana") + ",,2026-13-01,\n" + "," + number("ivan") + ",,,\n"
                 + number("dan") + "," + number("cara") + ",,,\n";
 
         var answer = upload(csv);
 
         assertThat(answer.getStatusCode()).isEqualTo(HttpStatus.UNPROCESSABLE_ENTITY);
         List<String> report = answer.getBody().get("errors").findValuesAsText("row").stream().toList();
-        assertThat(answer.getBody().get("errors").toString())
-                .contains("\"row\":3,\"column\":\"otherStudentNumber\"")
-                .contains("\"row\":4,\"column\":\"otherStudentNumber\"")
-                .contains("\"row\":5,\"column\":\"from\"")
-                .contains("\"row\":6,\"column\":\"studentNumber\"")
-                .contains("\"row\":7,\"column\":\"otherStudentNumber\"");
+        assertThat(answer.getBody().get("errors").toString()).contains("\"row\":3,\"column\":\"otherStudentNumber\"")
+            .contains("\"row\":4,\"column\":\"otherStudentNumber\"")
+            .contains("\"row\":5,\"column\":\"from\"")
+            .contains("\"row\":6,\"column\":\"studentNumber\"")
+            .contains("\"row\":7,\"column\":\"otherStudentNumber\"");
         assertThat(report).hasSize(5);
         assertThat(jdbc.queryForObject("select count(*) from no_contact_pair", Integer.class)).isEqualTo(1);
     }
 
     @Test
     void csvOfGoodRowsAddsEveryPair() {
-        String csv = "\uFEFFstudentNumber,otherStudentNumber,note,from,until\r\n"
-                + number("cara") + "," + number("dan") + ",\"Agreed, with both families\"," + TODAY + ",\r\n"
-                + number("eli") + "," + number("fay") + ",,,\r\n";
+        String csv = "\uFEFFstudentNumber,otherStudentNumber,note,from,until\r\n" + number("cara") + "," + number("dan")
+                + ",\"Agreed, with both families\"," + TODAY + ",\r\n" + number("eli") + "," + number("fay")
+                + ",,,\r\n";
 
         var answer = upload(csv);
 
@@ -217,6 +226,7 @@ class NoContactApiTest extends ApiTest {
         headers.setContentType(MediaType.MULTIPART_FORM_DATA);
         headers.setAccept(List.of(MediaType.APPLICATION_JSON, MediaType.APPLICATION_PROBLEM_JSON));
         return http.withBasicAuth("admin@corridor.test", "demo")
-                .exchange(PAIRS + "/import", HttpMethod.POST, new HttpEntity<>(body, headers), JsonNode.class);
+            .exchange(PAIRS + "/import", HttpMethod.POST, new HttpEntity<>(body, headers), JsonNode.class);
     }
+
 }

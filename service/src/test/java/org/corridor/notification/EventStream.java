@@ -18,10 +18,12 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 
 /**
- * A test client of GET /api/notifications/stream over a real connection, with HTTP Basic: it reads
- * server-sent events on a thread of its own, so a test can wait for the next one.
+ * A test client of GET /api/notifications/stream over a real connection, with HTTP Basic:
+ * it reads server-sent events on a thread of its own, so a test can wait for the next
+ * one.
  */
 public final class EventStream implements AutoCloseable {
+
     /** Generous: a slow machine must not fail a test. */
     static final Duration PATIENCE = Duration.ofSeconds(20);
 
@@ -29,9 +31,13 @@ public final class EventStream implements AutoCloseable {
     }
 
     private final BlockingQueue<Event> events = new LinkedBlockingQueue<>();
+
     private final List<String> comments = new ArrayList<>();
+
     private final HttpResponse<InputStream> response;
+
     private final Thread reader;
+
     private volatile boolean ended;
 
     private EventStream(HttpResponse<InputStream> response) {
@@ -42,18 +48,21 @@ public final class EventStream implements AutoCloseable {
     }
 
     public static EventStream open(int port, String who, String lastEventId) throws IOException, InterruptedException {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port
-                        + "/api/notifications/stream"))
-                .header("Accept", "text/event-stream")
-                .header("Authorization", "Basic " + Base64.getEncoder().encodeToString(
-                        (who + "@corridor.test:demo").getBytes(StandardCharsets.UTF_8)))
-                .timeout(PATIENCE)
-                .GET();
+        HttpRequest.Builder request = HttpRequest
+            .newBuilder(URI.create("http://127.0.0.1:" + port + "/api/notifications/stream"))
+            .header("Accept", "text/event-stream")
+            .header("Authorization",
+                    "Basic " + Base64.getEncoder()
+                        .encodeToString((who + "@corridor.test:demo").getBytes(StandardCharsets.UTF_8)))
+            .timeout(PATIENCE)
+            .GET();
         if (lastEventId != null) {
             request.header("Last-Event-ID", lastEventId);
         }
-        HttpResponse<InputStream> response = HttpClient.newBuilder().connectTimeout(PATIENCE).build()
-                .send(request.build(), HttpResponse.BodyHandlers.ofInputStream());
+        HttpResponse<InputStream> response = HttpClient.newBuilder()
+            .connectTimeout(PATIENCE)
+            .build()
+            .send(request.build(), HttpResponse.BodyHandlers.ofInputStream());
         return new EventStream(response);
     }
 
@@ -74,11 +83,14 @@ public final class EventStream implements AutoCloseable {
         return events.poll(PATIENCE.toMillis(), TimeUnit.MILLISECONDS);
     }
 
-    /** The next event within the given time, or null; for checking that nothing arrives. */
+    /**
+     * The next event within the given time, or null; for checking that nothing arrives.
+     */
     Event poll(Duration wait) {
         try {
             return events.poll(wait.toMillis(), TimeUnit.MILLISECONDS);
-        } catch (InterruptedException e) {
+        }
+        catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
         }
@@ -91,7 +103,10 @@ public final class EventStream implements AutoCloseable {
         }
     }
 
-    /** The next event of that name, skipping others; null when none came within {@link #PATIENCE}. */
+    /**
+     * The next event of that name, skipping others; null when none came within
+     * {@link #PATIENCE}.
+     */
     public Event next(String name) throws InterruptedException {
         long deadline = System.nanoTime() + PATIENCE.toNanos();
         while (System.nanoTime() < deadline) {
@@ -110,7 +125,8 @@ public final class EventStream implements AutoCloseable {
     }
 
     private void read() {
-        try (BufferedReader lines = new BufferedReader(new InputStreamReader(response.body(), StandardCharsets.UTF_8))) {
+        try (BufferedReader lines = new BufferedReader(
+                new InputStreamReader(response.body(), StandardCharsets.UTF_8))) {
             String name = "message";
             String id = null;
             StringBuilder data = new StringBuilder();
@@ -122,11 +138,13 @@ public final class EventStream implements AutoCloseable {
                     name = "message";
                     id = null;
                     data.setLength(0);
-                } else if (line.startsWith(":")) {
+                }
+                else if (line.startsWith(":")) {
                     synchronized (comments) {
                         comments.add(line.substring(1));
                     }
-                } else {
+                }
+                else {
                     int colon = line.indexOf(':');
                     String field = colon < 0 ? line : line.substring(0, colon);
                     String value = colon < 0 ? "" : line.substring(colon + 1);
@@ -137,12 +155,14 @@ public final class EventStream implements AutoCloseable {
                         case "event" -> name = value;
                         case "id" -> id = value;
                         case "data" -> data.append(data.isEmpty() ? "" : "\n").append(value);
-                        default -> { /* retry and others */ }
+                        default -> {
+                            /* retry and others */ }
                     }
                 }
             }
             ended = true;
-        } catch (IOException e) {
+        }
+        catch (IOException e) {
             // closed by the test
         }
     }
@@ -151,4 +171,5 @@ public final class EventStream implements AutoCloseable {
     public void close() throws IOException {
         response.body().close();
     }
+
 }

@@ -13,9 +13,13 @@ import org.corridor.problem.ApiProblem;
 import org.corridor.security.Caller;
 import org.corridor.testing.OnMariaDb;
 
-/** The notification centre over HTTP: my notifications, newest first, and marking them seen. */
+/**
+ * The notification centre over HTTP: my notifications, newest first, and marking them
+ * seen.
+ */
 @OnMariaDb
 class NotificationCentreApiTest extends NotificationTestSupport {
+
     @Autowired
     NotificationCentre centre;
 
@@ -118,7 +122,7 @@ class NotificationCentreApiTest extends NotificationTestSupport {
 
     @Test
     void limitOutOfRangeIsAProblem() {
-        for (String limit : new String[] {"0", "101"}) {
+        for (String limit : new String[] { "0", "101" }) {
             var answer = get("rivera", "/api/notifications?limit=" + limit);
 
             assertThat(answer.getStatusCode()).as("limit=" + limit).isEqualTo(HttpStatus.BAD_REQUEST);
@@ -162,18 +166,18 @@ class NotificationCentreApiTest extends NotificationTestSupport {
         String riveras = send("rivera", NotificationKind.REQUEST, "pass-1");
         Caller adminAsRivera = new Caller(person("rivera"), person("admin"), null);
 
-        assertThatThrownBy(() -> centre.markSeen(adminAsRivera, riveras))
-                .isInstanceOfSatisfying(ApiProblem.class, p -> assertThat(p.status()).isEqualTo(HttpStatus.NOT_FOUND));
+        assertThatThrownBy(() -> centre.markSeen(adminAsRivera, riveras)).isInstanceOfSatisfying(ApiProblem.class,
+                p -> assertThat(p.status()).isEqualTo(HttpStatus.NOT_FOUND));
         assertThat(seenAt(riveras)).isNull();
     }
 
     @Test
     void kioskHasNoNotifications() {
-        Caller kiosk = Caller.kiosk(new Caller.Kiosk("kiosk-1", person("rivera").getDistrictId(), schoolId(),
-                "room-1", "Room 204 kiosk"));
+        Caller kiosk = Caller.kiosk(
+                new Caller.Kiosk("kiosk-1", person("rivera").getDistrictId(), schoolId(), "room-1", "Room 204 kiosk"));
 
-        assertThatThrownBy(() -> centre.list(kiosk, false, 50))
-                .isInstanceOfSatisfying(ApiProblem.class, p -> assertThat(p.status()).isEqualTo(HttpStatus.FORBIDDEN));
+        assertThatThrownBy(() -> centre.list(kiosk, false, 50)).isInstanceOfSatisfying(ApiProblem.class,
+                p -> assertThat(p.status()).isEqualTo(HttpStatus.FORBIDDEN));
     }
 
     @Test
@@ -183,4 +187,5 @@ class NotificationCentreApiTest extends NotificationTestSupport {
         assertThat(answer.getStatusCode()).isEqualTo(HttpStatus.OK);
         assertThat(answer.getBody().get("marked").asInt()).isZero();
     }
+
 }

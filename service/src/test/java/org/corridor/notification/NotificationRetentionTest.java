@@ -10,9 +10,13 @@ import org.springframework.beans.factory.annotation.Autowired;
 
 import org.corridor.testing.OnMariaDb;
 
-/** Notifications are student data: deleted once older than the retention period (30 days by default). */
+/**
+ * Notifications are student data: deleted once older than the retention period (30 days
+ * by default).
+ */
 @OnMariaDb
 class NotificationRetentionTest extends NotificationTestSupport {
+
     @Autowired
     NotificationRetention retention;
 
@@ -28,4 +32,5 @@ class NotificationRetentionTest extends NotificationTestSupport {
         assertThat(deleted).isEqualTo(1);
         assertThat(jdbc.queryForList("select id from notification", String.class)).containsExactly(recent);
     }
+
 }

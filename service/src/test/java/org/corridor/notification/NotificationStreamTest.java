@@ -21,6 +21,7 @@ import org.corridor.testing.OnMariaDb;
 /** Live popups: GET /api/notifications/stream over a real connection with HTTP Basic. */
 @OnMariaDb
 class NotificationStreamTest extends NotificationTestSupport {
+
     private final ObjectMapper json = new ObjectMapper();
 
     @Test
@@ -216,8 +217,10 @@ class NotificationStreamTest extends NotificationTestSupport {
 
     @Test
     void streamEndedByTheServerEndsCleanlyForTheClient() throws Exception {
-        // Ending a stream makes Spring MVC dispatch the request again (DispatcherType.ASYNC), which
-        // Spring Security authorizes again: with HTTP Basic it must still find the caller.
+        // Ending a stream makes Spring MVC dispatch the request again
+        // (DispatcherType.ASYNC), which
+        // Spring Security authorizes again: with HTTP Basic it must still find the
+        // caller.
         Logger root = (Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
         ListAppender<ILoggingEvent> logged = new ListAppender<>();
         logged.start();
@@ -229,10 +232,12 @@ class NotificationStreamTest extends NotificationTestSupport {
 
             assertThat(rivera.ends()).isTrue();
             assertThat(streams.openStreams(person("rivera").getId())).isZero();
-            // a refused ASYNC dispatch shows as "Unable to handle the Spring Security Exception because the
+            // a refused ASYNC dispatch shows as "Unable to handle the Spring Security
+            // Exception because the
             // response is already committed", logged as an error by the servlet container
             assertThat(logged.list).noneMatch(e -> e.getLevel() == Level.ERROR);
-        } finally {
+        }
+        finally {
             root.detachAppender(logged);
         }
     }
@@ -243,4 +248,5 @@ class NotificationStreamTest extends NotificationTestSupport {
 
         assertThat(answer.getStatusCode().value()).isEqualTo(401);
     }
+
 }

@@ -23,21 +23,30 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 import org.corridor.testing.ApiTest;
 
-/** Sending notifications the way the pass package does, and watching what reaches the streams. */
+/**
+ * Sending notifications the way the pass package does, and watching what reaches the
+ * streams.
+ */
 abstract class NotificationTestSupport extends ApiTest {
+
     @LocalServerPort
     int port;
+
     @Autowired
     Notifications notifications;
+
     @Autowired
     NotificationStreams streams;
+
     @Autowired
     PlatformTransactionManager transactionManager;
+
     @Autowired
     ApplicationContext context;
 
     /** Every NotificationDelivered published during the test, from whichever thread. */
     final List<NotificationDelivered> delivered = new CopyOnWriteArrayList<>();
+
     private final ApplicationListener<ApplicationEvent> deliveries = event -> {
         if (event instanceof PayloadApplicationEvent<?> payload
                 && payload.getPayload() instanceof NotificationDelivered d) {
@@ -62,18 +71,22 @@ abstract class NotificationTestSupport extends ApiTest {
                 ApplicationEventMulticaster.class);
     }
 
-    /** Sends inside a committed transaction, as a pass step does; answers the new notification's id. */
+    /**
+     * Sends inside a committed transaction, as a pass step does; answers the new
+     * notification's id.
+     */
     String send(String to, NotificationKind kind, String passId) {
         String districtId = person(to).getDistrictId();
         String recipientId = person(to).getId();
-        new TransactionTemplate(transactionManager).executeWithoutResult(status ->
-                notifications.send(districtId, recipientId, kind, passId, "Title " + kind, "Body of " + kind));
+        new TransactionTemplate(transactionManager).executeWithoutResult(status -> notifications.send(districtId,
+                recipientId, kind, passId, "Title " + kind, "Body of " + kind));
         return newestOf(recipientId);
     }
 
     String newestOf(String recipientId) {
-        return jdbc.queryForObject("select id from notification where person_id = ? order by created_at desc, id desc"
-                + " limit 1", String.class, recipientId);
+        return jdbc.queryForObject(
+                "select id from notification where person_id = ? order by created_at desc, id desc" + " limit 1",
+                String.class, recipientId);
     }
 
     int count() {
@@ -90,7 +103,10 @@ abstract class NotificationTestSupport extends ApiTest {
                 notificationId));
     }
 
-    /** Moves a notification's creation time; stored times are UTC wall-clock times, as Hibernate writes them. */
+    /**
+     * Moves a notification's creation time; stored times are UTC wall-clock times, as
+     * Hibernate writes them.
+     */
     void createdAt(String notificationId, Instant at) {
         jdbc.update("update notification set created_at = ? where id = ?", LocalDateTime.ofInstant(at, ZoneOffset.UTC),
                 notificationId);
@@ -115,4 +131,5 @@ abstract class NotificationTestSupport extends ApiTest {
         }
         return condition.getAsBoolean();
     }
+
 }

@@ -25,7 +25,8 @@ class NotificationsTest extends NotificationTestSupport {
             });
             String marker = send("rivera", NotificationKind.ON_THE_WAY, "pass-2");
 
-            // events of one person arrive in order: the first one after the rollback is the marker
+            // events of one person arrive in order: the first one after the rollback is
+            // the marker
             assertThat(rivera.next("notification").id()).isEqualTo(marker);
             assertThat(count()).isEqualTo(1);
         }
@@ -49,8 +50,8 @@ class NotificationsTest extends NotificationTestSupport {
 
     @Test
     void sendWithoutTransactionStoresAtOnce() {
-        notifications.send(person("rivera").getDistrictId(), person("rivera").getId(), NotificationKind.EMERGENCY,
-                null, "Emergency", "Stay in your rooms");
+        notifications.send(person("rivera").getDistrictId(), person("rivera").getId(), NotificationKind.EMERGENCY, null,
+                "Emergency", "Stay in your rooms");
 
         assertThat(get("rivera", "/api/notifications").getBody().get("unreadCount").asInt()).isEqualTo(1);
     }
@@ -106,4 +107,5 @@ class NotificationsTest extends NotificationTestSupport {
         assertThat(Notifications.REQUEST_KINDS).containsExactly(NotificationKind.REQUEST,
                 NotificationKind.REQUEST_AGAIN, NotificationKind.REQUEST_ESCALATED);
     }
+
 }

@@ -16,12 +16,14 @@ import org.corridor.testing.ApiTest;
 import org.corridor.testing.OnMariaDb;
 
 /**
- * A request pops up on the teacher's open screen while the same teacher's Requests tab lists it: both
- * want to record its delivery. Exactly one does, and neither answers with an error.
+ * A request pops up on the teacher's open screen while the same teacher's Requests tab
+ * lists it: both want to record its delivery. Exactly one does, and neither answers with
+ * an error.
  */
 @OnMariaDb
 class DeliveryRaceTest extends ApiTest {
-    private static final String[] STUDENTS = {"cara", "dan", "eli", "fay", "gus", "hana", "ivan", "jade"};
+
+    private static final String[] STUDENTS = { "cara", "dan", "eli", "fay", "gus", "hana", "ivan", "jade" };
 
     @LocalServerPort
     int port;
@@ -38,14 +40,18 @@ class DeliveryRaceTest extends ApiTest {
                 assertThat(stream.next("notification")).isNotNull();
                 tabStatuses.add(listing.get());
             }
-        } finally {
+        }
+        finally {
             tab.shutdownNow();
         }
 
         assertThat(tabStatuses).containsOnly(200);
         for (String id : ids) {
             assertThat(jdbc.queryForObject("select count(*) from pass_event where pass_id = ? and kind = 'DELIVERED'",
-                    Integer.class, id)).as("DELIVERED events of %s", id).isEqualTo(1);
+                    Integer.class, id))
+                .as("DELIVERED events of %s", id)
+                .isEqualTo(1);
         }
     }
+
 }

@@ -12,7 +12,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import org.corridor.testing.ApiTest;
 import org.corridor.testing.OnMariaDb;
 
-/** An administrator covering a class acts through the teacher's screens; the record keeps both names. */
+/**
+ * An administrator covering a class acts through the teacher's screens; the record keeps
+ * both names.
+ */
 @OnMariaDb
 class ImpersonatedDecisionTest extends ApiTest {
 
@@ -54,4 +57,5 @@ class ImpersonatedDecisionTest extends ApiTest {
     private Map<String, String> asRivera() {
         return Map.of("X-Act-As", person("rivera").getId());
     }
+
 }

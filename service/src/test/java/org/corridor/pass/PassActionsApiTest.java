@@ -16,9 +16,9 @@ import org.corridor.testing.ApiTest;
 import org.corridor.testing.OnMariaDb;
 
 /**
- * A pass answers, for the caller, the calls that would be accepted now ({@code actions}), so the screens
- * keep no list of states and roles of their own; every action offered is accepted, and a call not offered
- * is refused.
+ * A pass answers, for the caller, the calls that would be accepted now ({@code actions}),
+ * so the screens keep no list of states and roles of their own; every action offered is
+ * accepted, and a call not offered is refused.
  */
 @OnMariaDb
 class PassActionsApiTest extends ApiTest {
@@ -126,12 +126,13 @@ class PassActionsApiTest extends ApiTest {
         String pending = request("ava", "Restroom").getBody().get("id").asText();
         assertThat(actions("ava", pending)).doesNotContain("approve");
         assertThat(post("ava", "/api/passes/" + pending + "/approve", Map.of()).getStatusCode())
-                .isEqualTo(HttpStatus.FORBIDDEN);
+            .isEqualTo(HttpStatus.FORBIDDEN);
 
         post("ava", "/api/passes/" + pending + "/cancel", null);
         String library = out("ava", "Library");
         assertThat(actions("rivera", library)).doesNotContain("check-in");
         assertThat(post("rivera", "/api/passes/" + library + "/check-in", null).getStatusCode())
-                .isEqualTo(HttpStatus.FORBIDDEN);
+            .isEqualTo(HttpStatus.FORBIDDEN);
     }
+
 }

@@ -25,8 +25,10 @@ import org.corridor.testing.OnMariaDb;
 /** Only the right person can act on a pass, and only once. */
 @OnMariaDb
 class PassDecisionAuthorityTest extends ApiTest {
+
     @Autowired
     DistrictRepository districts;
+
     @Autowired
     SchoolRepository schools;
 
@@ -58,7 +60,7 @@ class PassDecisionAuthorityTest extends ApiTest {
 
         assertThat(answer.getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
         assertThat(answer.getBody().get("detail").asText())
-                .isEqualTo("This request was sent to Ms Rivera; only they can approve it.");
+            .isEqualTo("This request was sent to Ms Rivera; only they can approve it.");
         assertThat(state(id)).isEqualTo("PENDING");
     }
 
@@ -74,7 +76,7 @@ class PassDecisionAuthorityTest extends ApiTest {
     @Test
     void schoolOfAnotherDistrictDoesNotExist() {
         var answer = http.withBasicAuth("teacher@other.test", "demo")
-                .getForEntity("/api/schools/" + schoolId() + "/destinations", JsonNode.class);
+            .getForEntity("/api/schools/" + schoolId() + "/destinations", JsonNode.class);
 
         assertThat(answer.getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
     }
@@ -195,7 +197,7 @@ class PassDecisionAuthorityTest extends ApiTest {
         assertThat(pass.get("deliveredAt").isNull()).isFalse();
         assertThat(pass.get("seenAt").isNull()).isFalse();
         assertThat(pass.get("status").asText())
-                .matches("Sent to Ms Rivera, Room 204 — delivered \\d{1,2}:\\d{2} — seen \\d{1,2}:\\d{2}");
+            .matches("Sent to Ms Rivera, Room 204 — delivered \\d{1,2}:\\d{2} — seen \\d{1,2}:\\d{2}");
     }
 
     @Test
@@ -223,4 +225,5 @@ class PassDecisionAuthorityTest extends ApiTest {
     private static List<String> ids(JsonNode passes) {
         return passes.findValuesAsText("id");
     }
+
 }

@@ -14,8 +14,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import org.corridor.testing.ApiTest;
 
 /**
- * The walkthrough of the README (and of docs/teachers.md), through HTTP, the real engine, the real rules and a
- * real database. Run once per database by the subclasses.
+ * The walkthrough of the README (and of docs/teachers.md), through HTTP, the real engine,
+ * the real rules and a real database. Run once per database by the subclasses.
  */
 abstract class PassLifecycleEndToEnd extends ApiTest {
 
@@ -25,7 +25,8 @@ abstract class PassLifecycleEndToEnd extends ApiTest {
         assertThat(requested.getStatusCode()).isEqualTo(HttpStatus.CREATED);
         String id = requested.getBody().get("id").asText();
         assertThat(requested.getBody().get("state").asText()).isEqualTo("PENDING");
-        assertThat(requested.getBody().get("status").asText()).isEqualTo("Sent to Ms Rivera, Room 204 — not yet on the teacher's screen");
+        assertThat(requested.getBody().get("status").asText())
+            .isEqualTo("Sent to Ms Rivera, Room 204 — not yet on the teacher's screen");
 
         assertThat(ids(get("rivera", "/api/requests").getBody())).containsExactly(id);
         assertThat(ids(get("chen", "/api/requests").getBody())).isEmpty();
@@ -38,10 +39,10 @@ abstract class PassLifecycleEndToEnd extends ApiTest {
         assertThat(checkedIn.getStatusCode()).isEqualTo(HttpStatus.OK);
         assertThat(get("ava", "/api/passes/" + id).getBody().get("state").asText()).isEqualTo("COMPLETED");
         assertThat(history.createHistoricProcessInstanceQuery().processInstanceBusinessKey(id).singleResult())
-                .satisfies(instance -> {
-                    assertThat(instance.getEndTime()).isNotNull();
-                    assertThat(instance.getEndActivityId()).isEqualTo("EndEvent_PassCompleted");
-                });
+            .satisfies(instance -> {
+                assertThat(instance.getEndTime()).isNotNull();
+                assertThat(instance.getEndActivityId()).isEqualTo("EndEvent_PassCompleted");
+            });
     }
 
     @Test
@@ -59,11 +60,13 @@ abstract class PassLifecycleEndToEnd extends ApiTest {
             assertThat(flag.get("ruleSetVersion").asText()).isEqualTo("v1");
         });
         String id = third.get("id").asText();
-        var approved = post("rivera", "/api/passes/" + id + "/approve", Map.of("acknowledgedFlags", List.of("DESTINATION_FULL")));
+        var approved = post("rivera", "/api/passes/" + id + "/approve",
+                Map.of("acknowledgedFlags", List.of("DESTINATION_FULL")));
         assertThat(approved.getBody().get("state").asText()).isEqualTo("ACTIVE");
         JsonNode timeline = get("auditor", "/api/audit/passes/" + id).getBody().get("events");
         assertThat(timeline.findValuesAsText("kind")).containsExactly("REQUESTED", "ROUTED", "APPROVED");
-        assertThat(timeline.get(1).get("detail").asText()).isEqualTo("Sent to Ms Rivera, Room 204; flags: DESTINATION_FULL");
+        assertThat(timeline.get(1).get("detail").asText())
+            .isEqualTo("Sent to Ms Rivera, Room 204; flags: DESTINATION_FULL");
         assertThat(timeline.get(2).get("detail").asText()).isEqualTo("Approved over flags: DESTINATION_FULL (WARN)");
         assertThat(timeline.get(2).get("actor").get("name").asText()).isEqualTo("Ms Rivera");
     }
@@ -76,10 +79,10 @@ abstract class PassLifecycleEndToEnd extends ApiTest {
 
         JsonNode teacherView = get("rivera", "/api/passes/" + id).getBody();
         assertThat(teacherView.get("flags").findValuesAsText("message"))
-                .containsExactly("No-contact conflict: Ava Adams is out (Library)");
+            .containsExactly("No-contact conflict: Ava Adams is out (Library)");
         JsonNode studentView = get("ben", "/api/passes/" + id).getBody();
         assertThat(studentView.get("flags").findValuesAsText("message"))
-                .containsExactly("A no-contact restriction applies to this request");
+            .containsExactly("A no-contact restriction applies to this request");
     }
 
     private static List<String> ids(JsonNode passes) {
@@ -87,4 +90,5 @@ abstract class PassLifecycleEndToEnd extends ApiTest {
         passes.forEach(pass -> ids.add(pass.get("id").asText()));
         return ids;
     }
+
 }

@@ -4,4 +4,5 @@ import org.corridor.testing.OnMariaDb;
 
 @OnMariaDb
 class PassLifecycleOnMariaDbTest extends PassLifecycleEndToEnd {
+
 }

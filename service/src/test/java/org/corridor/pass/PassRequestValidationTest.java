@@ -33,7 +33,8 @@ class PassRequestValidationTest extends ApiTest {
         var answer = post("ava", "/api/passes", body("departingFromSectionId", "some-other-section"));
 
         assertProblem(answer, HttpStatus.BAD_REQUEST);
-        assertThat(answer.getBody().get("detail").asText()).contains("You are not in section some-other-section right now");
+        assertThat(answer.getBody().get("detail").asText())
+            .contains("You are not in section some-other-section right now");
         assertThat(passCount()).isZero();
     }
 
@@ -46,14 +47,15 @@ class PassRequestValidationTest extends ApiTest {
         assertProblem(second, HttpStatus.CONFLICT);
         assertThat(second.getBody().get("openPassId").asText()).isEqualTo(first);
         assertThat(second.getBody().get("detail").asText())
-                .isEqualTo("You already have an open pending pass to Restroom, sent to Ms Rivera. "
-                        + "End or cancel it before asking for another.");
+            .isEqualTo("You already have an open pending pass to Restroom, sent to Ms Rivera. "
+                    + "End or cancel it before asking for another.");
         assertThat(passCount()).isEqualTo(1);
     }
 
     @Test
     void overlongIdempotencyKeyIsAProblemNotAnError() {
-        var answer = call("ava", HttpMethod.POST, "/api/passes", body("note", "x"), Map.of("Idempotency-Key", "k".repeat(101)));
+        var answer = call("ava", HttpMethod.POST, "/api/passes", body("note", "x"),
+                Map.of("Idempotency-Key", "k".repeat(101)));
 
         assertProblem(answer, HttpStatus.BAD_REQUEST);
         assertThat(answer.getBody().get("errors").findValuesAsText("field")).containsExactly("idempotencyKey");
@@ -65,7 +67,8 @@ class PassRequestValidationTest extends ApiTest {
         var answer = call("ava", HttpMethod.POST, "/api/passes", "{\"destinationId\": ", Map.of());
 
         assertProblem(answer, HttpStatus.BAD_REQUEST);
-        assertThat(answer.getBody().get("detail").asText()).isEqualTo("The request body is missing or is not valid JSON.");
+        assertThat(answer.getBody().get("detail").asText())
+            .isEqualTo("The request body is missing or is not valid JSON.");
     }
 
     @Test
@@ -73,8 +76,8 @@ class PassRequestValidationTest extends ApiTest {
         var answer = post("ava", "/api/passes", Map.of());
 
         assertProblem(answer, HttpStatus.BAD_REQUEST);
-        assertThat(answer.getBody().get("errors").findValuesAsText("field"))
-                .containsExactlyInAnyOrder("destinationId", "type");
+        assertThat(answer.getBody().get("errors").findValuesAsText("field")).containsExactlyInAnyOrder("destinationId",
+                "type");
     }
 
     @Test
@@ -109,7 +112,7 @@ class PassRequestValidationTest extends ApiTest {
 
         assertProblem(answer, HttpStatus.BAD_REQUEST);
         assertThat(answer.getBody().get("detail").asText())
-                .isEqualTo("Field 'type' must be one of [REGULAR, AUTO, PROXY, APPOINTMENT].");
+            .isEqualTo("Field 'type' must be one of [REGULAR, AUTO, PROXY, APPOINTMENT].");
     }
 
     @Test
@@ -139,7 +142,9 @@ class PassRequestValidationTest extends ApiTest {
     @Test
     void sameIdempotencyKeyGivesTheSamePass() {
         Map<String, String> key = Map.of("Idempotency-Key", "tap-1");
-        String first = call("ava", HttpMethod.POST, "/api/passes", body("note", "first"), key).getBody().get("id").asText();
+        String first = call("ava", HttpMethod.POST, "/api/passes", body("note", "first"), key).getBody()
+            .get("id")
+            .asText();
 
         var again = call("ava", HttpMethod.POST, "/api/passes", body("note", "first"), key);
 
@@ -148,8 +153,8 @@ class PassRequestValidationTest extends ApiTest {
     }
 
     private Map<String, Object> body(String field, Object value) {
-        Map<String, Object> body = new HashMap<>(Map.of("departingFromSectionId", english10(),
-                "destinationId", destination("Restroom"), "type", "REGULAR"));
+        Map<String, Object> body = new HashMap<>(Map.of("departingFromSectionId", english10(), "destinationId",
+                destination("Restroom"), "type", "REGULAR"));
         body.put(field, value);
         return body;
     }
@@ -161,4 +166,5 @@ class PassRequestValidationTest extends ApiTest {
         assertThat(answer.getBody().get("title").asText()).isNotBlank();
         assertThat(answer.getBody().get("detail").asText()).isNotBlank();
     }
+
 }

@@ -10,6 +10,7 @@ import org.corridor.testing.OnMariaDb;
 
 @OnMariaDb
 class PassRetentionTest extends ApiTest {
+
     @Autowired
     PassRetention retention;
 
@@ -19,7 +20,8 @@ class PassRetentionTest extends ApiTest {
         post("ava", "/api/passes/" + old + "/end", null);
         String recent = out("ben", "Restroom");
         post("ben", "/api/passes/" + recent + "/end", null);
-        // Ending a pass 400 days ago through the API would need a clock for the whole service.
+        // Ending a pass 400 days ago through the API would need a clock for the whole
+        // service.
         jdbc.update("update hall_pass set ended_at = ? where id = ?",
                 java.sql.Timestamp.from(java.time.Instant.now().minus(java.time.Duration.ofDays(400))), old);
 
@@ -27,7 +29,8 @@ class PassRetentionTest extends ApiTest {
 
         assertThat(deleted).isEqualTo(1);
         assertThat(jdbc.queryForList("select id from hall_pass", String.class)).containsExactly(recent);
-        assertThat(jdbc.queryForObject("select count(*) from pass_event where pass_id = ?", Integer.class, old)).isZero();
+        assertThat(jdbc.queryForObject("select count(*) from pass_event where pass_id = ?", Integer.class, old))
+            .isZero();
     }
 
     @Test
@@ -37,4 +40,5 @@ class PassRetentionTest extends ApiTest {
         assertThat(retention.deleteExpired()).isZero();
         assertThat(passCount()).isEqualTo(1);
     }
+
 }

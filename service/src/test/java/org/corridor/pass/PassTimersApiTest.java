@@ -18,8 +18,8 @@ import org.corridor.testing.ApiTest;
 import org.corridor.testing.OnMariaDb;
 
 /**
- * What the lifecycle's timers do to a pass, seen through the API. The test fires each timer itself
- * instead of waiting for the school's minutes to pass.
+ * What the lifecycle's timers do to a pass, seen through the API. The test fires each
+ * timer itself instead of waiting for the school's minutes to pass.
  */
 @OnMariaDb
 class PassTimersApiTest extends ApiTest {
@@ -55,9 +55,12 @@ class PassTimersApiTest extends ApiTest {
         return management.createJobQuery().jobId(timerJobId(passId, timerId)).singleResult().getDuedate().toInstant();
     }
 
-    /** Within the call's time, widened by a second each way: the engine's timestamps may keep whole seconds. */
+    /**
+     * Within the call's time, widened by a second each way: the engine's timestamps may
+     * keep whole seconds.
+     */
     private static Instant[] during(Instant before, Instant after, Duration wait) {
-        return new Instant[] {before.minusSeconds(1).plus(wait), after.plusSeconds(1).plus(wait)};
+        return new Instant[] { before.minusSeconds(1).plus(wait), after.plusSeconds(1).plus(wait) };
     }
 
     // --- when the timers are due
@@ -148,8 +151,8 @@ class PassTimersApiTest extends ApiTest {
 
         JsonNode pass = pass("ava", id);
         assertThat(pass.get("state").asText()).isEqualTo("EXPIRED");
-        assertThat(pass.get("endReason").asText())
-                .isEqualTo("No decision within 15 minutes: Ms Rivera never opened it. Ask again, or speak to your teacher.");
+        assertThat(pass.get("endReason").asText()).isEqualTo(
+                "No decision within 15 minutes: Ms Rivera never opened it. Ask again, or speak to your teacher.");
         assertThat(notificationTitles("ava", "EXPIRED")).containsExactly("Your request expired");
         assertThat(request("ava", "Restroom").getStatusCode()).isEqualTo(HttpStatus.CREATED);
     }
@@ -160,7 +163,8 @@ class PassTimersApiTest extends ApiTest {
 
         fireTimer(id, "Boundary_ResendUnseen");
 
-        assertThat(notificationTitles("rivera", "REQUEST_AGAIN")).containsExactly("Still waiting: Ava Adams asks to go to Restroom");
+        assertThat(notificationTitles("rivera", "REQUEST_AGAIN"))
+            .containsExactly("Still waiting: Ava Adams asks to go to Restroom");
         assertThat(pass("ava", id).get("reannouncedAt").isNull()).isFalse();
     }
 
@@ -180,7 +184,8 @@ class PassTimersApiTest extends ApiTest {
 
         fireTimer(id, "Boundary_EscalateUnseen");
 
-        assertThat(notificationTitles("admin", "REQUEST_ESCALATED")).containsExactly("Unopened request: Ava Adams to Restroom");
+        assertThat(notificationTitles("admin", "REQUEST_ESCALATED"))
+            .containsExactly("Unopened request: Ava Adams to Restroom");
         assertThat(pass("ava", id).get("status").asText()).contains("— escalated ");
     }
 
@@ -221,7 +226,7 @@ class PassTimersApiTest extends ApiTest {
         String id = request("ava", "Restroom").getBody().get("id").asText();
 
         assertThat(pass("ava", id).get("status").asText())
-                .isEqualTo("Sent to Ms Rivera, Room 204 — not yet on the teacher's screen");
+            .isEqualTo("Sent to Ms Rivera, Room 204 — not yet on the teacher's screen");
     }
 
     @Test
@@ -241,4 +246,5 @@ class PassTimersApiTest extends ApiTest {
         assertThat(notificationTitles("rivera", "REQUEST")).containsExactly("Ava Adams asks to go to Restroom");
         assertThat(notificationTitles("chen", "REQUEST")).isEmpty();
     }
+
 }

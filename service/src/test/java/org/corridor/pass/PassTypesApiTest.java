@@ -36,7 +36,7 @@ class PassTypesApiTest extends ApiTest {
 
         assertThat(answer.getBody().get("state").asText()).isEqualTo("PENDING");
         assertThat(answer.getBody().get("autoPassRefused").asText())
-                .isEqualTo("Library does not allow auto passes, so your request was sent to Ms Rivera for approval.");
+            .isEqualTo("Library does not allow auto passes, so your request was sent to Ms Rivera for approval.");
         assertThat(answer.getBody().get("routedTo").get("name").asText()).isEqualTo("Ms Rivera");
     }
 
@@ -50,7 +50,7 @@ class PassTypesApiTest extends ApiTest {
         assertThat(answer.getStatusCode()).isEqualTo(HttpStatus.CREATED);
         assertThat(answer.getBody().get("state").asText()).isEqualTo("PENDING");
         assertThat(answer.getBody().get("autoPassRefused").asText())
-                .isEqualTo("Restroom is full (2 places taken), so your request was sent to Ms Rivera for approval.");
+            .isEqualTo("Restroom is full (2 places taken), so your request was sent to Ms Rivera for approval.");
         assertThat(answer.getBody().get("flags").findValuesAsText("code")).contains("DESTINATION_FULL");
     }
 
@@ -106,7 +106,9 @@ class PassTypesApiTest extends ApiTest {
     @Test
     void appointmentIsBookedAnnouncedToTheTeacherBeingLeftAndStartsAtItsTime() {
         Instant at = Instant.now().plus(Duration.ofMinutes(30));
-        String id = post("okafor", "/api/passes", appointmentFor("ava", "Main Office", at)).getBody().get("id").asText();
+        String id = post("okafor", "/api/passes", appointmentFor("ava", "Main Office", at)).getBody()
+            .get("id")
+            .asText();
         assertThat(pass("ava", id).get("state").asText()).isEqualTo("SCHEDULED");
 
         fireTimer(id, "Event_AnnouncementDue");
@@ -128,7 +130,8 @@ class PassTypesApiTest extends ApiTest {
 
     @Test
     void appointmentInThePastIsRefusedAndNothingStored() {
-        var answer = post("okafor", "/api/passes", appointmentFor("ava", "Main Office", Instant.now().minusSeconds(60)));
+        var answer = post("okafor", "/api/passes",
+                appointmentFor("ava", "Main Office", Instant.now().minusSeconds(60)));
 
         assertThat(answer.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
         assertThat(answer.getBody().get("errors").findValuesAsText("field")).containsExactly("startsAt");
@@ -137,8 +140,11 @@ class PassTypesApiTest extends ApiTest {
 
     @Test
     void studentCanCancelAnAppointmentBeforeItsTime() {
-        String id = post("okafor", "/api/passes", appointmentFor("ava", "Main Office",
-                Instant.now().plus(Duration.ofHours(1)))).getBody().get("id").asText();
+        String id = post("okafor", "/api/passes",
+                appointmentFor("ava", "Main Office", Instant.now().plus(Duration.ofHours(1))))
+            .getBody()
+            .get("id")
+            .asText();
 
         var answer = post("ava", "/api/passes/" + id + "/cancel", null);
 
@@ -148,8 +154,11 @@ class PassTypesApiTest extends ApiTest {
 
     @Test
     void appointmentIsMissedWhenTheStudentIsAlreadyOutAndBothAreTold() {
-        String id = post("okafor", "/api/passes", appointmentFor("ava", "Main Office",
-                Instant.now().plus(Duration.ofMinutes(30)))).getBody().get("id").asText();
+        String id = post("okafor", "/api/passes",
+                appointmentFor("ava", "Main Office", Instant.now().plus(Duration.ofMinutes(30))))
+            .getBody()
+            .get("id")
+            .asText();
         out("ava", "Restroom");
         fireTimer(id, "Event_AnnouncementDue");
 
@@ -162,8 +171,8 @@ class PassTypesApiTest extends ApiTest {
     }
 
     private Map<String, Object> body(String destination, String type) {
-        return new HashMap<>(Map.of("departingFromSectionId", english10(), "destinationId", destination(destination),
-                "type", type));
+        return new HashMap<>(
+                Map.of("departingFromSectionId", english10(), "destinationId", destination(destination), "type", type));
     }
 
     private Map<String, Object> proxyFor(String student, String destination) {

@@ -40,8 +40,7 @@ class DeadlockRestartsTest {
             Transactions transactions = context.getBean(Transactions.class);
             Booking booking = context.getBean(Booking.class);
 
-            assertThatThrownBy(booking::bookOnce)
-                    .isInstanceOf(CannotAcquireLockException.class);
+            assertThatThrownBy(booking::bookOnce).isInstanceOf(CannotAcquireLockException.class);
             assertThat(transactions.log).containsExactly("begin 1", "rollback 1");
         }
     }
@@ -50,6 +49,7 @@ class DeadlockRestartsTest {
     @EnableAspectJAutoProxy(proxyTargetClass = true)
     @EnableTransactionManagement
     static class Wiring {
+
         @Bean
         DeadlockRestarts deadlockRestarts() {
             return new DeadlockRestarts();
@@ -64,10 +64,15 @@ class DeadlockRestartsTest {
         Booking booking() {
             return new Booking();
         }
+
     }
 
-    /** Loses the first attempt as a deadlock victim, as MariaDB's lock manager does at a bell rush. */
+    /**
+     * Loses the first attempt as a deadlock victim, as MariaDB's lock manager does at a
+     * bell rush.
+     */
     static class Booking {
+
         private int attempts;
 
         @RestartOnDeadlock
@@ -87,11 +92,14 @@ class DeadlockRestartsTest {
             }
             return "booked on attempt " + attempts;
         }
+
     }
 
     /** A transaction manager that only writes down what it was asked to do. */
     static class Transactions extends AbstractPlatformTransactionManager implements PlatformTransactionManager {
+
         final List<String> log = new ArrayList<>();
+
         private int begun;
 
         @Override
@@ -113,5 +121,7 @@ class DeadlockRestartsTest {
         protected void doRollback(DefaultTransactionStatus status) {
             log.add("rollback " + begun);
         }
+
     }
+
 }

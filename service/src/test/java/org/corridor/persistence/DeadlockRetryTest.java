@@ -56,4 +56,5 @@ class DeadlockRetryTest {
         })).isInstanceOf(CannotAcquireLockException.class);
         assertThat(attempts).hasValue(3);
     }
+
 }

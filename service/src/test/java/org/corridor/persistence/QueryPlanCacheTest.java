@@ -22,14 +22,17 @@ import org.springframework.data.repository.support.Repositories;
 import org.corridor.testing.ApiTest;
 
 /**
- * Hibernate 6.6 keeps a query's translation to SQL only when the query can be a key of its plan cache; any
- * other query is translated again on every execution, which the bell-rush profile found costing a tenth of
- * the service's CPU. A query loses its cached plan with a parameter inside a function ({@code upper(:email)}),
- * an {@code in :list} parameter, or an entity graph; and a Spring Data query derived from a method name is a
- * criteria query, which Hibernate 6.6 never caches. Queries that serve a student's or a teacher's calls
- * must keep their plans; the ones named here are administrators' or auditors' and are allowed not to.
+ * Hibernate 6.6 keeps a query's translation to SQL only when the query can be a key of
+ * its plan cache; any other query is translated again on every execution, which the
+ * bell-rush profile found costing a tenth of the service's CPU. A query loses its cached
+ * plan with a parameter inside a function ({@code upper(:email)}), an {@code in :list}
+ * parameter, or an entity graph; and a Spring Data query derived from a method name is a
+ * criteria query, which Hibernate 6.6 never caches. Queries that serve a student's or a
+ * teacher's calls must keep their plans; the ones named here are administrators' or
+ * auditors' and are allowed not to.
  */
 class QueryPlanCacheTest extends ApiTest {
+
     /** Repository method, and why it may be translated on each call. */
     private static final Map<String, String> NOT_CACHED = Map.ofEntries(
             Map.entry("PassRepository.findBySchoolIdAndStateIn", "an emergency's end-all, once"),
@@ -41,6 +44,7 @@ class QueryPlanCacheTest extends ApiTest {
 
     @Autowired
     private ApplicationContext context;
+
     @Autowired
     private EntityManager entityManager;
 
@@ -69,4 +73,5 @@ class QueryPlanCacheTest extends ApiTest {
         }
         assertThat(uncached).as("queries Hibernate translates again on every call").isEmpty();
     }
+
 }

@@ -24,9 +24,8 @@ class ReadCommittedGuardTest {
             pool.setPassword(db.password());
             pool.setTransactionIsolation("TRANSACTION_REPEATABLE_READ");
 
-            assertThatThrownBy(() -> ReadCommittedGuard.check(pool))
-                    .hasMessageContaining("not READ COMMITTED")
-                    .hasMessageContaining("spring.datasource.hikari.transaction-isolation=TRANSACTION_READ_COMMITTED");
+            assertThatThrownBy(() -> ReadCommittedGuard.check(pool)).hasMessageContaining("not READ COMMITTED")
+                .hasMessageContaining("spring.datasource.hikari.transaction-isolation=TRANSACTION_READ_COMMITTED");
         }
     }
 
@@ -42,4 +41,5 @@ class ReadCommittedGuardTest {
             ReadCommittedGuard.check(pool);
         }
     }
+
 }

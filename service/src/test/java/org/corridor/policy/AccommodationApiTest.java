@@ -20,6 +20,7 @@ import org.corridor.testing.OnMariaDb;
 /** A student's plan exempts them from a named rule between two dates. */
 @OnMariaDb
 class AccommodationApiTest extends ApiTest {
+
     @Autowired
     AccommodationRepository accommodations;
 
@@ -31,8 +32,8 @@ class AccommodationApiTest extends ApiTest {
     @Test
     void exemptedStudentsRequestCarriesNoFlagOfThatRule() {
         LocalDate today = LocalDate.now(ZoneId.of("America/New_York"));
-        post("admin", "/api/admin/accommodations", Map.of("studentId", person("eli").getId(),
-                "ruleName", "Destination full", "from", today.toString(), "until", today.toString()));
+        post("admin", "/api/admin/accommodations", Map.of("studentId", person("eli").getId(), "ruleName",
+                "Destination full", "from", today.toString(), "until", today.toString()));
         out("cara", "Restroom");
         out("dan", "Restroom");
 
@@ -43,8 +44,8 @@ class AccommodationApiTest extends ApiTest {
 
     @Test
     void accommodationEndingBeforeItStartsIsRefused() {
-        var answer = post("admin", "/api/admin/accommodations", Map.of("studentId", person("eli").getId(),
-                "ruleName", "Destination full", "from", "2026-11-10", "until", "2026-11-09"));
+        var answer = post("admin", "/api/admin/accommodations", Map.of("studentId", person("eli").getId(), "ruleName",
+                "Destination full", "from", "2026-11-10", "until", "2026-11-09"));
 
         assertThat(answer.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
         assertThat(accommodations.count()).isZero();
@@ -52,8 +53,8 @@ class AccommodationApiTest extends ApiTest {
 
     @Test
     void teacherCannotSetAccommodations() {
-        var answer = post("rivera", "/api/admin/accommodations", Map.of("studentId", person("eli").getId(),
-                "ruleName", "Destination full", "from", "2026-11-10", "until", "2026-11-12"));
+        var answer = post("rivera", "/api/admin/accommodations", Map.of("studentId", person("eli").getId(), "ruleName",
+                "Destination full", "from", "2026-11-10", "until", "2026-11-12"));
 
         assertThat(answer.getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
     }
@@ -61,12 +62,15 @@ class AccommodationApiTest extends ApiTest {
     @Test
     void changedDatesTakeEffectOnTheNextRequest() {
         LocalDate today = LocalDate.now(ZoneId.of("America/New_York"));
-        String id = post("admin", "/api/admin/accommodations", Map.of("studentId", person("eli").getId(),
-                "ruleName", "Destination full", "from", today.plusDays(1).toString(),
-                "until", today.plusDays(3).toString())).getBody().get("id").asText();
+        String id = post("admin", "/api/admin/accommodations",
+                Map.of("studentId", person("eli").getId(), "ruleName", "Destination full", "from",
+                        today.plusDays(1).toString(), "until", today.plusDays(3).toString()))
+            .getBody()
+            .get("id")
+            .asText();
 
-        var changed = put("admin", "/api/admin/accommodations/" + id, Map.of("ruleName", "Destination full",
-                "from", today.toString(), "until", today.plusDays(3).toString(), "note", "504 plan"));
+        var changed = put("admin", "/api/admin/accommodations/" + id, Map.of("ruleName", "Destination full", "from",
+                today.toString(), "until", today.plusDays(3).toString(), "note", "504 plan"));
         out("cara", "Restroom");
         out("dan", "Restroom");
 
@@ -78,11 +82,14 @@ class AccommodationApiTest extends ApiTest {
 
     @Test
     void changeThatEndsBeforeItStartsIsRefusedAndNothingChanges() {
-        String id = post("admin", "/api/admin/accommodations", Map.of("studentId", person("eli").getId(),
-                "ruleName", "Destination full", "from", "2026-11-10", "until", "2026-11-12")).getBody().get("id").asText();
+        String id = post("admin", "/api/admin/accommodations", Map.of("studentId", person("eli").getId(), "ruleName",
+                "Destination full", "from", "2026-11-10", "until", "2026-11-12"))
+            .getBody()
+            .get("id")
+            .asText();
 
-        var answer = put("admin", "/api/admin/accommodations/" + id, Map.of("ruleName", "Daily pass limit",
-                "from", "2026-11-10", "until", "2026-11-01"));
+        var answer = put("admin", "/api/admin/accommodations/" + id,
+                Map.of("ruleName", "Daily pass limit", "from", "2026-11-10", "until", "2026-11-01"));
 
         assertThat(answer.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
         assertThat(answer.getBody().get("errors").findValuesAsText("field")).containsExactly("until");
@@ -93,22 +100,28 @@ class AccommodationApiTest extends ApiTest {
 
     @Test
     void changeWithMissingFieldsNamesThem() {
-        String id = post("admin", "/api/admin/accommodations", Map.of("studentId", person("eli").getId(),
-                "ruleName", "Destination full", "from", "2026-11-10", "until", "2026-11-12")).getBody().get("id").asText();
+        String id = post("admin", "/api/admin/accommodations", Map.of("studentId", person("eli").getId(), "ruleName",
+                "Destination full", "from", "2026-11-10", "until", "2026-11-12"))
+            .getBody()
+            .get("id")
+            .asText();
 
         var answer = put("admin", "/api/admin/accommodations/" + id, Map.of("ruleName", ""));
 
         assertThat(answer.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
-        assertThat(answer.getBody().get("errors").findValuesAsText("field"))
-                .containsExactlyInAnyOrder("ruleName", "from", "until");
+        assertThat(answer.getBody().get("errors").findValuesAsText("field")).containsExactlyInAnyOrder("ruleName",
+                "from", "until");
     }
 
     @Test
     void endedEarlyAccommodationNoLongerExemptsToday() {
         LocalDate today = LocalDate.now(ZoneId.of("America/New_York"));
-        String id = post("admin", "/api/admin/accommodations", Map.of("studentId", person("eli").getId(),
-                "ruleName", "Destination full", "from", today.minusDays(5).toString(),
-                "until", today.plusDays(5).toString())).getBody().get("id").asText();
+        String id = post("admin", "/api/admin/accommodations",
+                Map.of("studentId", person("eli").getId(), "ruleName", "Destination full", "from",
+                        today.minusDays(5).toString(), "until", today.plusDays(5).toString()))
+            .getBody()
+            .get("id")
+            .asText();
 
         var ended = call("admin", HttpMethod.DELETE, "/api/admin/accommodations/" + id, null, Map.of());
         out("cara", "Restroom");
@@ -117,15 +130,18 @@ class AccommodationApiTest extends ApiTest {
         assertThat(ended.getStatusCode()).isEqualTo(HttpStatus.NO_CONTENT);
         assertThat(accommodations.findById(id).orElseThrow().getUntilDate()).isEqualTo(today.minusDays(1));
         assertThat(request("eli", "Restroom").getBody().get("flags").findValuesAsText("code"))
-                .contains("DESTINATION_FULL");
+            .contains("DESTINATION_FULL");
     }
 
     @Test
     void endingOneThatHasNotStartedRemovesIt() {
         LocalDate today = LocalDate.now(ZoneId.of("America/New_York"));
-        String id = post("admin", "/api/admin/accommodations", Map.of("studentId", person("eli").getId(),
-                "ruleName", "Destination full", "from", today.plusDays(2).toString(),
-                "until", today.plusDays(5).toString())).getBody().get("id").asText();
+        String id = post("admin", "/api/admin/accommodations",
+                Map.of("studentId", person("eli").getId(), "ruleName", "Destination full", "from",
+                        today.plusDays(2).toString(), "until", today.plusDays(5).toString()))
+            .getBody()
+            .get("id")
+            .asText();
 
         call("admin", HttpMethod.DELETE, "/api/admin/accommodations/" + id, null, Map.of());
 
@@ -134,10 +150,10 @@ class AccommodationApiTest extends ApiTest {
 
     @Test
     void theDistrictsAccommodationsAreListedWithTheStudentsNames() {
-        post("admin", "/api/admin/accommodations", Map.of("studentId", person("eli").getId(),
-                "ruleName", "Destination full", "from", "2026-11-10", "until", "2026-11-12"));
-        post("admin", "/api/admin/accommodations", Map.of("studentId", person("ava").getId(),
-                "ruleName", "Cooldown between passes", "from", "2026-11-10", "until", "2099-11-12"));
+        post("admin", "/api/admin/accommodations", Map.of("studentId", person("eli").getId(), "ruleName",
+                "Destination full", "from", "2026-11-10", "until", "2026-11-12"));
+        post("admin", "/api/admin/accommodations", Map.of("studentId", person("ava").getId(), "ruleName",
+                "Cooldown between passes", "from", "2026-11-10", "until", "2099-11-12"));
 
         JsonNode list = get("admin", "/api/admin/accommodations").getBody();
 
@@ -148,23 +164,25 @@ class AccommodationApiTest extends ApiTest {
 
     @Test
     void teachersNeverSeeAccommodations() {
-        post("admin", "/api/admin/accommodations", Map.of("studentId", person("eli").getId(),
-                "ruleName", "Destination full", "from", "2026-11-10", "until", "2026-11-12"));
+        post("admin", "/api/admin/accommodations", Map.of("studentId", person("eli").getId(), "ruleName",
+                "Destination full", "from", "2026-11-10", "until", "2026-11-12"));
 
         assertThat(get("rivera", "/api/admin/accommodations").getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
         assertThat(get("rivera", "/api/admin/accommodations?studentId=" + person("eli").getId()).getStatusCode())
-                .isEqualTo(HttpStatus.FORBIDDEN);
+            .isEqualTo(HttpStatus.FORBIDDEN);
     }
 
     @Test
     void studentsAreFoundByTheStartOfTheirNameOrByNumber() {
-        JsonNode byName = get("admin", "/api/admin/accommodations/students?q=" + person("eli").getGivenName()
-                .substring(0, 2).toLowerCase()).getBody();
+        JsonNode byName = get("admin",
+                "/api/admin/accommodations/students?q=" + person("eli").getGivenName().substring(0, 2).toLowerCase())
+            .getBody();
         JsonNode byNumber = get("admin", "/api/admin/accommodations/students?q=" + person("ava").getStudentNumber())
-                .getBody();
+            .getBody();
 
         assertThat(byName.findValuesAsText("id")).contains(person("eli").getId());
         assertThat(byNumber.findValuesAsText("name")).containsExactly(person("ava").getName());
         assertThat(get("admin", "/api/admin/accommodations/students?q=%25").getBody()).isEmpty();
     }
+
 }

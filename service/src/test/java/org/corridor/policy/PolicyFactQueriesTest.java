@@ -19,17 +19,22 @@ import org.corridor.testing.ApiTest;
 import org.corridor.testing.OnMariaDb;
 
 /**
- * At a bell rush every request is evaluated, so the facts are loaded in a fixed handful of queries:
- * the count must not grow with the no-contact partners who are out (it once grew by two per partner).
+ * At a bell rush every request is evaluated, so the facts are loaded in a fixed handful
+ * of queries: the count must not grow with the no-contact partners who are out (it once
+ * grew by two per partner).
  */
 @OnMariaDb
 class PolicyFactQueriesTest extends ApiTest {
+
     @Autowired
     PolicyEvaluation policy;
+
     @Autowired
     PassRepository passes;
+
     @Autowired
     TransactionTemplate transaction;
+
     @Autowired
     EntityManagerFactory entityManagers;
 
@@ -54,7 +59,8 @@ class PolicyFactQueriesTest extends ApiTest {
     }
 
     private void pairWithAva(String partner) {
-        jdbc.update("insert into no_contact_pair (id, district_id, student_id, partner_id, version) values (?, ?, ?, ?, 0)",
+        jdbc.update(
+                "insert into no_contact_pair (id, district_id, student_id, partner_id, version) values (?, ?, ?, ?, 0)",
                 "facts-test-" + partner, person("ava").getDistrictId(), person("ava").getId(), person(partner).getId());
     }
 
@@ -62,15 +68,17 @@ class PolicyFactQueriesTest extends ApiTest {
         return transaction.execute(status -> {
             var pass = passes.findById(passId).orElseThrow();
             AtomicInteger sent = new AtomicInteger();
-            EntityManagerFactoryUtils.getTransactionalEntityManager(entityManagers).unwrap(Session.class)
-                    .addEventListeners(new SessionEventListener() {
-                        @Override
-                        public void jdbcExecuteStatementStart() {
-                            sent.incrementAndGet();
-                        }
-                    });
+            EntityManagerFactoryUtils.getTransactionalEntityManager(entityManagers)
+                .unwrap(Session.class)
+                .addEventListeners(new SessionEventListener() {
+                    @Override
+                    public void jdbcExecuteStatementStart() {
+                        sent.incrementAndGet();
+                    }
+                });
             policy.evaluate(pass);
             return sent.get();
         });
     }
+
 }

@@ -16,9 +16,13 @@ import org.corridor.rules.DefaultRuleSet;
 import org.corridor.testing.ApiTest;
 import org.corridor.testing.OnMariaDb;
 
-/** What the policy console asks of the API: the vocabulary, templates, checks, dry-runs and roll-back. */
+/**
+ * What the policy console asks of the API: the vocabulary, templates, checks, dry-runs
+ * and roll-back.
+ */
 @OnMariaDb
 class RuleSetAuthoringApiTest extends ApiTest {
+
     static final String MISTAKE = """
             package org.corridor.rules;
 
@@ -65,7 +69,8 @@ class RuleSetAuthoringApiTest extends ApiTest {
                 "blackout-start", "blackout-end", "cooldown", "no-contact", "hallway-cap", "block");
         templates.forEach(template -> {
             JsonNode check = post("admin", "/api/admin/rule-sets/check",
-                    Map.of("drl", DefaultRuleSet.drl() + "\n" + template.get("drl").asText())).getBody();
+                    Map.of("drl", DefaultRuleSet.drl() + "\n" + template.get("drl").asText()))
+                .getBody();
             assertThat(check.get("valid").asBoolean()).as(template.get("id").asText()).isTrue();
         });
     }
@@ -78,8 +83,8 @@ class RuleSetAuthoringApiTest extends ApiTest {
         assertThat(answer.getBody().get("valid").asBoolean()).isFalse();
         assertThat(answer.getBody().get("problems")).singleElement().satisfies(problem -> {
             assertThat(problem.get("line").asInt()).isEqualTo(5);
-            assertThat(problem.get("column").asInt()).isEqualTo(
-                    MISTAKE.lines().toList().get(4).indexOf("ocupancy") + 1);
+            assertThat(problem.get("column").asInt())
+                .isEqualTo(MISTAKE.lines().toList().get(4).indexOf("ocupancy") + 1);
             assertThat(problem.get("reason").asText()).contains("ocupancy").contains("DestinationStatus");
         });
         assertThat(ruleSets.findByDistrictIdOrderByRuleVersionDesc(person("admin").getDistrictId())).hasSize(1);
@@ -88,7 +93,8 @@ class RuleSetAuthoringApiTest extends ApiTest {
     @Test
     void checkOfACorrectTextIsValid() {
         JsonNode check = post("admin", "/api/admin/rule-sets/check",
-                Map.of("drl", MISTAKE.replace("ocupancy", "occupancy"))).getBody();
+                Map.of("drl", MISTAKE.replace("ocupancy", "occupancy")))
+            .getBody();
 
         assertThat(check.get("valid").asBoolean()).isTrue();
         assertThat(check.get("problems")).isEmpty();
@@ -120,19 +126,22 @@ class RuleSetAuthoringApiTest extends ApiTest {
 
     @Test
     void dryRunOnAScenarioWithEveryFactRaisesTheFlagsWithTheirSeverities() {
-        post("admin", "/api/admin/rule-sets", Map.of("drl", DefaultRuleSet.drl().replace(
-                "insert(new Flag(\"DESTINATION_FULL\", Severity.WARN,", "insert(new Flag(\"DESTINATION_FULL\", Severity.BLOCK,")));
+        post("admin", "/api/admin/rule-sets",
+                Map.of("drl",
+                        DefaultRuleSet.drl()
+                            .replace("insert(new Flag(\"DESTINATION_FULL\", Severity.WARN,",
+                                    "insert(new Flag(\"DESTINATION_FULL\", Severity.BLOCK,")));
 
-        JsonNode run = post("admin", "/api/admin/rule-sets/2/dry-run", Map.of("scenario", Map.of(
-                "destination", Map.of("name", "Restroom", "capacity", 2, "occupancy", 2, "open", true),
-                "usage", Map.of("passesToday", 4, "passesThisWeek", 12, "minutesSinceLastPass", 5),
-                "hallwayStudentsOut", 25,
-                "noContactPartnerOut", Map.of("name", "Ben B.", "destination", "Library"),
-                "period", Map.of("name", "Period 2", "minutesSinceStart", 3, "minutesToEnd", 4)))).getBody();
+        JsonNode run = post("admin", "/api/admin/rule-sets/2/dry-run", Map.of("scenario",
+                Map.of("destination", Map.of("name", "Restroom", "capacity", 2, "occupancy", 2, "open", true), "usage",
+                        Map.of("passesToday", 4, "passesThisWeek", 12, "minutesSinceLastPass", 5), "hallwayStudentsOut",
+                        25, "noContactPartnerOut", Map.of("name", "Ben B.", "destination", "Library"), "period",
+                        Map.of("name", "Period 2", "minutesSinceStart", 3, "minutesToEnd", 4))))
+            .getBody();
 
         assertThat(run.get("flags").findValuesAsText("code")).containsExactlyInAnyOrder("PASS_LIMIT_DAILY",
-                "PASS_LIMIT_WEEKLY", "DESTINATION_FULL", "NO_CONTACT", "HALLWAY_CAP", "BLACKOUT_START",
-                "BLACKOUT_END", "COOLDOWN");
+                "PASS_LIMIT_WEEKLY", "DESTINATION_FULL", "NO_CONTACT", "HALLWAY_CAP", "BLACKOUT_START", "BLACKOUT_END",
+                "COOLDOWN");
         assertThat(run.get("flags")).anySatisfy(flag -> {
             assertThat(flag.get("code").asText()).isEqualTo("DESTINATION_FULL");
             assertThat(flag.get("severity").asText()).isEqualTo("BLOCK");
@@ -140,24 +149,25 @@ class RuleSetAuthoringApiTest extends ApiTest {
         });
         assertThat(run.get("flags")).anySatisfy(flag -> {
             assertThat(flag.get("code").asText()).isEqualTo("NO_CONTACT");
-            assertThat(flag.get("studentMessage").asText()).isEqualTo("A no-contact restriction applies to this request");
+            assertThat(flag.get("studentMessage").asText())
+                .isEqualTo("A no-contact restriction applies to this request");
         });
     }
 
     @Test
     void anAccommodationInTheScenarioExemptsTheStudentFromItsRule() {
-        JsonNode run = post("admin", "/api/admin/rule-sets/1/dry-run", Map.of("scenario", Map.of(
-                "usage", Map.of("passesToday", 4, "passesThisWeek", 4),
-                "accommodationRule", "Daily pass limit"))).getBody();
+        JsonNode run = post("admin", "/api/admin/rule-sets/1/dry-run", Map.of("scenario", Map.of("usage",
+                Map.of("passesToday", 4, "passesThisWeek", 4), "accommodationRule", "Daily pass limit")))
+            .getBody();
 
         assertThat(run.get("flags")).isEmpty();
     }
 
     @Test
     void badScenarioIsRefusedWithEachFieldNamed() {
-        var answer = post("admin", "/api/admin/rule-sets/1/dry-run", Map.of("scenario", Map.of(
-                "destination", Map.of("name", "", "capacity", -1, "occupancy", 0),
-                "period", Map.of("name", "Period 2", "minutesSinceStart", 3))));
+        var answer = post("admin", "/api/admin/rule-sets/1/dry-run",
+                Map.of("scenario", Map.of("destination", Map.of("name", "", "capacity", -1, "occupancy", 0), "period",
+                        Map.of("name", "Period 2", "minutesSinceStart", 3))));
 
         assertThat(answer.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
         assertThat(answer.getBody().get("type").asText()).endsWith("invalid-input");
@@ -167,12 +177,12 @@ class RuleSetAuthoringApiTest extends ApiTest {
 
     @Test
     void scenarioWithFewerPassesThisWeekThanTodayIsRefused() {
-        var answer = post("admin", "/api/admin/rule-sets/1/dry-run", Map.of("scenario", Map.of(
-                "usage", Map.of("passesToday", 4, "passesThisWeek", 2))));
+        var answer = post("admin", "/api/admin/rule-sets/1/dry-run",
+                Map.of("scenario", Map.of("usage", Map.of("passesToday", 4, "passesThisWeek", 2))));
 
         assertThat(answer.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
         assertThat(answer.getBody().get("errors").findValuesAsText("field"))
-                .containsExactly("scenario.usage.passesThisWeek");
+            .containsExactly("scenario.usage.passesThisWeek");
     }
 
     @Test
@@ -195,7 +205,8 @@ class RuleSetAuthoringApiTest extends ApiTest {
         assertThat(rolledBack.getBody().get("version").asInt()).isEqualTo(3);
         assertThat(rolledBack.getBody().get("status").asText()).isEqualTo("ACTIVE");
         assertThat(rolledBack.getBody().get("note").asText()).isEqualTo("Rolled back to v1");
-        assertThat(get("admin", "/api/admin/rule-sets/3").getBody().get("drl").asText()).isEqualTo(DefaultRuleSet.drl());
+        assertThat(get("admin", "/api/admin/rule-sets/3").getBody().get("drl").asText())
+            .isEqualTo(DefaultRuleSet.drl());
         assertThat(get("admin", "/api/admin/rule-sets/2").getBody().get("status").asText()).isEqualTo("RETIRED");
         out("cara", "Restroom");
         assertThat(request("dan", "Restroom").getBody().get("flags")).isEmpty();
@@ -213,7 +224,7 @@ class RuleSetAuthoringApiTest extends ApiTest {
     void teacherCanNeitherReadTheFactModelNorCheckRules() {
         assertThat(get("rivera", "/api/admin/rule-sets/fact-model").getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
         assertThat(post("rivera", "/api/admin/rule-sets/check", Map.of("drl", MISTAKE)).getStatusCode())
-                .isEqualTo(HttpStatus.FORBIDDEN);
+            .isEqualTo(HttpStatus.FORBIDDEN);
     }
 
 }

@@ -15,9 +15,13 @@ import org.corridor.rules.DefaultRuleSet;
 import org.corridor.testing.ApiTest;
 import org.corridor.testing.OnMariaDb;
 
-/** An administrator changes the district's policy: draft, dry-run, activate, and the next request follows it. */
+/**
+ * An administrator changes the district's policy: draft, dry-run, activate, and the next
+ * request follows it.
+ */
 @OnMariaDb
 class RuleSetLifecycleTest extends ApiTest {
+
     static final String RESTROOM_LIMIT = """
 
             // One student at a time in the Restroom.
@@ -52,8 +56,8 @@ class RuleSetLifecycleTest extends ApiTest {
 
     @Test
     void draftThatDoesNotCompileIsRefusedWithItsLineAndNothingIsStored() {
-        var answer = post("admin", "/api/admin/rule-sets",
-                Map.of("drl", "package org.corridor.rules;\nrule \"Broken\"\nwhen\n  StudentUsage( passesToday >= )\nthen\nend\n"));
+        var answer = post("admin", "/api/admin/rule-sets", Map.of("drl",
+                "package org.corridor.rules;\nrule \"Broken\"\nwhen\n  StudentUsage( passesToday >= )\nthen\nend\n"));
 
         assertThat(answer.getStatusCode()).isEqualTo(HttpStatus.UNPROCESSABLE_ENTITY);
         assertThat(answer.getBody().get("problems").get(0).get("line").asInt()).isEqualTo(4);
@@ -112,9 +116,11 @@ class RuleSetLifecycleTest extends ApiTest {
     void dryRunOnATypedScenarioShowsWhichRulesFire() {
         post("admin", "/api/admin/rule-sets", newDraft());
 
-        JsonNode run = post("admin", "/api/admin/rule-sets/2/dry-run", Map.of("scenario", Map.of(
-                "destination", Map.of("id", "r", "name", "Restroom", "capacity", 2, "occupancy", 1, "open", true))))
-                .getBody();
+        JsonNode run = post("admin", "/api/admin/rule-sets/2/dry-run",
+                Map.of("scenario",
+                        Map.of("destination",
+                                Map.of("id", "r", "name", "Restroom", "capacity", 2, "occupancy", 1, "open", true))))
+            .getBody();
 
         assertThat(run.get("flags")).singleElement().satisfies(flag -> {
             assertThat(flag.get("rule").asText()).isEqualTo("Restroom limit");
@@ -125,8 +131,9 @@ class RuleSetLifecycleTest extends ApiTest {
 
     @Test
     void blockingRuleDeniesTheRequestWithAReasonTheStudentReads() {
-        String blocking = DefaultRuleSet.drl().replace(
-                "insert(new Flag(\"DESTINATION_FULL\", Severity.WARN,", "insert(new Flag(\"DESTINATION_FULL\", Severity.BLOCK,");
+        String blocking = DefaultRuleSet.drl()
+            .replace("insert(new Flag(\"DESTINATION_FULL\", Severity.WARN,",
+                    "insert(new Flag(\"DESTINATION_FULL\", Severity.BLOCK,");
         post("admin", "/api/admin/rule-sets", Map.of("drl", blocking));
         post("admin", "/api/admin/rule-sets/2/activate", null);
         out("cara", "Restroom");
@@ -136,7 +143,7 @@ class RuleSetLifecycleTest extends ApiTest {
 
         assertThat(denied.get("state").asText()).isEqualTo("DENIED");
         assertThat(denied.get("status").asText())
-                .isEqualTo("Denied by district policy: Restroom is full: 2 of 2 places taken");
+            .isEqualTo("Denied by district policy: Restroom is full: 2 of 2 places taken");
     }
 
     @Test
@@ -168,8 +175,9 @@ class RuleSetLifecycleTest extends ApiTest {
             assertThat(flag.get("code").asText()).isEqualTo("RESTROOM_LIMIT");
             assertThat(flag.get("ruleSetVersion").asText()).isEqualTo("v2");
         });
-        assertThat(get("rivera", "/api/passes/" + flaggedBefore).getBody().get("flags").findValuesAsText("ruleSetVersion"))
-                .containsExactly("v1");
+        assertThat(
+                get("rivera", "/api/passes/" + flaggedBefore).getBody().get("flags").findValuesAsText("ruleSetVersion"))
+            .containsExactly("v1");
         assertThat(get("admin", "/api/admin/rule-sets/1").getBody().get("status").asText()).isEqualTo("RETIRED");
     }
 
@@ -187,4 +195,5 @@ class RuleSetLifecycleTest extends ApiTest {
     private int versions() {
         return get("admin", "/api/admin/rule-sets").getBody().size();
     }
+
 }

@@ -10,12 +10,15 @@ import org.junit.jupiter.api.Test;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The CSV quirks real OneRoster exports have: a byte order mark, CRLF, no final newline, a trailing comma on some
- * rows, quoted lists, files saved as UTF-16 or Latin-1.
+ * The CSV quirks real OneRoster exports have: a byte order mark, CRLF, no final newline,
+ * a trailing comma on some rows, quoted lists, files saved as UTF-16 or Latin-1.
  */
 class CsvReaderTest {
+
     private final List<RosterProblem> errors = new ArrayList<>();
+
     private final List<RosterProblem> warnings = new ArrayList<>();
+
     private final List<RosterProblem> notes = new ArrayList<>();
 
     private Optional<CsvTable> read(byte[] bytes) {
@@ -28,7 +31,7 @@ class CsvReaderTest {
 
     @Test
     void aUtf8ByteOrderMarkIsAccepted() {
-        byte[] bom = {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF};
+        byte[] bom = { (byte) 0xEF, (byte) 0xBB, (byte) 0xBF };
         byte[] text = "sourcedId,name\n1,Zoë\n".getBytes(StandardCharsets.UTF_8);
         byte[] both = new byte[bom.length + text.length];
         System.arraycopy(bom, 0, both, 0, 3);
@@ -62,8 +65,8 @@ class CsvReaderTest {
         assertThat(table.rows().get(0).get("role")).isEqualTo("teacher");
         assertThat(errors).isEmpty();
         assertThat(warnings).extracting(RosterProblem::reason)
-                .containsExactly("Column 3 of the header has no name; its values were ignored.",
-                        "Column 4 of the header has no name; its values were ignored.");
+            .containsExactly("Column 3 of the header has no name; its values were ignored.",
+                    "Column 4 of the header has no name; its values were ignored.");
     }
 
     @Test
@@ -127,4 +130,5 @@ class CsvReaderTest {
 
         assertThat(table.rows()).hasSize(1);
     }
+
 }

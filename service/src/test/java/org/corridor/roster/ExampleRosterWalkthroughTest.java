@@ -32,22 +32,27 @@ import org.corridor.testing.SchoolClocks;
 
 /**
  * The roster walkthrough of docs/administrators.md, step by step, on the example set in
- * {@code examples/oneroster/maple-grove}: what a new user does after starting Corridor. Keeps the guide and the
- * example set honest. The clock stands in the example's 2026-2027 term, a Monday, 10:00 in the school's time zone.
+ * {@code examples/oneroster/maple-grove}: what a new user does after starting Corridor.
+ * Keeps the guide and the example set honest. The clock stands in the example's 2026-2027
+ * term, a Monday, 10:00 in the school's time zone.
  */
 @Import(ExampleRosterWalkthroughTest.MapleGroveTerm.class)
 class ExampleRosterWalkthroughTest extends ApiTest {
+
     private static final Path EXAMPLE = Path.of("../examples/oneroster/maple-grove");
+
     private static final String ALL_DAY_PERIOD_1 = """
             [{"name":"1","startsAt":"00:00","endsAt":"00:00","days":["MON","TUE","WED","THU","FRI","SAT","SUN"]}]""";
 
     @TestConfiguration
     static class MapleGroveTerm {
+
         @Bean
         @Primary
         Clock mapleGroveTermClock() {
             return SchoolClocks.runningFrom(Instant.parse("2026-11-23T15:00:00Z"));
         }
+
     }
 
     @BeforeEach
@@ -64,7 +69,7 @@ class ExampleRosterWalkthroughTest extends ApiTest {
         assertThat(report.getBody().get("errors")).isEmpty();
         assertThat(RosterImportScenarios.count(report.getBody(), "users", "created")).isEqualTo(9);
         assertThat(RosterImportScenarios.reasons(report.getBody(), "warnings"))
-                .anyMatch(reason -> reason.contains("period '2'"));
+            .anyMatch(reason -> reason.contains("period '2'"));
     }
 
     @Test
@@ -123,24 +128,29 @@ class ExampleRosterWalkthroughTest extends ApiTest {
         headers.setContentType(MediaType.MULTIPART_FORM_DATA);
         headers.setAccept(List.of(MediaType.APPLICATION_JSON, MediaType.APPLICATION_PROBLEM_JSON));
         return http.withBasicAuth("admin@corridor.test", "demo")
-                .exchange("/api/admin/roster/import", HttpMethod.POST, new HttpEntity<>(body, headers), JsonNode.class);
+            .exchange("/api/admin/roster/import", HttpMethod.POST, new HttpEntity<>(body, headers), JsonNode.class);
     }
 
     private void putSchedule(String who, String school) {
         HttpHeaders headers = new HttpHeaders();
         headers.setContentType(MediaType.APPLICATION_JSON);
-        ResponseEntity<JsonNode> answer = http.withBasicAuth(who, "demo").exchange(
-                "/api/admin/schools/" + school + "/periods", HttpMethod.PUT,
-                new HttpEntity<>(ALL_DAY_PERIOD_1, headers), JsonNode.class);
+        ResponseEntity<JsonNode> answer = http.withBasicAuth(who, "demo")
+            .exchange("/api/admin/schools/" + school + "/periods", HttpMethod.PUT,
+                    new HttpEntity<>(ALL_DAY_PERIOD_1, headers), JsonNode.class);
         assertThat(answer.getStatusCode()).as("%s", answer.getBody()).isEqualTo(HttpStatus.OK);
     }
 
     private String requestToRestroom(String school, String section) {
-        String restroom = locations.findBySchoolIdAndDestinationTrueOrderByName(school).stream()
-                .filter(l -> l.getName().equals("Restroom")).map(Location::getId).findFirst().orElseThrow();
-        ResponseEntity<JsonNode> pass = http.withBasicAuth("noah.kim@maplegrove.test", "demo").postForEntity(
-                "/api/passes", Map.of("departingFromSectionId", section, "destinationId", restroom, "type", "REGULAR"),
-                JsonNode.class);
+        String restroom = locations.findBySchoolIdAndDestinationTrueOrderByName(school)
+            .stream()
+            .filter(l -> l.getName().equals("Restroom"))
+            .map(Location::getId)
+            .findFirst()
+            .orElseThrow();
+        ResponseEntity<JsonNode> pass = http.withBasicAuth("noah.kim@maplegrove.test", "demo")
+            .postForEntity("/api/passes",
+                    Map.of("departingFromSectionId", section, "destinationId", restroom, "type", "REGULAR"),
+                    JsonNode.class);
         assertThat(pass.getStatusCode()).as("%s", pass.getBody()).isEqualTo(HttpStatus.CREATED);
         return pass.getBody().get("id").asText();
     }
@@ -154,4 +164,5 @@ class ExampleRosterWalkthroughTest extends ApiTest {
         assertThat(answer.getStatusCode()).as("GET %s as %s: %s", path, who, answer.getBody()).isEqualTo(HttpStatus.OK);
         return answer.getBody();
     }
+
 }

@@ -9,32 +9,38 @@ import java.util.Map;
 import java.util.stream.Collectors;
 
 /**
- * A made-up OneRoster district for the tests, the same on every run (no randomness): Corridor's own data, so a
- * clone passes its tests anywhere. The standard district has {@value #STANDARD_SCHOOLS} schools of
- * {@value #STUDENTS_PER_SCHOOL} students, {@value #TEACHERS_PER_SCHOOL} teachers and a principal each, a district
- * administrator and a few guardians, in the 2020-2021 school year (a school year, two semesters, four grading
- * periods).
+ * A made-up OneRoster district for the tests, the same on every run (no randomness):
+ * Corridor's own data, so a clone passes its tests anywhere. The standard district has
+ * {@value #STANDARD_SCHOOLS} schools of {@value #STUDENTS_PER_SCHOOL} students,
+ * {@value #TEACHERS_PER_SCHOOL} teachers and a principal each, a district administrator
+ * and a few guardians, in the 2020-2021 school year (a school year, two semesters, four
+ * grading periods).
  * <p>
- * Each student takes eight classes in six periods: periods 1 to 4 run all year, periods 5 and 6 are a fall and a
- * spring class. Every student's period 1 class is enrolled as two rows, one per semester (a split enrolment, as
- * SIS exports write year-long classes). One class in three has a co-teacher ({@code primary=false}); the last
- * teacher of every even-numbered school also teaches in the next school ({@code orgSourcedIds} holds both).
- * Names include non-ASCII letters and an apostrophe, some titles need quoting, lines end in CRLF and
- * {@code orgs.csv} starts with a byte order mark.
+ * Each student takes eight classes in six periods: periods 1 to 4 run all year, periods 5
+ * and 6 are a fall and a spring class. Every student's period 1 class is enrolled as two
+ * rows, one per semester (a split enrolment, as SIS exports write year-long classes). One
+ * class in three has a co-teacher ({@code primary=false}); the last teacher of every
+ * even-numbered school also teaches in the next school ({@code orgSourcedIds} holds
+ * both). Names include non-ASCII letters and an apostrophe, some titles need quoting,
+ * lines end in CRLF and {@code orgs.csv} starts with a byte order mark.
  * <p>
- * The same district is written as OneRoster 1.1 ({@link #bulkV11()}) and 1.2 ({@link #bulkV12()}: roles in
- * {@code roles.csv}), with a delta for each ({@link #deltaV11()}, {@link #deltaV12()}), and knows what an import
- * should count.
+ * The same district is written as OneRoster 1.1 ({@link #bulkV11()}) and 1.2
+ * ({@link #bulkV12()}: roles in {@code roles.csv}), with a delta for each
+ * ({@link #deltaV11()}, {@link #deltaV12()}), and knows what an import should count.
  */
 final class GeneratedDistrict {
+
     static final int STANDARD_SCHOOLS = 20;
     static final int STUDENTS_PER_SCHOOL = 205;
     static final int TEACHERS_PER_SCHOOL = 14;
     static final int PERIODS = 6;
+
     /** Classes per period in a school: 205 students in groups of 22 or 23. */
     static final int GROUPS = 9;
+
     /** Periods 1 to 4 run all year; 5 and 6 have a fall and a spring class. */
     static final int YEAR_LONG_PERIODS = 4;
+
     /** One student in this many has a guardian in users.csv (not a Corridor user). */
     static final int GUARDIAN_EVERY = 50;
 
@@ -47,20 +53,23 @@ final class GeneratedDistrict {
     static final String SPRING_BEGINS = "2021-01-04";
     static final String SPRING_ENDS = "2021-06-11";
 
-    private static final String[] PLACES = {"Alder", "Birchwood", "Cedar Ridge", "Dogwood", "Elm Park", "Fernhill",
-        "Glenview", "Hawthorne", "Ironwood", "Juniper", "Kestrel", "Linden", "Maplewood", "Northgate", "Oakmont",
-        "Pinecrest", "Quarry Hill", "Riverside", "Sycamore", "Tamarack", "Upland", "Valley View", "Willow Creek",
-        "Yarrow"};
-    private static final String[] GIVEN = {"Zoë", "Łukasz", "Søren", "Amélie", "José", "Chloé", "Aiyana", "Ben",
-        "Carmen", "Dmitri", "Efua", "Farah", "Guo", "Hana", "Ines", "Jamal", "Kai", "Leila", "Mateo", "Nia", "Omar",
-        "Priya", "Quinn", "Rosa", "Sione", "Tariq", "Uma", "Vera", "Wen", "Yusuf"};
-    private static final String[] FAMILY = {"Núñez", "Wróbel", "Kierkegård", "Poulain", "Dupré", "Nguyễn", "Müller",
-        "O'Brien", "Çelik", "Østergaard", "Adeyemi", "Brooks", "Castillo", "Dubois", "Evans", "Fischer", "García",
-        "Haddad", "Ito", "Jensen", "Kowalski", "López", "Mensah", "Novak", "Okafor", "Patel", "Rossi", "Silva",
-        "Tanaka", "Walker", "Yilmaz"};
+    private static final String[] PLACES = { "Alder", "Birchwood", "Cedar Ridge", "Dogwood", "Elm Park", "Fernhill",
+            "Glenview", "Hawthorne", "Ironwood", "Juniper", "Kestrel", "Linden", "Maplewood", "Northgate", "Oakmont",
+            "Pinecrest", "Quarry Hill", "Riverside", "Sycamore", "Tamarack", "Upland", "Valley View", "Willow Creek",
+            "Yarrow" };
+
+    private static final String[] GIVEN = { "Zoë", "Łukasz", "Søren", "Amélie", "José", "Chloé", "Aiyana", "Ben",
+            "Carmen", "Dmitri", "Efua", "Farah", "Guo", "Hana", "Ines", "Jamal", "Kai", "Leila", "Mateo", "Nia", "Omar",
+            "Priya", "Quinn", "Rosa", "Sione", "Tariq", "Uma", "Vera", "Wen", "Yusuf" };
+
+    private static final String[] FAMILY = { "Núñez", "Wróbel", "Kierkegård", "Poulain", "Dupré", "Nguyễn", "Müller",
+            "O'Brien", "Çelik", "Østergaard", "Adeyemi", "Brooks", "Castillo", "Dubois", "Evans", "Fischer", "García",
+            "Haddad", "Ito", "Jensen", "Kowalski", "López", "Mensah", "Novak", "Okafor", "Patel", "Rossi", "Silva",
+            "Tanaka", "Walker", "Yilmaz" };
+
     /** Subjects by period; periods 5 and 6 have a fall and a spring subject. */
-    private static final String[][] SUBJECTS = {{"English"}, {"Mathematics"}, {"Science"},
-        {"History, Geography & Civics"}, {"Art", "Music"}, {"Health", "Physical Education"}};
+    private static final String[][] SUBJECTS = { { "English" }, { "Mathematics" }, { "Science" },
+            { "History, Geography & Civics" }, { "Art", "Music" }, { "Health", "Physical Education" } };
 
     record Org(String sourcedId, String name, String type, String parent) {
     }
@@ -68,27 +77,35 @@ final class GeneratedDistrict {
     record Session(String sourcedId, String title, String type, String starts, String ends, String parent) {
     }
 
-    /** A user; {@code orgs} lists their schools (the district for district staff), the first one primary. */
+    /**
+     * A user; {@code orgs} lists their schools (the district for district staff), the
+     * first one primary.
+     */
     record User(String sourcedId, String role, List<String> orgs, String username, String given, String family,
-                String identifier, String email, String agents) {
+            String identifier, String email, String agents) {
         boolean corridorUser() {
             return !role.equals("guardian");
         }
     }
 
     record Clazz(String sourcedId, String title, String course, String classCode, String school, List<String> terms,
-                 String period, String room) {
+            String period, String room) {
     }
 
     record Enrollment(String sourcedId, String clazz, String school, String user, String role, String primary,
-                      String begins, String ends) {
+            String begins, String ends) {
     }
 
     private final int schools;
+
     final List<Org> orgs = new ArrayList<>();
+
     final List<Session> sessions = new ArrayList<>();
+
     final List<User> users = new ArrayList<>();
+
     final List<Clazz> classes = new ArrayList<>();
+
     final List<Enrollment> enrollments = new ArrayList<>();
 
     GeneratedDistrict(int schools) {
@@ -133,7 +150,10 @@ final class GeneratedDistrict {
         return String.format("gd-u%02d%04d", s + 1, n + 1);
     }
 
-    /** The student number: school and sequence, with a leading zero that must survive as text. */
+    /**
+     * The student number: school and sequence, with a leading zero that must survive as
+     * text.
+     */
     static String studentNumber(int s, int n) {
         return String.format("%02d%04d", s + 1, n + 1);
     }
@@ -146,13 +166,19 @@ final class GeneratedDistrict {
         return String.format("t%02d%02d@generated.test", s + 1, t + 1);
     }
 
-    /** The class a student is in for a period ({@code half} 0 fall, 1 spring, ignored for year-long periods). */
+    /**
+     * The class a student is in for a period ({@code half} 0 fall, 1 spring, ignored for
+     * year-long periods).
+     */
     static String clazz(int s, int period, int group, int half) {
         return String.format("gd-c%02d-p%d-g%d%s", s + 1, period, group + 1,
                 period <= YEAR_LONG_PERIODS ? "" : half == 0 ? "-fall" : "-spring");
     }
 
-    /** The group of student {@code n} in a period: a different mix of classmates each period, 22 or 23 each. */
+    /**
+     * The group of student {@code n} in a period: a different mix of classmates each
+     * period, 22 or 23 each.
+     */
     static int group(int n, int period) {
         return (n + period * (n / GROUPS)) % GROUPS;
     }
@@ -192,8 +218,9 @@ final class GeneratedDistrict {
                     GIVEN[(n * 7 + s) % GIVEN.length], FAMILY[(n + s * 13) % FAMILY.length], studentNumber(s, n),
                     studentEmail(s, n), guardian));
             if (!guardian.isEmpty()) {
-                users.add(new User(guardian, "guardian", List.of(school), "", "Guardian", FAMILY[(n + s * 13)
-                        % FAMILY.length], "", "guardian." + studentNumber(s, n) + "@home.test", student(s, n)));
+                users.add(new User(guardian, "guardian", List.of(school), "", "Guardian",
+                        FAMILY[(n + s * 13) % FAMILY.length], "", "guardian." + studentNumber(s, n) + "@home.test",
+                        student(s, n)));
             }
         }
         int enrollment = 0;
@@ -205,9 +232,10 @@ final class GeneratedDistrict {
                     int main = mainTeacher(p, g);
                     List<String> terms = p <= YEAR_LONG_PERIODS ? List.of(FALL, SPRING)
                             : List.of(half == 0 ? FALL : SPRING);
-                    classes.add(new Clazz(id, subject + " " + (g + 1), "gd-course-" + subject.toLowerCase().charAt(0)
-                            + p + half, String.format("%s-%d%d", subject.substring(0, 3).toUpperCase(), p, g + 1),
-                            school, terms, String.valueOf(p), room(main)));
+                    classes.add(new Clazz(id, subject + " " + (g + 1),
+                            "gd-course-" + subject.toLowerCase().charAt(0) + p + half,
+                            String.format("%s-%d%d", subject.substring(0, 3).toUpperCase(), p, g + 1), school, terms,
+                            String.valueOf(p), room(main)));
                     enrollments.add(new Enrollment(String.format("gd-e%02d-%05d", s + 1, ++enrollment), id, school,
                             teacher(s, main), "teacher", "true", "", ""));
                     if (coTaught(g)) {
@@ -225,10 +253,12 @@ final class GeneratedDistrict {
                             clazz(s, p, g, 0), school, student(s, n), "student", "", FALL_BEGINS, FALL_ENDS));
                     enrollments.add(new Enrollment(String.format("gd-e%02d-%05d", s + 1, ++enrollment),
                             clazz(s, p, g, 0), school, student(s, n), "student", "", SPRING_BEGINS, SPRING_ENDS));
-                } else if (p <= YEAR_LONG_PERIODS) {
+                }
+                else if (p <= YEAR_LONG_PERIODS) {
                     enrollments.add(new Enrollment(String.format("gd-e%02d-%05d", s + 1, ++enrollment),
                             clazz(s, p, g, 0), school, student(s, n), "student", "", "", ""));
-                } else {
+                }
+                else {
                     enrollments.add(new Enrollment(String.format("gd-e%02d-%05d", s + 1, ++enrollment),
                             clazz(s, p, g, 0), school, student(s, n), "student", "", FALL_BEGINS, FALL_ENDS));
                     enrollments.add(new Enrollment(String.format("gd-e%02d-%05d", s + 1, ++enrollment),
@@ -238,7 +268,8 @@ final class GeneratedDistrict {
         }
     }
 
-    // ------------------------------------------------------------------------------------- what an import counts
+    // -------------------------------------------------------------------------------------
+    // what an import counts
 
     int schools() {
         return schools;
@@ -261,7 +292,10 @@ final class GeneratedDistrict {
         return classes.size();
     }
 
-    /** Corridor's enrolments: one per (class, person), students and teachers, however many rows the set has. */
+    /**
+     * Corridor's enrolments: one per (class, person), students and teachers, however many
+     * rows the set has.
+     */
     int enrolments() {
         return (int) enrollments.stream().map(e -> e.clazz() + " " + e.user()).distinct().count();
     }
@@ -272,22 +306,27 @@ final class GeneratedDistrict {
 
     /** Students enrolled in one class by more than one row. */
     int splitEnrolments() {
-        return (int) enrollments.stream().filter(e -> e.role().equals("student"))
-                .collect(Collectors.groupingBy(e -> e.clazz() + " " + e.user(), Collectors.counting()))
-                .values().stream().filter(rows -> rows > 1).count();
+        return (int) enrollments.stream()
+            .filter(e -> e.role().equals("student"))
+            .collect(Collectors.groupingBy(e -> e.clazz() + " " + e.user(), Collectors.counting()))
+            .values()
+            .stream()
+            .filter(rows -> rows > 1)
+            .count();
     }
 
     int teachersInTwoSchools() {
         return (int) users.stream().filter(u -> u.orgs().size() > 1).count();
     }
 
-    // ------------------------------------------------------------------------------------- OneRoster 1.1
+    // -------------------------------------------------------------------------------------
+    // OneRoster 1.1
 
     /** The whole district as a OneRoster 1.1 bulk set. */
     Map<String, byte[]> bulkV11() {
         Map<String, byte[]> files = new LinkedHashMap<>();
-        files.put("manifest.csv", manifest("1.1", "bulk", List.of("orgs", "academicSessions", "courses", "classes",
-                "users", "enrollments")));
+        files.put("manifest.csv", manifest("1.1", "bulk",
+                List.of("orgs", "academicSessions", "courses", "classes", "users", "enrollments")));
         files.put("orgs.csv", withBom(orgsCsv()));
         files.put("academicSessions.csv", sessionsCsv());
         files.put("courses.csv", coursesCsv());
@@ -298,7 +337,8 @@ final class GeneratedDistrict {
     }
 
     /**
-     * A OneRoster 1.1 delta on the bulk set, made in February 2021: {@link Delta} says what it changes.
+     * A OneRoster 1.1 delta on the bulk set, made in February 2021: {@link Delta} says
+     * what it changes.
      */
     Map<String, byte[]> deltaV11() {
         Delta delta = delta();
@@ -311,26 +351,39 @@ final class GeneratedDistrict {
     }
 
     /**
-     * The changes of the deltas: {@value #LEAVERS} students of the first school leave ({@code tobedeleted}),
-     * {@value #NEWCOMERS} join its period 1 class of group 1 and a new study hall that has no teacher yet, one
-     * teacher's family name changes, one student moves to another period 2 class, the first co-teacher of the first
-     * school stops co-teaching, and a spring class of the last school is cancelled ({@code tobedeleted}).
+     * The changes of the deltas: {@value #LEAVERS} students of the first school leave
+     * ({@code tobedeleted}), {@value #NEWCOMERS} join its period 1 class of group 1 and a
+     * new study hall that has no teacher yet, one teacher's family name changes, one
+     * student moves to another period 2 class, the first co-teacher of the first school
+     * stops co-teaching, and a spring class of the last school is cancelled
+     * ({@code tobedeleted}).
      */
     final class Delta {
+
         static final int LEAVERS = 10;
         static final int NEWCOMERS = 5;
         static final String DATE = "2021-02-01T00:00:00.000Z";
 
         final List<User> users = new ArrayList<>();
+
         final String deletedUsers;
+
         final List<User> newcomers = new ArrayList<>();
+
         final User renamed;
+
         final String moved = student(0, 20);
+
         final String movedFrom = clazz(0, 2, group(20, 2), 0);
+
         final String movedTo = clazz(0, 2, (group(20, 2) + 1) % GROUPS, 0);
+
         final String coTaughtClass = clazz(0, 1, 0, 0);
+
         final String coTeacher = teacher(0, coTeacher(1, 0));
+
         final String cancelledClass = clazz(schools - 1, 6, GROUPS - 1, 1);
+
         final Clazz studyHall = new Clazz("gd-c01-study-hall", "Study Hall", "gd-course-study", "STU-1", school(0),
                 List.of(SPRING), "3", "Library");
 
@@ -348,12 +401,14 @@ final class GeneratedDistrict {
             for (int i = 0; i < NEWCOMERS; i++) {
                 int n = 9000 + i;
                 newcomers.add(new User(student(0, n), "student", List.of(school(0)), "s" + studentNumber(0, n),
-                        GIVEN[i], FAMILY[i], studentNumber(0, n), "s" + studentNumber(0, n)
-                        + "@students.generated.test", ""));
+                        GIVEN[i], FAMILY[i], studentNumber(0, n),
+                        "s" + studentNumber(0, n) + "@students.generated.test", ""));
             }
             users.addAll(newcomers);
-            User teacher = GeneratedDistrict.this.users.stream().filter(u -> u.sourcedId().equals(teacher(0, 0)))
-                    .findFirst().orElseThrow();
+            User teacher = GeneratedDistrict.this.users.stream()
+                .filter(u -> u.sourcedId().equals(teacher(0, 0)))
+                .findFirst()
+                .orElseThrow();
             renamed = new User(teacher.sourcedId(), teacher.role(), teacher.orgs(), teacher.username(), teacher.given(),
                     "Married-" + teacher.family(), "", teacher.email(), "");
             users.add(renamed);
@@ -361,17 +416,22 @@ final class GeneratedDistrict {
 
         byte[] classes() {
             Clazz cancelled = GeneratedDistrict.this.classes.stream()
-                    .filter(c -> c.sourcedId().equals(cancelledClass)).findFirst().orElseThrow();
+                .filter(c -> c.sourcedId().equals(cancelledClass))
+                .findFirst()
+                .orElseThrow();
             return classesCsv(List.of(cancelled, studyHall), cancelledClass);
         }
 
         byte[] enrollments() {
             List<Enrollment> rows = new ArrayList<>();
             Enrollment coTeaching = GeneratedDistrict.this.enrollments.stream()
-                    .filter(e -> e.clazz().equals(coTaughtClass) && e.user().equals(coTeacher)).findFirst()
-                    .orElseThrow();
+                .filter(e -> e.clazz().equals(coTaughtClass) && e.user().equals(coTeacher))
+                .findFirst()
+                .orElseThrow();
             Enrollment moving = GeneratedDistrict.this.enrollments.stream()
-                    .filter(e -> e.clazz().equals(movedFrom) && e.user().equals(moved)).findFirst().orElseThrow();
+                .filter(e -> e.clazz().equals(movedFrom) && e.user().equals(moved))
+                .findFirst()
+                .orElseThrow();
             rows.add(coTeaching);
             rows.add(moving);
             rows.add(new Enrollment("gd-e-delta-moved", movedTo, school(0), moved, "student", "", "2021-02-01", ""));
@@ -383,19 +443,24 @@ final class GeneratedDistrict {
             }
             return enrollmentsCsv(rows, coTeaching.sourcedId() + "\n" + moving.sourcedId() + "\n");
         }
+
     }
 
     Delta delta() {
         return new Delta();
     }
 
-    // ------------------------------------------------------------------------------------- OneRoster 1.2
+    // -------------------------------------------------------------------------------------
+    // OneRoster 1.2
 
-    /** The whole district as a OneRoster 1.2 bulk set: users without roles, a row per role and org in roles.csv. */
+    /**
+     * The whole district as a OneRoster 1.2 bulk set: users without roles, a row per role
+     * and org in roles.csv.
+     */
     Map<String, byte[]> bulkV12() {
         Map<String, byte[]> files = new LinkedHashMap<>();
-        files.put("manifest.csv", manifest("1.2", "bulk", List.of("orgs", "academicSessions", "courses", "classes",
-                "users", "roles", "enrollments")));
+        files.put("manifest.csv", manifest("1.2", "bulk",
+                List.of("orgs", "academicSessions", "courses", "classes", "users", "roles", "enrollments")));
         files.put("orgs.csv", withBom(orgsCsv()));
         files.put("academicSessions.csv", sessionsCsv());
         files.put("courses.csv", coursesCsv());
@@ -406,27 +471,33 @@ final class GeneratedDistrict {
         return files;
     }
 
-    /** The OneRoster 1.2 delta of {@link #bulkV12()}: the newcomers with their roles, the renamed teacher without. */
+    /**
+     * The OneRoster 1.2 delta of {@link #bulkV12()}: the newcomers with their roles, the
+     * renamed teacher without.
+     */
     Map<String, byte[]> deltaV12() {
         Delta delta = delta();
         Map<String, byte[]> files = new LinkedHashMap<>();
         files.put("manifest.csv", manifest("1.2", "delta", List.of("classes", "users", "roles", "enrollments")));
         files.put("classes.csv", delta.classes());
         files.put("users.csv", usersV12(delta.users, delta.deletedUsers));
-        // A 1.2 delta repeats roles only for the users whose roles change: the renamed teacher keeps hers.
+        // A 1.2 delta repeats roles only for the users whose roles change: the renamed
+        // teacher keeps hers.
         files.put("roles.csv", rolesCsv(delta.newcomers, true));
         files.put("enrollments.csv", delta.enrollments());
         return files;
     }
 
-    // ------------------------------------------------------------------------------------- writing CSV
+    // -------------------------------------------------------------------------------------
+    // writing CSV
 
     private static byte[] manifest(String version, String mode, List<String> files) {
         StringBuilder csv = new StringBuilder("propertyName,value\r\nmanifest.version,1.0\r\noneroster.version,")
-                .append(version).append("\r\n");
+            .append(version)
+            .append("\r\n");
         for (String file : List.of("academicSessions", "categories", "classes", "classResources", "courses",
-                "courseResources", "demographics", "enrollments", "lineItems", "orgs", "resources", "results",
-                "roles", "userProfiles", "users")) {
+                "courseResources", "demographics", "enrollments", "lineItems", "orgs", "resources", "results", "roles",
+                "userProfiles", "users")) {
             if (file.equals("roles") && version.equals("1.1") || file.equals("userProfiles") && version.equals("1.1")) {
                 continue;
             }
@@ -437,8 +508,8 @@ final class GeneratedDistrict {
     }
 
     private byte[] orgsCsv() {
-        StringBuilder csv = new StringBuilder("sourcedId,status,dateLastModified,name,type,identifier,"
-                + "parentSourcedId\r\n");
+        StringBuilder csv = new StringBuilder(
+                "sourcedId,status,dateLastModified,name,type,identifier," + "parentSourcedId\r\n");
         for (Org o : orgs) {
             row(csv, o.sourcedId(), "", "", o.name(), o.type(), o.sourcedId().toUpperCase(), o.parent());
         }
@@ -446,8 +517,8 @@ final class GeneratedDistrict {
     }
 
     private byte[] sessionsCsv() {
-        StringBuilder csv = new StringBuilder("sourcedId,status,dateLastModified,title,type,startDate,endDate,"
-                + "parentSourcedId,schoolYear\r\n");
+        StringBuilder csv = new StringBuilder(
+                "sourcedId,status,dateLastModified,title,type,startDate,endDate," + "parentSourcedId,schoolYear\r\n");
         for (Session s : sessions) {
             row(csv, s.sourcedId(), "", "", s.title(), s.type(), s.starts(), s.ends(), s.parent(), "2021");
         }
@@ -457,9 +528,11 @@ final class GeneratedDistrict {
     private byte[] coursesCsv() {
         StringBuilder csv = new StringBuilder("sourcedId,status,dateLastModified,schoolYearSourcedId,title,courseCode,"
                 + "grades,orgSourcedId,subjects,subjectCodes\r\n");
-        classes.stream().map(Clazz::course).distinct().forEach(course -> row(csv, course, "", "", YEAR,
-                course.substring("gd-course-".length()).toUpperCase(), course.substring("gd-course-".length()), "",
-                DISTRICT, "", ""));
+        classes.stream()
+            .map(Clazz::course)
+            .distinct()
+            .forEach(course -> row(csv, course, "", "", YEAR, course.substring("gd-course-".length()).toUpperCase(),
+                    course.substring("gd-course-".length()), "", DISTRICT, "", ""));
         return bytes(csv);
     }
 
@@ -499,13 +572,15 @@ final class GeneratedDistrict {
         for (User u : users) {
             boolean gone = deleted.contains(u.sourcedId() + "\n");
             row(csv, u.sourcedId(), delta ? (gone ? "tobedeleted" : "active") : "", delta ? Delta.DATE : "", "true",
-                    u.username(), "", u.given(), u.family(), "", u.identifier(),
-                    u.email(), "", "", u.agents(), "", "", "", "", "", "", "", u.orgs().get(0), "");
+                    u.username(), "", u.given(), u.family(), "", u.identifier(), u.email(), "", "", u.agents(), "", "",
+                    "", "", "", "", "", u.orgs().get(0), "");
         }
         return bytes(csv);
     }
 
-    /** A row per user and org; 1.2 names district administrators and principals as such. */
+    /**
+     * A row per user and org; 1.2 names district administrators and principals as such.
+     */
     private static byte[] rolesCsv(List<User> users, boolean delta) {
         StringBuilder csv = new StringBuilder("sourcedId,status,dateLastModified,userSourcedId,roleType,role,"
                 + "beginDate,endDate,orgSourcedId,userProfileSourcedId\r\n");
@@ -514,8 +589,7 @@ final class GeneratedDistrict {
                     : u.orgs().get(0).equals(DISTRICT) ? "districtAdministrator" : "principal";
             for (int i = 0; i < u.orgs().size(); i++) {
                 row(csv, "gd-r-" + u.sourcedId() + "-" + i, delta ? "active" : "", delta ? Delta.DATE : "",
-                        u.sourcedId(), i == 0 ? "primary" : "secondary",
-                        role, "", "", u.orgs().get(i), "");
+                        u.sourcedId(), i == 0 ? "primary" : "secondary", role, "", "", u.orgs().get(i), "");
             }
         }
         return bytes(csv);
@@ -533,7 +607,9 @@ final class GeneratedDistrict {
         return bytes(csv);
     }
 
-    /** One CSV row: fields with a comma, a quote or a line break are quoted (RFC 4180). */
+    /**
+     * One CSV row: fields with a comma, a quote or a line break are quoted (RFC 4180).
+     */
     private static void row(StringBuilder csv, String... fields) {
         for (int i = 0; i < fields.length; i++) {
             if (i > 0) {
@@ -542,7 +618,8 @@ final class GeneratedDistrict {
             String f = fields[i];
             if (f.contains(",") || f.contains("\"") || f.contains("\n") || f.contains("\r")) {
                 csv.append('"').append(f.replace("\"", "\"\"")).append('"');
-            } else {
+            }
+            else {
                 csv.append(f);
             }
         }
@@ -561,4 +638,5 @@ final class GeneratedDistrict {
         out.writeBytes(csv);
         return out.toByteArray();
     }
+
 }

@@ -10,8 +10,12 @@ import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** What a zip may hold: the limits that keep an upload from filling memory or escaping its folder. */
+/**
+ * What a zip may hold: the limits that keep an upload from filling memory or escaping its
+ * folder.
+ */
 class RosterFilesTest {
+
     private final List<RosterProblem> errors = new ArrayList<>();
 
     @Test
@@ -41,4 +45,5 @@ class RosterFilesTest {
 
         assertThat(files.get("users.csv")).isPresent();
     }
+
 }

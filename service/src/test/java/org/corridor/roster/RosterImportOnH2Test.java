@@ -4,4 +4,5 @@ import org.corridor.testing.OnH2;
 
 @OnH2
 class RosterImportOnH2Test extends RosterImportScenarios {
+
 }

@@ -15,10 +15,12 @@ import org.springframework.core.io.ByteArrayResource;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
- * Roster sets for tests: the hand-made fixtures (ours, in {@code src/test/resources/roster}), any set zipped in
- * memory; and the clean-up. The generated district is {@link GeneratedDistrict}.
+ * Roster sets for tests: the hand-made fixtures (ours, in
+ * {@code src/test/resources/roster}), any set zipped in memory; and the clean-up. The
+ * generated district is {@link GeneratedDistrict}.
  */
 final class RosterSets {
+
     private RosterSets() {
     }
 
@@ -39,7 +41,8 @@ final class RosterSets {
                 zip.write(file.getValue());
                 zip.closeEntry();
             }
-        } catch (IOException e) {
+        }
+        catch (IOException e) {
             throw new UncheckedIOException(e);
         }
         return out.toByteArray();
@@ -52,7 +55,8 @@ final class RosterSets {
                 files.put(p.getFileName().toString(), Files.readAllBytes(p));
             }
             return files;
-        } catch (IOException e) {
+        }
+        catch (IOException e) {
             throw new UncheckedIOException(e);
         }
     }
@@ -66,7 +70,10 @@ final class RosterSets {
         };
     }
 
-    /** Removes everything rosters brought into the demo district, passes first (their history points at it). */
+    /**
+     * Removes everything rosters brought into the demo district, passes first (their
+     * history points at it).
+     */
     static void forgetImports(JdbcTemplate jdbc) {
         jdbc.update("delete from pass_event");
         jdbc.update("delete from pass_flag");
@@ -79,7 +86,8 @@ final class RosterSets {
         }
         jdbc.update("delete from section where source_id is not null");
         jdbc.update("delete from person_role where person_id in (select id from person where source_id is not null)");
-        jdbc.update("delete from accommodation where student_id in (select id from person where source_id is not null)");
+        jdbc.update(
+                "delete from accommodation where student_id in (select id from person where source_id is not null)");
         jdbc.update("delete from person where source_id is not null");
         jdbc.update("delete from academic_session");
         jdbc.update("delete from roster_import");
@@ -90,4 +98,5 @@ final class RosterSets {
         jdbc.update("delete from school where source_id is not null");
         jdbc.update("update district set source_id = null");
     }
+
 }

@@ -12,18 +12,22 @@ import org.corridor.testing.OnH2;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Public OneRoster sets made by others, which are not in this repository because their licences differ from
- * Corridor's: the opt-in run {@code CORRIDOR_ONEROSTER_DATA=/path ./mvnw verify -Pthird-party-rosters}
- * (docs/operators.md). Never part of {@code ./mvnw verify}: the class name does not end in Test, and only the
- * profile includes it. It also runs the roster scenarios, on H2.
+ * Public OneRoster sets made by others, which are not in this repository because their
+ * licences differ from Corridor's: the opt-in run
+ * {@code CORRIDOR_ONEROSTER_DATA=/path ./mvnw verify -Pthird-party-rosters}
+ * (docs/operators.md). Never part of {@code ./mvnw verify}: the class name does not end
+ * in Test, and only the profile includes it. It also runs the roster scenarios, on H2.
  * <p>
  * The folder holds {@code edfi-grandbend-v1p1} (Ed-Fi LMS Toolkit sample, Apache-2.0),
- * {@code generated-district-medium-v1p1} (output of the MIT-licensed GospelNerd/OneRoster-Generator) and
- * {@code catalyst-moodle-v1p2-fixtures} (fixtures of catalyst/moodle-enrol_oneroster, GPL-3.0).
+ * {@code generated-district-medium-v1p1} (output of the MIT-licensed
+ * GospelNerd/OneRoster-Generator) and {@code catalyst-moodle-v1p2-fixtures} (fixtures of
+ * catalyst/moodle-enrol_oneroster, GPL-3.0).
  */
 @OnH2
 class ThirdPartyRosterSets extends RosterImportScenarios {
+
     static final String VARIABLE = "CORRIDOR_ONEROSTER_DATA";
+
     private static final String CATALYST = "catalyst-moodle-v1p2-fixtures/";
 
     private static Path data;
@@ -32,10 +36,10 @@ class ThirdPartyRosterSets extends RosterImportScenarios {
     static void theFolderIsNamed() {
         String folder = System.getenv(VARIABLE);
         assertThat(folder).as("Set %s to the folder of the third-party OneRoster sets (docs/operators.md)", VARIABLE)
-                .isNotBlank();
+            .isNotBlank();
         data = Path.of(folder);
         assertThat(Files.isDirectory(data.resolve("edfi-grandbend-v1p1"))).as("%s holds edfi-grandbend-v1p1", data)
-                .isTrue();
+            .isTrue();
     }
 
     @Test
@@ -46,7 +50,8 @@ class ThirdPartyRosterSets extends RosterImportScenarios {
         assertThat(count(first.getBody(), "users", "created")).isEqualTo(10);
         assertThat(count(first.getBody(), "sections", "created")).isEqualTo(2);
         assertThat(count(first.getBody(), "schools", "created")).isEqualTo(1);
-        // 20 student rows split by semester make 10 (class, student) enrolments; 4 teacher rows make 2 main teachers.
+        // 20 student rows split by semester make 10 (class, student) enrolments; 4
+        // teacher rows make 2 main teachers.
         assertThat(count(first.getBody(), "enrollments", "created")).isEqualTo(12);
 
         var second = importZip("admin", RosterSets.zip(data.resolve("edfi-grandbend-v1p1")));
@@ -54,7 +59,9 @@ class ThirdPartyRosterSets extends RosterImportScenarios {
         assertThat(second.getStatusCode()).isEqualTo(HttpStatus.OK);
         for (String kind : RosterReport.KINDS) {
             assertThat(count(second.getBody(), kind, "created") + count(second.getBody(), kind, "updated")
-                    + count(second.getBody(), kind, "removed")).as(kind).isZero();
+                    + count(second.getBody(), kind, "removed"))
+                .as(kind)
+                .isZero();
         }
         assertThat(count(second.getBody(), "users", "unchanged")).isEqualTo(10);
     }
@@ -64,7 +71,7 @@ class ThirdPartyRosterSets extends RosterImportScenarios {
         Path set = data.resolve("generated-district-medium-v1p1");
         var first = importZip("admin", RosterSets.zip(set));
         assertThat(first.getStatusCode()).as("%s", first.getBody() == null ? "" : first.getBody().get("errors"))
-                .isEqualTo(HttpStatus.OK);
+            .isEqualTo(HttpStatus.OK);
         assertThat(count(first.getBody(), "users", "created")).isEqualTo(837);
         assertThat(count(first.getBody(), "schools", "created")).isEqualTo(8);
         assertThat(count(first.getBody(), "sections", "created")).isEqualTo(364);
@@ -75,7 +82,8 @@ class ThirdPartyRosterSets extends RosterImportScenarios {
         assertThat(count(second.getBody(), "users", "unchanged")).isEqualTo(837);
         assertThat(count(second.getBody(), "enrollments", "unchanged")).isEqualTo(5810);
         assertThat(count(second.getBody(), "users", "updated") + count(second.getBody(), "sections", "updated")
-                + count(second.getBody(), "enrollments", "updated")).isZero();
+                + count(second.getBody(), "enrollments", "updated"))
+            .isZero();
     }
 
     @Test
@@ -102,4 +110,5 @@ class ThirdPartyRosterSets extends RosterImportScenarios {
         });
         assertThat(jdbc.queryForObject("select count(*) from person", Integer.class)).isEqualTo(people);
     }
+
 }

@@ -34,32 +34,39 @@ import org.corridor.testing.OccupancyCounters;
 import org.corridor.testing.OnH2;
 
 /**
- * "Why didn't Ms X get it?" over HTTP. Ava's English 10 (Ms Rivera, co-teacher Mr Chen, Room 204) runs all
- * day in the demo school. Zoë, made for these tests, has a bell schedule of her own: period 1 (09:00–09:50)
- * and period 3 (11:00–11:50), Monday to Friday; 2026-11-23 is a Monday, and times without an offset are read
- * on the school's clock.
+ * "Why didn't Ms X get it?" over HTTP. Ava's English 10 (Ms Rivera, co-teacher Mr Chen,
+ * Room 204) runs all day in the demo school. Zoë, made for these tests, has a bell
+ * schedule of her own: period 1 (09:00–09:50) and period 3 (11:00–11:50), Monday to
+ * Friday; 2026-11-23 is a Monday, and times without an offset are read on the school's
+ * clock.
  */
 @OnH2
 class RoutingDiagnosticsApiTest extends ApiTest {
+
     private static final String MONDAY = "2026-11-23";
 
     @Autowired
     SchoolPeriodRepository periods;
+
     @Autowired
     SchoolRepository schools;
+
     @Autowired
     DistrictRepository districts;
 
     private final List<Section> made = new ArrayList<>();
+
     private final List<SchoolPeriod> bells = new ArrayList<>();
+
     private final List<Person> teachers = new ArrayList<>();
+
     private Person zoe;
 
     @BeforeEach
     void zoeWithABellSchedule() {
         String school = schoolId();
         zoe = people.save(new Person(person("ava").getDistrictId(), school, null, "Zoë", "Routing", Role.STUDENT)
-                .withStudentNumber("9901"));
+            .withStudentNumber("9901"));
         EnumSet<DayOfWeek> weekdays = EnumSet.range(DayOfWeek.MONDAY, DayOfWeek.FRIDAY);
         bells.add(periods.save(new SchoolPeriod(school, "1", LocalTime.of(9, 0), LocalTime.of(9, 50), weekdays)));
         bells.add(periods.save(new SchoolPeriod(school, "3", LocalTime.of(11, 0), LocalTime.of(11, 50), weekdays)));
@@ -68,9 +75,11 @@ class RoutingDiagnosticsApiTest extends ApiTest {
     @AfterEach
     void removeWhatTheTestMade() {
         made.forEach(section -> {
-            jdbc.update("delete from pass_event where pass_id in (select id from hall_pass where departing_section_id = ?)",
+            jdbc.update(
+                    "delete from pass_event where pass_id in (select id from hall_pass where departing_section_id = ?)",
                     section.getId());
-            jdbc.update("delete from pass_flag where pass_id in (select id from hall_pass where departing_section_id = ?)",
+            jdbc.update(
+                    "delete from pass_flag where pass_id in (select id from hall_pass where departing_section_id = ?)",
                     section.getId());
             jdbc.update("delete from hall_pass where departing_section_id = ?", section.getId());
         });
@@ -81,14 +90,16 @@ class RoutingDiagnosticsApiTest extends ApiTest {
         people.delete(zoe);
     }
 
-    /** A class of Zoë's, taught by the named demo teacher, with an open-ended enrolment. */
+    /**
+     * A class of Zoë's, taught by the named demo teacher, with an open-ended enrolment.
+     */
     private Section zoeIn(String name, String period, String teacher) {
         return zoeIn(name, period, teacher, null);
     }
 
     private Section zoeIn(String name, String period, String teacher, LocalDate enrolmentEnds) {
         Section section = sections.save(new Section(schoolId(), period, room("Room 204"), person(teacher).getId(), name)
-                .enrol(zoe.getId(), null, enrolmentEnds));
+            .enrol(zoe.getId(), null, enrolmentEnds));
         made.add(section);
         return section;
     }
@@ -118,7 +129,7 @@ class RoutingDiagnosticsApiTest extends ApiTest {
 
         assertThat(answer.get("verdict").asText()).isEqualTo("ROUTED");
         assertThat(answer.get("explanation").asText()).startsWith("A request at ")
-                .endsWith(" would go to Ms Rivera (main teacher of English 10, Demo period (all day), Room 204).");
+            .endsWith(" would go to Ms Rivera (main teacher of English 10, Demo period (all day), Room 204).");
         assertThat(answer.get("wouldGoTo").get(0).get("mainTeacher").get("name").asText()).isEqualTo("Ms Rivera");
         assertThat(answer.get("teacher").get("wouldReceive").asBoolean()).isTrue();
     }
@@ -126,7 +137,7 @@ class RoutingDiagnosticsApiTest extends ApiTest {
     @Test
     void aCoTeacherIsToldThatCoTeachersDoNotReceiveRequests() {
         JsonNode teacher = diagnosis("studentId=" + person("ava").getId() + "&teacherId=" + person("chen").getId())
-                .get("teacher");
+            .get("teacher");
 
         assertThat(teacher.get("wouldReceive").asBoolean()).isFalse();
         assertThat(teacher.get("explanation").asText()).isEqualTo(
@@ -151,8 +162,11 @@ class RoutingDiagnosticsApiTest extends ApiTest {
 
         assertThat(answer.get("verdict").asText()).isEqualTo("ROUTED");
         assertThat(answer.get("schoolTime").asText()).isEqualTo("Mon 09:05");
-        assertThat(answer.get("at").asText()).isEqualTo(LocalDate.parse(MONDAY).atTime(9, 5)
-                .atZone(ZoneId.of(answer.get("school").get("timeZone").asText())).toInstant().toString());
+        assertThat(answer.get("at").asText()).isEqualTo(LocalDate.parse(MONDAY)
+            .atTime(9, 5)
+            .atZone(ZoneId.of(answer.get("school").get("timeZone").asText()))
+            .toInstant()
+            .toString());
     }
 
     @Test
@@ -176,7 +190,7 @@ class RoutingDiagnosticsApiTest extends ApiTest {
 
         assertThat(answer.get("verdict").asText()).isEqualTo("REFUSED");
         assertThat(answer.get("explanation").asText())
-                .endsWith("Art meets in period 4, which is not in the bell schedule of Demo High.");
+            .endsWith("Art meets in period 4, which is not in the bell schedule of Demo High.");
         assertThat(sectionNamed(answer, "Art").get("offer").asText()).isEqualTo("PERIOD_NOT_IN_BELL_SCHEDULE");
     }
 
@@ -188,7 +202,7 @@ class RoutingDiagnosticsApiTest extends ApiTest {
 
         assertThat(answer.get("verdict").asText()).isEqualTo("REFUSED");
         assertThat(sectionNamed(answer, "Biology").get("reason").asText())
-                .isEqualTo("Zoë Routing's enrolment in Biology ended on 2026-11-20.");
+            .isEqualTo("Zoë Routing's enrolment in Biology ended on 2026-11-20.");
     }
 
     @Test
@@ -196,8 +210,9 @@ class RoutingDiagnosticsApiTest extends ApiTest {
         zoeIn("Biology", "1", "rivera");
         zoeIn("History", "3", "okafor");
 
-        JsonNode teacher = diagnosis("studentId=" + zoe.getId() + "&teacherId=" + person("okafor").getId()
-                + "&at=" + MONDAY + "T09:05").get("teacher");
+        JsonNode teacher = diagnosis(
+                "studentId=" + zoe.getId() + "&teacherId=" + person("okafor").getId() + "&at=" + MONDAY + "T09:05")
+            .get("teacher");
 
         assertThat(teacher.get("wouldReceive").asBoolean()).isFalse();
         assertThat(teacher.get("explanation").asText()).isEqualTo("Mr Okafor teaches Zoë Routing in History "
@@ -212,31 +227,32 @@ class RoutingDiagnosticsApiTest extends ApiTest {
 
         assertThat(answer.get("verdict").asText()).isEqualTo("REFUSED");
         assertThat(answer.get("explanation").asText())
-                .endsWith("Biology has no main teacher in the roster: nobody would receive a request.");
+            .endsWith("Biology has no main teacher in the roster: nobody would receive a request.");
     }
 
     @Test
     void aTeacherRemovedFromTheRosterIsToldSo() {
-        Person removed = people.save(new Person(zoe.getDistrictId(), schoolId(), null, "Remy", "Removed", Role.TEACHER));
+        Person removed = people
+            .save(new Person(zoe.getDistrictId(), schoolId(), null, "Remy", "Removed", Role.TEACHER));
         teachers.add(removed);
         zoeIn("Biology", "1", "rivera");
         made.add(sections.save(new Section(schoolId(), "3", null, removed.getId(), "History").enrol(zoe.getId())));
-        jdbc.update("update person set removed_at = ? where id = ?",
-                java.sql.Timestamp.valueOf("2026-11-20 12:00:00"), removed.getId());
+        jdbc.update("update person set removed_at = ? where id = ?", java.sql.Timestamp.valueOf("2026-11-20 12:00:00"),
+                removed.getId());
 
-        JsonNode answer = diagnosis("studentId=" + zoe.getId() + "&teacherId=" + removed.getId()
-                + "&at=" + MONDAY + "T11:05");
+        JsonNode answer = diagnosis(
+                "studentId=" + zoe.getId() + "&teacherId=" + removed.getId() + "&at=" + MONDAY + "T11:05");
 
         assertThat(answer.get("teacher").get("wouldReceive").asBoolean()).isFalse();
         assertThat(answer.get("teacher").get("explanation").asText())
-                .startsWith("Remy Removed was removed from the roster on 2026-11-20: requests no longer reach them.");
+            .startsWith("Remy Removed was removed from the roster on 2026-11-20: requests no longer reach them.");
         assertThat(sectionNamed(answer, "History").get("offer").asText()).isEqualTo("MAIN_TEACHER_REMOVED");
     }
 
     @Test
     void aTeacherWhoDoesNotTeachTheStudentIsToldSo() {
         JsonNode teacher = diagnosis("studentId=" + person("ava").getId() + "&teacherId=" + person("okafor").getId())
-                .get("teacher");
+            .get("teacher");
 
         assertThat(teacher.get("wouldReceive").asBoolean()).isFalse();
         assertThat(teacher.get("explanation").asText()).startsWith("Mr Okafor does not teach Ava Adams in any class");
@@ -248,10 +264,14 @@ class RoutingDiagnosticsApiTest extends ApiTest {
         String first = request("ava", "Restroom").getBody().get("id").asText();
         post("rivera", "/api/passes/" + first + "/deny", Map.of("reason", "Just back"));
         Section studyHall = sections.save(new Section(schoolId(), "Demo period (all day)", room("Room 204"),
-                person("okafor").getId(), "Study Hall").enrol(ava));
+                person("okafor").getId(), "Study Hall")
+            .enrol(ava));
         made.add(studyHall);
-        String second = post("ava", "/api/passes", Map.of("departingFromSectionId", studyHall.getId(),
-                "destinationId", destination("Library"), "type", "REGULAR")).getBody().get("id").asText();
+        String second = post("ava", "/api/passes", Map.of("departingFromSectionId", studyHall.getId(), "destinationId",
+                destination("Library"), "type", "REGULAR"))
+            .getBody()
+            .get("id")
+            .asText();
         post("ava", "/api/passes/" + second + "/cancel", null);
 
         JsonNode answer = diagnosis("studentId=" + ava + "&teacherId=" + person("rivera").getId());
@@ -299,13 +319,14 @@ class RoutingDiagnosticsApiTest extends ApiTest {
     void aStudentOfAnotherDistrictIsNotFound() {
         District other = districts.save(new District("Routing Other District"));
         School otherSchool = schools.save(new School(other.getId(), "Other High", ZoneId.of("America/Chicago")));
-        Person otherStudent = people.save(new Person(other.getId(), otherSchool.getId(), null, "Olga", "Other",
-                Role.STUDENT));
+        Person otherStudent = people
+            .save(new Person(other.getId(), otherSchool.getId(), null, "Olga", "Other", Role.STUDENT));
         try {
             var answer = routing("admin", "studentId=" + otherStudent.getId());
 
             assertThat(answer.getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
-        } finally {
+        }
+        finally {
             people.delete(otherStudent);
             schools.delete(otherSchool);
             districts.delete(other);
@@ -343,4 +364,5 @@ class RoutingDiagnosticsApiTest extends ApiTest {
         assertThat(answer.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
         assertThat(answer.getBody().get("errors").get(0).get("field").asText()).isEqualTo("limit");
     }
+
 }

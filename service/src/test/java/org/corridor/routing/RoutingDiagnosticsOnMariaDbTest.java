@@ -10,7 +10,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import org.corridor.testing.ApiTest;
 import org.corridor.testing.OnMariaDb;
 
-/** The diagnosis's queries (standings, names, the student's passes) on the production database. */
+/**
+ * The diagnosis's queries (standings, names, the student's passes) on the production
+ * database.
+ */
 @OnMariaDb
 class RoutingDiagnosticsOnMariaDbTest extends ApiTest {
 
@@ -28,4 +31,5 @@ class RoutingDiagnosticsOnMariaDbTest extends ApiTest {
         assertThat(body.get("recentRequests").get(0).get("routedTo").get("name").asText()).isEqualTo("Ms Rivera");
         assertThat(body.get("recentRequests").get(0).get("wentToTeacher").asBoolean()).isTrue();
     }
+
 }

@@ -10,8 +10,12 @@ import org.junit.jupiter.api.Test;
 
 import org.corridor.problem.ApiProblem;
 
-/** How the moment asked about is read: an instant as it is, a local time on the school's clock. */
+/**
+ * How the moment asked about is read: an instant as it is, a local time on the school's
+ * clock.
+ */
 class SchoolClockTest {
+
     private static final ZoneId NEW_YORK = ZoneId.of("America/New_York");
 
     @Test
@@ -26,7 +30,8 @@ class SchoolClockTest {
 
     @Test
     void anOffsetWhosePlusArrivedAsASpaceIsStillRead() {
-        assertThat(SchoolClock.read("2026-11-23T15:05 01:00", NEW_YORK)).isEqualTo(Instant.parse("2026-11-23T14:05:00Z"));
+        assertThat(SchoolClock.read("2026-11-23T15:05 01:00", NEW_YORK))
+            .isEqualTo(Instant.parse("2026-11-23T14:05:00Z"));
     }
 
     @Test
@@ -37,14 +42,15 @@ class SchoolClockTest {
     @Test
     void somethingThatIsNotATimeIsRefusedNamingAt() {
         assertThatThrownBy(() -> SchoolClock.read("next tuesday", NEW_YORK)).isInstanceOf(ApiProblem.class)
-                .hasMessageContaining("'next tuesday' is not a time");
+            .hasMessageContaining("'next tuesday' is not a time");
     }
 
     @Test
     void aYearNoSchoolClockCanShowIsRefused() {
         assertThatThrownBy(() -> SchoolClock.read("+1000000000-12-31T23:59:59Z", NEW_YORK))
-                .isInstanceOf(ApiProblem.class);
+            .isInstanceOf(ApiProblem.class);
         assertThatThrownBy(() -> SchoolClock.read("+999999999-12-31T23:59:59Z", NEW_YORK))
-                .isInstanceOf(ApiProblem.class);
+            .isInstanceOf(ApiProblem.class);
     }
+
 }

@@ -11,7 +11,9 @@ import java.util.EnumSet;
 import org.junit.jupiter.api.Test;
 
 class SchoolPeriodTest {
+
     private static final ZoneId NEW_YORK = ZoneId.of("America/New_York");
+
     private final SchoolPeriod second = new SchoolPeriod("s", "Period 2", LocalTime.of(9, 0), LocalTime.of(9, 50),
             EnumSet.range(DayOfWeek.MONDAY, DayOfWeek.FRIDAY));
 
@@ -42,4 +44,5 @@ class SchoolPeriodTest {
     private static ZonedDateTime monday(int hour, int minute) {
         return ZonedDateTime.of(2026, 11, 23, hour, minute, 0, 0, NEW_YORK);
     }
+
 }

@@ -19,11 +19,15 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.corridor.testing.ApiTest;
 import org.corridor.testing.OnMariaDb;
 
-/** Administrators tune a school's timers; bad values are refused whole and change nothing. */
+/**
+ * Administrators tune a school's timers; bad values are refused whole and change nothing.
+ */
 @OnMariaDb
 class SchoolSettingsApiTest extends ApiTest {
+
     @Autowired
     SchoolRepository schools;
+
     @Autowired
     DistrictRepository districts;
 
@@ -106,11 +110,11 @@ class SchoolSettingsApiTest extends ApiTest {
 
     @Test
     void outOfRangeValuesNameEachField() {
-        var answer = put("admin", settings(), Map.of("longRunningMinutes", 0, "requestExpiryMinutes", 121,
-                "appointmentLeadMinutes", 61));
+        var answer = put("admin", settings(),
+                Map.of("longRunningMinutes", 0, "requestExpiryMinutes", 121, "appointmentLeadMinutes", 61));
 
-        assertThat(errorFields(answer.getBody()))
-                .containsExactlyInAnyOrder("longRunningMinutes", "requestExpiryMinutes", "appointmentLeadMinutes");
+        assertThat(errorFields(answer.getBody())).containsExactlyInAnyOrder("longRunningMinutes",
+                "requestExpiryMinutes", "appointmentLeadMinutes");
     }
 
     @Test
@@ -129,7 +133,8 @@ class SchoolSettingsApiTest extends ApiTest {
                     Map.of("longRunningMinutes", 15));
 
             assertThat(answer.getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
-        } finally {
+        }
+        finally {
             schools.delete(elsewhere);
             districts.delete(other);
         }
@@ -139,7 +144,8 @@ class SchoolSettingsApiTest extends ApiTest {
         return json("""
                 {"schoolId": "%s", "longRunningMinutes": 10, "autoEndMinutes": 45, "requestExpiryMinutes": 15,
                  "resendAfterSeconds": 120, "escalateAfterSeconds": 300, "escalateTo": "ADMINISTRATORS",
-                 "appointmentLeadMinutes": 5, "countedPassTypes": ["REGULAR", "AUTO", "PROXY"]}""".formatted(schoolId()));
+                 "appointmentLeadMinutes": 5, "countedPassTypes": ["REGULAR", "AUTO", "PROXY"]}"""
+            .formatted(schoolId()));
     }
 
     private static List<String> errorFields(JsonNode problem) {
@@ -149,8 +155,10 @@ class SchoolSettingsApiTest extends ApiTest {
     private static ObjectNode json(String text) {
         try {
             return (ObjectNode) new ObjectMapper().readTree(text);
-        } catch (JsonProcessingException e) {
+        }
+        catch (JsonProcessingException e) {
             throw new IllegalArgumentException(e);
         }
     }
+
 }

@@ -27,19 +27,26 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** Which of a student's sections routing offers, and why the others are not offered. */
 @OnH2
 class DepartingFromTest extends ApiTest {
+
     private static final String ALL_DAY = "Demo period (all day)";
 
     @Autowired
     DepartingFrom departingFrom;
+
     @Autowired
     SchoolRepository schools;
+
     @Autowired
     SchoolPeriodRepository periods;
 
     private final List<Section> made = new ArrayList<>();
+
     private Person student;
+
     private School school;
+
     private SchoolPeriod closed;
+
     private LocalDate today;
 
     @BeforeEach
@@ -60,15 +67,20 @@ class DepartingFromTest extends ApiTest {
     }
 
     private Section section(String name, String period, LocalDate begins, LocalDate ends) {
-        Section section = sections.save(new Section(school.getId(), period, room("Room 204"),
-                person("rivera").getId(), name).enrol(student.getId(), begins, ends));
+        Section section = sections
+            .save(new Section(school.getId(), period, room("Room 204"), person("rivera").getId(), name)
+                .enrol(student.getId(), begins, ends));
         made.add(section);
         return section;
     }
 
     private Offer offerOf(String name) {
-        return departingFrom.standings(student, school, Instant.now()).stream()
-                .filter(s -> s.section().getName().equals(name)).findFirst().orElseThrow().offer();
+        return departingFrom.standings(student, school, Instant.now())
+            .stream()
+            .filter(s -> s.section().getName().equals(name))
+            .findFirst()
+            .orElseThrow()
+            .offer();
     }
 
     @Test
@@ -124,7 +136,7 @@ class DepartingFromTest extends ApiTest {
         made.set(made.size() - 1, sections.save(section.meetingAlsoIn(ALL_DAY)));
 
         assertThat(departingFrom.now(student, school)).singleElement()
-                .satisfies(c -> assertThat(c.period().getName()).isEqualTo(ALL_DAY));
+            .satisfies(c -> assertThat(c.period().getName()).isEqualTo(ALL_DAY));
     }
 
     @Test
@@ -137,10 +149,11 @@ class DepartingFromTest extends ApiTest {
 
     @Test
     void aSectionWithoutARoomIsOfferedWithNoRoom() {
-        Section section = sections.save(new Section(school.getId(), ALL_DAY, null, person("rivera").getId(),
-                "Roomless").enrol(student.getId()));
+        Section section = sections.save(new Section(school.getId(), ALL_DAY, null, person("rivera").getId(), "Roomless")
+            .enrol(student.getId()));
         made.add(section);
 
         assertThat(departingFrom.now(student, school)).singleElement().satisfies(c -> assertThat(c.room()).isNull());
     }
+
 }

@@ -19,11 +19,15 @@ import org.corridor.school.SchoolRepository;
 import org.corridor.testing.ApiTest;
 import org.corridor.testing.OnMariaDb;
 
-/** An administrator covering a class acts as its teacher with X-Act-As; nobody else can. */
+/**
+ * An administrator covering a class acts as its teacher with X-Act-As; nobody else can.
+ */
 @OnMariaDb
 class ImpersonationTest extends ApiTest {
+
     @Autowired
     DistrictRepository districts;
+
     @Autowired
     SchoolRepository schools;
 
@@ -62,16 +66,18 @@ class ImpersonationTest extends ApiTest {
     void cannotImpersonatePersonOfAnotherDistrict() {
         District other = districts.save(new District("Other District"));
         School otherSchool = schools.save(new School(other.getId(), "Other High", ZoneId.of("America/Chicago")));
-        Person otherTeacher = people.save(new Person(other.getId(), otherSchool.getId(), "teacher@other.test",
-                "Olga", "Other", Role.TEACHER));
+        Person otherTeacher = people
+            .save(new Person(other.getId(), otherSchool.getId(), "teacher@other.test", "Olga", "Other", Role.TEACHER));
         try {
             var me = call("admin", HttpMethod.GET, "/api/me", null, Map.of("X-Act-As", otherTeacher.getId()));
 
             assertThat(me.getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
-        } finally {
+        }
+        finally {
             people.delete(otherTeacher);
             schools.delete(otherSchool);
             districts.delete(other);
         }
     }
+
 }

@@ -29,23 +29,29 @@ import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 
 /**
- * A small OpenID provider on a local port, for tests that sign in the real way: discovery, an authorize
- * endpoint that sends the browser back with a code, a token endpoint that checks the client's secret and
- * the code and answers an id token signed with its own RSA key, and that key at the JWKS endpoint.
- * Endpoints are matched by the end of their path, so Microsoft's paths
- * ({tenant}/oauth2/v2.0/authorize, {tenant}/discovery/v2.0/keys) work under the same server.
+ * A small OpenID provider on a local port, for tests that sign in the real way:
+ * discovery, an authorize endpoint that sends the browser back with a code, a token
+ * endpoint that checks the client's secret and the code and answers an id token signed
+ * with its own RSA key, and that key at the JWKS endpoint. Endpoints are matched by the
+ * end of their path, so Microsoft's paths ({tenant}/oauth2/v2.0/authorize,
+ * {tenant}/discovery/v2.0/keys) work under the same server.
  * <p>
- * Who signs in is chosen by the test before it starts the dance ({@link #signsInAs}): the claims of the
- * next id token, with {@code iss}, {@code sub}, {@code aud}, {@code nonce}, {@code iat} and {@code exp}
- * filled in unless the test gives them.
+ * Who signs in is chosen by the test before it starts the dance ({@link #signsInAs}): the
+ * claims of the next id token, with {@code iss}, {@code sub}, {@code aud}, {@code nonce},
+ * {@code iat} and {@code exp} filled in unless the test gives them.
  */
 final class LocalOpenIdProvider implements AutoCloseable {
+
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final HttpServer server;
+
     private final RSAKey key;
+
     private final Map<String, String> clientSecrets;
+
     private final Map<String, Grant> codes = new ConcurrentHashMap<>();
+
     private volatile Map<String, Object> nextClaims = Map.of();
 
     private record Grant(String clientId, String redirectUri, String nonce, Map<String, Object> claims) {
@@ -63,7 +69,8 @@ final class LocalOpenIdProvider implements AutoCloseable {
     static LocalOpenIdProvider start(Map<String, String> clientSecrets) {
         try {
             return new LocalOpenIdProvider(clientSecrets);
-        } catch (IOException | JOSEException e) {
+        }
+        catch (IOException | JOSEException e) {
             throw new IllegalStateException("cannot start the local OpenID provider", e);
         }
     }
@@ -87,16 +94,21 @@ final class LocalOpenIdProvider implements AutoCloseable {
             String path = exchange.getRequestURI().getPath();
             if (path.endsWith("/.well-known/openid-configuration")) {
                 json(exchange, 200, discovery());
-            } else if (path.endsWith("/authorize")) {
+            }
+            else if (path.endsWith("/authorize")) {
                 authorize(exchange);
-            } else if (path.endsWith("/token")) {
+            }
+            else if (path.endsWith("/token")) {
                 token(exchange);
-            } else if (path.endsWith("/jwks") || path.endsWith("/keys")) {
+            }
+            else if (path.endsWith("/jwks") || path.endsWith("/keys")) {
                 json(exchange, 200, new JWKSet(key.toPublicJWK()).toJSONObject());
-            } else {
+            }
+            else {
                 json(exchange, 404, Map.of("error", "not_found"));
             }
-        } catch (JOSEException e) {
+        }
+        catch (JOSEException e) {
             throw new IOException("cannot sign the id token", e);
         }
     }
@@ -115,7 +127,10 @@ final class LocalOpenIdProvider implements AutoCloseable {
         return document;
     }
 
-    /** The person "signs in" at once: straight back to the client with a code for the chosen claims. */
+    /**
+     * The person "signs in" at once: straight back to the client with a code for the
+     * chosen claims.
+     */
     private void authorize(HttpExchange exchange) throws IOException {
         Map<String, String> query = form(exchange.getRequestURI().getRawQuery());
         String clientId = query.get("client_id");
@@ -126,8 +141,8 @@ final class LocalOpenIdProvider implements AutoCloseable {
         }
         String code = UUID.randomUUID().toString();
         codes.put(code, new Grant(clientId, redirectUri, query.get("nonce"), nextClaims));
-        String back = redirectUri + (redirectUri.contains("?") ? "&" : "?") + "code=" + code
-                + "&state=" + URLEncoder.encode(query.get("state"), StandardCharsets.UTF_8);
+        String back = redirectUri + (redirectUri.contains("?") ? "&" : "?") + "code=" + code + "&state="
+                + URLEncoder.encode(query.get("state"), StandardCharsets.UTF_8);
         exchange.getResponseHeaders().add("Location", back);
         exchange.sendResponseHeaders(302, -1);
     }
@@ -174,13 +189,17 @@ final class LocalOpenIdProvider implements AutoCloseable {
         return token.serialize();
     }
 
-    /** The client id of an {@code Authorization: Basic} header that carries that client's secret, else null. */
+    /**
+     * The client id of an {@code Authorization: Basic} header that carries that client's
+     * secret, else null.
+     */
     private String basicClient(String authorization) {
         if (authorization == null || !authorization.startsWith("Basic ")) {
             return null;
         }
-        String[] idAndSecret = new String(Base64.getDecoder().decode(authorization.substring(6)), StandardCharsets.UTF_8)
-                .split(":", 2);
+        String[] idAndSecret = new String(Base64.getDecoder().decode(authorization.substring(6)),
+                StandardCharsets.UTF_8)
+            .split(":", 2);
         String id = URLDecoder.decode(idAndSecret[0], StandardCharsets.UTF_8);
         String secret = idAndSecret.length == 2 ? URLDecoder.decode(idAndSecret[1], StandardCharsets.UTF_8) : null;
         return secret != null && secret.equals(clientSecrets.get(id)) ? id : null;
@@ -205,4 +224,5 @@ final class LocalOpenIdProvider implements AutoCloseable {
         exchange.sendResponseHeaders(status, bytes.length);
         exchange.getResponseBody().write(bytes);
     }
+
 }

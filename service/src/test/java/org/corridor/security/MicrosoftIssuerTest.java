@@ -7,10 +7,16 @@ import java.time.Instant;
 import org.junit.jupiter.api.Test;
 import org.springframework.security.oauth2.jwt.Jwt;
 
-/** Which Microsoft issuers Corridor accepts: the one the token's own tenant gives, and only that. */
+/**
+ * Which Microsoft issuers Corridor accepts: the one the token's own tenant gives, and
+ * only that.
+ */
 class MicrosoftIssuerTest {
+
     private static final String AUTHORITY = "https://login.microsoftonline.com";
+
     private static final String DISTRICT = "6f1c3a52-1b1e-4d7e-9a5b-0c7d9e2f4a11";
+
     private static final String ELSEWHERE = "0b8a2d64-5c3f-4e21-8d9a-7e6f5a4b3c22";
 
     @Test
@@ -56,12 +62,16 @@ class MicrosoftIssuerTest {
     }
 
     private static Jwt token(String tid, String issuer) {
-        Jwt.Builder token = Jwt.withTokenValue("id-token").header("alg", "RS256")
-                .claim("iss", issuer).subject("someone")
-                .issuedAt(Instant.now()).expiresAt(Instant.now().plusSeconds(300));
+        Jwt.Builder token = Jwt.withTokenValue("id-token")
+            .header("alg", "RS256")
+            .claim("iss", issuer)
+            .subject("someone")
+            .issuedAt(Instant.now())
+            .expiresAt(Instant.now().plusSeconds(300));
         if (tid != null) {
             token.claim("tid", tid);
         }
         return token.build();
     }
+
 }

@@ -20,7 +20,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import org.corridor.testing.ApiTest;
 import org.corridor.testing.OnMariaDb;
 
-/** An adult who signs in with an email Corridor does not know is told so, not just refused. */
+/**
+ * An adult who signs in with an email Corridor does not know is told so, not just
+ * refused.
+ */
 @OnMariaDb
 class PassFailureTest extends ApiTest {
 
@@ -66,7 +69,8 @@ class PassFailureTest extends ApiTest {
     private ResponseEntity<JsonNode> basic(String email, String password) {
         HttpHeaders headers = new HttpHeaders();
         headers.setAccept(List.of(MediaType.APPLICATION_JSON, MediaType.APPLICATION_PROBLEM_JSON));
-        return http.withBasicAuth(email, password).exchange("/api/me", HttpMethod.GET, new HttpEntity<>(headers),
-                JsonNode.class);
+        return http.withBasicAuth(email, password)
+            .exchange("/api/me", HttpMethod.GET, new HttpEntity<>(headers), JsonNode.class);
     }
+
 }

@@ -18,16 +18,18 @@ import org.corridor.CorridorApplication;
 import org.corridor.persistence.DatabaseRequired;
 
 /**
- * With no profile named Corridor is production: people sign in with an identity provider only (no
- * password form, no HTTP Basic), and without a provider or a database configured Corridor does not start
- * at all, saying how to run the demo instead. Runs on H2 named explicitly: what is tested is which sign-in
- * exists, not what the database answers.
+ * With no profile named Corridor is production: people sign in with an identity provider
+ * only (no password form, no HTTP Basic), and without a provider or a database configured
+ * Corridor does not start at all, saying how to run the demo instead. Runs on H2 named
+ * explicitly: what is tested is which sign-in exists, not what the database answers.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-        "spring.datasource.url=jdbc:h2:mem:corridor-production-sign-in;DB_CLOSE_DELAY=-1",
-        "camunda.bpm.process-engine-name=productionSignInTests"})
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = { "spring.datasource.url=jdbc:h2:mem:corridor-production-sign-in;DB_CLOSE_DELAY=-1",
+                "camunda.bpm.process-engine-name=productionSignInTests" })
 class ProductionSignInTest {
-    private static final LocalOpenIdProvider provider = LocalOpenIdProvider.start(Map.of("corridor-test", "test-secret"));
+
+    private static final LocalOpenIdProvider provider = LocalOpenIdProvider
+        .start(Map.of("corridor-test", "test-secret"));
 
     @LocalServerPort
     int port;
@@ -49,7 +51,8 @@ class ProductionSignInTest {
     void signInPageIsCorridorsOwn() {
         HttpResponse<String> page = new SignInBrowser(port).get("/login", "text/html");
 
-        // its script shows what /api/sign-in-options says: the provider, no password form (next test)
+        // its script shows what /api/sign-in-options says: the provider, no password form
+        // (next test)
         assertThat(page.statusCode()).isEqualTo(200);
         assertThat(page.body()).contains("Sign in to Corridor", "src=\"/login.js\"");
     }
@@ -87,10 +90,12 @@ class ProductionSignInTest {
     void withoutAnyProviderCorridorRefusesToStartAndSaysHowToRunTheDemo() {
         SpringApplicationBuilder production = new SpringApplicationBuilder(CorridorApplication.class);
 
-        assertThatThrownBy(() -> production.run("--spring.datasource.url=jdbc:h2:mem:corridor-no-sign-in;DB_CLOSE_DELAY=-1",
-                "--camunda.bpm.process-engine-name=noSignInTests", "--server.port=0"))
-                .rootCause().hasMessage(SecurityConfiguration.NO_SIGN_IN)
-                .hasMessageContaining("java -jar service/target/corridor.jar --spring.profiles.active=demo");
+        assertThatThrownBy(
+                () -> production.run("--spring.datasource.url=jdbc:h2:mem:corridor-no-sign-in;DB_CLOSE_DELAY=-1",
+                        "--camunda.bpm.process-engine-name=noSignInTests", "--server.port=0"))
+            .rootCause()
+            .hasMessage(SecurityConfiguration.NO_SIGN_IN)
+            .hasMessageContaining("java -jar service/target/corridor.jar --spring.profiles.active=demo");
     }
 
     @Test
@@ -101,7 +106,9 @@ class ProductionSignInTest {
                 "--spring.security.oauth2.client.registration.test.client-id=corridor-test",
                 "--spring.security.oauth2.client.registration.test.client-secret=test-secret",
                 "--spring.security.oauth2.client.provider.test.issuer-uri=" + provider.issuer()))
-                .isInstanceOf(IllegalStateException.class).hasMessage(DatabaseRequired.NO_DATABASE)
-                .hasMessageContaining("java -jar service/target/corridor.jar --spring.profiles.active=demo");
+            .isInstanceOf(IllegalStateException.class)
+            .hasMessage(DatabaseRequired.NO_DATABASE)
+            .hasMessageContaining("java -jar service/target/corridor.jar --spring.profiles.active=demo");
     }
+
 }

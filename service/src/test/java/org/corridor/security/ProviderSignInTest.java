@@ -20,17 +20,21 @@ import org.corridor.testing.ApiTest;
 import org.corridor.testing.OnMariaDb;
 
 /**
- * Sign-in with an OpenID provider, the real way: Corridor redirects to a provider running in the test
- * ({@link LocalOpenIdProvider}), the provider sends the browser back with a code, Corridor redeems it,
- * verifies the id token and signs in the person with the token's email. Two registrations point at that
- * provider: "test", a generic one found by discovery, and "microsoft", Corridor's own Microsoft
- * registration with its authority moved to the local provider. The demo's password sign-in stays.
+ * Sign-in with an OpenID provider, the real way: Corridor redirects to a provider running
+ * in the test ({@link LocalOpenIdProvider}), the provider sends the browser back with a
+ * code, Corridor redeems it, verifies the id token and signs in the person with the
+ * token's email. Two registrations point at that provider: "test", a generic one found by
+ * discovery, and "microsoft", Corridor's own Microsoft registration with its authority
+ * moved to the local provider. The demo's password sign-in stays.
  */
 @OnMariaDb
 class ProviderSignInTest extends ApiTest {
+
     private static final String JSON = "application/json";
-    private static final LocalOpenIdProvider provider = LocalOpenIdProvider.start(
-            Map.of("corridor-test", "test-secret", "corridor-microsoft", "microsoft-secret"));
+
+    private static final LocalOpenIdProvider provider = LocalOpenIdProvider
+        .start(Map.of("corridor-test", "test-secret", "corridor-microsoft", "microsoft-secret"));
+
     private static final ObjectMapper json = new ObjectMapper();
 
     @LocalServerPort
@@ -90,7 +94,8 @@ class ProviderSignInTest extends ApiTest {
 
         assertThat(answer.statusCode()).isEqualTo(403);
         assertThat(answer.headers().firstValue("Content-Type").orElseThrow()).startsWith("text/html");
-        assertThat(answer.body()).contains("Pass failure: no Corridor account for nobody@corridor.test in this district.");
+        assertThat(answer.body())
+            .contains("Pass failure: no Corridor account for nobody@corridor.test in this district.");
         assertThat(browser.get("/api/me", JSON).statusCode()).isEqualTo(401);
     }
 
@@ -142,7 +147,8 @@ class ProviderSignInTest extends ApiTest {
             assertThat(answer.statusCode()).isEqualTo(401);
             assertThat(read(answer).get("detail").asText()).contains("several districts");
             assertThat(browser.get("/api/me", JSON).statusCode()).isEqualTo(401);
-        } finally {
+        }
+        finally {
             jdbc.update("delete from person where id = 'other-rivera'");
             jdbc.update("delete from district where id = 'other-district'");
         }
@@ -206,7 +212,8 @@ class ProviderSignInTest extends ApiTest {
     void signInPageIsCorridorsWithTheDemoForm() {
         HttpResponse<String> page = browser.get("/login", "text/html");
 
-        // the providers' buttons are drawn from /api/sign-in-options (below); SignInBrowserTest shows them
+        // the providers' buttons are drawn from /api/sign-in-options (below);
+        // SignInBrowserTest shows them
         assertThat(page.statusCode()).isEqualTo(200);
         assertThat(page.body()).contains("Sign in to Corridor", "src=\"/login.js\"", "name=\"password\"");
     }
@@ -217,7 +224,7 @@ class ProviderSignInTest extends ApiTest {
 
         assertThat(options.get("password").asBoolean()).isTrue();
         assertThat(options.get("providers").findValuesAsText("href"))
-                .containsExactlyInAnyOrder("/oauth2/authorization/test", "/oauth2/authorization/microsoft");
+            .containsExactlyInAnyOrder("/oauth2/authorization/test", "/oauth2/authorization/microsoft");
         assertThat(options.get("providers").findValuesAsText("name")).contains("Microsoft");
     }
 
@@ -227,7 +234,10 @@ class ProviderSignInTest extends ApiTest {
         return read(answer);
     }
 
-    /** Claims of a Microsoft id token: the account's tenant, an issuer naming issuerTenant, no email_verified. */
+    /**
+     * Claims of a Microsoft id token: the account's tenant, an issuer naming
+     * issuerTenant, no email_verified.
+     */
     private static Map<String, Object> microsoft(String tenant, String issuerTenant, Map<String, Object> more) {
         Map<String, Object> claims = new HashMap<>(more);
         claims.put("tid", tenant);
@@ -238,8 +248,10 @@ class ProviderSignInTest extends ApiTest {
     private static JsonNode read(HttpResponse<String> answer) {
         try {
             return json.readTree(answer.body());
-        } catch (java.io.IOException e) {
+        }
+        catch (java.io.IOException e) {
             throw new AssertionError("not JSON: " + answer.body(), e);
         }
     }
+
 }

@@ -14,24 +14,28 @@ import java.util.Map;
 import java.util.stream.Collectors;
 
 /**
- * A browser as far as signing in goes: it keeps cookies per host and follows each redirect itself, so a
- * test sees every step of the dance between Corridor and the identity provider.
+ * A browser as far as signing in goes: it keeps cookies per host and follows each
+ * redirect itself, so a test sees every step of the dance between Corridor and the
+ * identity provider.
  */
 final class SignInBrowser {
+
     private final String corridor;
+
     private final HttpClient client = HttpClient.newBuilder()
-            .cookieHandler(new CookieManager(null, CookiePolicy.ACCEPT_ALL))
-            .followRedirects(HttpClient.Redirect.NEVER)
-            .connectTimeout(Duration.ofSeconds(10))
-            .build();
+        .cookieHandler(new CookieManager(null, CookiePolicy.ACCEPT_ALL))
+        .followRedirects(HttpClient.Redirect.NEVER)
+        .connectTimeout(Duration.ofSeconds(10))
+        .build();
 
     SignInBrowser(int port) {
         this.corridor = "http://localhost:" + port;
     }
 
     /**
-     * Starts sign-in with the registration, lets the provider send the browser back, and answers what
-     * Corridor's redirect endpoint answered (a redirect home when signed in, a page or problem when not).
+     * Starts sign-in with the registration, lets the provider send the browser back, and
+     * answers what Corridor's redirect endpoint answered (a redirect home when signed in,
+     * a page or problem when not).
      */
     HttpResponse<String> signInWith(String registration, String accept) {
         HttpResponse<String> toProvider = get(corridor + "/oauth2/authorization/" + registration, "text/html");
@@ -45,12 +49,15 @@ final class SignInBrowser {
 
     /** The demo's form sign-in: email and password posted to /login. */
     HttpResponse<String> signInWithPassword(String email, String password) {
-        String form = Map.of("username", email, "password", password).entrySet().stream()
-                .map(e -> e.getKey() + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
-                .collect(Collectors.joining("&"));
+        String form = Map.of("username", email, "password", password)
+            .entrySet()
+            .stream()
+            .map(e -> e.getKey() + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
+            .collect(Collectors.joining("&"));
         return send(HttpRequest.newBuilder(URI.create(corridor + "/login"))
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString(form)).build());
+            .header("Content-Type", "application/x-www-form-urlencoded")
+            .POST(HttpRequest.BodyPublishers.ofString(form))
+            .build());
     }
 
     HttpResponse<String> get(String path, String accept) {
@@ -69,18 +76,22 @@ final class SignInBrowser {
             throw new AssertionError("expected a redirect from " + response.uri() + ", got " + response.statusCode()
                     + ": " + response.body());
         }
-        return response.headers().firstValue("Location")
-                .orElseThrow(() -> new AssertionError("redirect without Location from " + response.uri()));
+        return response.headers()
+            .firstValue("Location")
+            .orElseThrow(() -> new AssertionError("redirect without Location from " + response.uri()));
     }
 
     private HttpResponse<String> send(HttpRequest request) {
         try {
             return client.send(request, HttpResponse.BodyHandlers.ofString());
-        } catch (IOException e) {
+        }
+        catch (IOException e) {
             throw new AssertionError("request to " + request.uri() + " failed", e);
-        } catch (InterruptedException e) {
+        }
+        catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new AssertionError("interrupted", e);
         }
     }
+
 }

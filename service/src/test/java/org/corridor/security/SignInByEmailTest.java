@@ -24,11 +24,13 @@ import org.corridor.testing.ApiTest;
 import org.corridor.testing.OnMariaDb;
 
 /**
- * Every sign-in finds its person by the email's key (the email in lower case, kept beside it), so that the lookup
- * is one index range on MariaDB and Hibernate translates it once, not on every sign-in.
+ * Every sign-in finds its person by the email's key (the email in lower case, kept beside
+ * it), so that the lookup is one index range on MariaDB and Hibernate translates it once,
+ * not on every sign-in.
  */
 @OnMariaDb
 class SignInByEmailTest extends ApiTest {
+
     @Autowired
     EntityManagerFactory entityManagers;
 
@@ -50,7 +52,8 @@ class SignInByEmailTest extends ApiTest {
 
             assertThat(me.getStatusCode()).isEqualTo(HttpStatus.OK);
             assertThat(me.getBody().get("id").asText()).isEqualTo(saved.getId());
-        } finally {
+        }
+        finally {
             jdbc.update("delete from person_role where person_id = ?", saved.getId());
             jdbc.update("delete from person where id = ?", saved.getId());
         }
@@ -58,29 +61,39 @@ class SignInByEmailTest extends ApiTest {
 
     @Test
     void signInLookupReadsTheEmailKeyIndex() {
-        // The statement Hibernate makes of findWithRolesByEmailKey: the person, joined to its roles.
-        List<Map<String, Object>> plan = jdbc.queryForList("explain select p.id, r.role from person p "
-                + "left join person_role r on p.id = r.person_id where p.email_key = ?", "rivera@corridor.test");
+        // The statement Hibernate makes of findWithRolesByEmailKey: the person, joined to
+        // its roles.
+        List<Map<String, Object>> plan = jdbc.queryForList(
+                "explain select p.id, r.role from person p "
+                        + "left join person_role r on p.id = r.person_id where p.email_key = ?",
+                "rivera@corridor.test");
 
-        Map<String, Object> person = plan.stream().filter(row -> "p".equals(row.get("table"))).findFirst().orElseThrow();
+        Map<String, Object> person = plan.stream()
+            .filter(row -> "p".equals(row.get("table")))
+            .findFirst()
+            .orElseThrow();
         assertThat(person.get("key")).as("%s", plan).isEqualTo("ix_person_email_key");
     }
 
     @Test
     void signInLookupPlanIsKeptByHibernate() throws NoSuchMethodException {
         String signIn = PersonRepository.class.getMethod("findWithRolesByEmailKey", String.class)
-                .getAnnotation(Query.class).value();
+            .getAnnotation(Query.class)
+            .value();
         EntityManager entityManager = entityManagers.createEntityManager();
         try {
             var query = entityManager.createQuery(signIn).setParameter("emailKey", "rivera@corridor.test");
 
-            // Hibernate keeps a query's SQL only when it makes the query a cache key; a parameter inside a function
-            // (lower(:email)) or a criteria query (a derived findByEmailIgnoreCase) gets none.
-            var key = SqmInterpretationsKey.createInterpretationsKey(
-                    query.unwrap(SqmInterpretationsKey.InterpretationsKeySource.class));
+            // Hibernate keeps a query's SQL only when it makes the query a cache key; a
+            // parameter inside a function
+            // (lower(:email)) or a criteria query (a derived findByEmailIgnoreCase) gets
+            // none.
+            var key = SqmInterpretationsKey
+                .createInterpretationsKey(query.unwrap(SqmInterpretationsKey.InterpretationsKeySource.class));
 
             assertThat(key).isNotNull();
-        } finally {
+        }
+        finally {
             entityManager.close();
         }
     }
@@ -88,4 +101,5 @@ class SignInByEmailTest extends ApiTest {
     private ResponseEntity<JsonNode> me(String email) {
         return http.withBasicAuth(email, "demo").getForEntity("/api/me", JsonNode.class);
     }
+
 }

@@ -40,33 +40,42 @@ import org.corridor.section.Section;
 import org.corridor.section.SectionRepository;
 
 /**
- * The service on a real port with the demo school seeded; tests talk to it over HTTP as the demo
- * accounts do. Every test starts with no passes, and ends with every destination's count of students out
- * equal to its passes out (see {@link OccupancyCounters}): whatever a test does, the counters must follow.
+ * The service on a real port with the demo school seeded; tests talk to it over HTTP as
+ * the demo accounts do. Every test starts with no passes, and ends with every
+ * destination's count of students out equal to its passes out (see
+ * {@link OccupancyCounters}): whatever a test does, the counters must follow.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles("demo")
 public abstract class ApiTest {
+
     @Autowired
     protected TestRestTemplate http;
+
     @Autowired
     protected PersonRepository people;
+
     @Autowired
     protected LocationRepository locations;
+
     @Autowired
     protected SectionRepository sections;
+
     @Autowired
     protected JdbcTemplate jdbc;
+
     @Autowired
     protected RuntimeService runtime;
+
     @Autowired
     protected HistoryService history;
+
     @Autowired
     protected ManagementService management;
 
     /**
-     * Checked as the test method returns, before any {@code @AfterEach} of a subclass tidies up with SQL. A
-     * failure names the test that left the counters wrong.
+     * Checked as the test method returns, before any {@code @AfterEach} of a subclass
+     * tidies up with SQL. A failure names the test that left the counters wrong.
      */
     @RegisterExtension
     protected final AfterTestExecutionCallback countersMatchThePassesOut = context -> {
@@ -92,13 +101,21 @@ public abstract class ApiTest {
     }
 
     protected String destination(String name) {
-        return locations.findBySchoolIdAndDestinationTrueOrderByName(schoolId()).stream()
-                .filter(l -> l.getName().equals(name)).map(Location::getId).findFirst().orElseThrow();
+        return locations.findBySchoolIdAndDestinationTrueOrderByName(schoolId())
+            .stream()
+            .filter(l -> l.getName().equals(name))
+            .map(Location::getId)
+            .findFirst()
+            .orElseThrow();
     }
 
     protected String english10() {
-        return sections.findAll().stream().filter(s -> s.getName().equals("English 10"))
-                .map(Section::getId).findFirst().orElseThrow();
+        return sections.findAll()
+            .stream()
+            .filter(s -> s.getName().equals("English 10"))
+            .map(Section::getId)
+            .findFirst()
+            .orElseThrow();
     }
 
     protected ResponseEntity<JsonNode> get(String who, String path) {
@@ -114,7 +131,7 @@ public abstract class ApiTest {
     }
 
     protected ResponseEntity<JsonNode> call(String who, HttpMethod method, String path, Object body,
-                                            Map<String, String> extraHeaders) {
+            Map<String, String> extraHeaders) {
         HttpHeaders headers = new HttpHeaders();
         headers.setContentType(MediaType.APPLICATION_JSON);
         headers.setAccept(List.of(MediaType.APPLICATION_JSON, MediaType.APPLICATION_PROBLEM_JSON));
@@ -125,8 +142,8 @@ public abstract class ApiTest {
 
     /** A student's REGULAR request from English 10 to the named destination. */
     protected ResponseEntity<JsonNode> request(String student, String destinationName) {
-        return post(student, "/api/passes", Map.of("departingFromSectionId", english10(),
-                "destinationId", destination(destinationName), "type", "REGULAR"));
+        return post(student, "/api/passes", Map.of("departingFromSectionId", english10(), "destinationId",
+                destination(destinationName), "type", "REGULAR"));
     }
 
     /** A student out at the destination: requested, and approved by Ms Rivera. */
@@ -136,17 +153,26 @@ public abstract class ApiTest {
         return id;
     }
 
-    /** The id of a room or destination of the demo school, by name ("Room 204", "Library"). */
+    /**
+     * The id of a room or destination of the demo school, by name ("Room 204",
+     * "Library").
+     */
     protected String room(String name) {
         String school = schoolId();
-        return locations.findAll().stream().filter(l -> l.getSchoolId().equals(school) && l.getName().equals(name))
-                .map(Location::getId).findFirst().orElseThrow();
+        return locations.findAll()
+            .stream()
+            .filter(l -> l.getSchoolId().equals(school) && l.getName().equals(name))
+            .map(Location::getId)
+            .findFirst()
+            .orElseThrow();
     }
 
     /** A kiosk token for the named room, issued by the demo administrator. */
     protected String kioskToken(String roomName) {
         return post("admin", "/api/admin/kiosks", Map.of("roomId", room(roomName), "name", roomName + " kiosk"))
-                .getBody().get("token").asText();
+            .getBody()
+            .get("token")
+            .asText();
     }
 
     /** A call made by a kiosk: its token and nothing else. */
@@ -159,22 +185,35 @@ public abstract class ApiTest {
     }
 
     /**
-     * Fires one of a pass's timers now, as the job executor would when it falls due: the tests do not
-     * wait for real minutes to pass. {@code timerId} is the BPMN element id (Boundary_LongRunning...).
+     * Fires one of a pass's timers now, as the job executor would when it falls due: the
+     * tests do not wait for real minutes to pass. {@code timerId} is the BPMN element id
+     * (Boundary_LongRunning...).
      */
     protected void fireTimer(String passId, String timerId) {
-        Job job = management.createJobQuery().timers().activityId(timerId).list().stream()
-                .filter(j -> runtime.createProcessInstanceQuery().processInstanceId(j.getProcessInstanceId())
-                        .processInstanceBusinessKey(passId).count() == 1)
-                .findFirst()
-                .orElseThrow(() -> new AssertionError("pass " + passId + " has no timer " + timerId));
+        Job job = management.createJobQuery()
+            .timers()
+            .activityId(timerId)
+            .list()
+            .stream()
+            .filter(j -> runtime.createProcessInstanceQuery()
+                .processInstanceId(j.getProcessInstanceId())
+                .processInstanceBusinessKey(passId)
+                .count() == 1)
+            .findFirst()
+            .orElseThrow(() -> new AssertionError("pass " + passId + " has no timer " + timerId));
         management.executeJob(job.getId());
     }
 
     protected boolean hasTimer(String passId, String timerId) {
-        return management.createJobQuery().timers().activityId(timerId).list().stream()
-                .anyMatch(j -> runtime.createProcessInstanceQuery().processInstanceId(j.getProcessInstanceId())
-                        .processInstanceBusinessKey(passId).count() == 1);
+        return management.createJobQuery()
+            .timers()
+            .activityId(timerId)
+            .list()
+            .stream()
+            .anyMatch(j -> runtime.createProcessInstanceQuery()
+                .processInstanceId(j.getProcessInstanceId())
+                .processInstanceBusinessKey(passId)
+                .count() == 1);
     }
 
     /** The titles of a person's notifications of one kind, newest first. */
@@ -194,8 +233,9 @@ public abstract class ApiTest {
     }
 
     /**
-     * Runs the calls on threads of their own, released together by a barrier, and answers their results in
-     * the order given. The timeouts only keep a hung race from hanging the build: nothing is timed.
+     * Runs the calls on threads of their own, released together by a barrier, and answers
+     * their results in the order given. The timeouts only keep a hung race from hanging
+     * the build: nothing is timed.
      */
     protected <T> List<T> atOnce(List<Callable<T>> calls) {
         ExecutorService threads = Executors.newFixedThreadPool(calls.size());
@@ -213,29 +253,45 @@ public abstract class ApiTest {
                 results.add(result.get(5, TimeUnit.MINUTES));
             }
             return results;
-        } catch (InterruptedException e) {
+        }
+        catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new AssertionError("interrupted while racing", e);
-        } catch (ExecutionException | TimeoutException e) {
+        }
+        catch (ExecutionException | TimeoutException e) {
             throw new AssertionError("a racing call did not answer", e);
-        } finally {
+        }
+        finally {
             threads.shutdownNow();
         }
     }
 
-    /** The id of one of a pass's timer jobs (see {@link #fireTimer}), to fire it later with {@code management}. */
+    /**
+     * The id of one of a pass's timer jobs (see {@link #fireTimer}), to fire it later
+     * with {@code management}.
+     */
     protected String timerJobId(String passId, String timerId) {
-        return management.createJobQuery().timers().activityId(timerId).list().stream()
-                .filter(j -> runtime.createProcessInstanceQuery().processInstanceId(j.getProcessInstanceId())
-                        .processInstanceBusinessKey(passId).count() == 1)
-                .map(Job::getId)
-                .findFirst()
-                .orElseThrow(() -> new AssertionError("pass " + passId + " has no timer " + timerId));
+        return management.createJobQuery()
+            .timers()
+            .activityId(timerId)
+            .list()
+            .stream()
+            .filter(j -> runtime.createProcessInstanceQuery()
+                .processInstanceId(j.getProcessInstanceId())
+                .processInstanceBusinessKey(passId)
+                .count() == 1)
+            .map(Job::getId)
+            .findFirst()
+            .orElseThrow(() -> new AssertionError("pass " + passId + " has no timer " + timerId));
     }
 
-    /** The kinds of a pass's audit events, oldest first ("REQUESTED", "ROUTED", "APPROVED"...). */
+    /**
+     * The kinds of a pass's audit events, oldest first ("REQUESTED", "ROUTED",
+     * "APPROVED"...).
+     */
     protected List<String> eventKinds(String passId) {
         return jdbc.queryForList("select kind from pass_event where pass_id = ? order by occurred_at, kind",
                 String.class, passId);
     }
+
 }

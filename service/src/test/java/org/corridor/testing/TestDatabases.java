@@ -13,11 +13,13 @@ import org.testcontainers.DockerClientFactory;
 import org.testcontainers.containers.MariaDBContainer;
 
 /**
- * Where the MariaDB tests run: the server named by CORRIDOR_TEST_MARIADB_URL (default the machine's
- * own, 127.0.0.1:3306/test as root) when it answers; else a Testcontainers MariaDB where Docker runs;
- * else the tests fail when CI=true and are skipped on a developer's machine.
+ * Where the MariaDB tests run: the server named by CORRIDOR_TEST_MARIADB_URL (default the
+ * machine's own, 127.0.0.1:3306/test as root) when it answers; else a Testcontainers
+ * MariaDB where Docker runs; else the tests fail when CI=true and are skipped on a
+ * developer's machine.
  */
 public final class TestDatabases {
+
     public record Connection_(String url, String user, String password) {
     }
 
@@ -57,19 +59,24 @@ public final class TestDatabases {
     }
 
     private static String answers(Connection_ db) {
-        try (Connection c = DriverManager.getConnection(db.url() + (db.url().contains("?") ? "&" : "?")
-                + "connectTimeout=2000", db.user(), db.password())) {
+        try (Connection c = DriverManager.getConnection(
+                db.url() + (db.url().contains("?") ? "&" : "?") + "connectTimeout=2000", db.user(), db.password())) {
             return c.isValid(2) ? null : "connection not valid";
-        } catch (SQLException e) {
+        }
+        catch (SQLException e) {
             return e.getMessage();
         }
     }
 
-    /** Every run starts from an empty schema, so the engine and Flyway build theirs afresh. */
+    /**
+     * Every run starts from an empty schema, so the engine and Flyway build theirs
+     * afresh.
+     */
     private static void wipe(Connection_ db) {
         try (Connection c = DriverManager.getConnection(db.url(), db.user(), db.password())) {
             dropAllTables(c);
-        } catch (SQLException e) {
+        }
+        catch (SQLException e) {
             throw new IllegalStateException("Cannot empty the test database " + db.url(), e);
         }
     }
@@ -78,8 +85,8 @@ public final class TestDatabases {
     public static void dropAllTables(Connection c) throws SQLException {
         try (Statement s = c.createStatement()) {
             List<String> tables = new ArrayList<>();
-            try (ResultSet rs = s.executeQuery(
-                    "select table_name from information_schema.tables where table_schema = database()")) {
+            try (ResultSet rs = s
+                .executeQuery("select table_name from information_schema.tables where table_schema = database()")) {
                 while (rs.next()) {
                     tables.add(rs.getString(1));
                 }
@@ -96,4 +103,5 @@ public final class TestDatabases {
         String value = System.getenv(name);
         return value == null ? fallback : value;
     }
+
 }

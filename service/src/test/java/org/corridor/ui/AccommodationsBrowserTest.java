@@ -15,9 +15,13 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.corridor.policy.AccommodationRepository;
 import org.corridor.testing.OnMariaDb;
 
-/** An administrator writes a student's accommodation, changes its dates and ends it early, in a real browser. */
+/**
+ * An administrator writes a student's accommodation, changes its dates and ends it early,
+ * in a real browser.
+ */
 @OnMariaDb
 class AccommodationsBrowserTest extends BrowserTest {
+
     @Autowired
     AccommodationRepository accommodations;
 
@@ -43,7 +47,8 @@ class AccommodationsBrowserTest extends BrowserTest {
         browser.findElement(By.id("add")).click();
         WebElement untilError = awaitText("the error next to Until", By.cssSelector("#new-form .field-error"),
                 "before it starts");
-        assertThat(browser.findElement(By.id("until")).getAttribute("aria-describedby")).contains(untilError.getAttribute("id"));
+        assertThat(browser.findElement(By.id("until")).getAttribute("aria-describedby"))
+            .contains(untilError.getAttribute("id"));
         assertThat(accommodations.count()).isZero();
         assertNoSeriousAxeViolations("the form with a field error");
 
@@ -66,7 +71,7 @@ class AccommodationsBrowserTest extends BrowserTest {
         browser.findElement(By.id("confirm-yes")).click();
         awaitText("the ended accommodation", By.id("accommodations"), "Ended");
         assertThat(accommodations.findAll()).singleElement()
-                .satisfies(a -> assertThat(a.getUntilDate()).isEqualTo(today.minusDays(1)));
+            .satisfies(a -> assertThat(a.getUntilDate()).isEqualTo(today.minusDays(1)));
         screenshots("admin-accommodations");
     }
 
@@ -84,4 +89,5 @@ class AccommodationsBrowserTest extends BrowserTest {
         ((JavascriptExecutor) browser).executeScript("arguments[0].value = arguments[1];",
                 browser.findElement(By.id(id)), day.toString());
     }
+
 }

@@ -37,14 +37,17 @@ import org.webjars.WebJarVersionLocator;
 import org.corridor.testing.ApiTest;
 
 /**
- * The service on its random port, driven by Debian's headless Chromium through Debian's chromedriver.
- * Nothing is downloaded: both paths are given to Selenium, so Selenium Manager is never asked. When
- * they are missing the tests fail with CI=true and are skipped on a developer's machine (as the MariaDB
- * tests are); {@code .ci/run} installs the packages {@code chromium} and {@code chromium-driver}.
+ * The service on its random port, driven by Debian's headless Chromium through Debian's
+ * chromedriver. Nothing is downloaded: both paths are given to Selenium, so Selenium
+ * Manager is never asked. When they are missing the tests fail with CI=true and are
+ * skipped on a developer's machine (as the MariaDB tests are); {@code .ci/run} installs
+ * the packages {@code chromium} and {@code chromium-driver}.
  */
 abstract class BrowserTest extends ApiTest {
+
     static final Path CHROMIUM = Path.of("/usr/bin/chromium");
     static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
+
     /** Generous: a slow machine must not fail a test. */
     static final Duration PATIENCE = Duration.ofSeconds(30);
 
@@ -56,7 +59,8 @@ abstract class BrowserTest extends ApiTest {
     @BeforeAll
     static void chromiumIsThere() {
         List<Path> missing = java.util.stream.Stream.of(CHROMIUM, CHROMEDRIVER)
-                .filter(p -> !Files.isExecutable(p)).toList();
+            .filter(p -> !Files.isExecutable(p))
+            .toList();
         if (missing.isEmpty()) {
             return;
         }
@@ -70,11 +74,10 @@ abstract class BrowserTest extends ApiTest {
 
     @BeforeEach
     void startBrowser() {
-        ChromeDriverService service = new ChromeDriverService.Builder()
-                .usingDriverExecutable(CHROMEDRIVER.toFile())
-                .usingAnyFreePort()
-                .withLogOutput(OutputStream.nullOutputStream())
-                .build();
+        ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile())
+            .usingAnyFreePort()
+            .withLogOutput(OutputStream.nullOutputStream())
+            .build();
         ChromeOptions options = new ChromeOptions();
         options.setBinary(CHROMIUM.toFile());
         options.addArguments("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--window-size=1280,900");
@@ -90,13 +93,16 @@ abstract class BrowserTest extends ApiTest {
         try {
             // the page's own errors, to explain a failure; quiet when there are none
             for (LogEntry entry : browser.manage().logs().get(LogType.BROWSER)) {
-                if (entry.getLevel().intValue() >= Level.WARNING.intValue() && !entry.getMessage().contains("favicon.ico")) {
+                if (entry.getLevel().intValue() >= Level.WARNING.intValue()
+                        && !entry.getMessage().contains("favicon.ico")) {
                     System.out.println("[browser] " + entry.getLevel() + " " + entry.getMessage());
                 }
             }
-        } catch (RuntimeException e) {
+        }
+        catch (RuntimeException e) {
             System.out.println("[browser] no log: " + e.getMessage());
-        } finally {
+        }
+        finally {
             browser.quit();
         }
     }
@@ -106,13 +112,13 @@ abstract class BrowserTest extends ApiTest {
     }
 
     /**
-     * Signs in through the sign-in page, as a person at the school would, and waits for the screen their
-     * role lands on to show their name in the bar.
+     * Signs in through the sign-in page, as a person at the school would, and waits for
+     * the screen their role lands on to show their name in the bar.
      */
     protected void signIn(String who) {
         browser.get(url("/login"));
-        WebElement email = await("the sign-in form", b -> b.findElement(By.id("password-form")).isDisplayed()
-                ? b.findElement(By.name("username")) : null);
+        WebElement email = await("the sign-in form",
+                b -> b.findElement(By.id("password-form")).isDisplayed() ? b.findElement(By.name("username")) : null);
         email.sendKeys(who + "@corridor.test");
         browser.findElement(By.name("password")).sendKeys("demo");
         browser.findElement(By.cssSelector("#password-form button[type=submit]")).click();
@@ -122,23 +128,31 @@ abstract class BrowserTest extends ApiTest {
 
     /** Waits until {@code condition} gives something other than null or false. */
     protected <T> T await(String what, Function<WebDriver, T> condition) {
-        // The screens re-render their lists on every refresh, so an element found a moment ago may be gone.
-        return new WebDriverWait(browser, PATIENCE)
-                .ignoring(StaleElementReferenceException.class)
-                .withMessage(() -> what + "; the page shows: " + visibleText())
-                .until(condition);
-    }
-
-    /** The element the selector finds, once it is displayed and its text contains {@code text}. */
-    protected WebElement awaitText(String what, By selector, String text) {
-        return await(what, b -> b.findElements(selector).stream()
-                .filter(e -> e.isDisplayed() && e.getText().contains(text)).findFirst().orElse(null));
+        // The screens re-render their lists on every refresh, so an element found a
+        // moment ago may be gone.
+        return new WebDriverWait(browser, PATIENCE).ignoring(StaleElementReferenceException.class)
+            .withMessage(() -> what + "; the page shows: " + visibleText())
+            .until(condition);
     }
 
     /**
-     * Runs axe-core (the WebJar on the test classpath, version pinned in the parent pom) on the page as it
-     * is now, and fails on any serious or critical violation, naming the rule and the elements. Call it
-     * once the state worth checking is on screen: axe sees only what is rendered.
+     * The element the selector finds, once it is displayed and its text contains
+     * {@code text}.
+     */
+    protected WebElement awaitText(String what, By selector, String text) {
+        return await(what,
+                b -> b.findElements(selector)
+                    .stream()
+                    .filter(e -> e.isDisplayed() && e.getText().contains(text))
+                    .findFirst()
+                    .orElse(null));
+    }
+
+    /**
+     * Runs axe-core (the WebJar on the test classpath, version pinned in the parent pom)
+     * on the page as it is now, and fails on any serious or critical violation, naming
+     * the rule and the elements. Call it once the state worth checking is on screen: axe
+     * sees only what is rendered.
      */
     protected void assertNoSeriousAxeViolations(String what) {
         JavascriptExecutor page = (JavascriptExecutor) browser;
@@ -146,14 +160,15 @@ abstract class BrowserTest extends ApiTest {
             page.executeScript(Axe.SOURCE);
         }
         @SuppressWarnings("unchecked")
-        List<String> violations = (List<String>) page.executeAsyncScript("""
-                const done = arguments[arguments.length - 1];
-                axe.run(document, { resultTypes: ['violations'] })
-                  .then(r => done(r.violations
-                    .filter(v => v.impact === 'serious' || v.impact === 'critical')
-                    .map(v => `${v.id} (${v.impact}): ${v.help}; at ${v.nodes.map(n => n.target.join(' ')).join(', ')}`)))
-                  .catch(e => done([`axe-core did not run: ${e}`]));
-                """);
+        List<String> violations = (List<String>) page.executeAsyncScript(
+                """
+                        const done = arguments[arguments.length - 1];
+                        axe.run(document, { resultTypes: ['violations'] })
+                          .then(r => done(r.violations
+                            .filter(v => v.impact === 'serious' || v.impact === 'critical')
+                            .map(v => `${v.id} (${v.impact}): ${v.help}; at ${v.nodes.map(n => n.target.join(' ')).join(', ')}`)))
+                          .catch(e => done([`axe-core did not run: ${e}`]));
+                        """);
         if (!violations.isEmpty()) {
             throw new AssertionError("axe-core finds serious or critical violations on " + what + ":\n  "
                     + String.join("\n  ", violations));
@@ -161,28 +176,31 @@ abstract class BrowserTest extends ApiTest {
     }
 
     /**
-     * Pictures of the page as it is now at a phone's width (390 px) and a laptop's (1366 px), in
-     * target/screenshots/{name}-390.png and -1366.png, to look at (and for the guides); the window is
-     * left at the laptop's width.
+     * Pictures of the page as it is now at a phone's width (390 px) and a laptop's (1366
+     * px), in target/screenshots/{name}-390.png and -1366.png, to look at (and for the
+     * guides); the window is left at the laptop's width.
      */
     protected void screenshots(String name) {
         try {
             Path folder = Files.createDirectories(Path.of("target", "screenshots"));
-            for (int width : new int[] {390, 1366}) {
+            for (int width : new int[] { 390, 1366 }) {
                 browser.manage().window().setSize(new Dimension(width, width == 390 ? 844 : 900));
                 Thread.sleep(300); // one frame of layout after the resize
                 Files.write(folder.resolve(name + "-" + width + ".png"),
                         ((TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES));
             }
-        } catch (IOException e) {
+        }
+        catch (IOException e) {
             throw new UncheckedIOException(e);
-        } catch (InterruptedException e) {
+        }
+        catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
     }
 
     /** The axe-core script, read once from its WebJar. */
     private static final class Axe {
+
         static final String SOURCE = read(new WebJarVersionLocator().fullPath("axe-core", "axe.min.js"));
 
         private static String read(String path) {
@@ -191,17 +209,21 @@ abstract class BrowserTest extends ApiTest {
             }
             try (InputStream in = BrowserTest.class.getClassLoader().getResourceAsStream(path)) {
                 return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-            } catch (IOException e) {
+            }
+            catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
         }
+
     }
 
     private String visibleText() {
         try {
             return browser.findElement(By.tagName("body")).getText();
-        } catch (RuntimeException e) {
+        }
+        catch (RuntimeException e) {
             return "(unreadable: " + e.getMessage() + ")";
         }
     }
+
 }

@@ -22,17 +22,20 @@ import com.fasterxml.jackson.databind.JsonNode;
 import org.corridor.testing.OnMariaDb;
 
 /**
- * An administrator enters a no-contact pair on the screen, and the next request of one student while the
- * other is out carries the flag; the roster's gaps are shown on their own screen.
+ * An administrator enters a no-contact pair on the screen, and the next request of one
+ * student while the other is out carries the flag; the roster's gaps are shown on their
+ * own screen.
  */
 @OnMariaDb
 class NoContactBrowserTest extends BrowserTest {
+
     private static final LocalDate TODAY = LocalDate.now(ZoneId.of("America/New_York"));
 
     @BeforeEach
     @AfterEach
     void keepOnlyTheDemoPair() {
-        // The demo's own pair (Ava and Ben) has no creation time; every pair a test adds has one.
+        // The demo's own pair (Ava and Ben) has no creation time; every pair a test adds
+        // has one.
         jdbc.update("delete from no_contact_pair where created_at is not null");
         jdbc.update("delete from no_contact_change");
     }
@@ -56,9 +59,10 @@ class NoContactBrowserTest extends BrowserTest {
         WebElement untilError = awaitText("the error next to Until", By.cssSelector("#new-form .field-error"),
                 "before it starts");
         assertThat(browser.findElement(By.id("until")).getAttribute("aria-describedby"))
-                .contains(untilError.getAttribute("id"));
-        assertThat(jdbc.queryForObject("select count(*) from no_contact_pair where created_at is not null",
-                Integer.class)).isZero();
+            .contains(untilError.getAttribute("id"));
+        assertThat(
+                jdbc.queryForObject("select count(*) from no_contact_pair where created_at is not null", Integer.class))
+            .isZero();
         assertNoSeriousAxeViolations("the add form with a field error");
 
         setDate("until", TODAY.plusDays(30));
@@ -92,11 +96,14 @@ class NoContactBrowserTest extends BrowserTest {
         browser.findElement(By.id("upload")).click();
 
         awaitText("the report", By.id("report-summary"), "Nothing imported");
-        List<String> row = browser.findElements(By.cssSelector("#report-errors tbody td")).stream()
-                .map(WebElement::getText).toList();
+        List<String> row = browser.findElements(By.cssSelector("#report-errors tbody td"))
+            .stream()
+            .map(WebElement::getText)
+            .toList();
         assertThat(row).startsWith("pairs.csv", "3", "otherStudentNumber").hasSize(4);
-        assertThat(jdbc.queryForObject("select count(*) from no_contact_pair where created_at is not null",
-                Integer.class)).isZero();
+        assertThat(
+                jdbc.queryForObject("select count(*) from no_contact_pair where created_at is not null", Integer.class))
+            .isZero();
         assertNoSeriousAxeViolations("the import report");
     }
 
@@ -109,10 +116,13 @@ class NoContactBrowserTest extends BrowserTest {
 
         assertThat(browser.findElement(By.id("summary")).getText()).startsWith(gaps.get("classes").asInt()
                 + " class(es) in the school; " + gaps.get("classesWithGaps").size() + " with gaps");
-        List<String> rows = browser.findElements(By.cssSelector("#classes tbody th")).stream()
-                .map(WebElement::getText).toList();
+        List<String> rows = browser.findElements(By.cssSelector("#classes tbody th"))
+            .stream()
+            .map(WebElement::getText)
+            .toList();
         assertThat(rows).containsExactlyElementsOf(gaps.get("classesWithGaps").findValuesAsText("name"));
-        // The demo's English 10 has every demo student, enrolled with no start or end date.
+        // The demo's English 10 has every demo student, enrolled with no start or end
+        // date.
         for (JsonNode gapped : gaps.get("classesWithGaps")) {
             if (gapped.get("name").asText().equals("English 10")) {
                 assertThat(gapped.get("gaps").toString()).doesNotContain("NO_STUDENTS");
@@ -126,4 +136,5 @@ class NoContactBrowserTest extends BrowserTest {
         ((JavascriptExecutor) browser).executeScript("arguments[0].value = arguments[1];",
                 browser.findElement(By.id(id)), day.toString());
     }
+
 }

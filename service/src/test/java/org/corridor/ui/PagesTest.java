@@ -14,22 +14,25 @@ import org.springframework.core.io.Resource;
 import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
 
 /**
- * Every page of the web front end (admin-ui) has the shared head and loads its code as modules from files:
- * no inline script, style or event handler, so a Content-Security-Policy without 'unsafe-inline' can be
- * set without breaking a screen.
+ * Every page of the web front end (admin-ui) has the shared head and loads its code as
+ * modules from files: no inline script, style or event handler, so a
+ * Content-Security-Policy without 'unsafe-inline' can be set without breaking a screen.
  */
 class PagesTest {
+
     private static final Pattern SCRIPT = Pattern.compile("<script\\b([^>]*)>(.*?)</script>", Pattern.DOTALL);
 
     record Page(String name, String html) {
     }
 
     private static List<Page> pages() throws IOException {
-        Resource[] found = new PathMatchingResourcePatternResolver().getResources("classpath*:META-INF/resources/*.html");
+        Resource[] found = new PathMatchingResourcePatternResolver()
+            .getResources("classpath*:META-INF/resources/*.html");
         List<Page> pages = Arrays.stream(found).map(r -> {
             try {
                 return new Page(r.getFilename(), r.getContentAsString(StandardCharsets.UTF_8));
-            } catch (IOException e) {
+            }
+            catch (IOException e) {
                 throw new IllegalStateException(e);
             }
         }).toList();
@@ -41,14 +44,14 @@ class PagesTest {
     void everyPageHasTheSharedHead() throws IOException {
         for (Page page : pages()) {
             assertThat(page.html()).as(page.name())
-                    .contains("<html lang=\"en\">")
-                    .contains("<meta charset=\"utf-8\">")
-                    .contains("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">")
-                    .contains("<link rel=\"icon\" href=\"/favicon.svg\" type=\"image/svg+xml\">")
-                    .contains("<link rel=\"stylesheet\" href=\"/corridor.css\">")
-                    .containsPattern("<title>[^<]*Corridor[^<]*</title>")
-                    .contains("<main id=\"main\"")
-                    .contains("id=\"error\" role=\"alert\"");
+                .contains("<html lang=\"en\">")
+                .contains("<meta charset=\"utf-8\">")
+                .contains("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">")
+                .contains("<link rel=\"icon\" href=\"/favicon.svg\" type=\"image/svg+xml\">")
+                .contains("<link rel=\"stylesheet\" href=\"/corridor.css\">")
+                .containsPattern("<title>[^<]*Corridor[^<]*</title>")
+                .contains("<main id=\"main\"")
+                .contains("id=\"error\" role=\"alert\"");
         }
     }
 
@@ -70,10 +73,11 @@ class PagesTest {
     void noInlineStyleOrEventHandler() throws IOException {
         for (Page page : pages()) {
             assertThat(page.html()).as(page.name())
-                    .doesNotContain("<style")
-                    .doesNotContainPattern("\\sstyle=")
-                    .doesNotContainPattern("\\son[a-z]+=")
-                    .doesNotContain("javascript:");
+                .doesNotContain("<style")
+                .doesNotContainPattern("\\sstyle=")
+                .doesNotContainPattern("\\son[a-z]+=")
+                .doesNotContain("javascript:");
         }
     }
+
 }

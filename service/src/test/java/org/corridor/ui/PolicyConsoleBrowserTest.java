@@ -23,13 +23,15 @@ import org.corridor.rules.DefaultRuleSet;
 import org.corridor.testing.OnMariaDb;
 
 /**
- * The district administrator's journey on the rule sets screen, in a real browser: write a rule with a
- * mistake, see it at its line, fix it, compare, dry-run on last week and on a scenario, activate it, see a
- * student's next request carry its flag, and roll back. Page load and the time from "activate" to a
- * request carrying the new flag are written to target/policy-console-timings.txt.
+ * The district administrator's journey on the rule sets screen, in a real browser: write
+ * a rule with a mistake, see it at its line, fix it, compare, dry-run on last week and on
+ * a scenario, activate it, see a student's next request carry its flag, and roll back.
+ * Page load and the time from "activate" to a request carrying the new flag are written
+ * to target/policy-console-timings.txt.
  */
 @OnMariaDb
 class PolicyConsoleBrowserTest extends BrowserTest {
+
     static final String RESTROOM_LIMIT_1 = """
 
             // One student at a time in the Restroom.
@@ -56,7 +58,8 @@ class PolicyConsoleBrowserTest extends BrowserTest {
     @Test
     void administratorWritesTriesActivatesAndRollsBackARule() throws IOException {
         out("cara", "Restroom");
-        out("dan", "Restroom"); // requested while Cara was out: what "Restroom limit 1" would have flagged
+        out("dan", "Restroom"); // requested while Cara was out: what "Restroom limit 1"
+                                // would have flagged
         signIn("admin");
 
         long opening = System.nanoTime();
@@ -80,7 +83,8 @@ class PolicyConsoleBrowserTest extends BrowserTest {
                 "Line " + (line + 1) + ", column " + column);
         assertThat(browser.findElement(By.id("problem-list")).getText()).contains("ocupancy", "DestinationStatus");
         assertThat(js("return !!document.querySelector('.CodeMirror').CodeMirror.lineInfo(arguments[0])"
-                + ".gutterMarkers?.['CodeMirror-lint-markers'];", line)).isEqualTo(true);
+                + ".gutterMarkers?.['CodeMirror-lint-markers'];", line))
+            .isEqualTo(true);
         awaitText("the mistake underlined in the editor", By.cssSelector(".CodeMirror-lint-mark-error"), "ocupancy");
         assertNoSeriousAxeViolations("the editor with a problem marked");
         js("document.getElementById('editor-title').scrollIntoView();");
@@ -93,7 +97,8 @@ class PolicyConsoleBrowserTest extends BrowserTest {
         browser.navigate().refresh();
         awaitReady();
         assertThat(js("return document.querySelector('.CodeMirror').CodeMirror.getValue();"))
-                .as("the refused draft, still there after a reload").isEqualTo(mistaken);
+            .as("the refused draft, still there after a reload")
+            .isEqualTo(mistaken);
         assertThat(browser.findElement(By.id("editor-base")).getText()).contains("is back in the editor");
 
         js("document.querySelector('.CodeMirror').CodeMirror.setValue(arguments[0]);",
@@ -106,17 +111,20 @@ class PolicyConsoleBrowserTest extends BrowserTest {
 
         click("show-diff");
         awaitText("the side-by-side diff", By.cssSelector("table.diff.side"), "rule \"Restroom limit 1\"");
-        assertThat(browser.findElement(By.id("diff-summary")).getText()).startsWith("From v1 to v2:").endsWith("added, 0 removed.");
+        assertThat(browser.findElement(By.id("diff-summary")).getText()).startsWith("From v1 to v2:")
+            .endsWith("added, 0 removed.");
         browser.findElement(By.cssSelector("input[name='diff-view'][value='unified']")).click();
         click("show-diff");
-        awaitText("the unified diff's added line", By.cssSelector("table.diff.unified tr.added"), "rule \"Restroom limit 1\"");
+        awaitText("the unified diff's added line", By.cssSelector("table.diff.unified tr.added"),
+                "rule \"Restroom limit 1\"");
 
         WebElement days = browser.findElement(By.id("days"));
         days.clear();
         days.sendKeys("7");
         click("run-replay");
         WebElement perRule = awaitText("the per-rule counts", By.id("replay-rules"), "Restroom limit 1");
-        assertThat(perRule.findElement(By.xpath(".//tr[th='Restroom limit 1']")).getText()).isEqualTo("Restroom limit 1 1 0");
+        assertThat(perRule.findElement(By.xpath(".//tr[th='Restroom limit 1']")).getText())
+            .isEqualTo("Restroom limit 1 1 0");
         awaitText("the sample pass", By.id("replay-samples"), "Dan Dubois");
         assertThat(browser.findElement(By.id("replay-samples")).getText()).contains("America/New_York", "Restroom");
 
@@ -124,10 +132,10 @@ class PolicyConsoleBrowserTest extends BrowserTest {
         type("s-dest-capacity", "-1");
         type("s-dest-occupancy", "1");
         click("run-scenario");
-        WebElement capacityError = awaitText("the error next to the capacity", By.cssSelector("#scenario-form .field-error"),
-                "greater than or equal to 0");
+        WebElement capacityError = awaitText("the error next to the capacity",
+                By.cssSelector("#scenario-form .field-error"), "greater than or equal to 0");
         assertThat(browser.findElement(By.id("s-dest-capacity")).getAttribute("aria-describedby"))
-                .contains(capacityError.getAttribute("id"));
+            .contains(capacityError.getAttribute("id"));
         browser.findElement(By.id("s-dest-capacity")).clear();
         type("s-dest-capacity", "2");
         click("run-scenario");
@@ -156,11 +164,12 @@ class PolicyConsoleBrowserTest extends BrowserTest {
         awaitText("the roll-back done", By.id("live"), "Rolled back: v3");
         awaitText("v3 active in the list", By.id("active-summary"), "v3 is active");
         assertThat(request("ben", "Restroom").getBody().get("flags").findValuesAsText("code"))
-                .doesNotContain("RESTROOM_LIMIT_1");
+            .doesNotContain("RESTROOM_LIMIT_1");
 
-        Files.writeString(Path.of("target", "policy-console-timings.txt"), "rule sets screen: ready "
-                + pageReadyMs + " ms (load event " + loadEventMs + " ms); activate to a request carrying the flag "
-                + activateToFlagMs + " ms\n", StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+        Files.writeString(Path.of("target", "policy-console-timings.txt"),
+                "rule sets screen: ready " + pageReadyMs + " ms (load event " + loadEventMs
+                        + " ms); activate to a request carrying the flag " + activateToFlagMs + " ms\n",
+                StandardOpenOption.CREATE, StandardOpenOption.APPEND);
     }
 
     @Test
@@ -187,4 +196,5 @@ class PolicyConsoleBrowserTest extends BrowserTest {
     private void type(String id, String text) {
         browser.findElement(By.id(id)).sendKeys(text);
     }
+
 }

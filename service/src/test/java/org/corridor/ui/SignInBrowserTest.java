@@ -65,7 +65,7 @@ class SignInBrowserTest extends BrowserTest {
         awaitText("what is missing", By.id("error"), "Check the form.");
         assertThat(browser.getCurrentUrl()).endsWith("/login");
         assertThat(browser.findElements(By.cssSelector(".field-error"))).extracting(WebElement::getText)
-                .containsExactly("Enter the email of your school account.", "Enter your password.");
+            .containsExactly("Enter the email of your school account.", "Enter your password.");
         assertThat(browser.switchTo().activeElement()).isEqualTo(field("username"));
     }
 
@@ -80,27 +80,30 @@ class SignInBrowserTest extends BrowserTest {
     }
 
     @ParameterizedTest(name = "{0} lands on {1}")
-    @CsvSource({
-            "ava, /student.html, My pass",
-            "rivera, /teacher.html, My class",
-            "admin, /admin.html, Administration",
-            "auditor, /auditor.html, Auditor"})
+    @CsvSource({ "ava, /student.html, My pass", "rivera, /teacher.html, My class", "admin, /admin.html, Administration",
+            "auditor, /auditor.html, Auditor" })
     void eachRoleLandsOnItsOwnScreen(String who, String page, String heading) {
         signIn(who);
 
         assertThat(browser.getCurrentUrl()).endsWith(page);
         assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo(heading);
-        assertThat(browser.findElement(By.cssSelector("nav a[aria-current=page]")).getText()).isEqualTo(
-                browser.findElements(By.cssSelector("nav a")).stream().filter(a -> a.getAttribute("href").endsWith(page))
-                        .findFirst().orElseThrow().getText());
+        assertThat(browser.findElement(By.cssSelector("nav a[aria-current=page]")).getText())
+            .isEqualTo(browser.findElements(By.cssSelector("nav a"))
+                .stream()
+                .filter(a -> a.getAttribute("href").endsWith(page))
+                .findFirst()
+                .orElseThrow()
+                .getText());
     }
 
     @Test
     void administratorLandsOnTheConsoleWithItsScreensInTheNavigation() {
         signIn("admin");
 
-        List<String> nav = browser.findElements(By.cssSelector("header nav a")).stream()
-                .map(a -> a.getText() + " " + a.getAttribute("href").replaceFirst("^https?://[^/]+", "")).toList();
+        List<String> nav = browser.findElements(By.cssSelector("header nav a"))
+            .stream()
+            .map(a -> a.getText() + " " + a.getAttribute("href").replaceFirst("^https?://[^/]+", ""))
+            .toList();
         assertThat(nav).containsExactly("Administration /admin.html", "Rule sets /admin-rules.html",
                 "Accommodations /admin-accommodations.html", "No-contact /admin-no-contact.html",
                 "Roster /admin-roster.html", "API explorer /swagger-ui.html");
@@ -163,4 +166,5 @@ class SignInBrowserTest extends BrowserTest {
         WebElement error = awaitText("the refusal", By.id("error"), "This screen is for administrators");
         assertThat(error.findElement(By.linkText("Go to My pass")).getAttribute("href")).endsWith("/student.html");
     }
+
 }

@@ -18,12 +18,17 @@ import org.corridor.testing.ApiTest;
 import org.corridor.testing.OnMariaDb;
 
 /**
- * The web front end's scripts send the XSRF-TOKEN cookie back raw as X-XSRF-TOKEN (Spring Security's
- * single-page-application setup); a browser session without it cannot change anything.
+ * The web front end's scripts send the XSRF-TOKEN cookie back raw as X-XSRF-TOKEN (Spring
+ * Security's single-page-application setup); a browser session without it cannot change
+ * anything.
  */
 @OnMariaDb
 class SpaCsrfTest extends ApiTest {
-    /** Like a browser's fetch, but redirects are not followed: the sign-in's own cookies are wanted. */
+
+    /**
+     * Like a browser's fetch, but redirects are not followed: the sign-in's own cookies
+     * are wanted.
+     */
     private final HttpClient client = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
 
     @LocalServerPort
@@ -35,25 +40,32 @@ class SpaCsrfTest extends ApiTest {
 
     /** Ms Rivera's browser session (JSESSIONID), signed in through the form. */
     private String session() throws IOException, InterruptedException {
-        String form = "username=" + URLEncoder.encode("rivera@corridor.test", StandardCharsets.UTF_8) + "&password=demo";
-        HttpResponse<String> answer = client.send(to("/login")
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.ofString());
+        String form = "username=" + URLEncoder.encode("rivera@corridor.test", StandardCharsets.UTF_8)
+                + "&password=demo";
+        HttpResponse<String> answer = client
+            .send(to("/login").header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(form))
+                .build(), HttpResponse.BodyHandlers.ofString());
         assertThat(answer.statusCode()).isEqualTo(302);
         return cookie(answer, "JSESSIONID");
     }
 
-    /** The page's first call after signing in: it is given the token cookie the scripts read. */
+    /**
+     * The page's first call after signing in: it is given the token cookie the scripts
+     * read.
+     */
     private String tokenCookie(String session) throws IOException, InterruptedException {
         return cookie(client.send(to("/api/me").header("Cookie", "JSESSIONID=" + session)
-                .header("Accept", "application/json").GET().build(), HttpResponse.BodyHandlers.ofString()), "XSRF-TOKEN");
+            .header("Accept", "application/json")
+            .GET()
+            .build(), HttpResponse.BodyHandlers.ofString()), "XSRF-TOKEN");
     }
 
     private int markAllSeen(String session, String token, boolean sendHeader) throws IOException, InterruptedException {
         HttpRequest.Builder request = to("/api/notifications/seen")
-                .header("Cookie", "JSESSIONID=" + session + "; XSRF-TOKEN=" + token)
-                .header("Accept", "application/json")
-                .POST(HttpRequest.BodyPublishers.noBody());
+            .header("Cookie", "JSESSIONID=" + session + "; XSRF-TOKEN=" + token)
+            .header("Accept", "application/json")
+            .POST(HttpRequest.BodyPublishers.noBody());
         if (sendHeader) {
             request.header("X-XSRF-TOKEN", token);
         }
@@ -61,12 +73,14 @@ class SpaCsrfTest extends ApiTest {
     }
 
     private static String cookie(HttpResponse<?> answer, String name) {
-        return answer.headers().allValues("Set-Cookie").stream()
-                .flatMap(header -> HttpCookie.parse(header).stream())
-                .filter(c -> c.getName().equals(name) && !c.getValue().isEmpty())
-                .map(HttpCookie::getValue)
-                .reduce((first, last) -> last)
-                .orElse(null);
+        return answer.headers()
+            .allValues("Set-Cookie")
+            .stream()
+            .flatMap(header -> HttpCookie.parse(header).stream())
+            .filter(c -> c.getName().equals(name) && !c.getValue().isEmpty())
+            .map(HttpCookie::getValue)
+            .reduce((first, last) -> last)
+            .orElse(null);
     }
 
     @Test
@@ -89,4 +103,5 @@ class SpaCsrfTest extends ApiTest {
 
         assertThat(markAllSeen(session, token, false)).isEqualTo(403);
     }
+
 }

@@ -14,15 +14,23 @@ import org.corridor.testing.OnMariaDb;
 @OnMariaDb
 class StudentScreenBrowserTest extends BrowserTest {
 
-    /** Signed in as Ava, on the student screen with the form ready and Restroom chosen. */
+    /**
+     * Signed in as Ava, on the student screen with the form ready and Restroom chosen.
+     */
     private void avaAsksForTheRestroom() {
         signIn("ava");
         browser.get(url("/student.html"));
-        await("the form with the class Ava is leaving", b -> b.findElement(By.id("new-pass")).isDisplayed()
-                && !new Select(b.findElement(By.id("section"))).getFirstSelectedOption().getAttribute("value").isEmpty());
+        await("the form with the class Ava is leaving",
+                b -> b.findElement(By.id("new-pass")).isDisplayed()
+                        && !new Select(b.findElement(By.id("section"))).getFirstSelectedOption()
+                            .getAttribute("value")
+                            .isEmpty());
         Select destination = new Select(browser.findElement(By.id("destination")));
-        WebElement restroom = destination.getOptions().stream().filter(o -> o.getText().startsWith("Restroom"))
-                .findFirst().orElseThrow();
+        WebElement restroom = destination.getOptions()
+            .stream()
+            .filter(o -> o.getText().startsWith("Restroom"))
+            .findFirst()
+            .orElseThrow();
         destination.selectByValue(restroom.getAttribute("value"));
     }
 
@@ -40,8 +48,8 @@ class StudentScreenBrowserTest extends BrowserTest {
     void doubleTapOnSendMakesOneRequest() {
         avaAsksForTheRestroom();
 
-        ((JavascriptExecutor) browser).executeScript(
-                "const f = document.getElementById('new-pass'); f.requestSubmit(); f.requestSubmit();");
+        ((JavascriptExecutor) browser)
+            .executeScript("const f = document.getElementById('new-pass'); f.requestSubmit(); f.requestSubmit();");
 
         awaitText("the pass's status", By.id("pass-status"), "Sent to Ms Rivera");
         assertThat(passCount()).isEqualTo(1);
@@ -79,7 +87,7 @@ class StudentScreenBrowserTest extends BrowserTest {
         WebElement destination = browser.findElement(By.id("destination"));
         assertThat(destination.getAttribute("aria-invalid")).isEqualTo("true");
         assertThat(browser.findElement(By.id(destination.getAttribute("aria-describedby"))).getText())
-                .isEqualTo("Choose where to go.");
+            .isEqualTo("Choose where to go.");
         assertThat(browser.switchTo().activeElement()).isEqualTo(destination);
         assertThat(passCount()).isZero();
     }
@@ -127,9 +135,15 @@ class StudentScreenBrowserTest extends BrowserTest {
         assertNoSeriousAxeViolations("the student's form with a field error");
 
         Select destination = new Select(browser.findElement(By.id("destination")));
-        destination.getOptions().stream().filter(o -> o.getText().startsWith("Restroom")).findFirst().orElseThrow().click();
+        destination.getOptions()
+            .stream()
+            .filter(o -> o.getText().startsWith("Restroom"))
+            .findFirst()
+            .orElseThrow()
+            .click();
         browser.findElement(By.id("send")).click();
         awaitText("the pending pass", By.id("pass-state"), "Pending");
         assertNoSeriousAxeViolations("the student's pending pass");
     }
+
 }

@@ -14,7 +14,10 @@ import org.openqa.selenium.chrome.ChromeDriver;
 
 import org.corridor.testing.OnMariaDb;
 
-/** Ms Rivera's screen in a real browser, while Ava asks to leave English 10 through the API. */
+/**
+ * Ms Rivera's screen in a real browser, while Ava asks to leave English 10 through the
+ * API.
+ */
 @OnMariaDb
 class TeacherScreenBrowserTest extends BrowserTest {
 
@@ -30,7 +33,8 @@ class TeacherScreenBrowserTest extends BrowserTest {
     }
 
     private By badge(String studentName, String color) {
-        return By.cssSelector("#classes li[data-student-name='" + studentName + "'] .badge[data-color='" + color + "']");
+        return By
+            .cssSelector("#classes li[data-student-name='" + studentName + "'] .badge[data-color='" + color + "']");
     }
 
     private void openRequestsTab() {
@@ -62,12 +66,14 @@ class TeacherScreenBrowserTest extends BrowserTest {
 
     @Test
     void timesAreInTheSchoolsTimeZoneWhateverTheDevicesZone() {
-        // A laptop set to another zone must show the school's clock, as the pass's own sentences do.
+        // A laptop set to another zone must show the school's clock, as the pass's own
+        // sentences do.
         ((ChromeDriver) browser).executeCdpCommand("Emulation.setTimezoneOverride", Map.of("timezoneId", "Asia/Tokyo"));
         riveraOnTheTeacherScreen();
         var pass = request("ava", "Restroom").getBody();
-        String asked = DateTimeFormatter.ofPattern("HH:mm").withZone(ZoneId.of("America/New_York"))
-                .format(Instant.parse(pass.get("requestedAt").asText()));
+        String asked = DateTimeFormatter.ofPattern("HH:mm")
+            .withZone(ZoneId.of("America/New_York"))
+            .format(Instant.parse(pass.get("requestedAt").asText()));
 
         openRequestsTab();
 
@@ -149,11 +155,15 @@ class TeacherScreenBrowserTest extends BrowserTest {
         assertNoSeriousAxeViolations("the notification centre");
     }
 
-    /** Clicks a button inside the element found now, finding both again if a refresh replaced them. */
+    /**
+     * Clicks a button inside the element found now, finding both again if a refresh
+     * replaced them.
+     */
     private void clickIn(String what, By container, String button) {
         await(what, b -> {
             b.findElement(container).findElement(By.cssSelector(button)).click();
             return true;
         });
     }
+
 }

@@ -7,34 +7,43 @@ import java.util.regex.Pattern;
 import org.drools.drl.ast.descr.RuleDescr;
 
 /**
- * Checks a rule's consequence, the Java text the compiler would get, against the only shape
- * allowed: one or more statements
+ * Checks a rule's consequence, the Java text the compiler would get, against the only
+ * shape allowed: one or more statements
  *
  * <pre>
  * insert(new Flag("CODE", Severity.WARN, message));
  * insert(new Flag("CODE", Severity.WARN, message, studentMessage));
  * </pre>
  *
- * where a message joins with {@code +} strings in double quotes, whole numbers, {@code $bindings}
- * and {@code $binding.getX()} for a getter of the bound fact's type. Comments are skipped (by
- * Java's rules: strings are read first, so "/*" inside a string is text). Reports at most one
- * problem per consequence.
+ * where a message joins with {@code +} strings in double quotes, whole numbers,
+ * {@code $bindings} and {@code $binding.getX()} for a getter of the bound fact's type.
+ * Comments are skipped (by Java's rules: strings are read first, so "/*" inside a string
+ * is text). Reports at most one problem per consequence.
  */
 final class ConsequenceCheck {
+
     private static final Pattern CODE = Pattern.compile("[A-Z][A-Z0-9_]*");
+
     private static final String EXAMPLE = "insert(new Flag(\"CODE\", Severity.WARN, \"message\"));";
 
     private static final class Rejected extends RuntimeException {
+
         Rejected() {
             super(null, null, false, false);
         }
+
     }
 
     private final String source;
+
     private final Problems problems;
+
     private Place place;
+
     private List<Token> tokens;
+
     private int position;
+
     private Map<String, Binding> bindings;
 
     ConsequenceCheck(String source, Problems problems) {
@@ -63,7 +72,8 @@ final class ConsequenceCheck {
             while (position < tokens.size()) {
                 statement();
             }
-        } catch (Rejected rejected) {
+        }
+        catch (Rejected rejected) {
             // reported
         }
     }
@@ -79,8 +89,8 @@ final class ConsequenceCheck {
     private void statement() {
         Token first = peek();
         if (!first.isIdent("insert")) {
-            reject(first, "a consequence may only insert flags (found '" + first.text() + "'); write them as in "
-                    + EXAMPLE);
+            reject(first,
+                    "a consequence may only insert flags (found '" + first.text() + "'); write them as in " + EXAMPLE);
         }
         position++;
         expectOp("(");
@@ -124,8 +134,7 @@ final class ConsequenceCheck {
             reject(null, "the consequence ends inside a flag; write flags as in " + EXAMPLE);
         }
         if (!after.isOp(",") && !after.isOp(")")) {
-            reject(after, after.isOp(".")
-                    ? "only one getter call per value is allowed, as in $d.getName()"
+            reject(after, after.isOp(".") ? "only one getter call per value is allowed, as in $d.getName()"
                     : "expected '+', ',' or ')' but found '" + after.text() + "'");
         }
     }
@@ -185,7 +194,9 @@ final class ConsequenceCheck {
         return token;
     }
 
-    /** The next token, or an empty operator token past the end (which matches nothing). */
+    /**
+     * The next token, or an empty operator token past the end (which matches nothing).
+     */
     private Token peek() {
         if (position < tokens.size()) {
             return tokens.get(position);
@@ -198,9 +209,11 @@ final class ConsequenceCheck {
         if (token == null) {
             int end = tokens == null || tokens.isEmpty() ? 0 : tokens.get(tokens.size() - 1).end();
             place.reportAt(problems, end, reason);
-        } else {
+        }
+        else {
             place.report(problems, token, reason);
         }
         throw new Rejected();
     }
+
 }

@@ -9,39 +9,54 @@ import com.google.re2j.Pattern;
 import com.google.re2j.PatternSyntaxException;
 
 /**
- * Checks one constraint of a pattern, as the parser hands it to the compiler (for instance
- * {@code occupancy >= capacity}). Allowed: properties of the pattern's type; {@code $bindings}
- * declared earlier, and {@code $binding.property} for a binding of a fact; {@code Severity.X};
- * {@code true false null}; string, whole and decimal literals; the operators
- * {@code == != < > <= >= && || ! + - * / ( ) ,}; and {@code matches in contains memberOf}, each
- * optionally after {@code not}. A whole constraint may instead be a binding {@code $used : passesToday}.
- * Reports at most one problem per constraint.
+ * Checks one constraint of a pattern, as the parser hands it to the compiler (for
+ * instance {@code occupancy >= capacity}). Allowed: properties of the pattern's type;
+ * {@code $bindings} declared earlier, and {@code $binding.property} for a binding of a
+ * fact; {@code Severity.X}; {@code true false null}; string, whole and decimal literals;
+ * the operators {@code == != < > <= >= && || ! + - * / ( ) ,}; and
+ * {@code matches in contains memberOf}, each optionally after {@code not}. A whole
+ * constraint may instead be a binding {@code $used : passesToday}. Reports at most one
+ * problem per constraint.
  */
 final class ConstraintCheck {
-    private static final Set<String> OPERATORS = Set.of("==", "!=", "<", ">", "<=", ">=", "&&", "||", "!", "+",
-            "-", "*", "/", "(", ")", ",");
+
+    private static final Set<String> OPERATORS = Set.of("==", "!=", "<", ">", "<=", ">=", "&&", "||", "!", "+", "-",
+            "*", "/", "(", ")", ",");
+
     private static final Set<String> OPERATOR_WORDS = Set.of("matches", "in", "contains", "memberOf", "not");
+
     private static final Set<String> VALUE_WORDS = Set.of("true", "false", "null");
     static final int MAX_PATTERN_LENGTH = 200;
     static final int MAX_REPETITION_PRODUCT = 1_000;
+
     private static final Pattern COUNTED_REPETITION = Pattern.compile("\\{([0-9]+)(?:,([0-9]*))?\\}");
 
-    /** A property binding the constraint declares, such as {@code $used} in {@code $used : passesToday}. */
+    /**
+     * A property binding the constraint declares, such as {@code $used} in
+     * {@code $used : passesToday}.
+     */
     record Declared(String name, Place place) {
     }
 
     /** Stops the check at the first problem, which has been reported. */
     private static final class Rejected extends RuntimeException {
+
         Rejected() {
             super(null, null, false, false);
         }
+
     }
 
     private final Problems problems;
+
     private final Place place;
+
     private final FactVocabulary.FactType type;
+
     private final Map<String, Binding> bindings;
+
     private final FactVocabulary facts = FactVocabulary.INSTANCE;
+
     private String text;
 
     ConstraintCheck(Problems problems, Place place, FactVocabulary.FactType type, Map<String, Binding> bindings) {
@@ -75,7 +90,8 @@ final class ConstraintCheck {
             }
             expression(tokens);
             return null;
-        } catch (Rejected rejected) {
+        }
+        catch (Rejected rejected) {
             return null;
         }
     }
@@ -83,13 +99,13 @@ final class ConstraintCheck {
     private Declared binding(List<Token> tokens) {
         Token property = tokens.size() == 3 ? tokens.get(2) : null;
         if (property == null || !property.isIdent() || !type.hasProperty(property.text())) {
-            reject(tokens.size() > 2 ? tokens.get(2) : tokens.get(1), "a binding names one property of " + type.name()
-                    + ", such as " + tokens.get(0).text() + " : " + type.properties().iterator().next()
-                    + "; its properties are " + type.listProperties());
+            reject(tokens.size() > 2 ? tokens.get(2) : tokens.get(1),
+                    "a binding names one property of " + type.name() + ", such as " + tokens.get(0).text() + " : "
+                            + type.properties().iterator().next() + "; its properties are " + type.listProperties());
         }
         Token name = tokens.get(0);
-        return new Declared(name.text(), new Place(place.offset() < 0 ? -1 : place.offset() + name.start(),
-                place.line(), place.column()));
+        return new Declared(name.text(),
+                new Place(place.offset() < 0 ? -1 : place.offset() + name.start(), place.line(), place.column()));
     }
 
     private void expression(List<Token> tokens) {
@@ -103,7 +119,8 @@ final class ConstraintCheck {
             }
             if (token.kind() == Token.Kind.OP) {
                 operator(token, previous);
-            } else if (token.isIdent()) {
+            }
+            else if (token.isIdent()) {
                 if (token.isIdent("matches")) {
                     linearMatch(tokens, i);
                 }
@@ -127,19 +144,22 @@ final class ConstraintCheck {
         String op = token.text();
         if (op.equals(":")) {
             reject(token, "':' is only allowed in a binding such as $used : passesToday");
-        } else if (op.equals(".")) {
+        }
+        else if (op.equals(".")) {
             reject(token, "'.' may only follow a $binding of a fact (as in $d.name) or Severity");
-        } else if (!OPERATORS.contains(op)) {
+        }
+        else if (!OPERATORS.contains(op)) {
             reject(token, "the operator '" + op + "' is not allowed in conditions");
-        } else if (op.equals("(") && isOperand(previous)) {
+        }
+        else if (op.equals("(") && isOperand(previous)) {
             reject(token, "unexpected '(' after '" + previous.text() + "'");
         }
     }
 
     private void name(Token token, Token next) {
         String name = token.text();
-        if (name.equals("not") && (next == null || !next.isIdent() || !OPERATOR_WORDS.contains(next.text())
-                || next.isIdent("not"))) {
+        if (name.equals("not")
+                && (next == null || !next.isIdent() || !OPERATOR_WORDS.contains(next.text()) || next.isIdent("not"))) {
             reject(token, "'not' may only be used as 'not in', 'not matches', 'not contains' or 'not memberOf'; "
                     + "negate with !");
         }
@@ -150,20 +170,22 @@ final class ConstraintCheck {
             if (!bindings.containsKey(name)) {
                 reject(token, "'" + name + "' is not bound before this constraint");
             }
-        } else if (!type.hasProperty(name)) {
+        }
+        else if (!type.hasProperty(name)) {
             String property = type.propertyOfGetter(name);
-            reject(token, property != null
-                    ? "'" + name + "' is a method; in conditions use the property '" + property + "'"
-                    : "'" + name + "' is not a property of " + type.name() + "; its properties are "
-                            + type.listProperties());
+            reject(token,
+                    property != null ? "'" + name + "' is a method; in conditions use the property '" + property + "'"
+                            : "'" + name + "' is not a property of " + type.name() + "; its properties are "
+                                    + type.listProperties());
         }
     }
 
     /**
-     * {@code x [not] matches "p"} with x one property ({@code name}, {@code $d.name} or a value's
-     * $binding) and p a literal RE2 accepts, rewritten to {@code [!]LinearMatch.matches(x, "p")} so that
-     * it runs in linear time (see {@link org.corridor.rules.LinearMatch}). The newlines the rewrite takes
-     * out are put back after it, so the compiler's line numbers stay those of the author's text.
+     * {@code x [not] matches "p"} with x one property ({@code name}, {@code $d.name} or a
+     * value's $binding) and p a literal RE2 accepts, rewritten to
+     * {@code [!]LinearMatch.matches(x, "p")} so that it runs in linear time (see
+     * {@link org.corridor.rules.LinearMatch}). The newlines the rewrite takes out are put
+     * back after it, so the compiler's line numbers stay those of the author's text.
      */
     private void linearMatch(List<Token> tokens, int at) {
         boolean negated = at > 0 && tokens.get(at - 1).isIdent("not");
@@ -174,20 +196,25 @@ final class ConstraintCheck {
         Token before = first >= 1 ? tokens.get(first - 1) : null;
         if (last < 0 || !tokens.get(last).isIdent() || VALUE_WORDS.contains(tokens.get(last).text())
                 || OPERATOR_WORDS.contains(tokens.get(last).text()) || !endsComparison(before, true)) {
-            reject(tokens.get(at), "'matches' compares one property with a pattern, such as name matches \"Room [0-9]+\"");
+            reject(tokens.get(at),
+                    "'matches' compares one property with a pattern, such as name matches \"Room [0-9]+\"");
         }
         if (pattern == null || !pattern.isDoubleQuotedString() || !endsComparison(after, false)) {
-            reject(tokens.get(at), "'matches' takes one pattern in double quotes, such as name matches \"Room [0-9]+\"");
+            reject(tokens.get(at),
+                    "'matches' takes one pattern in double quotes, such as name matches \"Room [0-9]+\"");
         }
         String regex = unescaped(pattern.stringContent());
         try {
             Pattern.compile(regex);
-        } catch (PatternSyntaxException unsupported) {
+        }
+        catch (PatternSyntaxException unsupported) {
             reject(pattern, "this pattern cannot be run in linear time (no back-references or look-around): "
                     + unsupported.getDescription());
         }
-        // Linear in the text, but times the size of the compiled pattern, which counted repetitions multiply:
-        // (a{100}){100} is ten thousand states, each stepped through for every character of a name.
+        // Linear in the text, but times the size of the compiled pattern, which counted
+        // repetitions multiply:
+        // (a{100}){100} is ten thousand states, each stepped through for every character
+        // of a name.
         if (regex.length() > MAX_PATTERN_LENGTH) {
             reject(pattern, "a pattern may have at most " + MAX_PATTERN_LENGTH + " characters");
         }
@@ -207,7 +234,10 @@ final class ConstraintCheck {
                         + "\n".repeat((int) replaced.chars().filter(c -> c == '\n').count()));
     }
 
-    /** The bounds of every counted repetition multiplied, as if each were nested in the one before (at most). */
+    /**
+     * The bounds of every counted repetition multiplied, as if each were nested in the
+     * one before (at most).
+     */
     private static long repetitionProduct(String regex) {
         Matcher counted = COUNTED_REPETITION.matcher(regex);
         long product = 1;
@@ -217,7 +247,8 @@ final class ConstraintCheck {
                 backslashes++;
             }
             if (backslashes % 2 == 0) {
-                String upper = counted.group(2) == null || counted.group(2).isEmpty() ? counted.group(1) : counted.group(2);
+                String upper = counted.group(2) == null || counted.group(2).isEmpty() ? counted.group(1)
+                        : counted.group(2);
                 long bound = upper.length() > 6 ? 999_999 : Long.parseLong(upper);
                 product = Math.min(product * Math.max(1, bound), 1L << 40);
             }
@@ -225,13 +256,19 @@ final class ConstraintCheck {
         return product;
     }
 
-    /** A token that may stand before (or after) a whole comparison: none, '(' (')'), '&&', '||', ','. */
+    /**
+     * A token that may stand before (or after) a whole comparison: none, '(' (')'), '&&',
+     * '||', ','.
+     */
     private static boolean endsComparison(Token token, boolean before) {
         return token == null || token.isOp(before ? "(" : ")") || token.isOp("&&") || token.isOp("||")
                 || token.isOp(",");
     }
 
-    /** A Java string literal's content as the string it denotes (enough for patterns: \\ and \"). */
+    /**
+     * A Java string literal's content as the string it denotes (enough for patterns: \\
+     * and \").
+     */
     private static String unescaped(String content) {
         StringBuilder text = new StringBuilder();
         for (int i = 0; i < content.length(); i++) {
@@ -245,7 +282,8 @@ final class ConstraintCheck {
                     case '\\', '"', '\'' -> text.append(n);
                     default -> text.append('\\').append(n);
                 }
-            } else {
+            }
+            else {
                 text.append(c);
             }
         }
@@ -273,21 +311,26 @@ final class ConstraintCheck {
             if (!facts.isSeverity(member.text())) {
                 reject(member, "the severities are Severity.INFO, Severity.WARN and Severity.BLOCK");
             }
-        } else if (head.isBinding()) {
+        }
+        else if (head.isBinding()) {
             if (binding == null) {
                 reject(head, "'" + head.text() + "' is not bound before this constraint");
-            } else if (!binding.isFact()) {
+            }
+            else if (!binding.isFact()) {
                 reject(head, "'" + head.text() + "' holds a property's value; only a fact's $binding may be "
                         + "followed by a property");
-            } else if (!binding.factType().hasProperty(member.text())) {
+            }
+            else if (!binding.factType().hasProperty(member.text())) {
                 reject(member, "'" + member.text() + "' is not a property of " + binding.factType().name()
                         + "; its properties are " + binding.factType().listProperties());
             }
-        } else {
-            reject(head, type.hasProperty(head.text())
-                    ? "nested properties such as '" + head.text() + "." + member.text() + "' are not allowed"
-                    : "qualified names such as '" + head.text() + "." + member.text() + "' are not allowed; "
-                            + "use a property of " + type.name());
+        }
+        else {
+            reject(head,
+                    type.hasProperty(head.text())
+                            ? "nested properties such as '" + head.text() + "." + member.text() + "' are not allowed"
+                            : "qualified names such as '" + head.text() + "." + member.text() + "' are not allowed; "
+                                    + "use a property of " + type.name());
         }
     }
 
@@ -317,9 +360,11 @@ final class ConstraintCheck {
     private void reject(Token token, String reason) {
         if (token == null) {
             place.report(problems, reason);
-        } else {
+        }
+        else {
             place.report(problems, token, reason);
         }
         throw new Rejected();
     }
+
 }

@@ -13,11 +13,13 @@ import org.corridor.rules.FactModel;
 import org.corridor.rules.Severity;
 
 /**
- * What authored DRL may name: the fact types of {@link FactModel} by simple name, their properties
- * (from public no-argument getters {@code getX()} / {@code isX()}, declared by the fact class, not by
- * {@link Object}), {@link org.corridor.rules.Flag} and the {@link Severity} constants.
+ * What authored DRL may name: the fact types of {@link FactModel} by simple name, their
+ * properties (from public no-argument getters {@code getX()} / {@code isX()}, declared by
+ * the fact class, not by {@link Object}), {@link org.corridor.rules.Flag} and the
+ * {@link Severity} constants.
  */
 final class FactVocabulary {
+
     static final FactVocabulary INSTANCE = new FactVocabulary(FactModel.FACT_TYPES);
 
     /** One fact type: its properties, each with the getter that reads it. */
@@ -35,10 +37,16 @@ final class FactVocabulary {
             return getterByProperty.containsValue(method);
         }
 
-        /** The property a getter reads, or null when the method is no getter of this type. */
+        /**
+         * The property a getter reads, or null when the method is no getter of this type.
+         */
         String propertyOfGetter(String method) {
-            return getterByProperty.entrySet().stream().filter(e -> e.getValue().equals(method))
-                    .map(Map.Entry::getKey).findFirst().orElse(null);
+            return getterByProperty.entrySet()
+                .stream()
+                .filter(e -> e.getValue().equals(method))
+                .map(Map.Entry::getKey)
+                .findFirst()
+                .orElse(null);
         }
 
         String listProperties() {
@@ -51,6 +59,7 @@ final class FactVocabulary {
     }
 
     private final Map<String, FactType> types;
+
     private final Set<String> severities;
 
     private FactVocabulary(List<Class<?>> factTypes) {
@@ -59,8 +68,7 @@ final class FactVocabulary {
             byName.put(type.getSimpleName(), new FactType(type.getSimpleName(), getters(type)));
         }
         this.types = Collections.unmodifiableMap(byName);
-        this.severities = Arrays.stream(Severity.values()).map(Enum::name)
-                .collect(Collectors.toUnmodifiableSet());
+        this.severities = Arrays.stream(Severity.values()).map(Enum::name).collect(Collectors.toUnmodifiableSet());
     }
 
     FactType type(String simpleName) {
@@ -75,7 +83,10 @@ final class FactVocabulary {
         return severities.contains(constant);
     }
 
-    /** Whether some fact type has this property or this getter: the names DRL may use at all. */
+    /**
+     * Whether some fact type has this property or this getter: the names DRL may use at
+     * all.
+     */
     boolean isKnownMember(String name) {
         return types.values().stream().anyMatch(t -> t.hasProperty(name) || t.hasGetter(name));
     }
@@ -89,4 +100,5 @@ final class FactVocabulary {
         FactModel.properties(type).forEach(p -> getters.put(p.name(), p.getter()));
         return Collections.unmodifiableMap(getters);
     }
+
 }

@@ -9,19 +9,27 @@ import java.util.List;
 import org.corridor.rules.RuleSetProblem;
 
 /**
- * The problems found in one DRL text, each placed at a 1-based line and column of that text.
- * Keeps at most {@link #MAX} problems: past that, more would not help the author. Also keeps the
- * rewrites an allowed text needs before it is compiled ({@code matches} onto {@code LinearMatch}).
+ * The problems found in one DRL text, each placed at a 1-based line and column of that
+ * text. Keeps at most {@link #MAX} problems: past that, more would not help the author.
+ * Also keeps the rewrites an allowed text needs before it is compiled ({@code matches}
+ * onto {@code LinearMatch}).
  */
 final class Problems {
+
     static final int MAX = 50;
 
     private final String source;
+
     private int[] lineStarts;
+
     private final List<RuleSetProblem> found = new ArrayList<>();
+
     private final List<Rewrite> rewrites = new ArrayList<>();
 
-    /** The source text from {@code start} to {@code end} (exclusive) is compiled as {@code replacement}. */
+    /**
+     * The source text from {@code start} to {@code end} (exclusive) is compiled as
+     * {@code replacement}.
+     */
     private record Rewrite(int start, int end, String replacement) {
     }
 
@@ -56,8 +64,9 @@ final class Problems {
     /** The source with every rewrite applied: what the compiler is given. */
     String rewritten() {
         StringBuilder text = new StringBuilder(source);
-        rewrites.stream().sorted(Comparator.comparingInt(Rewrite::start).reversed())
-                .forEach(r -> text.replace(r.start(), r.end(), r.replacement()));
+        rewrites.stream()
+            .sorted(Comparator.comparingInt(Rewrite::start).reversed())
+            .forEach(r -> text.replace(r.start(), r.end(), r.replacement()));
         return text.toString();
     }
 
@@ -76,8 +85,8 @@ final class Problems {
     /** The problems in the order of the text, each once. */
     List<RuleSetProblem> toList() {
         return List.copyOf(new LinkedHashSet<>(found.stream()
-                .sorted(Comparator.comparingInt(RuleSetProblem::line).thenComparingInt(RuleSetProblem::column))
-                .toList()));
+            .sorted(Comparator.comparingInt(RuleSetProblem::line).thenComparingInt(RuleSetProblem::column))
+            .toList()));
     }
 
     private void add(RuleSetProblem problem) {
@@ -105,4 +114,5 @@ final class Problems {
         }
         return lineStarts;
     }
+
 }

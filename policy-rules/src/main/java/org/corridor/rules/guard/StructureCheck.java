@@ -25,26 +25,40 @@ import org.drools.drl.ast.descr.PatternDescr;
 import org.drools.drl.ast.descr.RuleDescr;
 
 /**
- * Checks what the Drools parser made of the DRL, that is what the compiler would get: no package
- * members but rules; for each rule only salience and no-loop, conditions that are patterns of fact
- * types (under not, exists, and, or), each constraint checked against its pattern's type by
- * {@link ConstraintCheck}, and a consequence checked by {@link ConsequenceCheck}.
+ * Checks what the Drools parser made of the DRL, that is what the compiler would get: no
+ * package members but rules; for each rule only salience and no-loop, conditions that are
+ * patterns of fact types (under not, exists, and, or), each constraint checked against
+ * its pattern's type by {@link ConstraintCheck}, and a consequence checked by
+ * {@link ConsequenceCheck}.
  */
 final class StructureCheck {
+
     static final String PACKAGE_NAME = "org.corridor.rules";
 
     private static final Pattern BINDING_NAME = Pattern.compile("\\$[A-Za-z_][A-Za-z0-9_]*");
+
     private static final Pattern RULE_NAME = Pattern.compile("[\\p{L}\\p{N} _\\-.,'()&:]{1,120}");
+
     private static final Pattern SALIENCE = Pattern.compile("-?[0-9]{1,6}");
+
     private static final Set<Class<?>> COMBINATIONS = Set.of(AndDescr.class, OrDescr.class, NotDescr.class,
             ExistsDescr.class);
-    /** Deeper than any condition within {@link DrlGuard#MAX_NESTING} parentheses needs. */
+
+    /**
+     * Deeper than any condition within {@link DrlGuard#MAX_NESTING} parentheses needs.
+     */
     private static final int MAX_CONDITION_DEPTH = 2 * DrlGuard.MAX_NESTING + 2;
-    /** Drools compiles one rule per alternative of its 'or's; this keeps that number small. */
+
+    /**
+     * Drools compiles one rule per alternative of its 'or's; this keeps that number
+     * small.
+     */
     static final int MAX_ALTERNATIVES = 64;
 
     private final String source;
+
     private final Problems problems;
+
     private final FactVocabulary facts = FactVocabulary.INSTANCE;
 
     StructureCheck(String source, Problems problems) {
@@ -74,8 +88,8 @@ final class StructureCheck {
             report(pkg.getUnit(), "rule units are not allowed");
         }
         if (pkg.getRules().size() > DrlGuard.MAX_RULES) {
-            report(pkg.getRules().get(DrlGuard.MAX_RULES), "a rule set may have at most " + DrlGuard.MAX_RULES
-                    + " rules");
+            report(pkg.getRules().get(DrlGuard.MAX_RULES),
+                    "a rule set may have at most " + DrlGuard.MAX_RULES + " rules");
             return;
         }
         for (RuleDescr rule : pkg.getRules()) {
@@ -138,7 +152,10 @@ final class StructureCheck {
         }
     }
 
-    /** Recursive, but never deeper than {@link #MAX_CONDITION_DEPTH} (the text's nesting is already limited). */
+    /**
+     * Recursive, but never deeper than {@link #MAX_CONDITION_DEPTH} (the text's nesting
+     * is already limited).
+     */
     private void checkCondition(BaseDescr condition, Map<String, Binding> bindings, int depth) {
         if (depth > MAX_CONDITION_DEPTH) {
             report(condition, "conditions are nested too deeply; simplify this rule");
@@ -146,11 +163,13 @@ final class StructureCheck {
         }
         if (condition.getClass() == PatternDescr.class) {
             checkPattern((PatternDescr) condition, bindings);
-        } else if (COMBINATIONS.contains(condition.getClass())) {
+        }
+        else if (COMBINATIONS.contains(condition.getClass())) {
             for (BaseDescr child : ((ConditionalElementDescr) condition).getDescrs()) {
                 checkCondition(child, bindings, depth + 1);
             }
-        } else {
+        }
+        else {
             report(condition, describe(condition) + " is not allowed; conditions may only match facts, "
                     + "combined with not, exists, and, or");
         }
@@ -159,13 +178,17 @@ final class StructureCheck {
     private static String describe(BaseDescr condition) {
         if (condition instanceof EvalDescr) {
             return "eval";
-        } else if (condition instanceof AccumulateDescr) {
+        }
+        else if (condition instanceof AccumulateDescr) {
             return "accumulate";
-        } else if (condition instanceof CollectDescr) {
+        }
+        else if (condition instanceof CollectDescr) {
             return "collect";
-        } else if (condition instanceof ForallDescr) {
+        }
+        else if (condition instanceof ForallDescr) {
             return "forall";
-        } else if (condition instanceof ConditionalBranchDescr || condition instanceof NamedConsequenceDescr) {
+        }
+        else if (condition instanceof ConditionalBranchDescr || condition instanceof NamedConsequenceDescr) {
             return "a conditional or named consequence";
         }
         return "this kind of condition (" + condition.getClass().getSimpleName().replace("Descr", "") + ")";
@@ -175,8 +198,7 @@ final class StructureCheck {
         String typeName = pattern.getObjectType();
         FactVocabulary.FactType type = facts.type(typeName);
         if (type == null) {
-            report(pattern, "Flag".equals(typeName)
-                    ? "rules may not match Flag facts; they may only insert them"
+            report(pattern, "Flag".equals(typeName) ? "rules may not match Flag facts; they may only insert them"
                     : "'" + typeName + "' is not a fact type rules may match; use one of " + facts.listTypes());
             return;
         }
@@ -207,13 +229,16 @@ final class StructureCheck {
         for (BaseDescr constraint : constraints.getDescrs()) {
             if (constraint.getClass() != ExprConstraintDescr.class) {
                 report(constraint, "this kind of constraint is not allowed");
-            } else if (((ExprConstraintDescr) constraint).getType() != ExprConstraintDescr.Type.NAMED) {
+            }
+            else if (((ExprConstraintDescr) constraint).getType() != ExprConstraintDescr.Type.NAMED) {
                 report(constraint, "positional constraints (with ';') are not allowed; name the property, "
                         + "e.g. passesToday >= 4");
-            } else {
+            }
+            else {
                 String expression = ((ExprConstraintDescr) constraint).getExpression();
                 Place place = Place.of(source, expression, constraint);
-                ConstraintCheck.Declared declared = new ConstraintCheck(problems, place, type, bindings).check(expression);
+                ConstraintCheck.Declared declared = new ConstraintCheck(problems, place, type, bindings)
+                    .check(expression);
                 if (declared != null) {
                     declare(declared.name(), null, declared.place(), bindings);
                 }
@@ -223,8 +248,8 @@ final class StructureCheck {
 
     private void declare(String name, FactVocabulary.FactType type, Place place, Map<String, Binding> bindings) {
         if (!isBindingName(name)) {
-            place.report(problems, "name a binding with a leading $, e.g. $d : DestinationStatus() "
-                    + "or $used : passesToday");
+            place.report(problems,
+                    "name a binding with a leading $, e.g. $d : DestinationStatus() " + "or $used : passesToday");
             return;
         }
         Binding existing = bindings.get(name);
@@ -235,7 +260,10 @@ final class StructureCheck {
         bindings.put(name, new Binding(name, type));
     }
 
-    /** How many rules Drools makes of these conditions: a product over 'and', a sum over 'or'. */
+    /**
+     * How many rules Drools makes of these conditions: a product over 'and', a sum over
+     * 'or'.
+     */
     private static long alternatives(BaseDescr condition, int depth) {
         if (depth > MAX_CONDITION_DEPTH || !COMBINATIONS.contains(condition.getClass())) {
             return 1;
@@ -257,4 +285,5 @@ final class StructureCheck {
     private void report(BaseDescr descr, String reason) {
         Place.of(descr).report(problems, reason);
     }
+
 }

@@ -1,12 +1,16 @@
 package org.corridor.rules.guard;
 
 /**
- * One token of DRL or of the Java/MVEL text inside it. {@code start} and {@code end} (exclusive) are
- * offsets in the text that was tokenized.
+ * One token of DRL or of the Java/MVEL text inside it. {@code start} and {@code end}
+ * (exclusive) are offsets in the text that was tokenized.
  */
 record Token(Kind kind, String text, int start, int end) {
 
-    enum Kind { IDENT, INT, DECIMAL, STRING, OP }
+    enum Kind {
+
+        IDENT, INT, DECIMAL, STRING, OP
+
+    }
 
     boolean isIdent() {
         return kind == Kind.IDENT;

@@ -7,24 +7,30 @@ import java.util.Set;
 import org.corridor.rules.guard.Token.Kind;
 
 /**
- * A small tokenizer for DRL and for the expressions and consequences inside it. One pass, no
- * recursion, no regular expressions, so that it is linear on any input.
+ * A small tokenizer for DRL and for the expressions and consequences inside it. One pass,
+ * no recursion, no regular expressions, so that it is linear on any input.
  *
- * <p>It follows Java's lexical rules where they matter for safety: a {@code //} comment ends at
- * {@code \n} or {@code \r}; a string ends at its first unescaped quote and may not span lines; only
- * the escapes {@code \" \' \\ \n \t \r \b \f} are accepted. Anything it does not understand is an
- * error rather than a guess.
+ * <p>
+ * It follows Java's lexical rules where they matter for safety: a {@code //} comment ends
+ * at {@code \n} or {@code \r}; a string ends at its first unescaped quote and may not
+ * span lines; only the escapes {@code \" \' \\ \n \t \r \b \f} are accepted. Anything it
+ * does not understand is an error rather than a guess.
  */
 final class Tokenizer {
-    private static final Set<String> TWO_CHAR_OPS = Set.of("==", "!=", "<=", ">=", "&&", "||", "::", "->", "++",
-            "--", "+=", "-=", "*=", "/=", "%=", "&=", "|=", "^=", ":=", "!.", "?.", "<<", ">>");
+
+    private static final Set<String> TWO_CHAR_OPS = Set.of("==", "!=", "<=", ">=", "&&", "||", "::", "->", "++", "--",
+            "+=", "-=", "*=", "/=", "%=", "&=", "|=", "^=", ":=", "!.", "?.", "<<", ">>");
+
     private static final String ONE_CHAR_OPS = "()[]{};,.:+-*/%<>=!&|^~?@#";
+
     private static final String ESCAPES = "\"'\\ntrbf";
 
     record LexError(int offset, String reason) {
     }
 
-    /** The tokens, the lexical errors, and where comments start (comments are not tokens). */
+    /**
+     * The tokens, the lexical errors, and where comments start (comments are not tokens).
+     */
     record Result(List<Token> tokens, List<LexError> errors, List<Integer> commentStarts) {
     }
 
@@ -41,13 +47,15 @@ final class Tokenizer {
             char c = s.charAt(i);
             if (c == ' ' || c == '\t' || c == '\n' || c == '\r') {
                 i++;
-            } else if (c == '/' && i + 1 < n && s.charAt(i + 1) == '/') {
+            }
+            else if (c == '/' && i + 1 < n && s.charAt(i + 1) == '/') {
                 comments.add(i);
                 i += 2;
                 while (i < n && s.charAt(i) != '\n' && s.charAt(i) != '\r') {
                     i++;
                 }
-            } else if (c == '/' && i + 1 < n && s.charAt(i + 1) == '*') {
+            }
+            else if (c == '/' && i + 1 < n && s.charAt(i + 1) == '*') {
                 int close = s.indexOf("*/", i + 2);
                 if (close < 0) {
                     errors.add(new LexError(i, "this comment is never closed: '/*' needs a matching '*/'"));
@@ -55,29 +63,36 @@ final class Tokenizer {
                 }
                 comments.add(i);
                 i = close + 2;
-            } else if (c == '"' || c == '\'') {
+            }
+            else if (c == '"' || c == '\'') {
                 i = string(s, i, tokens, errors);
-            } else if (isIdentStart(c)) {
+            }
+            else if (isIdentStart(c)) {
                 int j = i + 1;
                 while (j < n && isIdentPart(s.charAt(j))) {
                     j++;
                 }
                 tokens.add(new Token(Kind.IDENT, s.substring(i, j), i, j));
                 i = j;
-            } else if (c >= '0' && c <= '9') {
+            }
+            else if (c >= '0' && c <= '9') {
                 i = number(s, i, tokens, errors);
-            } else if (c >= 0x80) {
+            }
+            else if (c >= 0x80) {
                 int cp = s.codePointAt(i);
-                errors.add(new LexError(i, "the character '" + new String(Character.toChars(cp)) + "' ("
-                        + codePoint(cp) + ") is only allowed inside strings and comments"));
+                errors.add(new LexError(i, "the character '" + new String(Character.toChars(cp)) + "' (" + codePoint(cp)
+                        + ") is only allowed inside strings and comments"));
                 i += Character.charCount(cp);
-            } else if (i + 1 < n && TWO_CHAR_OPS.contains(s.substring(i, i + 2))) {
+            }
+            else if (i + 1 < n && TWO_CHAR_OPS.contains(s.substring(i, i + 2))) {
                 tokens.add(new Token(Kind.OP, s.substring(i, i + 2), i, i + 2));
                 i += 2;
-            } else if (ONE_CHAR_OPS.indexOf(c) >= 0) {
+            }
+            else if (ONE_CHAR_OPS.indexOf(c) >= 0) {
                 tokens.add(new Token(Kind.OP, String.valueOf(c), i, i + 1));
                 i++;
-            } else {
+            }
+            else {
                 errors.add(new LexError(i, "the character '" + c + "' is not allowed here"));
                 i++;
             }
@@ -104,7 +119,8 @@ final class Tokenizer {
                     return skipToEndOfString(s, i + 1, quote);
                 }
                 i += 2;
-            } else {
+            }
+            else {
                 i++;
             }
         }
@@ -158,4 +174,5 @@ final class Tokenizer {
     static String codePoint(int cp) {
         return String.format("U+%04X", cp);
     }
+
 }

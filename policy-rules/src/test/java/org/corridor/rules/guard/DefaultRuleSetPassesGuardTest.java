@@ -5,7 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import org.corridor.rules.DefaultRuleSet;
 import org.junit.jupiter.api.Test;
 
-/** Every district starts from the default rules, so they must pass the guard as they are. */
+/**
+ * Every district starts from the default rules, so they must pass the guard as they are.
+ */
 class DefaultRuleSetPassesGuardTest {
 
     @Test
@@ -16,4 +18,5 @@ class DefaultRuleSetPassesGuardTest {
 
         assertThat(problems).isEmpty();
     }
+
 }

@@ -13,7 +13,9 @@ import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 
 class DrlGuardTest {
+
     private static final String PACKAGE = "package org.corridor.rules;\n";
+
     private static final String FLAG = "    insert(new Flag(\"CODE\", Severity.WARN, \"flagged\"));\n";
 
     private final DrlGuard guard = new DrlGuard();
@@ -77,7 +79,8 @@ class DrlGuardTest {
         @Test
         void textOutsideAsciiInsideStringsAndComments() {
             String drl = PACKAGE + "// Fermée : la salle d'étude\n"
-                    + rule("Salle d'étude fermée", "    $d : DestinationStatus( open == false, name != \"Cour d'été\" )",
+                    + rule("Salle d'étude fermée",
+                            "    $d : DestinationStatus( open == false, name != \"Cour d'été\" )",
                             "    insert(new Flag(\"ETUDE\", Severity.WARN, $d.getName() + \" est fermée\"));\n");
 
             var problems = guard.check(drl);
@@ -94,6 +97,7 @@ class DrlGuardTest {
 
             assertThat(problems).isEmpty();
         }
+
     }
 
     @Nested
@@ -110,8 +114,8 @@ class DrlGuardTest {
 
         @Test
         void hundredThousandNestedParenthesesAreRejectedQuicklyWithoutStackOverflow() {
-            String drl = PACKAGE + rule("Deep", "    StudentUsage( passesToday >= " + "(".repeat(100_000) + "4"
-                    + ")".repeat(100_000) + " )", FLAG);
+            String drl = PACKAGE + rule("Deep",
+                    "    StudentUsage( passesToday >= " + "(".repeat(100_000) + "4" + ")".repeat(100_000) + " )", FLAG);
 
             var problems = assertTimeoutPreemptively(Duration.ofSeconds(2), () -> guard.check(drl));
 
@@ -120,12 +124,14 @@ class DrlGuardTest {
 
         @Test
         void deepNestingWithinTheSizeLimitIsRejectedBeforeParsing() {
-            String drl = PACKAGE + rule("Deep", "    StudentUsage( passesToday >= " + "(\n".repeat(30_000) + "4"
-                    + ")\n".repeat(1_000) + " )", FLAG);
+            String drl = PACKAGE + rule("Deep",
+                    "    StudentUsage( passesToday >= " + "(\n".repeat(30_000) + "4" + ")\n".repeat(1_000) + " )",
+                    FLAG);
 
             var problems = assertTimeoutPreemptively(Duration.ofSeconds(2), () -> guard.check(drl));
 
-            assertThat(reasons(problems)).containsExactly("parentheses are nested more than 20 deep; simplify this expression");
+            assertThat(reasons(problems))
+                .containsExactly("parentheses are nested more than 20 deep; simplify this expression");
         }
 
         @Test
@@ -135,7 +141,8 @@ class DrlGuardTest {
 
             var problems = guard.check(drl);
 
-            assertThat(reasons(problems)).containsExactly("parentheses are nested more than 20 deep; simplify this expression");
+            assertThat(reasons(problems))
+                .containsExactly("parentheses are nested more than 20 deep; simplify this expression");
         }
 
         @Test
@@ -171,9 +178,10 @@ class DrlGuardTest {
 
         @Test
         void loneCarriageReturnThatWouldEndAJavaCommentIsRejected() {
-            // javac ends the comment at the \r and would run System.exit; DRL may read it all as a comment.
-            String drl = PACKAGE + rule("Return", "    StudentUsage()", FLAG.replace("\n", "")
-                    + " // note\rSystem.exit(0);\n");
+            // javac ends the comment at the \r and would run System.exit; DRL may read it
+            // all as a comment.
+            String drl = PACKAGE
+                    + rule("Return", "    StudentUsage()", FLAG.replace("\n", "") + " // note\rSystem.exit(0);\n");
 
             var problems = guard.check(drl);
 
@@ -188,8 +196,9 @@ class DrlGuardTest {
             var problems = guard.check(drl);
 
             assertThat(reasons(problems))
-                    .containsExactly("unicode escapes (\\u...) are not allowed; type the character itself inside a string");
+                .containsExactly("unicode escapes (\\u...) are not allowed; type the character itself inside a string");
         }
+
     }
 
     @Nested
@@ -217,8 +226,9 @@ class DrlGuardTest {
 
             var problems = guard.check(drl);
 
-            assertThat(reasons(problems)).containsExactly("'occupancy' is not a property of StudentUsage; its properties "
-                    + "are minutesSinceLastPass, passesThisWeek, passesToday, studentId");
+            assertThat(reasons(problems))
+                .containsExactly("'occupancy' is not a property of StudentUsage; its properties "
+                        + "are minutesSinceLastPass, passesThisWeek, passesToday, studentId");
         }
 
         @Test
@@ -247,8 +257,8 @@ class DrlGuardTest {
 
             var problems = guard.check(drl);
 
-            assertThat(reasons(problems))
-                    .containsExactly("a flag's code is text of capital letters, digits and _, such as \"DESTINATION_FULL\"");
+            assertThat(reasons(problems)).containsExactly(
+                    "a flag's code is text of capital letters, digits and _, such as \"DESTINATION_FULL\"");
         }
 
         @Test
@@ -258,8 +268,8 @@ class DrlGuardTest {
 
             var problems = guard.check(drl);
 
-            assertThat(reasons(problems)).containsExactly(
-                    "a Flag takes a code, a severity, a message and optionally a message for the student");
+            assertThat(reasons(problems))
+                .containsExactly("a Flag takes a code, a severity, a message and optionally a message for the student");
         }
 
         @Test
@@ -269,18 +279,19 @@ class DrlGuardTest {
 
             var problems = guard.check(drl);
 
-            assertThat(reasons(problems)).containsExactly("this rule's conditions have more than 64 alternatives ('or'); simplify them");
+            assertThat(reasons(problems))
+                .containsExactly("this rule's conditions have more than 64 alternatives ('or'); simplify them");
         }
 
         @Test
         void requireThrowsWithTheProblems() {
             String drl = PACKAGE + rule("Exit", "    StudentUsage()", FLAG + "    System.exit(0);\n");
 
-            assertThatThrownBy(() -> guard.require(drl))
-                    .isInstanceOfSatisfying(RuleSetRejectedException.class, rejected -> assertThat(rejected.problems())
-                            .extracting(RuleSetProblem::reason)
-                            .containsExactly("rules cannot use Java classes; use the properties of facts"));
+            assertThatThrownBy(() -> guard.require(drl)).isInstanceOfSatisfying(RuleSetRejectedException.class,
+                    rejected -> assertThat(rejected.problems()).extracting(RuleSetProblem::reason)
+                        .containsExactly("rules cannot use Java classes; use the properties of facts"));
         }
+
     }
 
     @Nested
@@ -321,8 +332,8 @@ class DrlGuardTest {
 
             var problems = guard.check(drl);
 
-            assertThat(problems).containsExactly(new RuleSetProblem(7, 55,
-                    "rules cannot use Java classes; use the properties of facts"));
+            assertThat(problems).containsExactly(
+                    new RuleSetProblem(7, 55, "rules cannot use Java classes; use the properties of facts"));
         }
 
         @Test
@@ -359,7 +370,9 @@ class DrlGuardTest {
             var problems = guard.check(drl);
 
             assertThat(problems).extracting(RuleSetProblem::line, RuleSetProblem::column)
-                    .containsExactly(org.assertj.core.groups.Tuple.tuple(4, 34));
+                .containsExactly(org.assertj.core.groups.Tuple.tuple(4, 34));
         }
+
     }
+
 }

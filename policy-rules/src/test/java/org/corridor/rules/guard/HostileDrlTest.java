@@ -16,19 +16,24 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * The adversarial corpus in {@code hostile/}: one DRL file per attack, otherwise a legal rule set.
- * Its first line says the attack, its second why the guard must reject it (a part of the reason),
- * so that a file rejected for some accidental mistake does not count as a defence.
+ * The adversarial corpus in {@code hostile/}: one DRL file per attack, otherwise a legal
+ * rule set. Its first line says the attack, its second why the guard must reject it (a
+ * part of the reason), so that a file rejected for some accidental mistake does not count
+ * as a defence.
  */
 class HostileDrlTest {
+
     private static final String BECAUSE = "// rejected because: ";
 
     private final DrlGuard guard = new DrlGuard();
 
     static Stream<String> hostileDrl() throws IOException, URISyntaxException {
         try (Stream<Path> files = Files.list(corpus())) {
-            return files.map(file -> file.getFileName().toString()).filter(name -> name.endsWith(".drl")).sorted()
-                    .toList().stream();
+            return files.map(file -> file.getFileName().toString())
+                .filter(name -> name.endsWith(".drl"))
+                .sorted()
+                .toList()
+                .stream();
         }
     }
 
@@ -40,7 +45,8 @@ class HostileDrlTest {
 
         var problems = guard.check(String.join("\n", lines));
 
-        assertThat(problems).extracting(RuleSetProblem::reason).anySatisfy(reason -> assertThat(reason).contains(because));
+        assertThat(problems).extracting(RuleSetProblem::reason)
+            .anySatisfy(reason -> assertThat(reason).contains(because));
     }
 
     @Test
@@ -57,4 +63,5 @@ class HostileDrlTest {
     private static Path corpus() throws URISyntaxException {
         return Path.of(HostileDrlTest.class.getResource("/org/corridor/rules/guard/hostile").toURI());
     }
+
 }

@@ -4,8 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.Test;
 
-/** What the compiler is given for an allowed rule set with {@code matches}: the same lines, on RE2/J. */
+/**
+ * What the compiler is given for an allowed rule set with {@code matches}: the same
+ * lines, on RE2/J.
+ */
 class LinearMatchRewriteTest {
+
     private final DrlGuard guard = new DrlGuard();
 
     @Test
@@ -23,8 +27,10 @@ class LinearMatchRewriteTest {
 
         String compiled = guard.require(drl);
 
-        assertThat(compiled).contains("capacity > 0 && !org.corridor.rules.LinearMatch.matches($d.name, \"Room [0-9]+\")",
-                "org.corridor.rules.LinearMatch.matches(name, \"(a+)+$\") )").doesNotContain(" matches \"");
+        assertThat(compiled)
+            .contains("capacity > 0 && !org.corridor.rules.LinearMatch.matches($d.name, \"Room [0-9]+\")",
+                    "org.corridor.rules.LinearMatch.matches(name, \"(a+)+$\") )")
+            .doesNotContain(" matches \"");
         assertThat(compiled.lines()).hasSameSizeAs(drl.lines().toList());
         assertThat(compiled.lines().toList().get(6)).isEqualTo(drl.lines().toList().get(6));
     }
@@ -53,10 +59,10 @@ class LinearMatchRewriteTest {
     @Test
     void patternsThatWouldCompileTooLargeAreRefused() {
         assertThat(guard.check(rule("[a-z]{40}[0-9]{40}"))).extracting(p -> p.reason())
-                .containsExactly("this pattern repeats too much: its counted repetitions ({n}, {m,n}) multiply to more "
-                        + "than 1000");
+            .containsExactly("this pattern repeats too much: its counted repetitions ({n}, {m,n}) multiply to more "
+                    + "than 1000");
         assertThat(guard.check(rule("a".repeat(201)))).extracting(p -> p.reason())
-                .containsExactly("a pattern may have at most 200 characters");
+            .containsExactly("a pattern may have at most 200 characters");
     }
 
     private static String rule(String pattern) {
@@ -70,4 +76,5 @@ class LinearMatchRewriteTest {
                 end
                 """.formatted(pattern);
     }
+
 }

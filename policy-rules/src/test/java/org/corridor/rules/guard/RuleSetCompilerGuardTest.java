@@ -13,7 +13,8 @@ class RuleSetCompilerGuardTest {
 
     @Test
     void compilerRejectsDrlThatDroolsWouldCompileButTheGuardForbids() {
-        // update($u) is valid Drools: only the guard can be the reason for this rejection.
+        // update($u) is valid Drools: only the guard can be the reason for this
+        // rejection.
         String drl = """
                 package org.corridor.rules;
                 rule "Loops"
@@ -29,6 +30,7 @@ class RuleSetCompilerGuardTest {
                 () -> new RuleSetCompiler().compile("v1", drl));
 
         assertThat(rejected.problems()).extracting(RuleSetProblem::reason)
-                .containsExactly("rules may not change or remove facts; they may only insert a Flag");
+            .containsExactly("rules may not change or remove facts; they may only insert a Flag");
     }
+
 }

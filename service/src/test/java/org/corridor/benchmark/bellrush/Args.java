@@ -5,6 +5,7 @@ import java.util.Map;
 
 /** {@code --name value} and {@code --flag} arguments. */
 final class Args {
+
     private final Map<String, String> values = new HashMap<>();
 
     Args(String[] args, int from) {
@@ -15,7 +16,8 @@ final class Args {
             String name = args[i].substring(2);
             if (i + 1 < args.length && !args[i + 1].startsWith("--")) {
                 values.put(name, args[++i]);
-            } else {
+            }
+            else {
                 values.put(name, "true");
             }
         }
@@ -44,4 +46,5 @@ final class Args {
     boolean has(String name) {
         return values.containsKey(name);
     }
+
 }

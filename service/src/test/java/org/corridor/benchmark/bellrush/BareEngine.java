@@ -29,24 +29,29 @@ import org.corridor.workflow.pass.PassTimers;
 import org.corridor.workflow.pass.TimerDurations;
 
 /**
- * The baseline: the same BPMN ({@code bpmn/pass-lifecycle.bpmn} from the workflows module) on the same MariaDB
- * server, driven in-process through the same {@link PassLifecycle} calls the service makes, with no HTTP, no
- * rules and no application tables: every service task is a no-op except that policy never blocks and every
- * request needs approval, and the timers' durations are the school defaults, answered from memory. The
- * process variables are the service's: all transient. Engine settings as in the service's application.yml:
- * database type mysql, READ COMMITTED, Connector/J with nullDatabaseMeansCurrent, history level audit, the job
- * executor on with the same pool and acquisition settings, UUID ids (the Spring Boot starter's default), a
- * 10-connection pool.
+ * The baseline: the same BPMN ({@code bpmn/pass-lifecycle.bpmn} from the workflows
+ * module) on the same MariaDB server, driven in-process through the same
+ * {@link PassLifecycle} calls the service makes, with no HTTP, no rules and no
+ * application tables: every service task is a no-op except that policy never blocks and
+ * every request needs approval, and the timers' durations are the school defaults,
+ * answered from memory. The process variables are the service's: all transient. Engine
+ * settings as in the service's application.yml: database type mysql, READ COMMITTED,
+ * Connector/J with nullDatabaseMeansCurrent, history level audit, the job executor on
+ * with the same pool and acquisition settings, UUID ids (the Spring Boot starter's
+ * default), a 10-connection pool.
  * <p>
- * Each of {@code --concurrency} workers runs lifecycles back to back: start (request -> routed: the approval
- * task exists), complete the approval task, correlate Message_PassEnded.
+ * Each of {@code --concurrency} workers runs lifecycles back to back: start (request ->
+ * routed: the approval task exists), complete the approval task, correlate
+ * Message_PassEnded.
  */
 final class BareEngine {
+
     /** A school's timer settings as a new school has them (School's defaults). */
     private static final PassTimers SCHOOL_DEFAULTS = new PassTimers(Duration.ofMinutes(10), Duration.ofMinutes(45),
             Duration.ofMinutes(15), Duration.ofSeconds(120), Duration.ofSeconds(300));
-    private static final String[] STEPS = {"start (request -> routed)", "approve (complete user task)",
-            "end (correlate Message_PassEnded)", "whole lifecycle (3 calls)"};
+
+    private static final String[] STEPS = { "start (request -> routed)", "approve (complete user task)",
+            "end (correlate Message_PassEnded)", "whole lifecycle (3 calls)" };
 
     private BareEngine() {
     }
@@ -59,13 +64,17 @@ final class BareEngine {
             ProcessEngine engine = engine(dataSource);
             try {
                 measure(engine, concurrency, warmup, seconds, args);
-            } finally {
+            }
+            finally {
                 engine.close();
             }
         }
     }
 
-    /** The pool the service has: READ COMMITTED (the engine refuses MariaDB's default), ten connections. */
+    /**
+     * The pool the service has: READ COMMITTED (the engine refuses MariaDB's default),
+     * ten connections.
+     */
     private static HikariDataSource pool(Args args) {
         HikariConfig pool = new HikariConfig();
         pool.setJdbcUrl(args.string("db-url", null));
@@ -78,7 +87,10 @@ final class BareEngine {
         return new HikariDataSource(pool);
     }
 
-    /** Statements per step, counted as {@link LoadGenerator#countStatements} counts them for the service. */
+    /**
+     * Statements per step, counted as {@link LoadGenerator#countStatements} counts them
+     * for the service.
+     */
     static void countStatements(Args args) throws Exception {
         String url = args.string("db-url", null);
         try (HikariDataSource dataSource = pool(args)) {
@@ -100,7 +112,8 @@ final class BareEngine {
                 }
                 counter.stop();
                 LoadGenerator.report(counter.count(), lifecycles, "bare engine", null);
-            } finally {
+            }
+            finally {
                 engine.close();
             }
         }
@@ -138,12 +151,15 @@ final class BareEngine {
         jobs.setMaxJobsPerAcquisition(5);
         config.setJobExecutor(jobs);
         config.setJobExecutorActivate(true);
-        JavaDelegate nothing = execution -> { };
+        JavaDelegate nothing = execution -> {
+        };
         Map<Object, Object> beans = new LinkedHashMap<>();
-        // The service's own delegates for the two gateways, so that the variables are the service's (transient).
+        // The service's own delegates for the two gateways, so that the variables are the
+        // service's (transient).
         beans.put("evaluatePolicy", new EvaluatePolicy(passId -> false));
         beans.put("decideApproval", new DecideApproval(EVERY_REQUEST_NEEDS_APPROVAL));
-        // The timers ask for their durations as in the service, and get the school defaults (none fires in a run).
+        // The timers ask for their durations as in the service, and get the school
+        // defaults (none fires in a run).
         beans.put("timerDurations", new TimerDurations(passId -> SCHOOL_DEFAULTS));
         for (String name : List.of("denyPass", "routeRequest", "cancelPass", "announceAgain", "escalateRequest",
                 "expireRequest", "activatePass", "markLongRunning", "endBySystem", "completePass")) {
@@ -152,8 +168,12 @@ final class BareEngine {
         config.setBeans(beans);
         config.setTenantIdProvider(new DistrictTenants());
         ProcessEngine engine = config.buildProcessEngine();
-        engine.getRepositoryService().createDeployment().name("bell-rush baseline").enableDuplicateFiltering(true)
-                .addClasspathResource("bpmn/pass-lifecycle.bpmn").deploy();
+        engine.getRepositoryService()
+            .createDeployment()
+            .name("bell-rush baseline")
+            .enableDuplicateFiltering(true)
+            .addClasspathResource("bpmn/pass-lifecycle.bpmn")
+            .deploy();
         return engine;
     }
 
@@ -199,7 +219,8 @@ final class BareEngine {
                             latencies.get(STEPS[3]).add((t3 - t0) / 1000);
                             done.increment();
                         }
-                    } catch (RuntimeException e) {
+                    }
+                    catch (RuntimeException e) {
                         errors.increment();
                         System.err.println("bare engine: " + e);
                     }
@@ -207,9 +228,9 @@ final class BareEngine {
             }, "bare-" + w));
         }
         ProcSampler sampler = new ProcSampler().watch("engine", ProcessHandle.current().pid())
-                .watch("mariadbd", args.longValue("db-pid", 0));
-        System.out.printf("Bare engine in-process: closed loop, %d workers; %d s warm-up, %d s measured%n",
-                concurrency, warmup, seconds);
+            .watch("mariadbd", args.longValue("db-pid", 0));
+        System.out.printf("Bare engine in-process: closed loop, %d workers; %d s warm-up, %d s measured%n", concurrency,
+                warmup, seconds);
         workers.forEach(Thread::start);
         Thread.sleep(warmup * 1000L);
         synchronized (lock) {
@@ -251,7 +272,10 @@ final class BareEngine {
         }
     }
 
-    /** The pass table of a bare engine: none. Every request needs a teacher's approval; nothing is recorded. */
+    /**
+     * The pass table of a bare engine: none. Every request needs a teacher's approval;
+     * nothing is recorded.
+     */
     private static final PassTransitions EVERY_REQUEST_NEEDS_APPROVAL = new PassTransitions() {
         @Override
         public boolean startsWithoutApproval(String passId) {
@@ -298,4 +322,5 @@ final class BareEngine {
         public void complete(String passId) {
         }
     };
+
 }

@@ -1,8 +1,9 @@
 package org.corridor.benchmark.bellrush;
 
 /**
- * The bell-rush harness (see BENCHMARKS.md, "Bell rush" and "Crash safety"; driven by bench/bell-rush.sh and
- * bench/crash-test.sh). Test code: it never ships in corridor.jar, and no class here is a surefire test.
+ * The bell-rush harness (see BENCHMARKS.md, "Bell rush" and "Crash safety"; driven by
+ * bench/bell-rush.sh and bench/crash-test.sh). Test code: it never ships in corridor.jar,
+ * and no class here is a surefire test.
  *
  * <pre>
  * BellRush seed     --db-url URL [--schools 4 --classes 6 --students 30]
@@ -20,6 +21,7 @@ package org.corridor.benchmark.bellrush;
  * </pre>
  */
 public final class BellRush {
+
     private BellRush() {
     }
 
@@ -40,4 +42,5 @@ public final class BellRush {
         }
         System.exit(0);
     }
+
 }

@@ -23,16 +23,21 @@ import java.util.Set;
 import java.util.TreeMap;
 
 /**
- * The crash test's checks, in SQL against the service's MariaDB database (see bench/crash-test.sh).
- * {@code crash-snapshot} runs while the killed service is down: it checks every open pass still has its
- * timers and lists the timers already overdue. {@code crash-verify} runs after the restart: it waits (at most
- * {@code --patience} seconds after the restart) for the overdue timers to fire, then checks every answered
+ * The crash test's checks, in SQL against the service's MariaDB database (see
+ * bench/crash-test.sh). {@code crash-snapshot} runs while the killed service is down: it
+ * checks every open pass still has its timers and lists the timers already overdue.
+ * {@code crash-verify} runs after the restart: it waits (at most {@code --patience}
+ * seconds after the restart) for the overdue timers to fire, then checks every answered
  * request against the database. Each check prints PASS or FAIL.
  */
 final class CrashCheck {
+
     private static final String LONG_RUNNING_TIMER = "Boundary_LongRunning";
+
     private static final String AUTO_END_TIMER = "Boundary_AutoEnd";
+
     private static final String EXPIRY_TIMER = "Boundary_RequestExpired";
+
     private static final Set<String> OPEN = Set.of("REQUESTED", "PENDING", "ACTIVE", "LONG_RUNNING");
 
     private CrashCheck() {
@@ -46,14 +51,19 @@ final class CrashCheck {
             StringBuilder overdue = new StringBuilder();
             int count = 0;
             Instant now = Instant.now();
-            try (PreparedStatement s = db.prepareStatement("select e.BUSINESS_KEY_, d.ACT_ID_, j.DUEDATE_ from ACT_RU_JOB j "
-                    + "join ACT_RU_JOBDEF d on d.ID_ = j.JOB_DEF_ID_ "
-                    + "join ACT_RU_EXECUTION e on e.ID_ = j.PROCESS_INSTANCE_ID_ where j.TYPE_ = 'timer' and j.DUEDATE_ < ?")) {
+            try (PreparedStatement s = db
+                .prepareStatement("select e.BUSINESS_KEY_, d.ACT_ID_, j.DUEDATE_ from ACT_RU_JOB j "
+                        + "join ACT_RU_JOBDEF d on d.ID_ = j.JOB_DEF_ID_ "
+                        + "join ACT_RU_EXECUTION e on e.ID_ = j.PROCESS_INSTANCE_ID_ where j.TYPE_ = 'timer' and j.DUEDATE_ < ?")) {
                 s.setTimestamp(1, Timestamp.from(now));
                 try (ResultSet rs = s.executeQuery()) {
                     while (rs.next()) {
-                        overdue.append(rs.getString(1)).append('\t').append(rs.getString(2)).append('\t')
-                                .append(rs.getTimestamp(3).toInstant().toEpochMilli()).append('\n');
+                        overdue.append(rs.getString(1))
+                            .append('\t')
+                            .append(rs.getString(2))
+                            .append('\t')
+                            .append(rs.getTimestamp(3).toInstant().toEpochMilli())
+                            .append('\n');
                         count++;
                     }
                 }
@@ -79,20 +89,27 @@ final class CrashCheck {
         }
         boolean ok = true;
         try (Connection db = connect(args)) {
-            // 1. Overdue timers fire within the patience after the restart (the JVM's launch).
+            // 1. Overdue timers fire within the patience after the restart (the JVM's
+            // launch).
             Set<String> longRunningDue = new HashSet<>();
-            overdue.stream().filter(l -> l.length >= 3 && LONG_RUNNING_TIMER.equals(l[1])).forEach(l -> longRunningDue.add(l[0]));
+            overdue.stream()
+                .filter(l -> l.length >= 3 && LONG_RUNNING_TIMER.equals(l[1]))
+                .forEach(l -> longRunningDue.add(l[0]));
             Instant deadline = restartedAt.plusSeconds(patience);
             Map<String, Instant> marked = new HashMap<>();
             while (true) {
                 marked = longRunningAt(db, longRunningDue);
                 int stillDue = overdueTimers(db, restartedAt);
                 if ((marked.size() == longRunningDue.size() && stillDue == 0) || Instant.now().isAfter(deadline)) {
-                    long latest = marked.values().stream().mapToLong(i -> i.toEpochMilli() - restartedAt.toEpochMilli())
-                            .max().orElse(0);
+                    long latest = marked.values()
+                        .stream()
+                        .mapToLong(i -> i.toEpochMilli() - restartedAt.toEpochMilli())
+                        .max()
+                        .orElse(0);
                     ok &= check(marked.size() == longRunningDue.size() && stillDue == 0,
                             "overdue timers fire within " + patience + " s of the restart",
-                            String.format("%d of %d overdue long-running timers fired (the last %.1f s after the JVM "
+                            String.format(
+                                    "%d of %d overdue long-running timers fired (the last %.1f s after the JVM "
                                             + "was launched); %d of %d overdue timers of any kind still waiting",
                                     marked.size(), longRunningDue.size(), latest / 1000.0, stillDue, overdue.size()));
                     break;
@@ -108,17 +125,18 @@ final class CrashCheck {
                 String state = states.get(id);
                 if (state == null) {
                     missing.add(id);
-                } else if (!consistent(last, state)) {
+                }
+                else if (!consistent(last, state)) {
                     behind.add(id + " answered " + last + " but " + state);
                 }
             });
             Map<String, Integer> lastAnswers = new TreeMap<>();
             answered.values().forEach(v -> lastAnswers.merge(v, 1, Integer::sum));
-            ok &= check(missing.isEmpty(), "every request answered 201 exists",
-                    answered.size() + " passes answered 201 (last answer per pass: " + lastAnswers + "); missing: "
-                            + sample(missing));
+            ok &= check(missing.isEmpty(), "every request answered 201 exists", answered.size()
+                    + " passes answered 201 (last answer per pass: " + lastAnswers + "); missing: " + sample(missing));
             ok &= check(behind.isEmpty(), "every answered pass is in a state consistent with its last answer",
-                    "states now " + countByState(filter(states, answered.keySet())) + "; inconsistent: " + sample(behind));
+                    "states now " + countByState(filter(states, answered.keySet())) + "; inconsistent: "
+                            + sample(behind));
 
             // 3. Open passes have exactly one running process; closed ones none.
             Map<String, Integer> running = counts(db, "select BUSINESS_KEY_, count(*) from ACT_RU_EXECUTION "
@@ -130,8 +148,10 @@ final class CrashCheck {
                     wrong.add(id + " " + state + " with " + instances + " running instances");
                 }
             });
-            running.keySet().stream().filter(id -> !states.containsKey(id))
-                    .forEach(id -> wrong.add("process " + id + " without a pass"));
+            running.keySet()
+                .stream()
+                .filter(id -> !states.containsKey(id))
+                .forEach(id -> wrong.add("process " + id + " without a pass"));
             ok &= check(wrong.isEmpty(), "every open pass has exactly one running process instance, closed ones none",
                     states.size() + " passes in the database (" + countByState(states) + "); wrong: " + sample(wrong));
 
@@ -147,30 +167,37 @@ final class CrashCheck {
             // 5. After the restart every open pass still has its timers.
             ok &= timersPresent("after the restart", states, timers(db));
 
-            // 6. Each destination's count of students out (V9) is its passes out: the counters commit with the passes.
+            // 6. Each destination's count of students out (V9) is its passes out: the
+            // counters commit with the passes.
             String outThere = "(select count(*) from hall_pass p where p.destination_id = l.id "
                     + "and p.state in ('ACTIVE', 'LONG_RUNNING'))";
-            Map<String, Integer> miscounted = counts(db, "select l.id, coalesce(o.out_now, 0) - " + outThere
-                    + " from location l left join destination_occupancy o on o.location_id = l.id"
-                    + " where coalesce(o.out_now, 0) <> " + outThere);
+            Map<String, Integer> miscounted = counts(db,
+                    "select l.id, coalesce(o.out_now, 0) - " + outThere
+                            + " from location l left join destination_occupancy o on o.location_id = l.id"
+                            + " where coalesce(o.out_now, 0) <> " + outThere);
             ok &= check(miscounted.isEmpty(), "every destination's count of students out equals its passes out",
                     "counter minus passes out, per location that differs: " + miscounted);
 
-            // 7. No destination ever had more students out than its capacity, not counting those a teacher sent
-            // knowing it was full (DESTINATION_FULL acknowledged): a pass that starts without that flag found a
-            // free place, so at the moment each such pass started, those out without it were at most the capacity.
+            // 7. No destination ever had more students out than its capacity, not
+            // counting those a teacher sent
+            // knowing it was full (DESTINATION_FULL acknowledged): a pass that starts
+            // without that flag found a
+            // free place, so at the moment each such pass started, those out without it
+            // were at most the capacity.
             String unflagged = "not exists (select 1 from pass_flag f where f.pass_id = %s.id and f.code = 'DESTINATION_FULL')";
             String outThen = "(select count(*) from hall_pass q where q.destination_id = p.destination_id "
                     + "and q.started_at <= p.started_at and (q.ended_at is null or q.ended_at > p.started_at) and "
                     + unflagged.formatted("q") + ")";
-            Map<String, Integer> overfull = counts(db, "select place, most from (select concat(l.name, ' (', l.id, ', ', "
-                    + "l.capacity, ' places)') place, l.capacity, max(" + outThen + ") most "
-                    + "from hall_pass p join location l on l.id = p.destination_id "
-                    + "where l.capacity > 0 and p.started_at is not null and " + unflagged.formatted("p")
-                    + " group by l.id, l.name, l.capacity) t where most > capacity");
-            ok &= check(overfull.isEmpty(), "no destination ever had more students out than its capacity "
-                    + "(but for those a teacher sent knowing it was full)", "most out at once, per destination over: "
-                    + overfull);
+            Map<String, Integer> overfull = counts(db,
+                    "select place, most from (select concat(l.name, ' (', l.id, ', ', "
+                            + "l.capacity, ' places)') place, l.capacity, max(" + outThen + ") most "
+                            + "from hall_pass p join location l on l.id = p.destination_id "
+                            + "where l.capacity > 0 and p.started_at is not null and " + unflagged.formatted("p")
+                            + " group by l.id, l.name, l.capacity) t where most > capacity");
+            ok &= check(overfull.isEmpty(),
+                    "no destination ever had more students out than its capacity "
+                            + "(but for those a teacher sent knowing it was full)",
+                    "most out at once, per destination over: " + overfull);
         }
         System.out.println(ok ? "CRASH TEST PASSED" : "CRASH TEST FAILED");
         return ok;
@@ -196,9 +223,8 @@ final class CrashCheck {
                 }
             }
         }
-        return check(lacking.isEmpty(), "every open pass has its timers " + when,
-                active + " passes out, " + states.values().stream().filter("PENDING"::equals).count()
-                        + " pending; lacking: " + sample(lacking));
+        return check(lacking.isEmpty(), "every open pass has its timers " + when, active + " passes out, "
+                + states.values().stream().filter("PENDING"::equals).count() + " pending; lacking: " + sample(lacking));
     }
 
     private static boolean consistent(String lastAnswer, String state) {
@@ -220,7 +246,7 @@ final class CrashCheck {
     private static Map<String, String> states(Connection db) throws SQLException {
         Map<String, String> states = new HashMap<>();
         try (PreparedStatement s = db.prepareStatement("select id, state from hall_pass");
-             ResultSet rs = s.executeQuery()) {
+                ResultSet rs = s.executeQuery()) {
             while (rs.next()) {
                 states.put(rs.getString(1), rs.getString(2));
             }
@@ -233,7 +259,7 @@ final class CrashCheck {
         try (PreparedStatement s = db.prepareStatement("select e.BUSINESS_KEY_, d.ACT_ID_ from ACT_RU_JOB j "
                 + "join ACT_RU_JOBDEF d on d.ID_ = j.JOB_DEF_ID_ "
                 + "join ACT_RU_EXECUTION e on e.ID_ = j.PROCESS_INSTANCE_ID_ where j.TYPE_ = 'timer'");
-             ResultSet rs = s.executeQuery()) {
+                ResultSet rs = s.executeQuery()) {
             while (rs.next()) {
                 timers.computeIfAbsent(rs.getString(1), k -> new HashSet<>()).add(rs.getString(2));
             }
@@ -243,9 +269,9 @@ final class CrashCheck {
 
     private static Map<String, Instant> longRunningAt(Connection db, Set<String> ids) throws SQLException {
         Map<String, Instant> marked = new HashMap<>();
-        try (PreparedStatement s = db.prepareStatement("select id, long_running_at from hall_pass "
-                + "where long_running_at is not null");
-             ResultSet rs = s.executeQuery()) {
+        try (PreparedStatement s = db
+            .prepareStatement("select id, long_running_at from hall_pass " + "where long_running_at is not null");
+                ResultSet rs = s.executeQuery()) {
             while (rs.next()) {
                 if (ids.contains(rs.getString(1))) {
                     // Corridor writes its timestamps in UTC (hibernate.jdbc.time_zone).
@@ -257,7 +283,8 @@ final class CrashCheck {
     }
 
     private static int overdueTimers(Connection db, Instant before) throws SQLException {
-        try (PreparedStatement s = db.prepareStatement("select count(*) from ACT_RU_JOB where TYPE_ = 'timer' and PROCESS_INSTANCE_ID_ is not null and DUEDATE_ < ?")) {
+        try (PreparedStatement s = db.prepareStatement(
+                "select count(*) from ACT_RU_JOB where TYPE_ = 'timer' and PROCESS_INSTANCE_ID_ is not null and DUEDATE_ < ?")) {
             s.setTimestamp(1, Timestamp.from(before));
             try (ResultSet rs = s.executeQuery()) {
                 rs.next();
@@ -303,7 +330,8 @@ final class CrashCheck {
     }
 
     private static String sample(List<String> items) {
-        return items.isEmpty() ? "none" : items.size() + " (" + String.join("; ", items.subList(0, Math.min(5, items.size()))) + ")";
+        return items.isEmpty() ? "none"
+                : items.size() + " (" + String.join("; ", items.subList(0, Math.min(5, items.size()))) + ")";
     }
 
     private static boolean check(boolean passed, String what, String detail) {
@@ -325,4 +353,5 @@ final class CrashCheck {
         return DriverManager.getConnection(args.string("db-url", null), args.string("db-user", "root"),
                 args.string("db-password", ""));
     }
+
 }

@@ -4,9 +4,14 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-/** Every latency of one kind of call, in microseconds; sorted once at the end. No dependency, no sampling. */
+/**
+ * Every latency of one kind of call, in microseconds; sorted once at the end. No
+ * dependency, no sampling.
+ */
 final class Latencies {
+
     private long[] values = new long[4096];
+
     private int count;
 
     synchronized void add(long micros) {
@@ -20,8 +25,7 @@ final class Latencies {
         long[] sorted = Arrays.copyOf(values, count);
         Arrays.sort(sorted);
         return new Summary(count, at(sorted, 0.50), at(sorted, 0.95), at(sorted, 0.99),
-                count == 0 ? 0 : sorted[count - 1],
-                count == 0 ? 0 : Arrays.stream(sorted).sum() / count);
+                count == 0 ? 0 : sorted[count - 1], count == 0 ? 0 : Arrays.stream(sorted).sum() / count);
     }
 
     private static long at(long[] sorted, double quantile) {
@@ -52,4 +56,5 @@ final class Latencies {
     static String header() {
         return String.format("%-44s %9s %9s %9s %9s %9s", "call", "count", "p50 ms", "p95 ms", "p99 ms", "max ms");
     }
+
 }

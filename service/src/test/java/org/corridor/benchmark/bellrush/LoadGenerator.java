@@ -36,91 +36,137 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
- * Drives complete pass lifecycles over HTTP (HTTP/1.1 keep-alive; HTTP Basic on every call, or with
- * {@code --sessions} a form login once per person and then the session cookie and CSRF token, as a browser
- * does) against a running service: the student asks ({@code POST /api/passes}, REGULAR, with an Idempotency-Key), the teacher
- * reads the Requests tab ({@code GET /api/requests}) and approves the request found there with the flags it
- * showed, then the student ends the pass (even lifecycles) or the teacher checks the student back in (odd
- * ones). A student is taken from their class's pool of free students and put back only when their pass is
- * over, so nobody ever holds two open passes.
+ * Drives complete pass lifecycles over HTTP (HTTP/1.1 keep-alive; HTTP Basic on every
+ * call, or with {@code --sessions} a form login once per person and then the session
+ * cookie and CSRF token, as a browser does) against a running service: the student asks
+ * ({@code POST /api/passes}, REGULAR, with an Idempotency-Key), the teacher reads the
+ * Requests tab ({@code GET /api/requests}) and approves the request found there with the
+ * flags it showed, then the student ends the pass (even lifecycles) or the teacher checks
+ * the student back in (odd ones). A student is taken from their class's pool of free
+ * students and put back only when their pass is over, so nobody ever holds two open
+ * passes.
  * <p>
- * Closed loop (default): {@code --concurrency} workers, each running lifecycles back to back, no think time:
- * the maximum rate. Open loop ({@code --rate R}): a lifecycle starts every 1/R s whatever happens to the
- * earlier ones; the request's latency counts from the moment it was due, so a stalled service cannot hide
- * its queue (no coordinated omission).
+ * Closed loop (default): {@code --concurrency} workers, each running lifecycles back to
+ * back, no think time: the maximum rate. Open loop ({@code --rate R}): a lifecycle starts
+ * every 1/R s whatever happens to the earlier ones; the request's latency counts from the
+ * moment it was due, so a stalled service cannot hide its queue (no coordinated
+ * omission).
  * <p>
  * Crash mode ({@code --record file}): every answered 201/200 is appended (and flushed) as
- * {@code passId TAB CREATED|APPROVED|ENDED|CHECKED_IN TAB epochMillis}; every {@code --leave-active-every}th
- * lifecycle stops after the approval and every {@code --leave-pending-every}th after the request, so there are
- * open passes with timers when the service is killed. With {@code --auto-every N} every Nth lifecycle starts an
- * AUTO pass to a destination that allows them instead: one that finds a free place is out at once (recorded as
- * APPROVED) and goes on to its end; one that finds the destination full is a request the teacher approves.
+ * {@code passId TAB CREATED|APPROVED|ENDED|CHECKED_IN TAB epochMillis}; every
+ * {@code --leave-active-every}th lifecycle stops after the approval and every
+ * {@code --leave-pending-every}th after the request, so there are open passes with timers
+ * when the service is killed. With {@code --auto-every N} every Nth lifecycle starts an
+ * AUTO pass to a destination that allows them instead: one that finds a free place is out
+ * at once (recorded as APPROVED) and goes on to its end; one that finds the destination
+ * full is a request the teacher approves.
  */
 final class LoadGenerator {
-    static final String[] CALLS = {"POST /api/passes (request -> routed)", "GET /api/requests (teacher's tab)",
+
+    static final String[] CALLS = { "POST /api/passes (request -> routed)", "GET /api/requests (teacher's tab)",
             "POST /api/passes/{id}/approve", "POST /api/passes/{id}/end (student)",
             "POST /api/passes/{id}/check-in (teacher)", "whole lifecycle (4 calls)",
-            "POST /login (sessions: once per person)"};
+            "POST /login (sessions: once per person)" };
+
     private static final String REQUEST = CALLS[0];
+
     private static final String REQUESTS = CALLS[1];
+
     private static final String APPROVE = CALLS[2];
+
     private static final String END = CALLS[3];
+
     private static final String CHECK_IN = CALLS[4];
+
     private static final String LIFECYCLE = CALLS[5];
+
     private static final String SIGN_IN = CALLS[6];
 
     private final ObjectMapper json = new ObjectMapper();
-    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-            .connectTimeout(Duration.ofSeconds(5)).build();
+
+    private final HttpClient http = HttpClient.newBuilder()
+        .version(HttpClient.Version.HTTP_1_1)
+        .connectTimeout(Duration.ofSeconds(5))
+        .build();
+
     private final String base;
+
     private final List<Klass> classes;
-    /** Sign in once per person and keep the session (true), or HTTP Basic on every call. */
+
+    /**
+     * Sign in once per person and keep the session (true), or HTTP Basic on every call.
+     */
     private boolean sessions;
+
     private final Map<String, Latencies> latencies = new LinkedHashMap<>();
+
     private final Map<String, LongAdder> errors = new ConcurrentHashMap<>();
+
     private final Map<String, String> errorSamples = new ConcurrentHashMap<>();
+
     private final LongAdder lifecycles = new LongAdder();
+
     private final LongAdder lifecyclesStarted = new LongAdder();
+
     private final LongAdder flagRetries = new LongAdder();
+
     private final LongAdder noFreeStudent = new LongAdder();
+
     private final LongAdder leaked = new LongAdder();
+
     private final int leaveActiveEvery;
+
     private final int autoEvery;
+
     private final int leavePendingEvery;
+
     private final PrintWriter record;
+
     private volatile boolean recording;
+
     private volatile boolean stop;
-    /** Statement counting (one call at a time): marks each call in the database server's general log. */
+
+    /**
+     * Statement counting (one call at a time): marks each call in the database server's
+     * general log.
+     */
     private StatementCounter counter;
 
     /**
-     * Someone who calls the service: with HTTP Basic on every call, or (sessions) signed in once by the form
-     * login, then carrying the session cookie and, on every POST, the CSRF token as the web front end does.
+     * Someone who calls the service: with HTTP Basic on every call, or (sessions) signed
+     * in once by the form login, then carrying the session cookie and, on every POST, the
+     * CSRF token as the web front end does.
      */
     static final class Account {
+
         private final String email;
+
         private final String basic;
+
         private volatile String cookie;
+
         private volatile String xsrf;
 
         Account(String email) {
             this.email = email;
-            this.basic = "Basic " + Base64.getEncoder().encodeToString((email + ":demo").getBytes(StandardCharsets.UTF_8));
+            this.basic = "Basic "
+                    + Base64.getEncoder().encodeToString((email + ":demo").getBytes(StandardCharsets.UTF_8));
         }
+
     }
 
     record Student(Account account) {
     }
 
     record Klass(String section, String school, Account teacher, List<String> destinations,
-                 List<String> autoDestinations, ConcurrentLinkedQueue<Student> free) {
+            List<String> autoDestinations, ConcurrentLinkedQueue<Student> free) {
     }
 
     private record Answer(int status, String body) {
     }
 
-    private LoadGenerator(String base, List<Klass> classes, int leaveActiveEvery, int leavePendingEvery,
-                          int autoEvery, PrintWriter record) {
+    private LoadGenerator(String base, List<Klass> classes, int leaveActiveEvery, int leavePendingEvery, int autoEvery,
+            PrintWriter record) {
         this.autoEvery = autoEvery;
         this.base = base;
         this.classes = classes;
@@ -140,12 +186,14 @@ final class LoadGenerator {
         int warmup = args.integer("warmup", 15);
         int seconds = args.integer("seconds", 60);
         PrintWriter record = args.has("record")
-                ? new PrintWriter(new FileWriter(args.string("record", null), StandardCharsets.UTF_8, true), false) : null;
+                ? new PrintWriter(new FileWriter(args.string("record", null), StandardCharsets.UTF_8, true), false)
+                : null;
         LoadGenerator load = new LoadGenerator(base, classes, args.integer("leave-active-every", 0),
                 args.integer("leave-pending-every", 0), args.integer("auto-every", 0), record);
         load.sessions = args.has("sessions");
         ProcSampler sampler = new ProcSampler().watch("service", args.longValue("service-pid", 0))
-                .watch("mariadbd", args.longValue("db-pid", 0)).watch("loadgen", ProcessHandle.current().pid());
+            .watch("mariadbd", args.longValue("db-pid", 0))
+            .watch("loadgen", ProcessHandle.current().pid());
         String mode = (rate > 0 ? String.format("open loop at %.1f lifecycles/s", rate)
                 : "closed loop, " + concurrency + " concurrent classes")
                 + (load.sessions ? ", sessions (signed in once per person)" : ", HTTP Basic on every call");
@@ -159,7 +207,8 @@ final class LoadGenerator {
             ExecutorService lifecyclesPool = pool;
             Thread dispatcher = new Thread(() -> load.openLoop(rate, lifecyclesPool), "dispatcher");
             threads.add(dispatcher);
-        } else {
+        }
+        else {
             for (int i = 0; i < concurrency; i++) {
                 int worker = i;
                 threads.add(new Thread(() -> load.closedLoop(worker), "class-" + i));
@@ -188,7 +237,10 @@ final class LoadGenerator {
         load.report(mode, measured, usage, args.has("out") ? Path.of(args.string("out", null)) : null);
     }
 
-    /** The seeded classes, their teachers, students and destinations, read from the service's database. */
+    /**
+     * The seeded classes, their teachers, students and destinations, read from the
+     * service's database.
+     */
     private static List<Klass> plan(Args args) throws SQLException {
         List<Klass> classes = new ArrayList<>();
         try (Connection db = DriverManager.getConnection(args.string("db-url", null), args.string("db-user", "root"),
@@ -262,7 +314,10 @@ final class LoadGenerator {
         }
     }
 
-    /** One lifecycle; false if no student was free. {@code due} is when an open loop meant to start it (0: now). */
+    /**
+     * One lifecycle; false if no student was free. {@code due} is when an open loop meant
+     * to start it (0: now).
+     */
     private boolean lifecycle(int preferred, long seq, long due) {
         Klass klass = null;
         Student student = null;
@@ -282,14 +337,18 @@ final class LoadGenerator {
                 lifecycles.increment();
                 latencies.get(LIFECYCLE).add((System.nanoTime() - began) / 1000);
             }
-        } catch (IOException | RuntimeException e) {
+        }
+        catch (IOException | RuntimeException e) {
             error("exception " + e.getClass().getSimpleName(), String.valueOf(e.getMessage()));
-        } catch (InterruptedException e) {
+        }
+        catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-        } finally {
+        }
+        finally {
             if (giveBack) {
                 klass.free().add(student);
-            } else {
+            }
+            else {
                 leaked.increment();
             }
         }
@@ -299,21 +358,26 @@ final class LoadGenerator {
         return true;
     }
 
-    /** @return true when the student is free again (their pass is over) */
+    /**
+     * @return true when the student is free again (their pass is over)
+     */
     private boolean steps(Klass klass, Student student, long seq, long began) throws IOException, InterruptedException {
         boolean auto = autoEvery > 0 && seq % autoEvery == autoEvery - 1 && !klass.autoDestinations().isEmpty();
         List<String> choices = auto ? klass.autoDestinations() : klass.destinations();
         String destination = choices.get((int) (seq % choices.size()));
         String body = "{\"departingFromSectionId\":\"" + klass.section() + "\",\"destinationId\":\"" + destination
                 + "\",\"type\":\"" + (auto ? "AUTO" : "REGULAR") + "\"}";
-        Answer asked = call(REQUEST, "POST", "/api/passes", student.account(), body, UUID.randomUUID().toString(), began);
+        Answer asked = call(REQUEST, "POST", "/api/passes", student.account(), body, UUID.randomUUID().toString(),
+                began);
         if (asked.status() != 201) {
             error(REQUEST, asked);
             if (asked.status() < 0) {
                 Thread.sleep(100); // the service is down (the crash test): do not spin
             }
-            // No pass was made (refused, or rolled back), unless the answer was lost on the way (I/O error) or
-            // the student somehow has an open pass (409): then the student is not used again.
+            // No pass was made (refused, or rolled back), unless the answer was lost on
+            // the way (I/O error) or
+            // the student somehow has an open pass (409): then the student is not used
+            // again.
             return asked.status() > 0 && asked.status() != 409;
         }
         JsonNode made = json.readTree(asked.body());
@@ -321,7 +385,8 @@ final class LoadGenerator {
         note(passId, "CREATED");
         if (made.get("state").asText().equals("ACTIVE")) {
             note(passId, "APPROVED"); // an auto pass that found a free place
-        } else {
+        }
+        else {
             Boolean left = approve(klass, passId, seq);
             if (left != null) {
                 return left;
@@ -332,8 +397,7 @@ final class LoadGenerator {
         }
 
         boolean byStudent = seq % 2 == 0;
-        Answer over = byStudent
-                ? call(END, "POST", "/api/passes/" + passId + "/end", student.account(), null, null, 0)
+        Answer over = byStudent ? call(END, "POST", "/api/passes/" + passId + "/end", student.account(), null, null, 0)
                 : call(CHECK_IN, "POST", "/api/passes/" + passId + "/check-in", klass.teacher(), null, null, 0);
         if (over.status() != 200) {
             error(byStudent ? END : CHECK_IN, over);
@@ -345,8 +409,8 @@ final class LoadGenerator {
 
     /**
      * The teacher reads the Requests tab and approves the pass with the flags it showed.
-     *
-     * @return null when the student is out, else whether the student is free again (as {@link #steps})
+     * @return null when the student is out, else whether the student is free again (as
+     * {@link #steps})
      */
     private Boolean approve(Klass klass, String passId, long seq) throws IOException, InterruptedException {
         if (leavePendingEvery > 0 && seq % leavePendingEvery == leavePendingEvery - 1) {
@@ -357,7 +421,8 @@ final class LoadGenerator {
         List<String> seen = new ArrayList<>();
         if (tab.status() != 200) {
             error(REQUESTS, tab);
-        } else {
+        }
+        else {
             boolean listed = false;
             for (JsonNode pass : json.readTree(tab.body())) {
                 if (passId.equals(pass.get("id").asText())) {
@@ -373,13 +438,14 @@ final class LoadGenerator {
         Answer approved = call(APPROVE, "POST", "/api/passes/" + passId + "/approve", klass.teacher(),
                 acknowledging(seen), null, 0);
         if (approved.status() == 409 && approved.body().contains("flags-changed")) {
-            // The flags moved between reading the tab and approving (another student went out): a teacher
+            // The flags moved between reading the tab and approving (another student went
+            // out): a teacher
             // looks at the new flags and approves again.
             flagRetries.increment();
             List<String> now = new ArrayList<>();
             json.readTree(approved.body()).path("flags").forEach(flag -> now.add(flag.get("code").asText()));
-            approved = call(APPROVE, "POST", "/api/passes/" + passId + "/approve", klass.teacher(),
-                    acknowledging(now), null, 0);
+            approved = call(APPROVE, "POST", "/api/passes/" + passId + "/approve", klass.teacher(), acknowledging(now),
+                    null, 0);
         }
         if (approved.status() != 200) {
             error(APPROVE, approved);
@@ -392,20 +458,25 @@ final class LoadGenerator {
     }
 
     /**
-     * The form login (POST /login, as a browser submits it; without a session yet there is no CSRF token to
-     * send), keeping the new session's cookie and the CSRF cookie it sets. Timed as a call of its own.
+     * The form login (POST /login, as a browser submits it; without a session yet there
+     * is no CSRF token to send), keeping the new session's cookie and the CSRF cookie it
+     * sets. Timed as a call of its own.
      */
     private boolean signIn(Account account) throws InterruptedException {
-        String form = "username=" + java.net.URLEncoder.encode(account.email, StandardCharsets.UTF_8) + "&password=demo";
-        HttpRequest request = HttpRequest.newBuilder(URI.create(base + "/login")).timeout(Duration.ofSeconds(30))
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString(form)).build();
+        String form = "username=" + java.net.URLEncoder.encode(account.email, StandardCharsets.UTF_8)
+                + "&password=demo";
+        HttpRequest request = HttpRequest.newBuilder(URI.create(base + "/login"))
+            .timeout(Duration.ofSeconds(30))
+            .header("Content-Type", "application/x-www-form-urlencoded")
+            .POST(HttpRequest.BodyPublishers.ofString(form))
+            .build();
         boolean inWindow = recording;
         long sent = System.nanoTime();
         HttpResponse<String> response;
         try {
             response = http.send(request, HttpResponse.BodyHandlers.ofString());
-        } catch (IOException e) {
+        }
+        catch (IOException e) {
             error(SIGN_IN + " -> I/O error", e.getMessage());
             return false;
         }
@@ -418,11 +489,13 @@ final class LoadGenerator {
             String pair = cookie.split(";", 2)[0];
             if (pair.startsWith("JSESSIONID=")) {
                 session = pair;
-            } else if (pair.startsWith("XSRF-TOKEN=") && pair.length() > "XSRF-TOKEN=".length()) {
+            }
+            else if (pair.startsWith("XSRF-TOKEN=") && pair.length() > "XSRF-TOKEN=".length()) {
                 xsrf = pair.substring("XSRF-TOKEN=".length());
             }
         }
-        // success is a redirect to "/" (a failure redirects to the problem answer, or answers 401)
+        // success is a redirect to "/" (a failure redirects to the problem answer, or
+        // answers 401)
         if (response.statusCode() != 302 || session == null || xsrf == null
                 || response.headers().firstValue("Location").orElse("").contains("error")) {
             error(SIGN_IN + " -> " + response.statusCode(), response.body());
@@ -438,9 +511,10 @@ final class LoadGenerator {
     }
 
     private Answer call(String name, String method, String path, Account account, String body, String idempotencyKey,
-                        long due) throws InterruptedException {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(30))
-                .header("Accept", "application/json");
+            long due) throws InterruptedException {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path))
+            .timeout(Duration.ofSeconds(30))
+            .header("Accept", "application/json");
         if (sessions) {
             if (account.cookie == null && !signIn(account)) {
                 return new Answer(-1, "sign-in failed");
@@ -449,7 +523,8 @@ final class LoadGenerator {
             if (!method.equals("GET")) {
                 request.header("X-XSRF-TOKEN", account.xsrf);
             }
-        } else {
+        }
+        else {
             request.header("Authorization", account.basic);
         }
         if (body != null) {
@@ -458,8 +533,8 @@ final class LoadGenerator {
         if (idempotencyKey != null) {
             request.header("Idempotency-Key", idempotencyKey);
         }
-        request.method(method, body == null ? HttpRequest.BodyPublishers.noBody()
-                : HttpRequest.BodyPublishers.ofString(body));
+        request.method(method,
+                body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
         boolean inWindow = recording;
         if (counter != null) {
             counter.mark("call " + name);
@@ -469,14 +544,16 @@ final class LoadGenerator {
         try {
             HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
             answer = new Answer(response.statusCode(), response.body());
-        } catch (IOException e) {
+        }
+        catch (IOException e) {
             answer = new Answer(-1, e.getClass().getSimpleName() + ": " + e.getMessage());
         }
         if (counter != null) {
             counter.mark("done");
         }
         if (inWindow && answer.status() > 0) {
-            // clean-up calls after a failed approval have no row of their own in the table
+            // clean-up calls after a failed approval have no row of their own in the
+            // table
             Latencies row = latencies.get(name);
             if (row != null) {
                 row.add((System.nanoTime() - (due > 0 ? due : sent)) / 1000);
@@ -517,8 +594,10 @@ final class LoadGenerator {
         properties.put("no_free_student", noFreeStudent.sum());
         long errorCount = errors.values().stream().mapToLong(LongAdder::sum).sum();
         properties.put("errors", errorCount);
-        System.out.printf("%n%s: %d full lifecycles in %.1f s = %.1f lifecycles/s; errors %d; approvals retried "
-                        + "after flags changed %d%n", mode, lifecycles.sum(), seconds, rate, errorCount, flagRetries.sum());
+        System.out.printf(
+                "%n%s: %d full lifecycles in %.1f s = %.1f lifecycles/s; errors %d; approvals retried "
+                        + "after flags changed %d%n",
+                mode, lifecycles.sum(), seconds, rate, errorCount, flagRetries.sum());
         System.out.println(Latencies.header());
         latencies.forEach((name, l) -> {
             Latencies.Summary summary = l.summary();
@@ -541,9 +620,10 @@ final class LoadGenerator {
     }
 
     /**
-     * Statements per call and per lifecycle: {@code --lifecycles} lifecycles one after the other (after
-     * {@code --warmup-lifecycles} uncounted ones), counted from the database server's general log
-     * ({@link StatementCounter}; {@code --general-log} names the file, in a directory the server may write).
+     * Statements per call and per lifecycle: {@code --lifecycles} lifecycles one after
+     * the other (after {@code --warmup-lifecycles} uncounted ones), counted from the
+     * database server's general log ({@link StatementCounter}; {@code --general-log}
+     * names the file, in a directory the server may write).
      */
     static void countStatements(Args args) throws Exception {
         String base = args.string("base-url", null);
@@ -566,36 +646,48 @@ final class LoadGenerator {
                 for (int i = 0; i < lifecycles; i++) {
                     load.lifecycle(i % classes.size(), warm + i, 0);
                 }
-            } finally {
+            }
+            finally {
                 counter.stop();
                 load.recording = false;
             }
             long errorCount = load.errors.values().stream().mapToLong(LongAdder::sum).sum();
-            new TreeMap<>(load.errors).forEach((what, count) ->
-                    System.out.printf("error: %s x %d (e.g. %s)%n", what, count.sum(), load.errorSamples.get(what)));
+            new TreeMap<>(load.errors).forEach((what, count) -> System.out.printf("error: %s x %d (e.g. %s)%n", what,
+                    count.sum(), load.errorSamples.get(what)));
             report(counter.count(), lifecycles, "Corridor over HTTP" + (load.sessions ? ", sessions" : ", HTTP Basic")
                     + "; " + errorCount + " errors", args.has("out") ? Path.of(args.string("out", null)) : null);
         }
     }
 
-    /** Prints statements per call (each call's kinds, most frequent first) and per lifecycle. */
-    static void report(Map<String, Map<String, Long>> counts, int lifecycles, String what, Path out) throws IOException {
+    /**
+     * Prints statements per call (each call's kinds, most frequent first) and per
+     * lifecycle.
+     */
+    static void report(Map<String, Map<String, Long>> counts, int lifecycles, String what, Path out)
+            throws IOException {
         System.out.printf("%nStatements per call, %s: %d lifecycles one at a time%n", what, lifecycles);
         Map<String, Object> properties = new LinkedHashMap<>();
         double total = 0;
         for (Map.Entry<String, Map<String, Long>> call : counts.entrySet()) {
             long calls = call.getValue().getOrDefault("", (long) lifecycles);
-            long statements = call.getValue().entrySet().stream().filter(e -> !e.getKey().isEmpty())
-                    .mapToLong(Map.Entry::getValue).sum();
+            long statements = call.getValue()
+                .entrySet()
+                .stream()
+                .filter(e -> !e.getKey().isEmpty())
+                .mapToLong(Map.Entry::getValue)
+                .sum();
             double perCall = (double) statements / calls;
             if (!call.getKey().equals(StatementCounter.BETWEEN)) {
                 total += (double) statements / lifecycles;
             }
             System.out.printf("%n%-50s %6.1f statements per call (%d calls)%n", call.getKey(), perCall, calls);
             properties.put("per_call." + key(call.getKey()), Math.round(perCall * 10) / 10.0);
-            call.getValue().entrySet().stream().filter(e -> !e.getKey().isEmpty())
-                    .sorted(Map.Entry.<String, Long>comparingByValue().reversed())
-                    .forEach(e -> System.out.printf("    %6.2f  %s%n", (double) e.getValue() / calls, e.getKey()));
+            call.getValue()
+                .entrySet()
+                .stream()
+                .filter(e -> !e.getKey().isEmpty())
+                .sorted(Map.Entry.<String, Long>comparingByValue().reversed())
+                .forEach(e -> System.out.printf("    %6.2f  %s%n", (double) e.getValue() / calls, e.getKey()));
         }
         System.out.printf("%nper lifecycle: %.1f statements (all calls; between-calls work not included)%n", total);
         properties.put("per_lifecycle", Math.round(total * 10) / 10.0);
@@ -607,7 +699,11 @@ final class LoadGenerator {
     }
 
     static String key(String name) {
-        return name.replaceAll("\\(.*\\)", "").trim().replaceAll("[^A-Za-z0-9]+", "_").replaceAll("^_|_$", "")
-                .toLowerCase();
+        return name.replaceAll("\\(.*\\)", "")
+            .trim()
+            .replaceAll("[^A-Za-z0-9]+", "_")
+            .replaceAll("^_|_$", "")
+            .toLowerCase();
     }
+
 }

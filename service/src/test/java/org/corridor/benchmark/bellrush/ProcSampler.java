@@ -8,19 +8,28 @@ import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * CPU time and resident memory of processes, from /proc (Linux): the service under load, the database server,
- * this JVM, and the whole machine (so that other people's load on a shared machine shows in the figures).
+ * CPU time and resident memory of processes, from /proc (Linux): the service under load,
+ * the database server, this JVM, and the whole machine (so that other people's load on a
+ * shared machine shows in the figures).
  */
 final class ProcSampler implements AutoCloseable {
+
     private static final long CLOCK_TICKS = Long.getLong("bellrush.clockTicks", 100);
 
     private final Map<String, Long> pids = new LinkedHashMap<>();
+
     private final Map<String, Long> cpuAtStart = new LinkedHashMap<>();
+
     private final Map<String, AtomicLong> peakRssKb = new LinkedHashMap<>();
+
     private long machineBusyAtStart;
+
     private long machineTotalAtStart;
+
     private long startedNanos;
+
     private Thread thread;
+
     private volatile boolean running;
 
     ProcSampler watch(String name, long pid) {
@@ -43,7 +52,8 @@ final class ProcSampler implements AutoCloseable {
                 pids.forEach((name, pid) -> peakRssKb.get(name).accumulateAndGet(rssKb(pid), Math::max));
                 try {
                     Thread.sleep(250);
-                } catch (InterruptedException e) {
+                }
+                catch (InterruptedException e) {
                     return;
                 }
             }
@@ -52,7 +62,10 @@ final class ProcSampler implements AutoCloseable {
         thread.start();
     }
 
-    /** CPU used since {@link #start()}, in cores (1.0 = one core busy all the time), and peak RSS in MB. */
+    /**
+     * CPU used since {@link #start()}, in cores (1.0 = one core busy all the time), and
+     * peak RSS in MB.
+     */
     Map<String, Object> stop() {
         running = false;
         double seconds = (System.nanoTime() - startedNanos) / 1e9;
@@ -85,7 +98,8 @@ final class ProcSampler implements AutoCloseable {
             String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
             // after "pid (comm) ": state is field 3 of stat(5), utime 14 and stime 15
             return Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
-        } catch (IOException | RuntimeException e) {
+        }
+        catch (IOException | RuntimeException e) {
             return 0;
         }
     }
@@ -97,7 +111,8 @@ final class ProcSampler implements AutoCloseable {
                     return Long.parseLong(line.replaceAll("[^0-9]", ""));
                 }
             }
-        } catch (IOException | RuntimeException e) {
+        }
+        catch (IOException | RuntimeException e) {
             // the process has gone
         }
         return 0;
@@ -112,9 +127,11 @@ final class ProcSampler implements AutoCloseable {
                 total += Long.parseLong(f[i]);
             }
             long idle = Long.parseLong(f[4]) + Long.parseLong(f[5]);
-            return new long[] {total - idle, total};
-        } catch (IOException | RuntimeException e) {
-            return new long[] {0, 0};
+            return new long[] { total - idle, total };
+        }
+        catch (IOException | RuntimeException e) {
+            return new long[] { 0, 0 };
         }
     }
+
 }

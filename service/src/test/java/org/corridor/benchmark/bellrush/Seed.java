@@ -13,14 +13,17 @@ import java.util.UUID;
 import org.corridor.person.Person;
 
 /**
- * Adds the bell-rush schools to the running service's database, after Flyway and the demo seeding: in the demo
- * district (so its active rule set applies), {@code schools} schools, each with {@code classes} teachers whose
- * sections meet all day every day (a copy of the demo's all-day period), {@code students} students per
- * section, four unstaffed destinations, and one district administrator with no school
- * ({@value #ADMIN_EMAIL}) who may change every school's settings. Every email is distinct; every password is
- * the demo profile's "demo". Plain batched JDBC inserts: seeding is not what is measured.
+ * Adds the bell-rush schools to the running service's database, after Flyway and the demo
+ * seeding: in the demo district (so its active rule set applies), {@code schools}
+ * schools, each with {@code classes} teachers whose sections meet all day every day (a
+ * copy of the demo's all-day period), {@code students} students per section, four
+ * unstaffed destinations, and one district administrator with no school
+ * ({@value #ADMIN_EMAIL}) who may change every school's settings. Every email is
+ * distinct; every password is the demo profile's "demo". Plain batched JDBC inserts:
+ * seeding is not what is measured.
  */
 final class Seed {
+
     static final String DOMAIN = "@bellrush.test";
     static final String ADMIN_EMAIL = "bellrush-admin" + DOMAIN;
     static final String SECTION_PREFIX = "Bell rush ";
@@ -78,7 +81,8 @@ final class Seed {
                         s.setString(5, SECTION_PREFIX + tag);
                         s.executeUpdate();
                     }
-                    // Sections meet in periods named as the bell schedule names them (the copied all-day one).
+                    // Sections meet in periods named as the bell schedule names them (the
+                    // copied all-day one).
                     try (PreparedStatement s = db.prepareStatement("insert into section_period (section_id, "
                             + "period_name) select ?, name from school_period where id = ?")) {
                         s.setString(1, section);
@@ -114,10 +118,15 @@ final class Seed {
 
     /** Batched person, role and enrolment inserts. */
     private static final class Inserts {
+
         private final Connection db;
+
         private final PreparedStatement people;
+
         private final PreparedStatement roles;
+
         private final PreparedStatement enrolments;
+
         private final List<PreparedStatement> order;
 
         Inserts(Connection db) throws SQLException {
@@ -131,7 +140,7 @@ final class Seed {
         }
 
         String person(String district, String school, String email, String given, String family, String display,
-                      String role) throws SQLException {
+                String role) throws SQLException {
             String id = insert(district, school, email, given, family, display, null, role);
             // A teacher is referenced by the section inserted next: write people now.
             flush();
@@ -144,7 +153,7 @@ final class Seed {
         }
 
         private String insert(String district, String school, String email, String given, String family, String display,
-                              String number, String role) throws SQLException {
+                String number, String role) throws SQLException {
             String id = id();
             people.setString(1, id);
             people.setString(2, district);
@@ -168,7 +177,8 @@ final class Seed {
             enrolments.addBatch();
         }
 
-        String location(String school, String name, boolean destination, int capacity, boolean auto) throws SQLException {
+        String location(String school, String name, boolean destination, int capacity, boolean auto)
+                throws SQLException {
             String id = id();
             try (PreparedStatement s = db.prepareStatement("insert into location (id, school_id, name, is_destination, "
                     + "capacity, is_open, auto_pass_allowed, teacher_id, version) values (?, ?, ?, ?, ?, true, ?, null, 0)")) {
@@ -188,5 +198,7 @@ final class Seed {
                 statement.executeBatch();
             }
         }
+
     }
+
 }

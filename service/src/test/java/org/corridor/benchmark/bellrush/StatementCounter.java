@@ -22,27 +22,39 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Counts the statements MariaDB executed for each call, from the server's general log: switched on while the
- * calls run, with a marker statement ({@code select 'BELLRUSH call <name>'}) before each call and one
- * ({@code 'BELLRUSH done'}) after it, then read back. Only the statements of connections to the measured
- * database count (the server's other databases may be busy meanwhile: other people's tests do not disturb the
- * figures). Each statement is named by its kind and the tables it names ({@code select hall_pass+pass_flag},
- * {@code insert pass_event}, {@code set autocommit=0}, ...), so the report says where the statements come from.
+ * Counts the statements MariaDB executed for each call, from the server's general log:
+ * switched on while the calls run, with a marker statement
+ * ({@code select 'BELLRUSH call <name>'}) before each call and one
+ * ({@code 'BELLRUSH done'}) after it, then read back. Only the statements of connections
+ * to the measured database count (the server's other databases may be busy meanwhile:
+ * other people's tests do not disturb the figures). Each statement is named by its kind
+ * and the tables it names ({@code select hall_pass+pass_flag}, {@code insert pass_event},
+ * {@code set autocommit=0}, ...), so the report says where the statements come from.
  */
 final class StatementCounter implements AutoCloseable {
+
     static final String BETWEEN = "(between calls: job executor, pushes after commit)";
+
     private static final Pattern ENTRY = Pattern.compile("^(?:\\d{6}\\s+\\d{1,2}:\\d{2}:\\d{2})?\\s+(\\d+)\\s+"
             + "(Query|Execute|Prepare|Close stmt|Connect|Quit|Init DB|Reset stmt|Change user|Field List|Statistics|Ping)"
             + "\\t?(.*)$");
+
     private static final Pattern TABLE = Pattern.compile("\\b(from|join|into|update)\\s+`?([a-z_][a-z0-9_]*)`?");
 
     private final Connection db;
+
     private final String database;
+
     private final Path file;
+
     private final long ownId;
+
     private final Set<Long> connections = new HashSet<>();
 
-    /** @param file where the server writes its general log: a path the server may write and this JVM read */
+    /**
+     * @param file where the server writes its general log: a path the server may write
+     * and this JVM read
+     */
     StatementCounter(String url, String user, String password, String database, Path file) throws SQLException {
         this.db = DriverManager.getConnection(url, user, password);
         this.database = database;
@@ -69,7 +81,8 @@ final class StatementCounter implements AutoCloseable {
     void mark(String what) {
         try {
             execute("select 'BELLRUSH " + what.replace("'", "") + "'");
-        } catch (SQLException e) {
+        }
+        catch (SQLException e) {
             throw new IllegalStateException("writing a marker", e);
         }
     }
@@ -93,14 +106,18 @@ final class StatementCounter implements AutoCloseable {
         }
     }
 
-    /** Per call name: how many statements of each kind, summed over all its calls, and (key "") how many calls. */
+    /**
+     * Per call name: how many statements of each kind, summed over all its calls, and
+     * (key "") how many calls.
+     */
     Map<String, Map<String, Long>> count() throws IOException {
         List<String[]> entries = new ArrayList<>(); // id, command, argument
         for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {
             Matcher m = ENTRY.matcher(line);
             if (m.matches()) {
-                entries.add(new String[] {m.group(1), m.group(2), m.group(3)});
-            } else if (!entries.isEmpty()) {
+                entries.add(new String[] { m.group(1), m.group(2), m.group(3) });
+            }
+            else if (!entries.isEmpty()) {
                 String[] last = entries.get(entries.size() - 1);
                 last[2] = last[2] + " " + line;
             }
@@ -121,7 +138,8 @@ final class StatementCounter implements AutoCloseable {
                     if (what.startsWith("call ")) {
                         current = what.substring("call ".length());
                         counts.computeIfAbsent(current, k -> new TreeMap<>()).merge("", 1L, Long::sum);
-                    } else {
+                    }
+                    else {
                         current = BETWEEN;
                     }
                 }
@@ -134,7 +152,10 @@ final class StatementCounter implements AutoCloseable {
         return counts;
     }
 
-    /** "select hall_pass+pass_flag", "insert pass_event", "update ACT_RU_TASK", "set autocommit=0", "commit". */
+    /**
+     * "select hall_pass+pass_flag", "insert pass_event", "update ACT_RU_TASK", "set
+     * autocommit=0", "commit".
+     */
     static String kind(String sql) {
         String s = sql.strip().replaceAll("\\s+", " ");
         String lower = s.toLowerCase(Locale.ROOT);
@@ -160,4 +181,5 @@ final class StatementCounter implements AutoCloseable {
     public void close() throws SQLException {
         db.close();
     }
+
 }

@@ -3,8 +3,12 @@ package org.corridor.workflow.appointment;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 
-/** The appointment's lead time is reached: the teacher and the student learn the student will be leaving. */
+/**
+ * The appointment's lead time is reached: the teacher and the student learn the student
+ * will be leaving.
+ */
 public class AnnounceAppointment implements JavaDelegate {
+
     private final AppointmentTransitions appointments;
 
     public AnnounceAppointment(AppointmentTransitions appointments) {
@@ -15,4 +19,5 @@ public class AnnounceAppointment implements JavaDelegate {
     public void execute(DelegateExecution execution) {
         appointments.announce(execution.getProcessBusinessKey());
     }
+
 }

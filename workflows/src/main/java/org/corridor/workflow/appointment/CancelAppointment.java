@@ -5,6 +5,7 @@ import org.camunda.bpm.engine.delegate.JavaDelegate;
 
 /** The appointment was called off before its time. */
 public class CancelAppointment implements JavaDelegate {
+
     private final AppointmentTransitions appointments;
 
     public CancelAppointment(AppointmentTransitions appointments) {
@@ -15,4 +16,5 @@ public class CancelAppointment implements JavaDelegate {
     public void execute(DelegateExecution execution) {
         appointments.cancel(execution.getProcessBusinessKey());
     }
+
 }

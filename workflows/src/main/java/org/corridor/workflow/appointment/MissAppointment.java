@@ -3,8 +3,12 @@ package org.corridor.workflow.appointment;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 
-/** The appointment's time came but the pass could not start: record why, tell those involved. */
+/**
+ * The appointment's time came but the pass could not start: record why, tell those
+ * involved.
+ */
 public class MissAppointment implements JavaDelegate {
+
     private final AppointmentTransitions appointments;
 
     public MissAppointment(AppointmentTransitions appointments) {
@@ -15,4 +19,5 @@ public class MissAppointment implements JavaDelegate {
     public void execute(DelegateExecution execution) {
         appointments.miss(execution.getProcessBusinessKey());
     }
+
 }

@@ -5,6 +5,7 @@ import org.camunda.bpm.engine.delegate.JavaDelegate;
 
 /** The teacher approved: the student is out. */
 public class ActivatePass implements JavaDelegate {
+
     private final PassTransitions passes;
 
     public ActivatePass(PassTransitions passes) {
@@ -15,4 +16,5 @@ public class ActivatePass implements JavaDelegate {
     public void execute(DelegateExecution execution) {
         passes.activate(execution.getProcessBusinessKey());
     }
+
 }

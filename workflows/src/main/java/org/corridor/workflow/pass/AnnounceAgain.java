@@ -5,6 +5,7 @@ import org.camunda.bpm.engine.delegate.JavaDelegate;
 
 /** The teacher has not opened the request yet: show it again rather than let it sink. */
 public class AnnounceAgain implements JavaDelegate {
+
     private final PassTransitions passes;
 
     public AnnounceAgain(PassTransitions passes) {
@@ -15,4 +16,5 @@ public class AnnounceAgain implements JavaDelegate {
     public void execute(DelegateExecution execution) {
         passes.announceAgain(execution.getProcessBusinessKey());
     }
+
 }

@@ -5,6 +5,7 @@ import org.camunda.bpm.engine.delegate.JavaDelegate;
 
 /** The request was withdrawn before anyone decided it. */
 public class CancelPass implements JavaDelegate {
+
     private final PassTransitions passes;
 
     public CancelPass(PassTransitions passes) {
@@ -15,4 +16,5 @@ public class CancelPass implements JavaDelegate {
     public void execute(DelegateExecution execution) {
         passes.cancel(execution.getProcessBusinessKey());
     }
+
 }

@@ -5,6 +5,7 @@ import org.camunda.bpm.engine.delegate.JavaDelegate;
 
 /** The student checked in or the pass was ended. */
 public class CompletePass implements JavaDelegate {
+
     private final PassTransitions passes;
 
     public CompletePass(PassTransitions passes) {
@@ -15,4 +16,5 @@ public class CompletePass implements JavaDelegate {
     public void execute(DelegateExecution execution) {
         passes.complete(execution.getProcessBusinessKey());
     }
+
 }

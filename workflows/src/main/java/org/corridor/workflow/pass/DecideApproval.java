@@ -5,10 +5,12 @@ import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.variable.Variables;
 
 /**
- * Auto, proxy and due appointment passes start active; everything else waits for the routed teacher. Transient,
- * as {@link EvaluatePolicy}'s answer: only the gateway right after reads it.
+ * Auto, proxy and due appointment passes start active; everything else waits for the
+ * routed teacher. Transient, as {@link EvaluatePolicy}'s answer: only the gateway right
+ * after reads it.
  */
 public class DecideApproval implements JavaDelegate {
+
     private final PassTransitions passes;
 
     public DecideApproval(PassTransitions passes) {
@@ -20,4 +22,5 @@ public class DecideApproval implements JavaDelegate {
         execution.setVariable(PassLifecycle.NEEDS_APPROVAL,
                 Variables.booleanValue(!passes.startsWithoutApproval(execution.getProcessBusinessKey()), true));
     }
+
 }

@@ -5,6 +5,7 @@ import org.camunda.bpm.engine.delegate.JavaDelegate;
 
 /** The teacher, or a blocking rule, said no. */
 public class DenyPass implements JavaDelegate {
+
     private final PassTransitions passes;
 
     public DenyPass(PassTransitions passes) {
@@ -15,4 +16,5 @@ public class DenyPass implements JavaDelegate {
     public void execute(DelegateExecution execution) {
         passes.deny(execution.getProcessBusinessKey());
     }
+
 }

@@ -6,15 +6,17 @@ import org.camunda.bpm.engine.impl.cfg.multitenancy.TenantIdProviderHistoricDeci
 import org.camunda.bpm.engine.impl.cfg.multitenancy.TenantIdProviderProcessInstanceContext;
 
 /**
- * Gives every pass process instance its district as tenant id. The process definitions are shared by all
- * districts (deployed without a tenant); the Camunda user guide's way to tag instances of shared
- * definitions is a tenant id provider. {@link PassLifecycle} passes the district as the start variable
- * {@link #DISTRICT_ID}; an instance started by a call activity (the pass-lifecycle of an appointment)
- * takes its caller's tenant. Tasks, jobs, event subscriptions and history then carry it from the instance.
+ * Gives every pass process instance its district as tenant id. The process definitions
+ * are shared by all districts (deployed without a tenant); the Camunda user guide's way
+ * to tag instances of shared definitions is a tenant id provider. {@link PassLifecycle}
+ * passes the district as the start variable {@link #DISTRICT_ID}; an instance started by
+ * a call activity (the pass-lifecycle of an appointment) takes its caller's tenant.
+ * Tasks, jobs, event subscriptions and history then carry it from the instance.
  * <p>
  * An instance started without a district is refused: a pass always belongs to one.
  */
 public class DistrictTenants implements TenantIdProvider {
+
     public static final String DISTRICT_ID = "districtId";
 
     @Override
@@ -39,4 +41,5 @@ public class DistrictTenants implements TenantIdProvider {
     public String provideTenantIdForHistoricDecisionInstance(TenantIdProviderHistoricDecisionInstanceContext context) {
         return null;
     }
+
 }

@@ -3,8 +3,11 @@ package org.corridor.workflow.pass;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 
-/** The student has been out for the school's limit: the system ends the pass (red badge). */
+/**
+ * The student has been out for the school's limit: the system ends the pass (red badge).
+ */
 public class EndBySystem implements JavaDelegate {
+
     private final PassTransitions passes;
 
     public EndBySystem(PassTransitions passes) {
@@ -15,4 +18,5 @@ public class EndBySystem implements JavaDelegate {
     public void execute(DelegateExecution execution) {
         passes.endBySystem(execution.getProcessBusinessKey());
     }
+
 }

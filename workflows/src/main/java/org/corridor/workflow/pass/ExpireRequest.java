@@ -5,6 +5,7 @@ import org.camunda.bpm.engine.delegate.JavaDelegate;
 
 /** Nobody decided in time: the request ends as expired, never silently dropped. */
 public class ExpireRequest implements JavaDelegate {
+
     private final PassTransitions passes;
 
     public ExpireRequest(PassTransitions passes) {
@@ -15,4 +16,5 @@ public class ExpireRequest implements JavaDelegate {
     public void execute(DelegateExecution execution) {
         passes.expire(execution.getProcessBusinessKey());
     }
+
 }

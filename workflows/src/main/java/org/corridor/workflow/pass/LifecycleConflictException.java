@@ -1,7 +1,11 @@
 package org.corridor.workflow.pass;
 
-/** The pass's process is not at the step the caller expected: someone else acted first, or it is over. */
+/**
+ * The pass's process is not at the step the caller expected: someone else acted first, or
+ * it is over.
+ */
 public class LifecycleConflictException extends RuntimeException {
+
     private final String passId;
 
     public LifecycleConflictException(String passId, String reason) {
@@ -12,4 +16,5 @@ public class LifecycleConflictException extends RuntimeException {
     public String passId() {
         return passId;
     }
+
 }

@@ -3,8 +3,11 @@ package org.corridor.workflow.pass;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 
-/** The student has been out longer than the school's threshold: the badge turns yellow. */
+/**
+ * The student has been out longer than the school's threshold: the badge turns yellow.
+ */
 public class MarkLongRunning implements JavaDelegate {
+
     private final PassTransitions passes;
 
     public MarkLongRunning(PassTransitions passes) {
@@ -15,4 +18,5 @@ public class MarkLongRunning implements JavaDelegate {
     public void execute(DelegateExecution execution) {
         passes.markLongRunning(execution.getProcessBusinessKey());
     }
+
 }

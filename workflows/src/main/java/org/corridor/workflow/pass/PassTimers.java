@@ -2,9 +2,12 @@ package org.corridor.workflow.pass;
 
 import java.time.Duration;
 
-/** How long each timer of a pass waits: the school's settings, read when the engine sets the timer. */
+/**
+ * How long each timer of a pass waits: the school's settings, read when the engine sets
+ * the timer.
+ */
 public record PassTimers(Duration longRunning, Duration autoEnd, Duration requestExpiry, Duration resendAfter,
-                         Duration escalateAfter) {
+        Duration escalateAfter) {
 
     public PassTimers {
         requirePositive("longRunning", longRunning);

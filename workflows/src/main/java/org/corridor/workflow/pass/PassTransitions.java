@@ -1,13 +1,17 @@
 package org.corridor.workflow.pass;
 
-/** The state changes the lifecycle makes to a pass. The service keeps passes; the engine only says when. */
+/**
+ * The state changes the lifecycle makes to a pass. The service keeps passes; the engine
+ * only says when.
+ */
 public interface PassTransitions {
+
     void route(String passId);
 
     /**
-     * true: the pass starts active without a teacher's approval (an AUTO pass the destination allows, PROXY,
-     * APPOINTMENT at its time); false: it is routed for approval (the implementation records why an AUTO pass
-     * was refused).
+     * true: the pass starts active without a teacher's approval (an AUTO pass the
+     * destination allows, PROXY, APPOINTMENT at its time); false: it is routed for
+     * approval (the implementation records why an AUTO pass was refused).
      */
     boolean startsWithoutApproval(String passId);
 
@@ -20,7 +24,10 @@ public interface PassTransitions {
     /** resend timer: announce the request again if the teacher still has not opened it */
     void announceAgain(String passId);
 
-    /** escalation timer: tell the school's escalation contacts about a request nobody opened */
+    /**
+     * escalation timer: tell the school's escalation contacts about a request nobody
+     * opened
+     */
     void escalate(String passId);
 
     /** expiry timer: nobody decided in time */
@@ -32,4 +39,5 @@ public interface PassTransitions {
     void endBySystem(String passId);
 
     void complete(String passId);
+
 }

@@ -3,8 +3,11 @@ package org.corridor.workflow.pass;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 
-/** Marks the request as sent: stored and waiting with the teacher the student is leaving. */
+/**
+ * Marks the request as sent: stored and waiting with the teacher the student is leaving.
+ */
 public class RouteRequest implements JavaDelegate {
+
     private final PassTransitions passes;
 
     public RouteRequest(PassTransitions passes) {
@@ -15,4 +18,5 @@ public class RouteRequest implements JavaDelegate {
     public void execute(DelegateExecution execution) {
         passes.route(execution.getProcessBusinessKey());
     }
+
 }

@@ -3,12 +3,14 @@ package org.corridor.workflow.pass;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 
 /**
- * What each timer of pass-lifecycle.bpmn waits, as an ISO-8601 duration: the timers call it by expression
- * ({@code ${timerDurations.longRunningAfter(execution)}}) when the engine sets them, so the school's setting
- * in force at that moment applies. A timer once set keeps its due date in the engine's job table; nothing is
- * asked again when it fires, after a restart too.
+ * What each timer of pass-lifecycle.bpmn waits, as an ISO-8601 duration: the timers call
+ * it by expression ({@code ${timerDurations.longRunningAfter(execution)}}) when the
+ * engine sets them, so the school's setting in force at that moment applies. A timer once
+ * set keeps its due date in the engine's job table; nothing is asked again when it fires,
+ * after a restart too.
  */
 public class TimerDurations {
+
     private final TimerSettings settings;
 
     public TimerDurations(TimerSettings settings) {
@@ -38,4 +40,5 @@ public class TimerDurations {
     private PassTimers timers(DelegateExecution execution) {
         return settings.timersOf(execution.getProcessBusinessKey());
     }
+
 }

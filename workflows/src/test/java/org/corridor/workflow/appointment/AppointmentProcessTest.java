@@ -35,13 +35,21 @@ import org.corridor.workflow.pass.PassLifecycle;
 import org.corridor.workflow.pass.PassRef;
 import org.corridor.workflow.pass.RecordedPasses;
 
-@Deployment(resources = {"bpmn/appointment-pass.bpmn", "bpmn/pass-lifecycle.bpmn"})
+@Deployment(resources = { "bpmn/appointment-pass.bpmn", "bpmn/pass-lifecycle.bpmn" })
 class AppointmentProcessTest {
+
     private static final String DISTRICT = "district-north";
+
     private static final PassRef PASS = new PassRef("pass-7", DISTRICT);
+
     private static final String OKAFOR = "teacher-okafor";
+
     private static final Instant STARTS_AT = NOW.plus(Duration.ofHours(2));
-    /** Five minutes ahead, as the design asks; the exact seconds prove the timer read the instant, Z and all. */
+
+    /**
+     * Five minutes ahead, as the design asks; the exact seconds prove the timer read the
+     * instant, Z and all.
+     */
     private static final Instant ANNOUNCE_AT = STARTS_AT.minus(Duration.ofMinutes(5)).plusSeconds(7);
 
     @RegisterExtension
@@ -53,7 +61,9 @@ class AppointmentProcessTest {
     static EndEventCoverage coverage = new EndEventCoverage(extension, "bpmn/appointment-pass.bpmn");
 
     private final RecordedAppointments appointments = new RecordedAppointments();
+
     private final RecordedPasses passes = new RecordedPasses();
+
     private PassLifecycle lifecycle;
 
     @BeforeEach
@@ -61,7 +71,8 @@ class AppointmentProcessTest {
         AbstractAssertions.init(extension.getProcessEngine());
         appointments.registerAsMocks();
         passes.registerAsMocks();
-        // An appointment at its time starts active, as the service answers for the APPOINTMENT type.
+        // An appointment at its time starts active, as the service answers for the
+        // APPOINTMENT type.
         passes.startsWithoutApproval = true;
         lifecycle = new PassLifecycle(extension.getProcessEngine());
         ClockUtil.setCurrentTime(at(NOW));
@@ -109,7 +120,8 @@ class AppointmentProcessTest {
 
     @Test
     void appointmentThatNeedsApprovalAtItsTimeGoesToTheRoutedTeacher() {
-        // The service starts appointments active; the model still hands the lifecycle its teacher.
+        // The service starts appointments active; the model still hands the lifecycle its
+        // teacher.
         passes.startsWithoutApproval = false;
         appointments.start = Optional.of(new AppointmentStart(OKAFOR));
         lifecycle.scheduleAppointment(PASS, ANNOUNCE_AT, STARTS_AT);
@@ -125,7 +137,8 @@ class AppointmentProcessTest {
         lifecycle.scheduleAppointment(PASS, ANNOUNCE_AT, STARTS_AT);
 
         assertThat(runtimeService().createVariableInstanceQuery().processInstanceIdIn(appointment().getId()).list())
-                .extracting(VariableInstance::getName).containsExactly(PassLifecycle.STARTS_AT);
+            .extracting(VariableInstance::getName)
+            .containsExactly(PassLifecycle.STARTS_AT);
     }
 
     @Test
@@ -137,7 +150,7 @@ class AppointmentProcessTest {
         fire(managementService(), "Event_AppointmentDue");
 
         assertThat(runtimeService().createVariableInstanceQuery().processInstanceIdIn(passLifecycle().getId()).count())
-                .isZero();
+            .isZero();
     }
 
     @Test
@@ -149,7 +162,7 @@ class AppointmentProcessTest {
         fire(managementService(), "Event_AppointmentDue");
 
         assertThat(timerAt(managementService(), "Boundary_LongRunning").getDuedate())
-                .isEqualTo(at(STARTS_AT.plus(TIMERS.longRunning())));
+            .isEqualTo(at(STARTS_AT.plus(TIMERS.longRunning())));
     }
 
     @Test
@@ -176,7 +189,8 @@ class AppointmentProcessTest {
         fire(managementService(), "Event_AppointmentDue");
 
         assertThat(appointment).hasPassed("Task_MissAppointment", "EndEvent_AppointmentMissed")
-                .hasNotPassed("CallActivity_PassLifecycle").isEnded();
+            .hasNotPassed("CallActivity_PassLifecycle")
+            .isEnded();
         assertThat(appointments.changes).containsExactly("announce pass-7", "start pass-7", "miss pass-7");
         assertThat(passes.changes).isEmpty();
     }
@@ -189,7 +203,7 @@ class AppointmentProcessTest {
         lifecycle.cancelAppointment(PASS);
 
         assertThat(appointment).hasPassed("Event_CancelledBeforeAnnouncement", "EndEvent_AppointmentCancelled")
-                .isEnded();
+            .isEnded();
         assertThat(managementService().createJobQuery().timers().count()).isZero();
         assertThat(appointments.changes).containsExactly("cancel pass-7");
     }
@@ -221,9 +235,13 @@ class AppointmentProcessTest {
     void appointmentBookedInsideItsLeadTimeIsAnnouncedAtOnce() {
         lifecycle.scheduleAppointment(PASS, NOW.minus(Duration.ofMinutes(1)), NOW.plus(Duration.ofMinutes(4)));
 
-        // Only jobs already due are executable: the job executor takes this one on its next round, clock unmoved.
-        managementService().createJobQuery().timers().executable().list()
-                .forEach(job -> managementService().executeJob(job.getId()));
+        // Only jobs already due are executable: the job executor takes this one on its
+        // next round, clock unmoved.
+        managementService().createJobQuery()
+            .timers()
+            .executable()
+            .list()
+            .forEach(job -> managementService().executeJob(job.getId()));
 
         assertThat(appointments.changes).containsExactly("announce pass-7");
         assertThat(appointment()).isWaitingAt("Gateway_BeforeStart");
@@ -256,17 +274,22 @@ class AppointmentProcessTest {
         lifecycle.scheduleAppointment(PASS, ANNOUNCE_AT, STARTS_AT);
 
         assertThatThrownBy(() -> lifecycle.cancelAppointment(new PassRef(PASS.passId(), "district-south")))
-                .isInstanceOf(LifecycleConflictException.class);
+            .isInstanceOf(LifecycleConflictException.class);
         assertThat(appointment()).isWaitingAt("Gateway_BeforeAnnouncement");
     }
 
     private static ProcessInstance appointment() {
         return runtimeService().createProcessInstanceQuery()
-                .processDefinitionKey(PassLifecycle.APPOINTMENT_PROCESS).processInstanceBusinessKey(PASS.passId()).singleResult();
+            .processDefinitionKey(PassLifecycle.APPOINTMENT_PROCESS)
+            .processInstanceBusinessKey(PASS.passId())
+            .singleResult();
     }
 
     private static ProcessInstance passLifecycle() {
         return runtimeService().createProcessInstanceQuery()
-                .processDefinitionKey(PassLifecycle.PROCESS).processInstanceBusinessKey(PASS.passId()).singleResult();
+            .processDefinitionKey(PassLifecycle.PROCESS)
+            .processInstanceBusinessKey(PASS.passId())
+            .singleResult();
     }
+
 }

@@ -7,17 +7,21 @@ import java.util.concurrent.CopyOnWriteArrayList;
 
 import org.camunda.bpm.engine.test.mock.Mocks;
 
-/** Stands in for the service's appointments: remembers what the process asked for, answers a start as told. */
+/**
+ * Stands in for the service's appointments: remembers what the process asked for, answers
+ * a start as told.
+ */
 final class RecordedAppointments implements AppointmentTransitions {
+
     final List<String> changes = new CopyOnWriteArrayList<>();
+
     /** What start answers; empty means the appointment cannot start. */
     volatile Optional<AppointmentStart> start = Optional.empty();
 
     void registerAsMocks() {
-        Map.of("announceAppointment", new AnnounceAppointment(this),
-                "startAppointment", new StartAppointment(this),
-                "missAppointment", new MissAppointment(this),
-                "cancelAppointment", new CancelAppointment(this)).forEach(Mocks::register);
+        Map.of("announceAppointment", new AnnounceAppointment(this), "startAppointment", new StartAppointment(this),
+                "missAppointment", new MissAppointment(this), "cancelAppointment", new CancelAppointment(this))
+            .forEach(Mocks::register);
     }
 
     @Override
@@ -40,4 +44,5 @@ final class RecordedAppointments implements AppointmentTransitions {
     public void cancel(String passId) {
         changes.add("cancel " + passId);
     }
+
 }

@@ -25,11 +25,19 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
-/** The conventions every Corridor model keeps, checked on each model in the folder, so a new model cannot skip them. */
+/**
+ * The conventions every Corridor model keeps, checked on each model in the folder, so a
+ * new model cannot skip them.
+ */
 class BpmnConventionsTest {
+
     private static final String FOLDER = "bpmn";
+
     private static final String EXPRESSION = "\\$\\{[a-z][A-Za-z]+}";
-    /** A duration the school sets, asked of the timerDurations bean when the timer is set. */
+
+    /**
+     * A duration the school sets, asked of the timerDurations bean when the timer is set.
+     */
     private static final String TIMER_DURATION = "\\$\\{timerDurations\\.[a-z][A-Za-z]+\\(execution\\)}";
 
     static List<String> models() throws IOException, URISyntaxException {
@@ -51,7 +59,7 @@ class BpmnConventionsTest {
 
         assertThat(nodes).isNotEmpty().allSatisfy(node -> {
             assertThat(node.getId())
-                    .matches("(StartEvent|EndEvent|Task|Gateway|Event|Boundary|SubProcess|CallActivity)_[A-Z][A-Za-z]+");
+                .matches("(StartEvent|EndEvent|Task|Gateway|Event|Boundary|SubProcess|CallActivity)_[A-Z][A-Za-z]+");
             assertThat(node.getName()).as(node.getId()).isNotBlank();
         });
     }
@@ -60,7 +68,7 @@ class BpmnConventionsTest {
     @MethodSource("models")
     void sequenceFlowsHaveReadableIds(String file) {
         assertThat(read(file).getModelElementsByType(SequenceFlow.class))
-                .allSatisfy(flow -> assertThat(flow.getId()).matches("Flow_[A-Z][A-Za-z]+"));
+            .allSatisfy(flow -> assertThat(flow.getId()).matches("Flow_[A-Z][A-Za-z]+"));
     }
 
     @ParameterizedTest
@@ -76,23 +84,26 @@ class BpmnConventionsTest {
     @ParameterizedTest
     @MethodSource("models")
     void timersTakeTheirTimeFromTheSchoolOrTheBookingNeverFromTheModel(String file) {
-        // Each school sets its own durations; a literal in the model would silently override them.
+        // Each school sets its own durations; a literal in the model would silently
+        // override them.
         assertThat(read(file).getModelElementsByType(TimerEventDefinition.class)).allSatisfy(timer -> {
             List<String> set = Stream.of(timer.getTimeDuration(), timer.getTimeDate(), timer.getTimeCycle())
-                    .filter(t -> t != null).map(t -> t.getTextContent().trim()).toList();
-            assertThat(set).as(timer.getId()).singleElement().asString()
-                    .matches(EXPRESSION + "|" + TIMER_DURATION);
+                .filter(t -> t != null)
+                .map(t -> t.getTextContent().trim())
+                .toList();
+            assertThat(set).as(timer.getId()).singleElement().asString().matches(EXPRESSION + "|" + TIMER_DURATION);
         });
     }
 
     @ParameterizedTest
     @MethodSource("models")
     void callActivitiesHandOverNamedVariablesOnly(String file) {
-        // "all" would copy every variable of the caller into the called instance's tables.
-        assertThat(read(file).getModelElementsByType(CallActivity.class)).allSatisfy(call ->
-                assertThat(call.getExtensionElements().getElementsQuery().filterByType(CamundaIn.class).list())
-                        .as(call.getId())
-                        .allSatisfy(in -> assertThat(in.getCamundaVariables()).isNull()));
+        // "all" would copy every variable of the caller into the called instance's
+        // tables.
+        assertThat(read(file).getModelElementsByType(CallActivity.class)).allSatisfy(
+                call -> assertThat(call.getExtensionElements().getElementsQuery().filterByType(CamundaIn.class).list())
+                    .as(call.getId())
+                    .allSatisfy(in -> assertThat(in.getCamundaVariables()).isNull()));
     }
 
     @ParameterizedTest
@@ -108,19 +119,20 @@ class BpmnConventionsTest {
     @ParameterizedTest
     @MethodSource("models")
     void callActivitiesCarryThePassIdAsBusinessKey(String file) {
-        // PassLifecycle finds a pass's instance by business key; a called instance without it would be lost.
-        assertThat(read(file).getModelElementsByType(CallActivity.class)).allSatisfy(call ->
-                assertThat(call.getExtensionElements().getElementsQuery().filterByType(CamundaIn.class).list())
-                        .as(call.getId())
-                        .anySatisfy(in -> assertThat(in.getCamundaBusinessKey())
-                                .isEqualTo("#{execution.processBusinessKey}")));
+        // PassLifecycle finds a pass's instance by business key; a called instance
+        // without it would be lost.
+        assertThat(read(file).getModelElementsByType(CallActivity.class)).allSatisfy(
+                call -> assertThat(call.getExtensionElements().getElementsQuery().filterByType(CamundaIn.class).list())
+                    .as(call.getId())
+                    .anySatisfy(
+                            in -> assertThat(in.getCamundaBusinessKey()).isEqualTo("#{execution.processBusinessKey}")));
     }
 
     @ParameterizedTest
     @MethodSource("models")
     void historyIsKeptForALimitedTime(String file) {
         assertThat(read(file).getModelElementsByType(Process.class)).isNotEmpty()
-                .allSatisfy(p -> assertThat(p.getCamundaHistoryTimeToLiveString()).isEqualTo("P365D"));
+            .allSatisfy(p -> assertThat(p.getCamundaHistoryTimeToLiveString()).isEqualTo("P365D"));
     }
 
     private static BpmnModelInstance read(String file) {
@@ -129,4 +141,5 @@ class BpmnConventionsTest {
         Bpmn.validateModel(model);
         return model;
     }
+
 }

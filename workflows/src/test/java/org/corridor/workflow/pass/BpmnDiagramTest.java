@@ -24,31 +24,37 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * Every model can be drawn: the auditor's page shows a pass's path on the diagram, so each flow node needs a
- * shape and each flow an edge, laid out so that a person can read it (no shapes on top of each other, edges
- * that start and end at the shapes they join).
+ * Every model can be drawn: the auditor's page shows a pass's path on the diagram, so
+ * each flow node needs a shape and each flow an edge, laid out so that a person can read
+ * it (no shapes on top of each other, edges that start and end at the shapes they join).
  */
 class BpmnDiagramTest {
-    /** How far an edge's end may lie from the border of its shape (arrowheads and rounding). */
+
+    /**
+     * How far an edge's end may lie from the border of its shape (arrowheads and
+     * rounding).
+     */
     private static final double TOUCH = 2;
 
     @ParameterizedTest
     @MethodSource("org.corridor.workflow.pass.BpmnConventionsTest#models")
     void everyFlowNodeHasOneShape(String file) {
         BpmnModelInstance model = read(file);
-        Map<String, Long> shapes = model.getModelElementsByType(BpmnShape.class).stream()
-                .collect(Collectors.groupingBy(s -> s.getBpmnElement().getAttributeValue("id"), Collectors.counting()));
+        Map<String, Long> shapes = model.getModelElementsByType(BpmnShape.class)
+            .stream()
+            .collect(Collectors.groupingBy(s -> s.getBpmnElement().getAttributeValue("id"), Collectors.counting()));
 
         assertThat(model.getModelElementsByType(FlowNode.class))
-                .allSatisfy(node -> assertThat(shapes.get(node.getId())).as(node.getId()).isEqualTo(1L));
+            .allSatisfy(node -> assertThat(shapes.get(node.getId())).as(node.getId()).isEqualTo(1L));
     }
 
     @ParameterizedTest
     @MethodSource("org.corridor.workflow.pass.BpmnConventionsTest#models")
     void everySequenceFlowHasAnEdgeFromItsSourceToItsTarget(String file) {
         BpmnModelInstance model = read(file);
-        Map<String, BpmnEdge> edges = model.getModelElementsByType(BpmnEdge.class).stream()
-                .collect(Collectors.toMap(e -> e.getBpmnElement().getAttributeValue("id"), Function.identity()));
+        Map<String, BpmnEdge> edges = model.getModelElementsByType(BpmnEdge.class)
+            .stream()
+            .collect(Collectors.toMap(e -> e.getBpmnElement().getAttributeValue("id"), Function.identity()));
         Map<String, Bounds> bounds = shapeBounds(model);
 
         assertThat(model.getModelElementsByType(SequenceFlow.class)).allSatisfy(flow -> {
@@ -57,9 +63,11 @@ class BpmnDiagramTest {
             List<Waypoint> points = new ArrayList<>(edge.getWaypoints());
             assertThat(points).as(flow.getId()).hasSizeGreaterThanOrEqualTo(2);
             assertThat(onBorder(points.get(0), bounds.get(flow.getSource().getId())))
-                    .as(flow.getId() + " starts at " + flow.getSource().getId()).isTrue();
+                .as(flow.getId() + " starts at " + flow.getSource().getId())
+                .isTrue();
             assertThat(onBorder(points.get(points.size() - 1), bounds.get(flow.getTarget().getId())))
-                    .as(flow.getId() + " ends at " + flow.getTarget().getId()).isTrue();
+                .as(flow.getId() + " ends at " + flow.getTarget().getId())
+                .isTrue();
         });
     }
 
@@ -68,14 +76,17 @@ class BpmnDiagramTest {
     void noTwoShapesOfOneLevelOverlap(String file) {
         BpmnModelInstance model = read(file);
         Map<String, Bounds> bounds = shapeBounds(model);
-        List<FlowNode> nodes = model.getModelElementsByType(FlowNode.class).stream()
-                .filter(n -> !(n instanceof BoundaryEvent)).toList();
+        List<FlowNode> nodes = model.getModelElementsByType(FlowNode.class)
+            .stream()
+            .filter(n -> !(n instanceof BoundaryEvent))
+            .toList();
 
         for (FlowNode a : nodes) {
             for (FlowNode b : nodes) {
                 if (a.getId().compareTo(b.getId()) < 0 && a.getParentElement() == b.getParentElement()) {
                     assertThat(overlap(bounds.get(a.getId()), bounds.get(b.getId())))
-                            .as(a.getId() + " and " + b.getId()).isFalse();
+                        .as(a.getId() + " and " + b.getId())
+                        .isFalse();
                 }
             }
         }
@@ -111,7 +122,8 @@ class BpmnDiagramTest {
                 assertThat(inner.getX() >= outer.getX() && inner.getY() >= outer.getY()
                         && inner.getX() + inner.getWidth() <= outer.getX() + outer.getWidth()
                         && inner.getY() + inner.getHeight() <= outer.getY() + outer.getHeight())
-                        .as(child.getId() + " inside " + sub.getId()).isTrue();
+                    .as(child.getId() + " inside " + sub.getId())
+                    .isTrue();
             });
         });
     }
@@ -121,21 +133,27 @@ class BpmnDiagramTest {
     }
 
     private static BpmnShape shape(BpmnModelInstance model, String id) {
-        return model.getModelElementsByType(BpmnShape.class).stream()
-                .filter(s -> id.equals(((ModelElementInstance) s.getBpmnElement()).getAttributeValue("id")))
-                .findFirst().orElseThrow();
+        return model.getModelElementsByType(BpmnShape.class)
+            .stream()
+            .filter(s -> id.equals(((ModelElementInstance) s.getBpmnElement()).getAttributeValue("id")))
+            .findFirst()
+            .orElseThrow();
     }
 
     private static Map<String, Bounds> shapeBounds(BpmnModelInstance model) {
-        return model.getModelElementsByType(BpmnShape.class).stream()
-                .collect(Collectors.toMap(s -> s.getBpmnElement().getAttributeValue("id"), BpmnShape::getBounds));
+        return model.getModelElementsByType(BpmnShape.class)
+            .stream()
+            .collect(Collectors.toMap(s -> s.getBpmnElement().getAttributeValue("id"), BpmnShape::getBounds));
     }
 
     private static boolean onBorder(Waypoint p, Bounds b) {
         return onBorder(p.getX(), p.getY(), b);
     }
 
-    /** On the rectangle's border, give or take TOUCH; round shapes and diamonds are drawn inside their bounds. */
+    /**
+     * On the rectangle's border, give or take TOUCH; round shapes and diamonds are drawn
+     * inside their bounds.
+     */
     private static boolean onBorder(double x, double y, Bounds b) {
         double left = b.getX();
         double right = b.getX() + b.getWidth();
@@ -152,4 +170,5 @@ class BpmnDiagramTest {
         return a.getX() < b.getX() + b.getWidth() && b.getX() < a.getX() + a.getWidth()
                 && a.getY() < b.getY() + b.getHeight() && b.getY() < a.getY() + a.getHeight();
     }
+
 }

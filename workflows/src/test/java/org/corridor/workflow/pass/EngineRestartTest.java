@@ -21,19 +21,24 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * A pass's timers live in the database, not in the JVM that started the pass: a deploy or crash between
- * activation and the long-running threshold must not leave a student out forever without a yellow badge. And
- * what a timer set after a restart needs (its duration) is asked of the school then, not kept in memory.
+ * A pass's timers live in the database, not in the JVM that started the pass: a deploy or
+ * crash between activation and the long-running threshold must not leave a student out
+ * forever without a yellow badge. And what a timer set after a restart needs (its
+ * duration) is asked of the school then, not kept in memory.
  */
 class EngineRestartTest {
+
     private static final PassRef PASS = new PassRef("pass-restart", "district-north");
+
     private static final Duration PATIENCE = Duration.ofSeconds(30);
 
     @TempDir
     Path dir;
 
     private String jdbcUrl;
+
     private ProcessEngine before;
+
     private ProcessEngine after;
 
     @BeforeEach
@@ -58,8 +63,7 @@ class EngineRestartTest {
         RecordedPasses passesBefore = new RecordedPasses();
         passesBefore.startsWithoutApproval = true;
         before = InMemoryEngine.onFile("before-restart", jdbcUrl, passesBefore.asBeans(), false);
-        before.getRepositoryService().createDeployment()
-                .addClasspathResource("bpmn/pass-lifecycle.bpmn").deploy();
+        before.getRepositoryService().createDeployment().addClasspathResource("bpmn/pass-lifecycle.bpmn").deploy();
         new PassLifecycle(before).start(PASS, "teacher-rivera");
         assertThat(before.getManagementService().createJobQuery().timers().count()).isEqualTo(2);
         before.close();
@@ -70,21 +74,22 @@ class EngineRestartTest {
         after = InMemoryEngine.onFile("after-restart", jdbcUrl, passesAfter.asBeans(), true);
 
         moveClockTo(NOW.plus(TIMERS.longRunning()).plusSeconds(1));
-        // Waits for the commit too: firing the auto-end on top of an uncommitted long-running mark would
+        // Waits for the commit too: firing the auto-end on top of an uncommitted
+        // long-running mark would
         // only measure the engine's optimistic-locking retry, not the restart.
         await(() -> passesAfter.changes.contains("mark long-running " + PASS.passId())
                 && after.getManagementService().createJobQuery().timers().count() == 1);
         moveClockTo(NOW.plus(TIMERS.autoEnd()).plusSeconds(1));
         await(() -> new PassLifecycle(after).hasEnded(PASS));
 
-        assertThat(passesAfter.changes).containsExactly("mark long-running " + PASS.passId(), "end by system " + PASS.passId());
+        assertThat(passesAfter.changes).containsExactly("mark long-running " + PASS.passId(),
+                "end by system " + PASS.passId());
     }
 
     @Test
     void requestApprovedAfterARestartGetsItsOutTimersFromTheSchool() throws Exception {
         before = InMemoryEngine.onFile("before-restart", jdbcUrl, new RecordedPasses().asBeans(), false);
-        before.getRepositoryService().createDeployment()
-                .addClasspathResource("bpmn/pass-lifecycle.bpmn").deploy();
+        before.getRepositoryService().createDeployment().addClasspathResource("bpmn/pass-lifecycle.bpmn").deploy();
         new PassLifecycle(before).start(PASS, "teacher-rivera");
         before.close();
         before = null;
@@ -93,15 +98,19 @@ class EngineRestartTest {
 
         new PassLifecycle(after).approve(PASS);
 
-        // Nothing of the first engine's memory is needed: the durations come from the school's settings now.
+        // Nothing of the first engine's memory is needed: the durations come from the
+        // school's settings now.
         assertThat(InMemoryEngine.timerAt(after.getManagementService(), "Boundary_LongRunning").getDuedate())
-                .isEqualTo(at(NOW.plus(TIMERS.longRunning())));
+            .isEqualTo(at(NOW.plus(TIMERS.longRunning())));
     }
 
-    /** Closes the file so that the second engine reads the timers from disk, not from H2's memory. */
+    /**
+     * Closes the file so that the second engine reads the timers from disk, not from H2's
+     * memory.
+     */
     private void shutDownDatabase() throws Exception {
         try (Connection connection = DriverManager.getConnection(jdbcUrl, "sa", "");
-             Statement statement = connection.createStatement()) {
+                Statement statement = connection.createStatement()) {
             statement.execute("SHUTDOWN");
         }
     }
@@ -119,4 +128,5 @@ class EngineRestartTest {
             Thread.sleep(100);
         }
     }
+
 }

@@ -18,13 +18,19 @@ import org.camunda.bpm.engine.test.junit5.ProcessEngineExtension;
 import org.camunda.bpm.engine.test.mock.MockExpressionManager;
 
 /**
- * One in-memory engine per test JVM: no job executor, so timers fire only when a test says so. Also builds
- * the file-backed engines of the restart test, and fires timers the way the job executor would.
+ * One in-memory engine per test JVM: no job executor, so timers fire only when a test
+ * says so. Also builds the file-backed engines of the restart test, and fires timers the
+ * way the job executor would.
  */
 public final class InMemoryEngine {
-    /** The school's timer settings every process test starts with, all different so that a swapped duration shows. */
+
+    /**
+     * The school's timer settings every process test starts with, all different so that a
+     * swapped duration shows.
+     */
     public static final PassTimers TIMERS = new PassTimers(Duration.ofMinutes(10), Duration.ofMinutes(30),
             Duration.ofMinutes(15), Duration.ofSeconds(90), Duration.ofMinutes(5));
+
     /** Whole seconds: engine timestamps on some databases keep no more. */
     public static final Instant NOW = Instant.parse("2025-09-15T09:00:00Z");
 
@@ -47,8 +53,8 @@ public final class InMemoryEngine {
     }
 
     /**
-     * An engine on a file database that outlives it. Beans, not mocks: the job executor's threads do not
-     * see the test thread's thread-local mocks.
+     * An engine on a file database that outlives it. Beans, not mocks: the job executor's
+     * threads do not see the test thread's thread-local mocks.
      */
     public static ProcessEngine onFile(String name, String jdbcUrl, Map<Object, Object> beans, boolean jobExecutor) {
         ProcessEngineConfigurationImpl config = new StandaloneProcessEngineConfiguration();
@@ -61,7 +67,8 @@ public final class InMemoryEngine {
         config.setBeans(beans);
         config.setTenantIdProvider(new DistrictTenants());
         config.setJobExecutorActivate(jobExecutor);
-        // A test waits a second, not the default minute of back-off, for a timer it has made due.
+        // A test waits a second, not the default minute of back-off, for a timer it has
+        // made due.
         DefaultJobExecutor executor = new DefaultJobExecutor();
         executor.setMaxWait(1_000);
         executor.setWaitTimeInMillis(200);
@@ -79,7 +86,10 @@ public final class InMemoryEngine {
         return jobs.get(0);
     }
 
-    /** Moves the engine's clock to the timer's due date and fires it, as the job executor would then. */
+    /**
+     * Moves the engine's clock to the timer's due date and fires it, as the job executor
+     * would then.
+     */
     public static void fire(ManagementService management, String activityId) {
         Job job = timerAt(management, activityId);
         if (job.getDuedate().after(ClockUtil.getCurrentTime())) {
@@ -91,4 +101,5 @@ public final class InMemoryEngine {
     public static Date at(Instant instant) {
         return Date.from(instant);
     }
+
 }

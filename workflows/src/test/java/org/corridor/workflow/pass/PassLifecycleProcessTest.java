@@ -41,10 +41,15 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 
 @Deployment(resources = "bpmn/pass-lifecycle.bpmn")
 class PassLifecycleProcessTest {
+
     private static final String DISTRICT = "district-north";
+
     private static final String OTHER_DISTRICT = "district-south";
+
     private static final PassRef PASS = new PassRef("pass-1", DISTRICT);
+
     private static final String RIVERA = "teacher-rivera";
+
     /** The school's settings after an administrator changed every one of them. */
     private static final PassTimers CHANGED = new PassTimers(Duration.ofMinutes(20), Duration.ofMinutes(60),
             Duration.ofMinutes(25), Duration.ofSeconds(150), Duration.ofMinutes(8));
@@ -58,6 +63,7 @@ class PassLifecycleProcessTest {
     static EndEventCoverage coverage = new EndEventCoverage(extension, "bpmn/pass-lifecycle.bpmn");
 
     private final RecordedPasses passes = new RecordedPasses();
+
     private PassLifecycle lifecycle;
 
     @BeforeEach
@@ -126,8 +132,10 @@ class PassLifecycleProcessTest {
 
         lifecycle.checkIn(PASS);
 
-        assertThat(instance).hasPassedInOrder("Task_ApprovePass", "Task_ActivatePass", "Event_CheckIn",
-                "EndEvent_CheckedIn", "Task_CompletePass", "EndEvent_PassCompleted").isEnded();
+        assertThat(instance)
+            .hasPassedInOrder("Task_ApprovePass", "Task_ActivatePass", "Event_CheckIn", "EndEvent_CheckedIn",
+                    "Task_CompletePass", "EndEvent_PassCompleted")
+            .isEnded();
         assertThat(lifecycle.hasEnded(PASS)).isTrue();
     }
 
@@ -140,7 +148,8 @@ class PassLifecycleProcessTest {
         lifecycle.end(PASS);
 
         assertThat(instance).hasPassed("EndEvent_PassEndedByPerson", "EndEvent_PassCompleted")
-                .hasNotPassed("Event_CheckIn").isEnded();
+            .hasNotPassed("Event_CheckIn")
+            .isEnded();
         assertThat(passes.changes).endsWith("activate pass-1", "complete pass-1");
     }
 
@@ -172,7 +181,8 @@ class PassLifecycleProcessTest {
 
         lifecycle.approve(PASS);
 
-        // Only the two out-timers may remain: a late resend or expiry would contradict the approval.
+        // Only the two out-timers may remain: a late resend or expiry would contradict
+        // the approval.
         assertThat(managementService().createJobQuery().timers().count()).isEqualTo(2);
         assertThat(managementService().createJobQuery().timers().activityId("Boundary_LongRunning").count()).isOne();
         assertThat(managementService().createJobQuery().timers().activityId("Boundary_AutoEnd").count()).isOne();
@@ -184,11 +194,12 @@ class PassLifecycleProcessTest {
     void requestTimersAreDueAfterTheDurationsTheSchoolSet() {
         lifecycle.start(PASS, RIVERA);
 
-        assertThat(timerAt(managementService(), "Boundary_ResendUnseen").getDuedate()).isEqualTo(at(NOW.plusSeconds(90)));
+        assertThat(timerAt(managementService(), "Boundary_ResendUnseen").getDuedate())
+            .isEqualTo(at(NOW.plusSeconds(90)));
         assertThat(timerAt(managementService(), "Boundary_EscalateUnseen").getDuedate())
-                .isEqualTo(at(NOW.plus(Duration.ofMinutes(5))));
+            .isEqualTo(at(NOW.plus(Duration.ofMinutes(5))));
         assertThat(timerAt(managementService(), "Boundary_RequestExpired").getDuedate())
-                .isEqualTo(at(NOW.plus(Duration.ofMinutes(15))));
+            .isEqualTo(at(NOW.plus(Duration.ofMinutes(15))));
     }
 
     @Test
@@ -199,7 +210,7 @@ class PassLifecycleProcessTest {
         fire(managementService(), "Boundary_ResendUnseen");
 
         assertThat(timerAt(managementService(), "Boundary_RequestExpired").getDuedate())
-                .isEqualTo(at(NOW.plus(TIMERS.requestExpiry())));
+            .isEqualTo(at(NOW.plus(TIMERS.requestExpiry())));
     }
 
     @Test
@@ -208,7 +219,8 @@ class PassLifecycleProcessTest {
 
         fire(managementService(), "Boundary_ResendUnseen");
 
-        assertThat(instance()).hasPassed("Task_AnnounceAgain", "EndEvent_AnnouncedAgain").isWaitingAt("Task_ApprovePass");
+        assertThat(instance()).hasPassed("Task_AnnounceAgain", "EndEvent_AnnouncedAgain")
+            .isWaitingAt("Task_ApprovePass");
         assertThat(passes.changes).endsWith("announce again pass-1");
     }
 
@@ -219,7 +231,7 @@ class PassLifecycleProcessTest {
         fire(managementService(), "Boundary_EscalateUnseen");
 
         assertThat(instance()).hasPassed("Task_EscalateRequest", "EndEvent_RequestEscalated")
-                .isWaitingAt("Task_ApprovePass");
+            .isWaitingAt("Task_ApprovePass");
         assertThat(passes.changes).endsWith("escalate pass-1");
     }
 
@@ -262,11 +274,12 @@ class PassLifecycleProcessTest {
 
         lifecycle.approve(PASS);
 
-        // Auto-end is the total time out, not a time after long-running: both count from the approval.
+        // Auto-end is the total time out, not a time after long-running: both count from
+        // the approval.
         assertThat(timerAt(managementService(), "Boundary_LongRunning").getDuedate())
-                .isEqualTo(at(NOW.plus(Duration.ofMinutes(12))));
+            .isEqualTo(at(NOW.plus(Duration.ofMinutes(12))));
         assertThat(timerAt(managementService(), "Boundary_AutoEnd").getDuedate())
-                .isEqualTo(at(NOW.plus(Duration.ofMinutes(32))));
+            .isEqualTo(at(NOW.plus(Duration.ofMinutes(32))));
     }
 
     @Test
@@ -277,9 +290,9 @@ class PassLifecycleProcessTest {
         lifecycle.approve(PASS);
 
         assertThat(timerAt(managementService(), "Boundary_LongRunning").getDuedate())
-                .isEqualTo(at(NOW.plus(CHANGED.longRunning())));
+            .isEqualTo(at(NOW.plus(CHANGED.longRunning())));
         assertThat(timerAt(managementService(), "Boundary_AutoEnd").getDuedate())
-                .isEqualTo(at(NOW.plus(CHANGED.autoEnd())));
+            .isEqualTo(at(NOW.plus(CHANGED.autoEnd())));
     }
 
     @Test
@@ -290,7 +303,7 @@ class PassLifecycleProcessTest {
         fire(managementService(), "Boundary_LongRunning");
 
         assertThat(instance()).hasPassed("Task_MarkLongRunning", "EndEvent_MarkedLongRunning")
-                .isWaitingAt("Gateway_PassOver");
+            .isWaitingAt("Gateway_PassOver");
         assertThat(passes.changes).endsWith("mark long-running pass-1");
     }
 
@@ -318,7 +331,8 @@ class PassLifecycleProcessTest {
         fire(managementService(), "Boundary_AutoEnd");
 
         assertThat(instance).hasPassed("Task_EndBySystem", "EndEvent_EndedBySystem")
-                .hasNotPassed("Task_CompletePass").isEnded();
+            .hasNotPassed("Task_CompletePass")
+            .isEnded();
         assertThat(passes.changes).endsWith("mark long-running pass-1", "end by system pass-1");
     }
 
@@ -343,8 +357,10 @@ class PassLifecycleProcessTest {
 
     @Test
     void finishedPassLeavesNoVariablesInTheHistory() {
-        // On the way: routedTo and the district at start, blocked and needsApproval for the first two
-        // gateways, approved for the third; the test engine's history level (full) would keep each of them.
+        // On the way: routedTo and the district at start, blocked and needsApproval for
+        // the first two
+        // gateways, approved for the third; the test engine's history level (full) would
+        // keep each of them.
         String id = lifecycle.start(PASS, RIVERA);
         lifecycle.approve(PASS);
         lifecycle.checkIn(PASS);
@@ -387,8 +403,9 @@ class PassLifecycleProcessTest {
 
         assertThat(instance().getTenantId()).isEqualTo(DISTRICT);
         assertThat(taskService().createTaskQuery().singleResult().getTenantId()).isEqualTo(DISTRICT);
-        assertThat(managementService().createJobQuery().timers().list())
-                .extracting(Job::getTenantId).isNotEmpty().containsOnly(DISTRICT);
+        assertThat(managementService().createJobQuery().timers().list()).extracting(Job::getTenantId)
+            .isNotEmpty()
+            .containsOnly(DISTRICT);
     }
 
     @Test
@@ -405,7 +422,7 @@ class PassLifecycleProcessTest {
         lifecycle.start(PASS, RIVERA);
 
         assertThatThrownBy(() -> lifecycle.approve(new PassRef(PASS.passId(), OTHER_DISTRICT)))
-                .isInstanceOf(LifecycleConflictException.class);
+            .isInstanceOf(LifecycleConflictException.class);
         assertThat(instance()).isWaitingAt("Task_ApprovePass");
     }
 
@@ -415,7 +432,7 @@ class PassLifecycleProcessTest {
         lifecycle.approve(PASS);
 
         assertThatThrownBy(() -> lifecycle.end(new PassRef(PASS.passId(), OTHER_DISTRICT)))
-                .isInstanceOf(LifecycleConflictException.class);
+            .isInstanceOf(LifecycleConflictException.class);
         assertThat(instance()).isWaitingAt("Gateway_PassOver");
     }
 
@@ -423,7 +440,7 @@ class PassLifecycleProcessTest {
     void instanceWithoutADistrictIsRefused() {
         assertThatThrownBy(() -> runtimeService().startProcessInstanceByKey(PassLifecycle.PROCESS, "pass-2",
                 Map.of(PassLifecycle.ROUTED_TO, RIVERA)))
-                .hasMessageContaining(DistrictTenants.DISTRICT_ID);
+            .hasMessageContaining(DistrictTenants.DISTRICT_ID);
     }
 
     @Test
@@ -437,10 +454,13 @@ class PassLifecycleProcessTest {
         assertThat(lifecycle.hasEnded(PASS)).isTrue();
     }
 
-    /** What a database from before district isolation holds: the engine's rows without tenant ids. */
+    /**
+     * What a database from before district isolation holds: the engine's rows without
+     * tenant ids.
+     */
     private static void forgetTenantIds() throws SQLException {
         DataSource database = ((ProcessEngineConfigurationImpl) extension.getProcessEngine()
-                .getProcessEngineConfiguration()).getDataSource();
+            .getProcessEngineConfiguration()).getDataSource();
         try (Connection c = database.getConnection(); Statement s = c.createStatement()) {
             List<String> tables = new ArrayList<>();
             try (ResultSet rs = s.executeQuery("select table_name from information_schema.columns "
@@ -459,4 +479,5 @@ class PassLifecycleProcessTest {
     private static ProcessInstance instance() {
         return runtimeService().createProcessInstanceQuery().processInstanceBusinessKey(PASS.passId()).singleResult();
     }
+
 }

@@ -25,20 +25,26 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
- * A database upgraded while requests wait for their teacher: each such instance runs on the model version it
- * started on, whose timers read the durations it was started with (variables), while today's code decides it
- * with a transient answer. It must still be decided, be timed with its own durations, and end.
+ * A database upgraded while requests wait for their teacher: each such instance runs on
+ * the model version it started on, whose timers read the durations it was started with
+ * (variables), while today's code decides it with a transient answer. It must still be
+ * decided, be timed with its own durations, and end.
  */
 class PassStartedOnThePreviousModelTest {
+
     private static final PassRef PASS = new PassRef("pass-before-upgrade", "district-north");
+
     private static final String RIVERA = "teacher-rivera";
 
     @RegisterExtension
     static ProcessEngineExtension extension = InMemoryEngine.extension();
 
     private final RecordedPasses passes = new RecordedPasses();
+
     private final List<String> deployments = new ArrayList<>();
+
     private PassLifecycle lifecycle;
+
     private ProcessInstance instance;
 
     @BeforeEach
@@ -49,13 +55,15 @@ class PassStartedOnThePreviousModelTest {
         deploy("upgrade/pass-lifecycle-with-variables.bpmn");
         // What PassLifecycle.start set before the upgrade.
         instance = runtimeService().createProcessInstanceByKey(PassLifecycle.PROCESS)
-                .processDefinitionWithoutTenantId().businessKey(PASS.passId())
-                .setVariables(Map.of("longRunningAfter", "PT10M", "autoEndAfter", "PT30M", "requestExpiresAfter", "PT15M",
-                        "resendAfter", "PT1M30S", "escalateAfter", "PT5M", PassLifecycle.ROUTED_TO, RIVERA,
-                        DistrictTenants.DISTRICT_ID, PASS.districtId()))
-                .execute();
+            .processDefinitionWithoutTenantId()
+            .businessKey(PASS.passId())
+            .setVariables(Map.of("longRunningAfter", "PT10M", "autoEndAfter", "PT30M", "requestExpiresAfter", "PT15M",
+                    "resendAfter", "PT1M30S", "escalateAfter", "PT5M", PassLifecycle.ROUTED_TO, RIVERA,
+                    DistrictTenants.DISTRICT_ID, PASS.districtId()))
+            .execute();
         deploy("bpmn/pass-lifecycle.bpmn");
-        // The school has changed its settings since: the instance keeps its own durations.
+        // The school has changed its settings since: the instance keeps its own
+        // durations.
         passes.timers = new PassTimers(Duration.ofMinutes(20), Duration.ofMinutes(60), Duration.ofMinutes(25),
                 Duration.ofSeconds(150), Duration.ofMinutes(8));
         lifecycle = new PassLifecycle(extension.getProcessEngine());
@@ -74,9 +82,9 @@ class PassStartedOnThePreviousModelTest {
 
         assertThat(instance).isWaitingAt("Gateway_PassOver");
         assertThat(timerAt(managementService(), "Boundary_LongRunning").getDuedate())
-                .isEqualTo(at(NOW.plus(Duration.ofMinutes(10))));
+            .isEqualTo(at(NOW.plus(Duration.ofMinutes(10))));
         assertThat(timerAt(managementService(), "Boundary_AutoEnd").getDuedate())
-                .isEqualTo(at(NOW.plus(Duration.ofMinutes(30))));
+            .isEqualTo(at(NOW.plus(Duration.ofMinutes(30))));
     }
 
     @Test
@@ -99,4 +107,5 @@ class PassStartedOnThePreviousModelTest {
     private void deploy(String resource) {
         deployments.add(repositoryService().createDeployment().addClasspathResource(resource).deploy().getId());
     }
+
 }

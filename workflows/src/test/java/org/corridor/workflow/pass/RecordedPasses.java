@@ -7,36 +7,45 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import org.camunda.bpm.engine.test.mock.Mocks;
 
 /**
- * Stands in for the service's pass table and school settings: remembers each state change the process asked
- * for, and answers the timer settings as the test set them. Thread-safe, because with the job executor on the
- * changes arrive from the executor's threads.
+ * Stands in for the service's pass table and school settings: remembers each state change
+ * the process asked for, and answers the timer settings as the test set them.
+ * Thread-safe, because with the job executor on the changes arrive from the executor's
+ * threads.
  */
 public final class RecordedPasses implements PassTransitions, PolicyCheck, TimerSettings {
+
     public final List<String> changes = new CopyOnWriteArrayList<>();
+
     public volatile boolean blocking;
+
     public volatile boolean startsWithoutApproval;
-    /** The school's timer settings now; a test changes them to show when a timer reads them. */
+
+    /**
+     * The school's timer settings now; a test changes them to show when a timer reads
+     * them.
+     */
     public volatile PassTimers timers = InMemoryEngine.TIMERS;
 
-    /** The delegates under the bean names the BPMN expects; the service's LifecycleConfiguration uses the same names. */
+    /**
+     * The delegates under the bean names the BPMN expects; the service's
+     * LifecycleConfiguration uses the same names.
+     */
     public Map<Object, Object> asBeans() {
-        return Map.ofEntries(
-                Map.entry("evaluatePolicy", new EvaluatePolicy(this)),
+        return Map.ofEntries(Map.entry("evaluatePolicy", new EvaluatePolicy(this)),
                 Map.entry("decideApproval", new DecideApproval(this)),
-                Map.entry("routeRequest", new RouteRequest(this)),
-                Map.entry("activatePass", new ActivatePass(this)),
-                Map.entry("denyPass", new DenyPass(this)),
-                Map.entry("cancelPass", new CancelPass(this)),
+                Map.entry("routeRequest", new RouteRequest(this)), Map.entry("activatePass", new ActivatePass(this)),
+                Map.entry("denyPass", new DenyPass(this)), Map.entry("cancelPass", new CancelPass(this)),
                 Map.entry("announceAgain", new AnnounceAgain(this)),
                 Map.entry("escalateRequest", new EscalateRequest(this)),
                 Map.entry("expireRequest", new ExpireRequest(this)),
                 Map.entry("markLongRunning", new MarkLongRunning(this)),
-                Map.entry("endBySystem", new EndBySystem(this)),
-                Map.entry("completePass", new CompletePass(this)),
+                Map.entry("endBySystem", new EndBySystem(this)), Map.entry("completePass", new CompletePass(this)),
                 Map.entry("timerDurations", new TimerDurations(this)));
     }
 
-    /** For the in-memory engine, whose mock expression manager resolves beans per thread. */
+    /**
+     * For the in-memory engine, whose mock expression manager resolves beans per thread.
+     */
     public void registerAsMocks() {
         asBeans().forEach((name, bean) -> Mocks.register((String) name, bean));
     }
@@ -107,4 +116,5 @@ public final class RecordedPasses implements PassTransitions, PolicyCheck, Timer
     public void complete(String passId) {
         changes.add("complete " + passId);
     }
+
 }
