@@ -182,11 +182,12 @@ public class PassSearch {
     private static void print(CSVPrinter csv, PassRow row) {
         ZoneId zone = ZoneId.of(row.timeZone());
         try {
-            csv.printRecord(row.id(), row.schoolId(), local(row.requestedAt(), zone), local(row.startedAt(), zone),
-                    local(row.endedAt(), zone), row.state(), row.type(), row.channel(), row.studentNumber(),
-                    row.student().name(), row.section(), row.teacher().name(), row.routedTo().name(),
-                    row.destination().name(), String.join(" ", row.flags().stream().map(PassRow.Flag::code).toList()),
-                    String.join(" ", row.flags().stream().map(PassRow.Flag::ruleSetVersion).distinct().toList()));
+            csv.printRecord(SpreadsheetCells.safe(row.id(), row.schoolId(), local(row.requestedAt(), zone),
+                    local(row.startedAt(), zone), local(row.endedAt(), zone), row.state(), row.type(), row.channel(),
+                    row.studentNumber(), row.student().name(), row.section(), row.teacher().name(),
+                    row.routedTo().name(), row.destination().name(),
+                    String.join(" ", row.flags().stream().map(PassRow.Flag::code).toList()),
+                    String.join(" ", row.flags().stream().map(PassRow.Flag::ruleSetVersion).distinct().toList())));
         }
         catch (IOException e) {
             throw new UncheckedIOException(e);

@@ -118,9 +118,9 @@ public class ReadRecords {
             streaming.query(SELECT + where + " ORDER BY r.read_at DESC, r.id", params, rs -> {
                 ReadRow row = row(rs);
                 try {
-                    csv.printRecord(row.readAt().atZone(filter.zone()).toOffsetDateTime(), row.reader().name(),
-                            row.reader().id(), rs.getString("student_number"), row.student().name(), row.student().id(),
-                            row.passId(), row.what(), row.endpoint());
+                    csv.printRecord(SpreadsheetCells.safe(row.readAt().atZone(filter.zone()).toOffsetDateTime(),
+                            row.reader().name(), row.reader().id(), rs.getString("student_number"),
+                            row.student().name(), row.student().id(), row.passId(), row.what(), row.endpoint()));
                 }
                 catch (IOException e) {
                     throw new UncheckedIOException(e);
