@@ -1,9 +1,10 @@
 package org.corridor.audit;
 
 /**
- * Names and notes come from rosters and people, and an export is opened in a spreadsheet: a cell
- * that begins with {@code = + - @}, a tab or a carriage return would be read as a formula there
- * (CSV injection), so such a cell is written with a leading apostrophe, as OWASP advises.
+ * Names and notes come from rosters and people, and an export is opened in a spreadsheet:
+ * a cell that begins with {@code = + - @}, a tab or a carriage return would be read as a
+ * formula there (CSV injection), so such a cell is written with a leading apostrophe, as
+ * OWASP advises.
  */
 final class SpreadsheetCells {
 

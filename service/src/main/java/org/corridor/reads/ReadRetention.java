@@ -13,8 +13,9 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * The record of reads names students, so it is history with a retention period like the passes it
- * tells about: a read older than the passes' retention period is deleted, nightly, beside them.
+ * The record of reads names students, so it is history with a retention period like the
+ * passes it tells about: a read older than the passes' retention period is deleted,
+ * nightly, beside them.
  */
 @Component
 class ReadRetention {

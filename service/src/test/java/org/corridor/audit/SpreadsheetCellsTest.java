@@ -20,8 +20,8 @@ class SpreadsheetCellsTest {
     void namesNumbersAndTimesAreWrittenAsTheyAre() {
         OffsetDateTime time = OffsetDateTime.parse("2026-09-01T08:30:00-04:00");
 
-        assertThat(SpreadsheetCells.safe("Ava Adams", "1001", "", null, time))
-            .containsExactly("Ava Adams", "1001", "", null, time);
+        assertThat(SpreadsheetCells.safe("Ava Adams", "1001", "", null, time)).containsExactly("Ava Adams", "1001", "",
+                null, time);
     }
 
 }

@@ -39,9 +39,11 @@ class ReadRetentionTest extends ApiTest {
 
     private String read(Instant at) {
         String id = UUID.randomUUID().toString();
-        jdbc.update("insert into pass_read (id, district_id, reader_id, student_id, pass_id, what, endpoint, read_at)"
-                + " values (?, ?, ?, ?, null, 'PASS', 'GET /api/passes/{id}', ?)", id, person("auditor").getDistrictId(),
-                person("auditor").getId(), person("ava").getId(), Timestamp.from(at));
+        jdbc.update(
+                "insert into pass_read (id, district_id, reader_id, student_id, pass_id, what, endpoint, read_at)"
+                        + " values (?, ?, ?, ?, null, 'PASS', 'GET /api/passes/{id}', ?)",
+                id, person("auditor").getDistrictId(), person("auditor").getId(), person("ava").getId(),
+                Timestamp.from(at));
         return id;
     }
 
