@@ -1,0 +1,114 @@
+// Kiosks: issue one for a room (its token shown once, with how to pair the device), the list with last
+// use, revoke one. Administrators only; REST API only.
+import { api, byId as $, clearProblem, dateTime, el, showError, showProblem } from '/corridor.js';
+import { openScreen } from '/layout.js';
+import { confirmThen } from '/admin-policy.js';
+
+const BASE = '/api/admin/kiosks';
+const live = message => { $('live').textContent = message; };
+const when = iso => (iso ? el('time', { datetime: iso }, dateTime(iso)) : '');
+
+/** The rooms a kiosk can stand in: the school's classrooms first, then its destinations. */
+async function loadRooms(schoolId) {
+  const locations = await api(`/api/admin/schools/${encodeURIComponent(schoolId)}/locations`);
+  const group = (label, list) => el('optgroup', { label },
+    ...list.map(l => el('option', { value: l.id }, l.name)));
+  $('room').append(
+    group('Classrooms', locations.filter(l => !l.destination)),
+    group('Destinations', locations.filter(l => l.destination)));
+}
+
+async function refresh() {
+  const kiosks = await api(BASE);
+  $('empty').hidden = kiosks.length > 0;
+  $('kiosks').tBodies[0].replaceChildren(...kiosks.map(k => el('tr', {},
+    el('th', { scope: 'row' }, k.name),
+    el('td', {}, k.room?.name ?? ''),
+    el('td', {}, when(k.createdAt)),
+    el('td', {}, k.lastUsedAt ? when(k.lastUsedAt) : 'Never'),
+    el('td', {}, k.revokedAt ? ['Revoked ', when(k.revokedAt)] : 'In use'),
+    el('td', { class: 'actions' }, k.revokedAt ? '' :
+      el('button', { type: 'button', class: 'danger', onclick: () => revoke(k) }, `Revoke ${k.name}`)))));
+}
+
+async function issue(event) {
+  event.preventDefault();
+  const form = $('new-form');
+  clearProblem(form, $('new-error'));
+  hideToken();
+  const body = { name: $('name').value.trim(), roomId: $('room').value };
+  $('issue').disabled = true;
+  try {
+    const made = await api(BASE, { method: 'POST', body });
+    showToken(made);
+    form.reset();
+    live(`Kiosk ${made.name} issued for ${made.room.name}. Its token is shown below, once.`);
+    await refresh();
+  } catch (e) {
+    showProblem(form, e, { alert: $('new-error') });
+  } finally {
+    $('issue').disabled = false;
+  }
+}
+
+function showToken(made) {
+  $('issued-name').textContent = made.name;
+  $('issued-room').textContent = made.room.name;
+  $('token').textContent = made.token;
+  $('issued').hidden = false;
+  $('issued').focus();
+}
+
+/** The token leaves the page as soon as the administrator is done with it. */
+function hideToken() {
+  $('token').textContent = '';
+  $('issued').hidden = true;
+}
+
+async function copyToken() {
+  try {
+    await navigator.clipboard.writeText($('token').textContent);
+    live('Token copied.');
+  } catch {
+    live('This browser did not copy it: select the token and copy it by hand.');
+  }
+}
+
+function revoke(k) {
+  confirmThen({
+    title: `Revoke ${k.name}?`,
+    body: [el('p', {}, `The kiosk in ${k.room?.name ?? 'its room'} stops working at its next request, and its `
+      + 'token is never accepted again. To use the device again, issue a new kiosk.')],
+    yes: `Revoke ${k.name}`,
+    action: async () => {
+      await api(`${BASE}/${encodeURIComponent(k.id)}`, { method: 'DELETE' });
+      live(`Revoked: ${k.name}.`);
+      await refresh();
+    },
+  });
+}
+
+async function start() {
+  const me = await openScreen({ role: 'ADMIN', people: 'administrators' });
+  if (!me) {
+    return;
+  }
+  $('new-form').addEventListener('submit', issue);
+  $('copy').addEventListener('click', copyToken);
+  $('done').addEventListener('click', () => {
+    hideToken();
+    $('name').focus();
+  });
+  try {
+    if (me.schoolId) {
+      await loadRooms(me.schoolId);
+    }
+    await refresh();
+  } catch (e) {
+    showError($('error'), e);
+    return;
+  }
+  document.body.dataset.ready = 'true';
+}
+
+start();

@@ -1,0 +1,88 @@
+package org.corridor.ui;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.Select;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatus;
+
+import org.corridor.testing.OnMariaDb;
+
+/**
+ * An administrator issues a kiosk on the screen, reads its token the one time it is
+ * shown, and revokes it; the kiosk's client is answered with the token until then, and
+ * refused after.
+ */
+@OnMariaDb
+class KioskBrowserTest extends BrowserTest {
+
+    private static final String NAME = "Room 204 door (browser)";
+
+    @BeforeEach
+    @AfterEach
+    void forgetThisTestsKiosks() {
+        jdbc.update("delete from kiosk where name = ?", NAME);
+    }
+
+    @Test
+    void kioskIssuedOnTheScreenWorksUntilRevokedThere() {
+        int kiosksBefore = kiosks();
+        signIn("admin");
+        browser.get(url("/admin-kiosks.html"));
+        await("the screen ready", b -> "true".equals(b.findElement(By.tagName("body")).getAttribute("data-ready")));
+
+        new Select(browser.findElement(By.id("room"))).selectByVisibleText("Room 204");
+        browser.findElement(By.id("issue")).click();
+        WebElement nameError = await("the error next to the name",
+                b -> b.findElements(By.cssSelector("#new-form .field-error"))
+                    .stream()
+                    .filter(e -> e.isDisplayed() && !e.getText().isBlank())
+                    .findFirst()
+                    .orElse(null));
+        assertThat(browser.findElement(By.id("name")).getAttribute("aria-invalid")).isEqualTo("true");
+        assertThat(browser.findElement(By.id("name")).getAttribute("aria-describedby"))
+            .contains(nameError.getAttribute("id"));
+        assertThat(kiosks()).isEqualTo(kiosksBefore);
+        assertNoSeriousAxeViolations("the issue form with a field error");
+
+        browser.findElement(By.id("name")).sendKeys(NAME);
+        browser.findElement(By.id("issue")).click();
+        awaitText("the token shown once", By.id("issued"), "cannot show it again");
+        String token = browser.findElement(By.id("token")).getText();
+        assertThat(token).isNotBlank();
+        assertThat(browser.findElement(By.id("issued")).getText()).contains("X-Kiosk-Token");
+        awaitText("the kiosk in the list", By.id("kiosks"), NAME);
+        assertNoSeriousAxeViolations("the token shown once and the list");
+        screenshots("admin-kiosks");
+
+        var me = asKiosk(token, HttpMethod.GET, "/api/me", null);
+        assertThat(me.getStatusCode()).isEqualTo(HttpStatus.OK);
+        assertThat(me.getBody().get("kiosk").get("name").asText()).isEqualTo(NAME);
+        assertThat(me.getBody().get("kiosk").get("room").get("name").asText()).isEqualTo("Room 204");
+
+        browser.findElement(By.id("done")).click();
+        assertThat(browser.findElement(By.id("issued")).isDisplayed()).isFalse();
+        browser.navigate().refresh();
+        await("the screen ready", b -> "true".equals(b.findElement(By.tagName("body")).getAttribute("data-ready")));
+        WebElement row = awaitText("the kiosk's last use", By.cssSelector("#kiosks tbody tr"), NAME);
+        assertThat(row.getText()).doesNotContain("Never").doesNotContain(token);
+
+        browser.findElement(By.xpath("//button[normalize-space()='Revoke " + NAME + "']")).click();
+        awaitText("what revoking does", By.id("confirm-body"), "never accepted again");
+        assertNoSeriousAxeViolations("the revoke confirmation");
+        browser.findElement(By.id("confirm-yes")).click();
+        awaitText("the kiosk revoked", By.cssSelector("#kiosks tbody tr"), "Revoked");
+
+        assertThat(asKiosk(token, HttpMethod.GET, "/api/me", null).getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
+    }
+
+    private int kiosks() {
+        return jdbc.queryForObject("select count(*) from kiosk", Integer.class);
+    }
+
+}
