@@ -2,8 +2,11 @@ package org.corridor.ui;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.Map;
+
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.chrome.ChromeDriver;
 import org.springframework.http.HttpStatus;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -47,6 +50,7 @@ class EmergencyBrowserTest extends BrowserTest {
         assertThat(pass("admin", passId).get("state").asText()).isEqualTo("COMPLETED");
         assertNoSeriousAxeViolations("the list of students who were out");
         screenshots("admin-emergency");
+        printedAlone();
 
         var refused = request("ben", "Restroom");
         assertThat(refused.getStatusCode()).isEqualTo(HttpStatus.CONFLICT);
@@ -60,6 +64,21 @@ class EmergencyBrowserTest extends BrowserTest {
         assertThat(status.get("inForce").asBoolean()).isFalse();
         assertThat(status.get("recent").get(0).get("clearedAt").isNull()).isFalse();
         assertThat(browser.findElement(By.id("recent")).getText()).doesNotContain("In force");
+    }
+
+    /** As printed: the list of students who were out, without the bar and the buttons. */
+    private void printedAlone() {
+        ChromeDriver chrome = (ChromeDriver) browser;
+        chrome.executeCdpCommand("Emulation.setEmulatedMedia", Map.of("media", "print"));
+        try {
+            assertThat(browser.findElement(By.id("students-out")).isDisplayed()).isTrue();
+            assertThat(browser.findElement(By.cssSelector("header.bar")).isDisplayed()).isFalse();
+            assertThat(browser.findElement(By.id("control")).isDisplayed()).isFalse();
+            assertThat(browser.findElement(By.id("print")).isDisplayed()).isFalse();
+        }
+        finally {
+            chrome.executeCdpCommand("Emulation.setEmulatedMedia", Map.of("media", ""));
+        }
     }
 
 }
