@@ -46,12 +46,17 @@ class Emergencies {
         this.clock = clock;
     }
 
-    record Declared(String emergencyId, String schoolId, Instant declaredAt, PassView.Ref declaredBy,
+    record Declared(String emergencyId, String schoolId, String schoolName, Instant declaredAt, PassView.Ref declaredBy,
             PassView.Ref onBehalfOf, List<EmergencyEndAll.StudentOut> studentsOut,
             List<PassView.Ref> requestsCancelled) {
     }
 
-    record Status(String schoolId, boolean inForce, Record current, List<Record> recent) {
+    /**
+     * {@code schoolName} and {@code timeZone} let a screen name the school it is about to
+     * stop and show the times as the school reads them.
+     */
+    record Status(String schoolId, String schoolName, String timeZone, boolean inForce, Record current,
+            List<Record> recent) {
     }
 
     record Record(String emergencyId, Instant declaredAt, PassView.Ref declaredBy, int passesEnded, Instant clearedAt,
@@ -77,7 +82,7 @@ class Emergencies {
         emergency.recordPassesEnded(ended.studentsOut().size() + ended.requestsCancelled().size());
         log.warn("Emergency {} declared at school {} by {}: {} passes ended", emergency.getId(), school.getId(),
                 caller.signedInId(), emergency.getPassesEnded());
-        return new Declared(emergency.getId(), school.getId(), now, person(caller.signedInId()),
+        return new Declared(emergency.getId(), school.getId(), school.getName(), now, person(caller.signedInId()),
                 person(caller.onBehalfOfId()), ended.studentsOut(), ended.requestsCancelled());
     }
 
@@ -109,7 +114,8 @@ class Emergencies {
             .filter(r -> r.emergencyId().equals(school.getEmergencyId()))
             .findFirst()
             .orElse(null);
-        return new Status(school.getId(), school.isInEmergency(), current, recent);
+        return new Status(school.getId(), school.getName(), school.getTimeZone().getId(), school.isInEmergency(),
+                current, recent);
     }
 
     private Record record(SchoolEmergency e) {

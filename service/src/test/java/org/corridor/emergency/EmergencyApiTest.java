@@ -60,13 +60,16 @@ class EmergencyApiTest extends ApiTest {
     }
 
     @Test
-    void emergencyStatusShowsWhoDeclaredIt() {
+    void emergencyStatusShowsWhoDeclaredItAndNamesTheSchoolAndItsTimeZone() {
         post("admin", emergency(), null);
 
         JsonNode status = get("admin", emergency()).getBody();
 
         assertThat(status.get("inForce").asBoolean()).isTrue();
         assertThat(status.get("current").get("declaredBy").get("name").asText()).isEqualTo(person("admin").getName());
+        assertThat(status.get("schoolName").asText())
+            .isEqualTo(jdbc.queryForObject("select name from school where id = ?", String.class, schoolId()));
+        assertThat(status.get("timeZone").asText()).isEqualTo("America/New_York");
     }
 
     @Test

@@ -106,7 +106,8 @@ class SignInBrowserTest extends BrowserTest {
             .toList();
         assertThat(nav).containsExactly("Administration /admin.html", "Rule sets /admin-rules.html",
                 "Accommodations /admin-accommodations.html", "No-contact /admin-no-contact.html",
-                "Roster /admin-roster.html", "Kiosks /admin-kiosks.html", "API explorer /swagger-ui.html");
+                "Roster /admin-roster.html", "Kiosks /admin-kiosks.html", "Emergency /admin-emergency.html",
+                "API explorer /swagger-ui.html");
         awaitText("the rule set in force", By.id("rules-status"), "Version 1 is active");
         assertNoSeriousAxeViolations("the administrator's console home");
         screenshots("admin");
