@@ -130,6 +130,25 @@ class HiddenTextApiTest extends ApiTest {
     }
 
     @Test
+    void bellSchedulePeriodNameThatCanHideThingsIsRefusedAndTheScheduleKept() {
+        String periods = "/api/admin/schools/" + schoolId() + "/periods";
+        JsonNode before = get("admin", periods).getBody();
+
+        var answer = call("admin", HttpMethod.PUT, periods,
+                "[{\"name\": \"Period \\u20661\", \"startsAt\": \"08:00\", \"endsAt\": \"09:00\", "
+                        + "\"days\": [\"MON\"]}]",
+                Map.of());
+
+        assertThat(answer.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(answer.getBody().get("errors")).singleElement().satisfies(error -> {
+            assertThat(error.get("field").asText()).isEqualTo("[0].name");
+            assertThat(error.get("message").asText())
+                .isEqualTo("contains a bidirectional override or isolate (U+2066) at position 8.");
+        });
+        assertThat(get("admin", periods).getBody()).isEqualTo(before);
+    }
+
+    @Test
     void noteKeepsItsLineBreaksTabsAndAnyScript() {
         String note = "Back in 5\n\tالمكتبة, then \u56F3\u66F8\u9928\r\nthanks";
 
