@@ -17,6 +17,7 @@ import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 import org.corridor.security.Caller;
+import org.corridor.problem.PlainText;
 
 /**
  * Administrators issue kiosk tokens for rooms of their district (of their own school,
@@ -32,7 +33,7 @@ class KioskController {
         this.kiosks = kiosks;
     }
 
-    record NewKiosk(@NotBlank @Size(max = 36) String roomId, @NotBlank @Size(max = 100) String name) {
+    record NewKiosk(@NotBlank @Size(max = 36) String roomId, @NotBlank @Size(max = 100) @PlainText String name) {
     }
 
     @PostMapping

@@ -14,6 +14,7 @@ import org.corridor.person.Role;
 import org.corridor.problem.ApiProblem;
 import org.corridor.problem.FieldError;
 import org.corridor.problem.InvalidInput;
+import org.corridor.problem.HiddenCharacters;
 
 /**
  * The body of a destination POST or a location PUT. Every field is optional in a PUT: a
@@ -155,6 +156,7 @@ final class LocationChange {
                 errors.add(new FieldError("name",
                         "must be at most " + MAX_NAME + " characters; got " + facts.name().length() + "."));
             }
+            HiddenCharacters.in(facts.name(), false).ifPresent(message -> errors.add(new FieldError("name", message)));
         }
         if (facts.capacity() < 0 || facts.capacity() > MAX_CAPACITY) {
             errors.add(new FieldError("capacity",

@@ -23,6 +23,7 @@ import org.corridor.problem.ApiProblem;
 import org.corridor.problem.FieldError;
 import org.corridor.problem.InvalidInput;
 import org.corridor.security.Caller;
+import org.corridor.problem.HiddenCharacters;
 
 /**
  * The district's no-contact list, kept by its administrators: every pair added or removed
@@ -270,6 +271,8 @@ public class NoContactPairs {
         if (asked.note() != null && asked.note().length() > 500) {
             errors.add(new FieldError("note", "The note is longer than 500 characters."));
         }
+        HiddenCharacters.in(asked.note(), true)
+            .ifPresent(message -> errors.add(new FieldError("note", "The note " + message)));
     }
 
     private boolean existing(Person student, Person other) {

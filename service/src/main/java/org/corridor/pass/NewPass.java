@@ -6,6 +6,8 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 
+import org.corridor.problem.PlainText;
+
 /**
  * The body of {@code POST /api/passes}. {@code departingFromSectionId} is required except
  * at a kiosk (the student's class in the kiosk's room) and for an appointment when the
@@ -13,5 +15,5 @@ import jakarta.validation.constraints.Size;
  */
 public record NewPass(@Size(max = 36) String departingFromSectionId, @NotBlank @Size(max = 36) String destinationId,
         @NotNull PassType type, @Size(max = 36) String studentId, @Size(max = 64) String studentNumber,
-        Instant startsAt, @Size(max = 500) String note) {
+        Instant startsAt, @Size(max = 500) @PlainText(multiLine = true) String note) {
 }

@@ -21,6 +21,7 @@ import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 import org.corridor.security.Caller;
+import org.corridor.problem.PlainText;
 
 /**
  * Exemptions written in students' plans, set by administrators; teachers never see them.
@@ -35,12 +36,13 @@ class AccommodationController {
         this.accommodations = accommodations;
     }
 
-    record NewAccommodation(@NotBlank @Size(max = 36) String studentId, @NotBlank @Size(max = 200) String ruleName,
-            @NotNull LocalDate from, @NotNull LocalDate until, @Size(max = 500) String note) {
+    record NewAccommodation(@NotBlank @Size(max = 36) String studentId,
+            @NotBlank @Size(max = 200) @PlainText String ruleName, @NotNull LocalDate from, @NotNull LocalDate until,
+            @Size(max = 500) @PlainText(multiLine = true) String note) {
     }
 
-    record ChangedAccommodation(@NotBlank @Size(max = 200) String ruleName, @NotNull LocalDate from,
-            @NotNull LocalDate until, @Size(max = 500) String note) {
+    record ChangedAccommodation(@NotBlank @Size(max = 200) @PlainText String ruleName, @NotNull LocalDate from,
+            @NotNull LocalDate until, @Size(max = 500) @PlainText(multiLine = true) String note) {
     }
 
     @PostMapping

@@ -29,6 +29,7 @@ import org.corridor.rules.RuleSetProblem;
 import org.corridor.rules.RuleTemplates;
 import org.corridor.rules.Severity;
 import org.corridor.security.Caller;
+import org.corridor.problem.PlainText;
 
 @RestController
 @RequestMapping("/api/admin/rule-sets")
@@ -71,7 +72,8 @@ class RuleSetController {
     }
 
     /** The guard limits a rule set to 64 KiB; the body limit of the API is the same. */
-    record NewDraft(@NotBlank @Size(max = 60_000) String drl, @Size(max = 500) String note) {
+    record NewDraft(@NotBlank @Size(max = 60_000) String drl,
+            @Size(max = 500) @PlainText(multiLine = true) String note) {
     }
 
     record Text(@NotNull @Size(max = 60_000) String drl) {

@@ -19,6 +19,7 @@ import org.corridor.rules.NoContactOut;
 import org.corridor.rules.PassRequest;
 import org.corridor.rules.PeriodTiming;
 import org.corridor.rules.StudentUsage;
+import org.corridor.problem.PlainText;
 
 /**
  * The facts of one imagined request, typed in by an administrator to see which rules
@@ -28,12 +29,13 @@ import org.corridor.rules.StudentUsage;
  */
 public record Scenario(@Valid Destination destination, @Valid Usage usage,
         @Min(0) @Max(100_000) Integer hallwayStudentsOut, @Valid Partner noContactPartnerOut, @Valid Period period,
-        @Size(max = 200) String accommodationRule, @Pattern(regexp = "REGULAR|AUTO|PROXY|APPOINTMENT",
+        @Size(max = 200) @PlainText String accommodationRule, @Pattern(regexp = "REGULAR|AUTO|PROXY|APPOINTMENT",
                 message = "must be REGULAR, AUTO, PROXY or APPOINTMENT") String passType) {
 
     /** The requested destination now; a capacity of 0 means no limit. */
-    public record Destination(@NotBlank @Size(max = 200) String name, @NotNull @Min(0) @Max(100_000) Integer capacity,
-            @NotNull @Min(0) @Max(100_000) Integer occupancy, Boolean open) {
+    public record Destination(@NotBlank @Size(max = 200) @PlainText String name,
+            @NotNull @Min(0) @Max(100_000) Integer capacity, @NotNull @Min(0) @Max(100_000) Integer occupancy,
+            Boolean open) {
     }
 
     /** What the student used already; no minutesSinceLastPass means no pass yet today. */
@@ -41,11 +43,12 @@ public record Scenario(@Valid Destination destination, @Valid Usage usage,
             @NotNull @Min(0) @Max(5_000) Integer passesThisWeek, @Min(0) @Max(100_000) Integer minutesSinceLastPass) {
     }
 
-    public record Partner(@NotBlank @Size(max = 200) String name, @Size(max = 200) String destination) {
+    public record Partner(@NotBlank @Size(max = 200) @PlainText String name,
+            @Size(max = 200) @PlainText String destination) {
     }
 
-    public record Period(@NotBlank @Size(max = 100) String name, @NotNull @Min(0) @Max(1_440) Integer minutesSinceStart,
-            @NotNull @Min(0) @Max(1_440) Integer minutesToEnd) {
+    public record Period(@NotBlank @Size(max = 100) @PlainText String name,
+            @NotNull @Min(0) @Max(1_440) Integer minutesSinceStart, @NotNull @Min(0) @Max(1_440) Integer minutesToEnd) {
     }
 
     static final String STUDENT = "scenario-student";

@@ -10,11 +10,13 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 
 import org.corridor.person.Role;
 import org.corridor.roster.RosterSet.Mode;
+import org.corridor.problem.HiddenCharacters;
 
 /**
  * Reads the fields of a OneRoster row the way every file needs them: each value that
@@ -117,6 +119,11 @@ final class RowFields {
         }
         if (value.length() > max) {
             report.error(row, column, column + " is longer than " + max + " characters.");
+            return null;
+        }
+        Optional<String> hidden = HiddenCharacters.in(value, false);
+        if (hidden.isPresent()) {
+            report.error(row, column, column + " " + hidden.get());
             return null;
         }
         return value;

@@ -21,6 +21,7 @@ import org.corridor.problem.ApiProblem;
 import org.corridor.problem.FieldError;
 import org.corridor.problem.InvalidInput;
 import org.corridor.security.Caller;
+import org.corridor.problem.HiddenCharacters;
 
 /**
  * A school's bell schedule: the named periods sections meet in ("1", "2", "Homeroom"),
@@ -90,6 +91,10 @@ class BellSchedules {
             boolean ok = true;
             if (p.name() == null || p.name().isBlank() || p.name().strip().length() > 100) {
                 errors.add(new FieldError(at + "name", "must be 1 to 100 characters"));
+                ok = false;
+            }
+            else if (HiddenCharacters.in(p.name(), false).isPresent()) {
+                errors.add(new FieldError(at + "name", HiddenCharacters.in(p.name(), false).get()));
                 ok = false;
             }
             else {

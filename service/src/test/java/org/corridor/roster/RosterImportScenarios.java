@@ -1,5 +1,6 @@
 package org.corridor.roster;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -582,6 +583,29 @@ abstract class RosterImportScenarios extends ApiTest {
             assertThat(e.get("row").asInt()).isEqualTo(4);
             assertThat(e.get("column").asText()).isEqualTo("sourcedId");
             assertThat(e.get("reason").asText()).contains("also on row 2");
+        });
+        assertThat(jdbc.queryForObject("select count(*) from person where source_id is not null", Integer.class))
+            .isZero();
+    }
+
+    @Test
+    void aNameThatCanHideThingsIsARowErrorAndNothingIsImported() {
+        Map<String, byte[]> files = new java.util.TreeMap<>(RosterSets.files(RosterSets.fixture("lakeside")));
+        files
+            .put("classes.csv",
+                    (new String(files.get("classes.csv"), StandardCharsets.UTF_8)
+                            + "C9,,,Math \u202E01 ,10,CO1,FR1,scheduled,,S1,T1,,,1\n")
+                        .getBytes(StandardCharsets.UTF_8));
+
+        var answer = importFiles(files);
+
+        assertThat(answer.getStatusCode()).isEqualTo(HttpStatus.UNPROCESSABLE_ENTITY);
+        assertThat(answer.getBody().get("errors")).anySatisfy(e -> {
+            assertThat(e.get("file").asText()).isEqualTo("classes.csv");
+            assertThat(e.get("row").asInt()).isEqualTo(4);
+            assertThat(e.get("column").asText()).isEqualTo("title");
+            assertThat(e.get("reason").asText())
+                .isEqualTo("title contains a bidirectional override or isolate (U+202E) at position 6.");
         });
         assertThat(jdbc.queryForObject("select count(*) from person where source_id is not null", Integer.class))
             .isZero();
