@@ -55,6 +55,11 @@ class EveryErrorIsAProblemTest extends ApiTest {
     }
 
     @Test
+    void aCharacterTomcatRefusesInTheRequestLineIsAProblemToo() throws IOException {
+        assertProblem(send("GET", "/api/passes/{x}"), 400, "rejected-request");
+    }
+
+    @Test
     void traceIsNotAllowed() throws IOException {
         assertProblem(send("TRACE", "/api/passes"), 405, "method-not-allowed");
     }
