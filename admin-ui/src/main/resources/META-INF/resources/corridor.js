@@ -279,7 +279,8 @@ export function newKey() {
 /**
  * Listens to the person's notification stream (server-sent events `unread` and `notification`). The
  * browser reconnects by itself (with Last-Event-ID); when the server closes it for good (signed out, for
- * instance) a new stream is opened after a while. `onLive(boolean)` tells whether it is connected.
+ * instance) a new stream is opened after a while, unless it was superseded by a newer screen of the same
+ * person. `onLive(boolean)` tells whether it is connected.
  */
 export function listen({ onUnread, onNotification, onLive }) {
   let source;
@@ -288,6 +289,11 @@ export function listen({ onUnread, onNotification, onLive }) {
     source.addEventListener('open', () => onLive?.(true));
     source.addEventListener('unread', e => onUnread?.(JSON.parse(e.data).unreadCount));
     source.addEventListener('notification', e => onNotification?.(JSON.parse(e.data)));
+    // the person opened more screens than the server streams to; a newer one has taken over
+    source.addEventListener('superseded', () => {
+      source.close();
+      onLive?.(false);
+    });
     source.addEventListener('error', () => {
       onLive?.(false);
       if (source.readyState === EventSource.CLOSED) {

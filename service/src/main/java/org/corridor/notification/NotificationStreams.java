@@ -40,6 +40,9 @@ import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
  * replayed when a screen opens. Fanning live pushes out across several instances is issue
  * 6's subject.
  * <p>
+ * A person holds at most {@code corridor.notifications.streams-per-person} (5) streams;
+ * opening one more ends the oldest.
+ * <p>
  * Every write to a stream happens on a push thread chosen by the recipient id, so the
  * events of one person arrive in order, and a client that stops reading holds up only the
  * people of its stripe.
@@ -73,11 +76,14 @@ class NotificationStreams implements SmartLifecycle {
 
     private final Duration timeout;
 
+    private final int perPerson;
+
     private volatile boolean running;
 
     NotificationStreams(NotificationRepository notifications, PlatformTransactionManager transactions,
             ApplicationEventPublisher events, Clock clock,
-            @Value("${corridor.notifications.stream-timeout:30m}") Duration timeout) {
+            @Value("${corridor.notifications.stream-timeout:30m}") Duration timeout,
+            @Value("${corridor.notifications.streams-per-person:5}") int perPerson) {
         this.notifications = notifications;
         this.ownTransaction = new TransactionTemplate(transactions);
         // pushes run after the sender's commit, possibly while its resources are still
@@ -86,6 +92,7 @@ class NotificationStreams implements SmartLifecycle {
         this.events = events;
         this.clock = clock;
         this.timeout = timeout;
+        this.perPerson = perPerson;
         AtomicInteger threads = new AtomicInteger();
         for (int i = 0; i < STRIPES; i++) {
             stripes[i] = Executors.newSingleThreadExecutor(task -> {
@@ -145,6 +152,7 @@ class NotificationStreams implements SmartLifecycle {
             // pushed, or replayed, or both
             open.compute(stream.recipientId, (id, streams) -> {
                 Set<Stream> mine = streams != null ? streams : new CopyOnWriteArraySet<>();
+                // iterated in the order opened: the first is the oldest
                 mine.add(stream);
                 return mine;
             });
@@ -152,6 +160,7 @@ class NotificationStreams implements SmartLifecycle {
                 drop(stream);
                 return;
             }
+            closeOldestBeyondTheCap(stream.recipientId);
             try {
                 long unread = notifications.countUnread(stream.recipientId, stream.districtId);
                 stream.emitter.send(SseEmitter.event()
@@ -275,6 +284,29 @@ class NotificationStreams implements SmartLifecycle {
         for (Stream stream : open.getOrDefault(recipientId, Set.of())) {
             drop(stream);
             stream.emitter.complete();
+        }
+    }
+
+    /**
+     * Each open stream holds a connection and a request for up to its time limit: a
+     * person gets a handful (tabs, devices), and a new one ends the oldest. The oldest is
+     * told "superseded" first, so that a screen does not reconnect and end another in
+     * turn. Runs on the recipient's push thread, like every write to their streams.
+     */
+    private void closeOldestBeyondTheCap(String recipientId) {
+        List<Stream> mine = List.copyOf(open.getOrDefault(recipientId, Set.of()));
+        for (Stream oldest : mine.subList(0, Math.max(0, mine.size() - perPerson))) {
+            drop(oldest);
+            try {
+                oldest.emitter.send(SseEmitter.event()
+                    .name("superseded")
+                    .data(Map.of("reason", "At most " + perPerson + " screens of one person receive notifications "
+                            + "at once; this one was the oldest."), MediaType.APPLICATION_JSON));
+                oldest.emitter.complete();
+            }
+            catch (IOException | RuntimeException e) {
+                log.debug("Superseded stream of {} already ended", recipientId);
+            }
         }
     }
 

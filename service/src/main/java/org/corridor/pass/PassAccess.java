@@ -35,13 +35,29 @@ class PassAccess {
             .orElseThrow(() -> ApiProblem.notFound("Pass", passId));
     }
 
+    /**
+     * A pass the caller may not read is answered exactly as one that does not exist, so
+     * that nobody learns which ids are passes of others.
+     */
     Pass readable(Caller caller, String passId) {
         Pass pass = find(caller, passId);
-        if (!(isOwnPass(caller, pass) || caller.is(Role.ADMIN) || caller.is(Role.AUDITOR) || isInvolved(caller, pass)
-                || isAtKiosk(caller, pass))) {
-            throw ApiProblem.forbidden("This pass belongs to a student you do not teach.");
+        if (!mayRead(caller, pass)) {
+            throw ApiProblem.notFound("Pass", passId);
         }
         return pass;
+    }
+
+    boolean mayRead(Caller caller, Pass pass) {
+        return isOwnPass(caller, pass) || caller.is(Role.ADMIN) || caller.is(Role.AUDITOR) || isInvolved(caller, pass)
+                || isAtKiosk(caller, pass);
+    }
+
+    /**
+     * Refusing an action: to someone who may read the pass, why not; to anyone else, the
+     * pass does not exist.
+     */
+    ApiProblem refusal(Caller caller, Pass pass, String why) {
+        return mayRead(caller, pass) ? ApiProblem.forbidden(why) : ApiProblem.notFound("Pass", pass.getId());
     }
 
     /** A kiosk serves the passes that leave from or arrive at its room. */

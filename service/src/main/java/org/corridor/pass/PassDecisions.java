@@ -128,7 +128,7 @@ public class PassDecisions {
         Pass pass = access.find(caller, passId);
         boolean scheduled = pass.getState() == PassState.SCHEDULED;
         if (!access.mayCancel(caller, pass)) {
-            throw ApiProblem.forbidden(scheduled
+            throw access.refusal(caller, pass, scheduled
                     ? "Only the student, the teacher who booked this appointment, or an administrator can cancel it."
                     : "Only the student, the teacher the request was sent to, or an administrator can cancel it.");
         }
@@ -155,7 +155,7 @@ public class PassDecisions {
     public PassView checkIn(Caller caller, String passId) {
         Pass pass = access.find(caller, passId);
         if (!(access.mayCheckIn(caller, pass) || caller.is(Role.ADMIN))) {
-            throw ApiProblem.forbidden("Only the teacher at the destination, or for an unstaffed destination "
+            throw access.refusal(caller, pass, "Only the teacher at the destination, or for an unstaffed destination "
                     + "the teacher of the class the student left, can check this student in.");
         }
         requireOut(pass, "checked in");
@@ -170,8 +170,8 @@ public class PassDecisions {
     public PassView end(Caller caller, String passId) {
         Pass pass = access.find(caller, passId);
         if (!access.mayEnd(caller, pass)) {
-            throw ApiProblem
-                .forbidden("Only the student, staff involved in this pass, or a kiosk in its rooms can end it.");
+            throw access.refusal(caller, pass,
+                    "Only the student, staff involved in this pass, or a kiosk in its rooms can end it.");
         }
         requireOut(pass, "ended");
         PassState from = pass.getState();
@@ -183,10 +183,10 @@ public class PassDecisions {
     private Pass decidable(Caller caller, String passId, String verb) {
         Pass pass = access.find(caller, passId);
         if (!access.mayDecide(caller, pass)) {
-            throw ApiProblem
-                .forbidden("This request was sent to " + people.getReferenceById(pass.getRoutedToId()).getName()
-                        + "; only they can " + verb + " it" + (pass.getEscalatedAt() == null ? "."
-                                : ", or since it was escalated, the class's co-teachers and administrators."));
+            throw access.refusal(caller, pass,
+                    "This request was sent to " + people.getReferenceById(pass.getRoutedToId()).getName()
+                            + "; only they can " + verb + " it" + (pass.getEscalatedAt() == null ? "."
+                                    : ", or since it was escalated, the class's co-teachers and administrators."));
         }
         requireState(pass, PassState.PENDING, verb.equals("approve") ? "approved" : "denied");
         return pass;

@@ -2,6 +2,7 @@ package org.corridor.security;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -18,6 +19,7 @@ import org.springframework.security.web.access.AccessDeniedHandler;
 import org.springframework.security.web.authentication.AuthenticationFailureHandler;
 import org.springframework.security.web.authentication.SimpleUrlAuthenticationFailureHandler;
 import org.springframework.security.web.csrf.CsrfException;
+import org.springframework.security.web.firewall.RequestRejectedHandler;
 import org.springframework.stereotype.Component;
 import org.springframework.web.util.HtmlUtils;
 
@@ -138,6 +140,30 @@ class ProblemResponses {
                     + HtmlUtils.htmlEscape(detail) + "</p>" + "<ul class=\"screens\"><li><a href=\"" + context
                     + "/login\">Sign in again</a></li></ul>" + "</main></body></html>");
     }
+
+    /**
+     * The firewall's refusals (an encoded slash, percent or dot, a semicolon, a double
+     * slash, a method outside the usual ones): a method is answered 405 with the methods
+     * Corridor knows, anything else 400. The detail does not echo the request: it can
+     * carry anything.
+     */
+    RequestRejectedHandler rejected() {
+        return (request, response, e) -> {
+            if (!KNOWN_METHODS.contains(request.getMethod())) {
+                response.setHeader(HttpHeaders.ALLOW, String.join(", ", KNOWN_METHODS));
+                write(response, HttpStatus.METHOD_NOT_ALLOWED, "method-not-allowed", "Method not allowed",
+                        "Corridor answers " + String.join(", ", KNOWN_METHODS) + " only.");
+                return;
+            }
+            write(response, HttpStatus.BAD_REQUEST, "rejected-request", "Request refused",
+                    "The address contains something Corridor does not accept, such as an encoded slash, percent "
+                            + "sign or dot, a semicolon, or a double slash.");
+        };
+    }
+
+    /** The methods the firewall lets through (StrictHttpFirewall's default). */
+    private static final List<String> KNOWN_METHODS = List.of("GET", "HEAD", "POST", "PUT", "PATCH", "DELETE",
+            "OPTIONS");
 
     AccessDeniedHandler denied() {
         return (request, response, e) -> write(response, HttpStatus.FORBIDDEN, "forbidden", "Not allowed",

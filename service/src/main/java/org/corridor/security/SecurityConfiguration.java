@@ -17,6 +17,7 @@ import org.springframework.security.web.csrf.CsrfToken;
 import org.springframework.security.web.csrf.CsrfTokenRequestAttributeHandler;
 import org.springframework.security.web.csrf.CsrfTokenRequestHandler;
 import org.springframework.security.web.csrf.XorCsrfTokenRequestAttributeHandler;
+import org.springframework.security.web.firewall.RequestRejectedHandler;
 import org.springframework.security.web.util.matcher.AntPathRequestMatcher;
 import org.springframework.util.StringUtils;
 
@@ -102,6 +103,12 @@ class SecurityConfiguration {
                 .ignoringRequestMatchers(request -> request.getHeader("Authorization") != null
                         || KioskTokenFilter.carriesToken(request) || request.getRequestedSessionId() == null));
         return http.build();
+    }
+
+    /** Picked up by Spring Security's filter chain proxy, which consults the firewall. */
+    @Bean
+    RequestRejectedHandler rejectedRequests(ProblemResponses problems) {
+        return problems.rejected();
     }
 
     /**

@@ -200,6 +200,37 @@ class NotificationStreamTest extends NotificationTestSupport {
     }
 
     @Test
+    void aSixthStreamOfOnePersonEndsTheirOldest() throws Exception {
+        String riveraId = person("rivera").getId();
+        java.util.List<EventStream> tabs = new java.util.ArrayList<>();
+        try {
+            for (int i = 0; i < 5; i++) {
+                EventStream tab = stream("rivera");
+                tab.next("unread");
+                tabs.add(tab);
+            }
+            assertThat(streams.openStreams(riveraId)).isEqualTo(5);
+
+            EventStream sixth = stream("rivera");
+            tabs.add(sixth);
+            sixth.next("unread");
+
+            assertThat(tabs.get(0).next("superseded").data()).contains("At most 5 screens");
+            assertThat(tabs.get(0).ends()).isTrue();
+            assertThat(streams.openStreams(riveraId)).isEqualTo(5);
+            String id = send("rivera", NotificationKind.REQUEST, "pass-1");
+            for (EventStream open : tabs.subList(1, 6)) {
+                assertThat(open.next("notification").id()).isEqualTo(id);
+            }
+        }
+        finally {
+            for (EventStream tab : tabs) {
+                tab.close();
+            }
+        }
+    }
+
+    @Test
     void closedStreamIsDroppedFromTheRegistry() throws Exception {
         String riveraId = person("rivera").getId();
         EventStream rivera = stream("rivera");

@@ -182,8 +182,29 @@ class PassDecisionAuthorityTest extends ApiTest {
 
         var answer = post("okafor", "/api/passes/" + id + "/cancel", null);
 
-        assertThat(answer.getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+        // a teacher who may not read the pass is told it does not exist
+        assertThat(answer.getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
         assertThat(get("ava", "/api/passes/" + id).getBody().get("state").asText()).isEqualTo("PENDING");
+    }
+
+    @Test
+    void anotherStudentsPassIsAnsweredExactlyAsOneThatDoesNotExist() {
+        String avas = out("ava", "Library");
+        String random = java.util.UUID.randomUUID().toString();
+
+        for (String action : List.of("", "/approve", "/deny", "/cancel", "/check-in", "/end")) {
+            var theirs = action.isEmpty() ? get("ben", "/api/passes/" + avas)
+                    : post("ben", "/api/passes/" + avas + action, Map.of());
+            var none = action.isEmpty() ? get("ben", "/api/passes/" + random)
+                    : post("ben", "/api/passes/" + random + action, Map.of());
+
+            assertThat(theirs.getStatusCode()).as(action).isEqualTo(HttpStatus.NOT_FOUND);
+            assertThat(none.getStatusCode()).as(action).isEqualTo(HttpStatus.NOT_FOUND);
+            assertThat(theirs.getBody().get("detail").asText().replace(avas, "ID")).as(action)
+                .isEqualTo(none.getBody().get("detail").asText().replace(random, "ID"));
+            assertThat(theirs.getBody().get("type")).as(action).isEqualTo(none.getBody().get("type"));
+        }
+        assertThat(state(avas)).isEqualTo("ACTIVE");
     }
 
     @Test
