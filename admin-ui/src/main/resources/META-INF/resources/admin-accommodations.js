@@ -1,7 +1,6 @@
 // Accommodations: list, add, change the dates or the rule, end early. Administrators only; REST API only.
-import { api, clearProblem, el, showError, showProblem } from '/corridor.js';
+import { api, clearProblem, confirmThen, el, showError, showProblem } from '/corridor.js';
 import { openScreen } from '/layout.js';
-import { confirmThen } from '/admin-policy.js';
 
 const $ = id => document.getElementById(id);
 const BASE = '/api/admin/accommodations';

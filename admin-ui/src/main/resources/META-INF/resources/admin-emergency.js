@@ -1,9 +1,8 @@
 // The emergency control of a school: declare it (after a confirmation naming the school), the printable
 // list of students who were out and where, clear it (after a confirmation), and the recent emergencies.
 // Administrators only; REST API only.
-import { api, byId as $, clearProblem, dateTime, el, formProblem, showError, showProblem, useTimeZone } from '/corridor.js';
+import { api, byId as $, clearProblem, confirmThen, dateTime, el, formProblem, showError, showProblem, useTimeZone } from '/corridor.js';
 import { openScreen } from '/layout.js';
-import { confirmThen } from '/admin-policy.js';
 
 const live = message => { $('live').textContent = message; };
 const STATES = { ACTIVE: 'Out', LONG_RUNNING: 'Out too long' };
@@ -63,6 +62,7 @@ async function load(schoolId) {
 function declare() {
   const name = school.schoolName;
   confirmThen({
+    tone: 'danger',
     title: `Declare an emergency at ${name}?`,
     body: [
       el('p', {}, `Every pass of ${name} ends now: students out are recorded as ended and requests waiting for `
@@ -84,6 +84,7 @@ function declare() {
 function clear() {
   const name = school.schoolName;
   confirmThen({
+    tone: 'danger',
     title: `Clear the emergency at ${name}?`,
     body: [el('p', {}, `Students of ${name} can ask for passes again. Passes ended in the emergency stay ended.`)],
     yes: 'Clear the emergency',

@@ -1,8 +1,7 @@
 // Kiosks: issue one for a room (its token shown once, with how to pair the device), the list with last
 // use, revoke one. Administrators only; REST API only.
-import { api, byId as $, clearProblem, dateTime, el, showError, showProblem } from '/corridor.js';
+import { api, byId as $, clearProblem, confirmThen, dateTime, el, showError, showProblem } from '/corridor.js';
 import { openScreen } from '/layout.js';
-import { confirmThen } from '/admin-policy.js';
 
 const BASE = '/api/admin/kiosks';
 const live = message => { $('live').textContent = message; };
@@ -76,6 +75,7 @@ async function copyToken() {
 
 function revoke(k) {
   confirmThen({
+    tone: 'danger',
     title: `Revoke ${k.name}?`,
     body: [el('p', {}, `The kiosk in ${k.room?.name ?? 'its room'} stops working at its next request, and its `
       + 'token is never accepted again. To use the device again, issue a new kiosk.')],

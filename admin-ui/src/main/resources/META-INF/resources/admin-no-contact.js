@@ -1,8 +1,7 @@
 // No-contact pairs: one student's pairs (or the district's), add one, remove one, the history of changes
 // and a CSV import with its report. Administrators only; REST API only.
-import { api, ApiError, byId as $, clearProblem, csrfToken, dateTime, el, showError, showProblem } from '/corridor.js';
+import { api, ApiError, byId as $, clearProblem, confirmThen, csrfToken, dateTime, el, showError, showProblem } from '/corridor.js';
 import { openScreen } from '/layout.js';
-import { confirmThen } from '/admin-policy.js';
 
 const BASE = '/api/admin/no-contact-pairs';
 const live = message => { $('live').textContent = message; };
@@ -95,6 +94,7 @@ async function add(event) {
 
 function remove(p) {
   confirmThen({
+    tone: 'danger',
     title: `Remove the pair ${p.student.name} and ${p.otherStudent.name}?`,
     body: [el('p', {}, `From now on, requests of either are no longer flagged when the other is out. `
       + 'The removal is kept in the history.')],

@@ -1,8 +1,23 @@
 // The policy console: the district's versions, a DRL editor (CodeMirror 5, served as a WebJar), validation
 // marked at each problem's line and column, diffs, dry-runs, activation and roll-back. REST API only.
-import { api, clearProblem, el, showError, showProblem } from '/corridor.js';
+import { api, clearProblem, confirmThen, dateTime, el, showError, showProblem } from '/corridor.js';
 import { openScreen } from '/layout.js';
-import { confirmThen, loadScripts, schoolTime } from '/admin-policy.js';
+
+/**
+ * Loads classic scripts (a WebJar's, such as CodeMirror 5 and its addons) one after the other: the pages
+ * themselves load one module and nothing inline.
+ */
+async function loadScripts(...sources) {
+  for (const src of sources) {
+    await new Promise((resolve, reject) => {
+      const script = document.createElement('script');
+      script.src = src;
+      script.onload = resolve;
+      script.onerror = () => reject(new Error(`${src} could not be loaded.`));
+      document.head.append(script);
+    });
+  }
+}
 
 const $ = id => document.getElementById(id);
 const UNSAVED = 'corridor.rules.unsaved';
@@ -178,14 +193,14 @@ async function refreshVersions() {
   timeZone = versions[0]?.timeZone || timeZone;
   const current = active();
   $('active-summary').textContent = current
-    ? `v${current.version} is active since ${schoolTime(current.activatedAt, timeZone)} (${timeZone}).`
+    ? `v${current.version} is active since ${dateTime(current.activatedAt, timeZone)} (${timeZone}).`
     : 'No version is active: the default rules apply.';
   $('versions').tBodies[0].replaceChildren(...versions.map(v => el('tr', { class: v.status === 'ACTIVE' ? 'active' : '' },
     el('th', { scope: 'row' }, `v${v.version}`),
     el('td', {}, el('span', { class: `status ${v.status.toLowerCase()}` }, v.status)),
     el('td', {}, v.note || ''),
     el('td', {}, v.authorName || v.authorId || ''),
-    el('td', {}, schoolTime(v.createdAt, timeZone)),
+    el('td', {}, dateTime(v.createdAt, timeZone)),
     el('td', { class: 'actions' }, actionsOf(v)))));
   for (const select of [$('diff-from'), $('diff-to'), $('dry-version')]) {
     const kept = select.value;

@@ -115,9 +115,57 @@ export function time(iso) {
   return iso ? new Date(iso).toLocaleTimeString('en-GB', { hour: '2-digit', minute: '2-digit', timeZone: zone }) : '';
 }
 
-/** "4 Dec 2026, 14:05" in the school's time zone. */
-export function dateTime(iso) {
-  return iso ? new Date(iso).toLocaleString('en-GB', { dateStyle: 'medium', timeStyle: 'short', timeZone: zone }) : '';
+/** "4 Dec 2026, 14:05" in the school's time zone, or in the one given (a pass of another school). */
+export function dateTime(iso, timeZone = zone) {
+  return iso ? new Date(iso).toLocaleString('en-GB', { dateStyle: 'medium', timeStyle: 'short', timeZone }) : '';
+}
+
+/** The one confirmation dialog of a page, made the first time it is needed. */
+function confirmDialog() {
+  let dialog = document.getElementById('confirm');
+  if (!dialog) {
+    dialog = el('dialog', { id: 'confirm', 'aria-labelledby': 'confirm-title', 'aria-describedby': 'confirm-body' },
+      el('h2', { id: 'confirm-title' }),
+      el('div', { id: 'confirm-body' }),
+      el('p', { class: 'problem', id: 'confirm-error', role: 'alert', hidden: true }),
+      el('div', { class: 'row' },
+        el('button', { type: 'button', id: 'confirm-yes' }),
+        el('button', { type: 'button', id: 'confirm-no' }, 'Cancel')));
+    document.body.append(dialog);
+  }
+  return dialog;
+}
+
+/**
+ * Asks before an action that changes something: the dialog says what will change, `yes` runs the action;
+ * a refusal is shown in the dialog, which stays open; success closes it. `tone` 'danger' marks an action
+ * that ends or removes something.
+ */
+export function confirmThen({ title, body, yes, action, tone = 'primary' }) {
+  const dialog = confirmDialog();
+  const error = byId('confirm-error');
+  const yesButton = byId('confirm-yes');
+  const noButton = byId('confirm-no');
+  byId('confirm-title').textContent = title;
+  byId('confirm-body').replaceChildren(...body);
+  showError(error, null);
+  yesButton.className = tone;
+  yesButton.textContent = yes;
+  yesButton.disabled = false;
+  yesButton.onclick = async () => {
+    yesButton.disabled = true;
+    try {
+      await action();
+      dialog.close();
+    } catch (e) {
+      showError(error, e);
+    } finally {
+      yesButton.disabled = false;
+    }
+  };
+  noButton.onclick = () => dialog.close();
+  dialog.showModal();
+  noButton.focus();
 }
 
 /** "2026-12-04" in the school's time zone: the day a date input or a daily report means. */
