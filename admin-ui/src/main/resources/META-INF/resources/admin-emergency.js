@@ -1,8 +1,9 @@
 // The emergency control of a school: declare it (after a confirmation naming the school), the printable
 // list of students who were out and where, clear it (after a confirmation), and the recent emergencies.
 // Administrators only; REST API only.
-import { api, byId as $, clearProblem, confirmThen, dateTime, el, formProblem, showError, showProblem, useTimeZone } from '/corridor.js';
+import { api, byId as $, confirmThen, dateTime, el, showError, useTimeZone } from '/corridor.js';
 import { openScreen } from '/layout.js';
+import { pickSchool } from '/school-picker.js';
 
 const live = message => { $('live').textContent = message; };
 const STATES = { ACTIVE: 'Out', LONG_RUNNING: 'Out too long' };
@@ -96,23 +97,6 @@ function clear() {
   });
 }
 
-async function openOther(event) {
-  event.preventDefault();
-  const form = $('school-form');
-  clearProblem(form);
-  const id = $('school-id').value.trim();
-  if (!id) {
-    showProblem(form, formProblem({ schoolId: 'Give the id of the school.' }));
-    return;
-  }
-  try {
-    await load(id);
-  } catch (e) {
-    $('control').hidden = true;
-    showProblem(form, e);
-  }
-}
-
 async function start() {
   const me = await openScreen({ role: 'ADMIN', people: 'administrators' });
   if (!me) {
@@ -121,17 +105,19 @@ async function start() {
   $('declare').addEventListener('click', declare);
   $('clear').addEventListener('click', clear);
   $('print').addEventListener('click', () => window.print());
-  $('school-form').addEventListener('submit', openOther);
   $('outcome-title').tabIndex = -1;
-  if (me.schoolId) {
-    try {
-      await load(me.schoolId);
-    } catch (e) {
-      showError($('error'), e);
+  try {
+    const chosen = await pickSchool($('school-picker'), other => {
+      $('outcome').hidden = true;
+      load(other.id).catch(e => showError($('error'), e));
+    });
+    if (!chosen) {
       return;
     }
-  } else {
-    $('school-form').hidden = false;
+    await load(chosen.id);
+  } catch (e) {
+    showError($('error'), e);
+    return;
   }
   document.body.dataset.ready = 'true';
 }

@@ -7,19 +7,38 @@ import { byId, el, showError, signOut, useTimeZone, whoAmI } from '/corridor.js'
 /**
  * Every screen, in the order of the navigation. `roles`: who sees it. A new screen is added here and
  * nowhere else; the server sends each role after sign-in to the first of its screens (LandingPages).
+ * `group`: one of GROUPS, for the administrator's screens; the bar shows each group as a menu button
+ * with its screens, and the console's home (admin.html) lists them under the group's heading with `about`.
+ * A screen without a group is a link of its own in the bar.
  */
 export const SCREENS = [
   { roles: ['ADMIN'], href: '/admin.html', label: 'Administration' },
-  { roles: ['ADMIN'], href: '/admin-rules.html', label: 'Rule sets' },
-  { roles: ['ADMIN'], href: '/admin-accommodations.html', label: 'Accommodations' },
-  { roles: ['ADMIN'], href: '/admin-no-contact.html', label: 'No-contact' },
-  { roles: ['ADMIN'], href: '/admin-roster.html', label: 'Roster' },
-  { roles: ['ADMIN'], href: '/admin-kiosks.html', label: 'Kiosks' },
-  { roles: ['ADMIN'], href: '/admin-emergency.html', label: 'Emergency' },
+  { roles: ['ADMIN'], href: '/admin-emergency.html', label: 'Emergency', group: 'Today',
+    about: 'Lockdown or evacuation: end every pass of a school at once, print who was out and where, clear it.' },
+  { roles: ['ADMIN'], href: '/admin-setup.html', label: 'School setup', group: 'School',
+    about: 'Destinations and rooms (capacity, open, auto passes, staffed by), the school\'s times and limits, the bell schedule.' },
+  { roles: ['ADMIN'], href: '/admin-roster.html', label: 'Roster', group: 'School',
+    about: 'Upload a OneRoster file, read its report, see earlier imports, and fix classes that cannot route.' },
+  { roles: ['ADMIN'], href: '/admin-kiosks.html', label: 'Kiosks', group: 'School',
+    about: 'Shared devices in a room where students type their number: issue one, see its last use, revoke it.' },
+  { roles: ['ADMIN'], href: '/admin-rules.html', label: 'Rule sets', group: 'Policy',
+    about: 'The district\'s policy: drafts, validation, comparison, dry runs, activation and roll-back.' },
+  { roles: ['ADMIN'], href: '/admin-accommodations.html', label: 'Accommodations', group: 'Policy',
+    about: 'Private exemptions of a student from named rules, for a period. Teachers never see them.' },
+  { roles: ['ADMIN'], href: '/admin-no-contact.html', label: 'No-contact', group: 'Policy',
+    about: 'Students who must not be in the halls at the same time: pairs, CSV import, history.' },
   { roles: ['TEACHER'], href: '/teacher.html', label: 'My class' },
   { roles: ['STUDENT'], href: '/student.html', label: 'My pass' },
   { roles: ['AUDITOR'], href: '/auditor.html', label: 'Auditor' },
   { roles: ['ADMIN', 'AUDITOR'], href: '/swagger-ui.html', label: 'API explorer' },
+];
+
+/** The groups of the administrator's screens, in the bar's order: what each is for. */
+export const GROUPS = [
+  { name: 'Today', about: 'The school day as it happens: requests, emergencies, why a request went where.' },
+  { name: 'School', about: 'How the school is set up: places, times, roster, devices, who covers whom.' },
+  { name: 'Policy', about: 'The rules every request is checked against, and the exceptions to them.' },
+  { name: 'Reports', about: 'What happened over days and weeks.' },
 ];
 
 /** The screens a person's roles open. */
@@ -76,13 +95,81 @@ export function drawBar(me) {
     bar.replaceChildren(brand, ...tools);
     return;
   }
-  const here = location.pathname;
-  const nav = el('nav', { 'aria-label': 'Screens', 'data-layout': true },
-    el('ul', {}, screensFor(me).map(s => el('li', {},
-      el('a', { href: s.href, 'aria-current': s.href === here ? 'page' : null }, s.label)))));
+  const nav = el('nav', { 'aria-label': 'Screens', 'data-layout': true }, navigation(screensFor(me)));
   const who = el('p', { class: 'who', id: 'who', 'data-layout': true },
     el('span', { class: 'visually-hidden' }, 'Signed in as '), me.name ?? me.kiosk?.name ?? '');
   const out = el('button', { type: 'button', id: 'sign-out', 'data-layout': true }, 'Sign out');
   out.addEventListener('click', () => signOut().catch(e => showError(byId('error'), e)));
   bar.replaceChildren(brand, nav, ...tools, who, out);
 }
+
+/**
+ * The navigation's list: a screen of no group is a link; a group is a button that shows and hides its
+ * screens (the disclosure pattern: aria-expanded, Escape closes it and gives the focus back, leaving it
+ * with the mouse or the keyboard closes it). The group of the screen shown is marked, and opens nowhere
+ * by itself: the bar stays one row at 1366 px however many screens there are.
+ */
+function navigation(screens) {
+  const here = location.pathname;
+  const firstGrouped = screens.findIndex(s => s.group);
+  const names = [...new Set(screens.filter(s => s.group).map(s => s.group))]
+    .sort((a, b) => order(a) - order(b));
+  const links = list => list.filter(s => !s.group).map(s => el('li', {}, link(s, here)));
+  return el('ul', { class: 'nav-top' },
+    links(firstGrouped < 0 ? screens : screens.slice(0, firstGrouped)),
+    names.map(name => groupItem(name, screens.filter(s => s.group === name), here)),
+    firstGrouped < 0 ? [] : links(screens.slice(firstGrouped)));
+}
+
+/** A group's place in the bar: as in GROUPS, a group not listed there last. */
+function order(name) {
+  const at = GROUPS.findIndex(g => g.name === name);
+  return at < 0 ? GROUPS.length : at;
+}
+
+function link(screen, here) {
+  return el('a', { href: screen.href, 'aria-current': screen.href === here ? 'page' : null }, screen.label);
+}
+
+function groupItem(name, screens, here) {
+  const id = `nav-${name.toLowerCase().replace(/[^a-z0-9]+/g, '-')}`;
+  const current = screens.some(s => s.href === here);
+  const button = el('button', { type: 'button', class: current ? 'nav-group here' : 'nav-group', 'aria-expanded': 'false', 'aria-controls': id },
+    name, current ? el('span', { class: 'visually-hidden' }, ' (the screen shown is here)') : null);
+  const list = el('ul', { class: 'nav-menu', id, hidden: true }, screens.map(s => el('li', {}, link(s, here))));
+  const item = el('li', { class: 'nav-item' }, button, list);
+  const show = open => {
+    button.setAttribute('aria-expanded', String(open));
+    list.hidden = !open;
+  };
+  button.addEventListener('click', () => {
+    const open = button.getAttribute('aria-expanded') !== 'true';
+    closeMenus();
+    show(open);
+  });
+  item.addEventListener('keydown', event => {
+    if (event.key === 'Escape' && !list.hidden) {
+      show(false);
+      button.focus();
+    }
+  });
+  item.addEventListener('focusout', event => {
+    if (!item.contains(event.relatedTarget) && event.relatedTarget) {
+      show(false);
+    }
+  });
+  return item;
+}
+
+function closeMenus() {
+  for (const button of document.querySelectorAll('header.bar .nav-group[aria-expanded="true"]')) {
+    button.setAttribute('aria-expanded', 'false');
+    byId(button.getAttribute('aria-controls')).hidden = true;
+  }
+}
+
+document.addEventListener('click', event => {
+  if (!event.target.closest?.('header.bar .nav-item')) {
+    closeMenus();
+  }
+});

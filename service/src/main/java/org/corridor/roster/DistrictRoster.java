@@ -2,10 +2,12 @@ package org.corridor.roster;
 
 import java.sql.Date;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
@@ -123,6 +125,16 @@ final class DistrictRoster {
 
     final Map<String, SectionRow> sectionsBySource = new LinkedHashMap<>();
 
+    /**
+     * Fields of roster sections an administrator set in Corridor: section id, then field
+     * ({@code periods}, {@code room}, {@code mainTeacher}), to the value the roster had
+     * given it (may be null). See {@link SectionEdits}.
+     */
+    final Map<String, Map<String, String>> sectionEdits = new HashMap<>();
+
+    /** Edits an import replaced: section id and field, to delete with the import. */
+    final List<Object[]> editsReplaced = new ArrayList<>();
+
     /** Enrolments of roster sections: section id, then student id, to dates. */
     final Map<String, Map<String, Dates>> enrolmentsBefore = new HashMap<>();
 
@@ -208,6 +220,12 @@ final class DistrictRoster {
                 + rosterSections + ")", rs -> {
                     roster.enrolmentsBefore.computeIfAbsent(rs.getString(1), k -> new HashMap<>())
                         .put(rs.getString(2), new Dates(date(rs.getDate(3)), date(rs.getDate(4))));
+                }, districtId);
+        jdbc.query(
+                "select section_id, field, roster_value from section_edit where section_id in (" + rosterSections + ")",
+                rs -> {
+                    roster.sectionEdits.computeIfAbsent(rs.getString(1), k -> new HashMap<>())
+                        .put(rs.getString(2), rs.getString(3));
                 }, districtId);
         jdbc.query("select sec.id, sec.source_id, sec.school_id, sec.name, sec.room_id, sec.main_teacher_id, "
                 + "sec.term_source_ids, sec.term_starts_on, sec.term_ends_on, sec.removed_at "

@@ -25,6 +25,8 @@ final class RosterImport {
 
     private final RosterReport.Builder report;
 
+    private final RosterSet set;
+
     private final OrgsFile orgs;
 
     private final SessionsFile sessions;
@@ -44,6 +46,7 @@ final class RosterImport {
     RosterImport(RosterSet set, DistrictRoster roster, RosterReport.Builder report, String defaultTimeZone) {
         this.roster = roster;
         this.report = report;
+        this.set = set;
         RowFields fields = new RowFields(set, report);
         orgs = new OrgsFile(set, roster, fields, report, defaultTimeZone);
         sessions = new SessionsFile(set, roster, fields, report);
@@ -66,6 +69,7 @@ final class RosterImport {
         classes.read();
         enrollments.read();
         classes.termsAndWarnings();
+        new SectionEdits(set, roster, report).apply();
         RosterCounts.count(roster, enrolmentsAfter, report);
     }
 

@@ -48,6 +48,7 @@ final class RosterWriter {
         people(roster);
         sections(roster);
         enrolments(roster, plan.enrolmentsAfter);
+        batch("delete from section_edit where section_id = ? and field = ?", roster.editsReplaced);
     }
 
     private void schools(DistrictRoster roster) {

@@ -103,6 +103,18 @@ public class Section extends Identified {
         return this;
     }
 
+    /**
+     * Sets what an administrator set in the console: the periods the class meets in, its
+     * room and its main teacher (a main teacher who was a co-teacher is one no more).
+     */
+    public void setByAdministrator(Set<String> periods, String roomId, String mainTeacherId) {
+        this.periodNames.clear();
+        this.periodNames.addAll(periods);
+        this.roomId = roomId;
+        this.mainTeacherId = mainTeacherId;
+        this.coTeacherIds.remove(mainTeacherId);
+    }
+
     public String getSchoolId() {
         return schoolId;
     }

@@ -19,7 +19,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * {@code src/test/resources/roster}), any set zipped in memory; and the clean-up. The
  * generated district is {@link GeneratedDistrict}.
  */
-final class RosterSets {
+public final class RosterSets {
 
     private RosterSets() {
     }
@@ -61,6 +61,14 @@ final class RosterSets {
         }
     }
 
+    /**
+     * The generated district of {@code schools} schools as a bulk OneRoster 1.1 zip: for
+     * tests of other packages (the roster screen's timing).
+     */
+    public static byte[] generatedZip(int schools) {
+        return zip(new GeneratedDistrict(schools).bulkV11());
+    }
+
     static ByteArrayResource named(String name, byte[] bytes) {
         return new ByteArrayResource(bytes) {
             @Override
@@ -74,14 +82,14 @@ final class RosterSets {
      * Removes everything rosters brought into the demo district, passes first (their
      * history points at it).
      */
-    static void forgetImports(JdbcTemplate jdbc) {
+    public static void forgetImports(JdbcTemplate jdbc) {
         jdbc.update("delete from pass_event");
         jdbc.update("delete from pass_flag");
         jdbc.update("delete from hall_pass");
         jdbc.update("update destination_occupancy set out_now = 0");
         jdbc.update("delete from notification");
         String rosterSections = "select id from section where source_id is not null";
-        for (String table : List.of("section_student", "section_period", "section_co_teacher")) {
+        for (String table : List.of("section_student", "section_period", "section_co_teacher", "section_edit")) {
             jdbc.update("delete from " + table + " where section_id in (" + rosterSections + ")");
         }
         jdbc.update("delete from section where source_id is not null");

@@ -416,6 +416,15 @@ class AuthorizationMatrixTest extends ApiTest {
             rule("GET /api/admin/roster/imports", "401 403 403 200 403 403"),
             rule("GET /api/admin/schools/{id}/roster-gaps", "401 403 403 200 403 403 | 401 403 403 404 403 403")
                 .ids(District::schoolId),
+            rule("GET /api/admin/schools", "401 403 403 200 403 403"),
+            rule("GET /api/admin/schools/{id}/teachers", "401 403 403 200 403 403 | 401 403 403 404 403 403")
+                .ids(District::schoolId),
+            rule("GET /api/admin/sections/{id}", "401 403 403 200 403 403 | 401 403 403 404 403 403")
+                .ids(District::sectionId),
+            // The class's own period, sent back: the cells change nothing.
+            rule("PUT /api/admin/sections/{id}", "401 403 403 200 403 403 | 401 403 403 404 403 403")
+                .ids(District::sectionId)
+                .body(c -> Map.of("periods", List.of(c.district().periodName()))),
             rule("GET /api/admin/routing", "401 403 403 200 200 403 | 401 403 403 404 404 403")
                 .query(c -> "?studentId=" + c.district().studentId() + "&teacherId=" + c.district().teacherId()));
 

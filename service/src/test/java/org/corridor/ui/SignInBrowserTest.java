@@ -102,12 +102,17 @@ class SignInBrowserTest extends BrowserTest {
 
         List<String> nav = browser.findElements(By.cssSelector("header nav a"))
             .stream()
-            .map(a -> a.getText() + " " + a.getAttribute("href").replaceFirst("^https?://[^/]+", ""))
+            .map(a -> a.getAttribute("textContent") + " " + a.getAttribute("href").replaceFirst("^https?://[^/]+", ""))
             .toList();
-        assertThat(nav).containsExactly("Administration /admin.html", "Rule sets /admin-rules.html",
-                "Accommodations /admin-accommodations.html", "No-contact /admin-no-contact.html",
-                "Roster /admin-roster.html", "Kiosks /admin-kiosks.html", "Emergency /admin-emergency.html",
-                "API explorer /swagger-ui.html");
+        assertThat(nav).containsExactly("Administration /admin.html", "Emergency /admin-emergency.html",
+                "School setup /admin-setup.html", "Roster /admin-roster.html", "Kiosks /admin-kiosks.html",
+                "Rule sets /admin-rules.html", "Accommodations /admin-accommodations.html",
+                "No-contact /admin-no-contact.html", "API explorer /swagger-ui.html");
+        List<String> groups = browser.findElements(By.cssSelector("header nav .nav-group"))
+            .stream()
+            .map(WebElement::getText)
+            .toList();
+        assertThat(groups).containsExactly("Today", "School", "Policy");
         awaitText("the rule set in force", By.id("rules-status"), "Version 1 is active");
         assertNoSeriousAxeViolations("the administrator's console home");
         screenshots("admin");
