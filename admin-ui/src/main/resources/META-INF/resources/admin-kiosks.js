@@ -1,5 +1,5 @@
-// Kiosks: issue one for a room (its token shown once, with how to pair the device), the list with last
-// use, revoke one. Administrators only; REST API only.
+// Kiosks: issue one for a room (its pairing code and token shown once, with how to pair the device), the
+// list with last use and heartbeat (offline since), a new pairing code, revoke one. Administrators only.
 import { api, byId as $, clearProblem, confirmThen, dateTime, el, showError, showProblem } from '/corridor.js';
 import { openScreen } from '/layout.js';
 
@@ -25,9 +25,39 @@ async function refresh() {
     el('td', {}, k.room?.name ?? ''),
     el('td', {}, when(k.createdAt)),
     el('td', {}, k.lastUsedAt ? when(k.lastUsedAt) : 'Never'),
+    el('td', {}, health(k)),
     el('td', {}, k.revokedAt ? ['Revoked ', when(k.revokedAt)] : 'In use'),
-    el('td', { class: 'actions' }, k.revokedAt ? '' :
-      el('button', { type: 'button', class: 'danger', onclick: () => revoke(k) }, `Revoke ${k.name}`)))));
+    el('td', { class: 'actions' }, k.revokedAt ? '' : [
+      el('button', { type: 'button', onclick: () => newCode(k) }, `New pairing code for ${k.name}`),
+      el('button', { type: 'button', class: 'danger', onclick: () => revoke(k) }, `Revoke ${k.name}`)]))));
+}
+
+/** The page beats every minute; three minutes of silence is offline. */
+function health(k) {
+  if (k.revokedAt) {
+    return '';
+  }
+  if (k.offlineSince) {
+    return el('strong', { class: 'offline' }, 'Offline since ', when(k.offlineSince));
+  }
+  if (k.lastHeartbeatAt) {
+    return ['Online, last heartbeat ', when(k.lastHeartbeatAt)];
+  }
+  return k.pairingCodeExpiresAt ? ['Not paired yet (code valid until ', when(k.pairingCodeExpiresAt), ')']
+    : 'No heartbeat yet';
+}
+
+async function newCode(k) {
+  hideToken();
+  try {
+    const made = await api(`${BASE}/${encodeURIComponent(k.id)}/pairing-code`, { method: 'POST' });
+    showToken({ name: made.name, room: made.room, pairingCode: made.pairingCode,
+      pairingCodeExpiresAt: made.pairingCodeExpiresAt });
+    live(`New pairing code for ${made.name}; the earlier code no longer works.`);
+    await refresh();
+  } catch (e) {
+    showError($('error'), e);
+  }
 }
 
 async function issue(event) {
@@ -41,7 +71,7 @@ async function issue(event) {
     const made = await api(BASE, { method: 'POST', body });
     showToken(made);
     form.reset();
-    live(`Kiosk ${made.name} issued for ${made.room.name}. Its token is shown below, once.`);
+    live(`Kiosk ${made.name} issued for ${made.room.name}. Its pairing code and token are shown below, once.`);
     await refresh();
   } catch (e) {
     showProblem(form, e, { alert: $('new-error') });
@@ -52,8 +82,12 @@ async function issue(event) {
 
 function showToken(made) {
   $('issued-name').textContent = made.name;
-  $('issued-room').textContent = made.room.name;
-  $('token').textContent = made.token;
+  $('issued-room').textContent = made.room?.name ?? '';
+  $('kiosk-address').textContent = `${location.origin}/kiosk`;
+  $('pairing-code').textContent = made.pairingCode;
+  $('code-expires').replaceChildren(when(made.pairingCodeExpiresAt));
+  $('token').textContent = made.token ?? '';
+  $('token-part').hidden = !made.token;
   $('issued').hidden = false;
   $('issued').focus();
 }
@@ -61,6 +95,7 @@ function showToken(made) {
 /** The token leaves the page as soon as the administrator is done with it. */
 function hideToken() {
   $('token').textContent = '';
+  $('pairing-code').textContent = '';
   $('issued').hidden = true;
 }
 

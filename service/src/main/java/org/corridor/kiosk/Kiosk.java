@@ -36,6 +36,12 @@ public class Kiosk extends Identified {
 
     private Instant lastUsedAt;
 
+    private String pairingCodeHash;
+
+    private Instant pairingExpiresAt;
+
+    private Instant lastHeartbeatAt;
+
     protected Kiosk() {
     }
 
@@ -54,6 +60,30 @@ public class Kiosk extends Identified {
         if (revokedAt == null) {
             revokedAt = now;
         }
+    }
+
+    /**
+     * A new one-time pairing code replaces any earlier one: only the latest code an
+     * administrator was shown pairs the device.
+     */
+    void offerPairing(String codeHash, Instant expiresAt) {
+        this.pairingCodeHash = codeHash;
+        this.pairingExpiresAt = expiresAt;
+    }
+
+    boolean isPairable(Instant now) {
+        return revokedAt == null && pairingCodeHash != null && pairingExpiresAt != null
+                && now.isBefore(pairingExpiresAt);
+    }
+
+    /**
+     * The device exchanged the code: it gets a new token, which replaces the one shown at
+     * issue, and the code is spent.
+     */
+    void paired(String newTokenHash) {
+        this.tokenHash = newTokenHash;
+        this.pairingCodeHash = null;
+        this.pairingExpiresAt = null;
     }
 
     public String getDistrictId() {
@@ -90,6 +120,14 @@ public class Kiosk extends Identified {
 
     public Instant getLastUsedAt() {
         return lastUsedAt;
+    }
+
+    public Instant getPairingExpiresAt() {
+        return pairingExpiresAt;
+    }
+
+    public Instant getLastHeartbeatAt() {
+        return lastHeartbeatAt;
     }
 
     public boolean isRevoked() {

@@ -47,6 +47,12 @@ class KioskController {
         return kiosks.list(caller);
     }
 
+    /** A new one-time pairing code for the kiosk; an earlier code stops working. */
+    @PostMapping("/{id}/pairing-code")
+    Kiosks.PairingCode pairingCode(Caller caller, @PathVariable String id) {
+        return kiosks.newPairingCode(caller, id);
+    }
+
     /**
      * Revokes the kiosk: its token stops working on the next request. Revoking twice
      * changes nothing.

@@ -14,6 +14,16 @@ public interface KioskRepository extends JpaRepository<Kiosk, String> {
     @Query("select k from Kiosk k where k.tokenHash = :tokenHash")
     Optional<Kiosk> findByTokenHash(String tokenHash);
 
+    @Query("select k from Kiosk k where k.pairingCodeHash = :codeHash")
+    List<Kiosk> findByPairingCodeHash(String codeHash);
+
+    /**
+     * Like {@link #noteUse}: a heartbeat never conflicts with an administrator's edit.
+     */
+    @Modifying
+    @Query("update Kiosk k set k.lastHeartbeatAt = :now where k.id = :id")
+    int noteHeartbeat(@Param("id") String id, @Param("now") Instant now);
+
     @Query("select k from Kiosk k where k.id = :id and k.districtId = :districtId")
     Optional<Kiosk> findByIdAndDistrictId(String id, String districtId);
 

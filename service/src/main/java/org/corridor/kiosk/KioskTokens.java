@@ -31,6 +31,8 @@ class KioskTokens implements KioskCredentials {
      */
     static final Duration USE_NOTED_EVERY = Duration.ofMinutes(1);
 
+    static final String PAIRING_ALPHABET = "ABCDEFGHJKMNPQRSTUVWXYZ23456789";
+
     private final SecureRandom random = new SecureRandom();
 
     private final KioskRepository kiosks;
@@ -46,6 +48,24 @@ class KioskTokens implements KioskCredentials {
         byte[] bytes = new byte[32];
         random.nextBytes(bytes);
         return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+    }
+
+    /**
+     * Eight characters of an alphabet without look-alikes (no 0/O, 1/I/L), shown as
+     * {@code ABCD-EFGH}: about 40 bits, typed once on a touch screen, valid for minutes
+     * and once.
+     */
+    String newPairingCode() {
+        StringBuilder code = new StringBuilder();
+        for (int i = 0; i < 8; i++) {
+            code.append(i == 4 ? "-" : "").append(PAIRING_ALPHABET.charAt(random.nextInt(PAIRING_ALPHABET.length())));
+        }
+        return code.toString();
+    }
+
+    /** The code as typed, without its dash or spaces, in capitals. */
+    static String normalisePairingCode(String typed) {
+        return typed.replaceAll("[\\s-]", "").toUpperCase(java.util.Locale.ROOT);
     }
 
     static String hash(String token) {

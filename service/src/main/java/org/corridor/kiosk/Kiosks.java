@@ -1,6 +1,7 @@
 package org.corridor.kiosk;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -52,11 +53,36 @@ class Kiosks {
     record Ref(String id, String name) {
     }
 
-    record IssuedKiosk(String id, String name, String schoolId, Ref room, String token, Instant createdAt) {
+    /**
+     * How long a pairing code works: long enough to walk to the device, short enough that
+     * a code on a sticky note is worthless by the next lesson.
+     */
+    static final Duration PAIRING_CODE_LASTS = Duration.ofMinutes(15);
+
+    /**
+     * The kiosk page beats every minute; missing three beats is offline, not one slow
+     * answer.
+     */
+    static final Duration OFFLINE_AFTER = Duration.ofMinutes(3);
+
+    record IssuedKiosk(String id, String name, String schoolId, Ref room, String token, String pairingCode,
+            Instant pairingCodeExpiresAt, Instant createdAt) {
     }
 
+    record PairingCode(String kioskId, String name, Ref room, String pairingCode, Instant pairingCodeExpiresAt) {
+    }
+
+    /**
+     * {@code offlineSince}: the last heartbeat, once none came for
+     * {@link #OFFLINE_AFTER}; null while the kiosk is online, before its first heartbeat
+     * and once revoked.
+     */
     record KioskView(String id, String name, String schoolId, Ref room, Instant createdAt, Instant lastUsedAt,
-            Instant revokedAt) {
+            Instant revokedAt, Instant lastHeartbeatAt, Instant offlineSince, Instant pairingCodeExpiresAt) {
+    }
+
+    /** What a device gets for its pairing code: its credential, and where it stands. */
+    record Paired(String token, String kioskId, String name, Ref room) {
     }
 
     @Transactional
@@ -67,11 +93,79 @@ class Kiosks {
             .filter(l -> caller.schoolId() == null || caller.schoolId().equals(l.getSchoolId()))
             .orElseThrow(() -> unusableRoom(roomId, caller));
         String token = tokens.newToken();
-        Kiosk kiosk = kiosks.save(new Kiosk(caller.districtId(), room.getSchoolId(), room.getId(), name.strip(),
-                KioskTokens.hash(token), caller.signedInId(), clock.instant()));
+        Kiosk kiosk = new Kiosk(caller.districtId(), room.getSchoolId(), room.getId(), name.strip(),
+                KioskTokens.hash(token), caller.signedInId(), clock.instant());
+        String code = offerPairing(kiosk);
+        kiosks.save(kiosk);
         log.info("Kiosk {} issued for room {} by {}", kiosk.getId(), room.getId(), caller.signedInId());
         return new IssuedKiosk(kiosk.getId(), kiosk.getName(), kiosk.getSchoolId(),
-                new Ref(room.getId(), room.getName()), token, kiosk.getCreatedAt());
+                new Ref(room.getId(), room.getName()), token, code, kiosk.getPairingExpiresAt(), kiosk.getCreatedAt());
+    }
+
+    /**
+     * A new pairing code for a kiosk that is not revoked (a device whose browser forgot
+     * its credential, or a new device in the same place); an earlier code stops working.
+     */
+    @Transactional
+    PairingCode newPairingCode(Caller caller, String id) {
+        caller.require(Role.ADMIN, "pair kiosks");
+        Kiosk kiosk = find(caller, id);
+        if (kiosk.isRevoked()) {
+            throw ApiProblem.conflict("kiosk-revoked", "Kiosk revoked",
+                    "Kiosk " + kiosk.getName() + " is revoked and never pairs again. Issue a new kiosk for the room.");
+        }
+        String code = offerPairing(kiosk);
+        log.info("Kiosk {} pairing code issued by {}", kiosk.getId(), caller.signedInId());
+        return new PairingCode(kiosk.getId(), kiosk.getName(), roomRef(kiosk), code, kiosk.getPairingExpiresAt());
+    }
+
+    /**
+     * A device exchanges a pairing code for the kiosk's credential: a new token, which
+     * replaces the earlier one. The code works once, until it expires, and not for a
+     * revoked kiosk; whatever is wrong with it, the answer is the same.
+     */
+    @Transactional
+    Paired pair(String typed) {
+        Instant now = clock.instant();
+        String normalised = typed == null ? "" : KioskTokens.normalisePairingCode(typed);
+        Kiosk kiosk = normalised.isEmpty() ? null
+                : kiosks.findByPairingCodeHash(KioskTokens.hash(normalised))
+                    .stream()
+                    .filter(k -> k.isPairable(now))
+                    .findFirst()
+                    .orElse(null);
+        if (kiosk == null) {
+            throw InvalidInput.field("code", "This pairing code is unknown, already used or expired. Ask your "
+                    + "school's Corridor administrator for a new one (Kiosks, \"New pairing code\").");
+        }
+        String token = tokens.newToken();
+        kiosk.paired(KioskTokens.hash(token));
+        log.info("Kiosk {} paired with a pairing code", kiosk.getId());
+        return new Paired(token, kiosk.getId(), kiosk.getName(), roomRef(kiosk));
+    }
+
+    /** The kiosk page's sign of life, every minute. */
+    @Transactional
+    void heartbeat(Caller caller) {
+        caller.require(Role.KIOSK, "send a kiosk's heartbeat");
+        kiosks.noteHeartbeat(caller.id(), clock.instant());
+    }
+
+    private String offerPairing(Kiosk kiosk) {
+        String code = tokens.newPairingCode();
+        kiosk.offerPairing(KioskTokens.hash(KioskTokens.normalisePairingCode(code)),
+                clock.instant().plus(PAIRING_CODE_LASTS));
+        return code;
+    }
+
+    private Ref roomRef(Kiosk kiosk) {
+        return new Ref(kiosk.getRoomId(), locations.findById(kiosk.getRoomId()).map(Location::getName).orElse(null));
+    }
+
+    private Kiosk find(Caller caller, String id) {
+        return kiosks.findByIdAndDistrictId(id, caller.districtId())
+            .filter(k -> caller.schoolId() == null || caller.schoolId().equals(k.getSchoolId()))
+            .orElseThrow(() -> ApiProblem.notFound("Kiosk", id));
     }
 
     @Transactional(readOnly = true)
@@ -82,12 +176,19 @@ class Kiosks {
         Map<String, Location> rooms = locations.findAllById(found.stream().map(Kiosk::getRoomId).distinct().toList())
             .stream()
             .collect(Collectors.toMap(Location::getId, Function.identity()));
+        Instant now = clock.instant();
         return found.stream()
             .map(k -> new KioskView(k.getId(), k.getName(), k.getSchoolId(),
                     new Ref(k.getRoomId(),
                             rooms.containsKey(k.getRoomId()) ? rooms.get(k.getRoomId()).getName() : null),
-                    k.getCreatedAt(), k.getLastUsedAt(), k.getRevokedAt()))
+                    k.getCreatedAt(), k.getLastUsedAt(), k.getRevokedAt(), k.getLastHeartbeatAt(), offlineSince(k, now),
+                    k.isPairable(now) ? k.getPairingExpiresAt() : null))
             .toList();
+    }
+
+    private static Instant offlineSince(Kiosk kiosk, Instant now) {
+        Instant last = kiosk.getLastHeartbeatAt();
+        return kiosk.isRevoked() || last == null || last.isAfter(now.minus(OFFLINE_AFTER)) ? null : last;
     }
 
     /**
@@ -97,9 +198,7 @@ class Kiosks {
     @Transactional
     void revoke(Caller caller, String id) {
         caller.require(Role.ADMIN, "revoke kiosks");
-        Kiosk kiosk = kiosks.findByIdAndDistrictId(id, caller.districtId())
-            .filter(k -> caller.schoolId() == null || caller.schoolId().equals(k.getSchoolId()))
-            .orElseThrow(() -> ApiProblem.notFound("Kiosk", id));
+        Kiosk kiosk = find(caller, id);
         kiosk.revoke(clock.instant());
         log.info("Kiosk {} revoked by {}", kiosk.getId(), caller.signedInId());
     }

@@ -13,6 +13,7 @@ import org.corridor.location.LocationRepository;
 import org.corridor.person.Person;
 import org.corridor.person.Role;
 import org.corridor.problem.ApiProblem;
+import org.corridor.school.School;
 import org.corridor.school.SchoolRepository;
 import org.corridor.section.DepartingFrom;
 import org.corridor.security.Caller;
@@ -47,8 +48,12 @@ class MyAccount {
             String timeZone, @JsonInclude(JsonInclude.Include.NON_NULL) Ref impersonatedBy) implements WhoAmI {
     }
 
-    record KioskMe(KioskView kiosk, Set<Role> roles, String districtId, String schoolId,
-            String timeZone) implements WhoAmI {
+    /**
+     * A kiosk; {@code kioskRequiresPin}: its school asks students for a PIN after their
+     * number.
+     */
+    record KioskMe(KioskView kiosk, Set<Role> roles, String districtId, String schoolId, String timeZone,
+            boolean kioskRequiresPin) implements WhoAmI {
     }
 
     record KioskView(String id, String name, String schoolId, Ref room) {
@@ -66,7 +71,8 @@ class MyAccount {
             Caller.Kiosk k = caller.kiosk();
             String roomName = locations.findById(k.roomId()).map(Location::getName).orElse(null);
             return new KioskMe(new KioskView(k.id(), k.name(), k.schoolId(), new Ref(k.roomId(), roomName)),
-                    caller.roles(), k.districtId(), k.schoolId(), timeZoneOf(k.schoolId()));
+                    caller.roles(), k.districtId(), k.schoolId(), timeZoneOf(k.schoolId()),
+                    schools.findById(k.schoolId()).map(School::isKioskRequiresPin).orElse(false));
         }
         Person p = caller.person();
         Person admin = caller.impersonator();

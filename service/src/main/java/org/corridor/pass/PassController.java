@@ -29,6 +29,12 @@ import org.corridor.security.Caller;
 @RequestMapping("/api/passes")
 class PassController {
 
+    /**
+     * A kiosk's lookup sends the student's PIN in a header, never in the address, which
+     * access logs keep.
+     */
+    static final String PIN_HEADER = "X-Student-Pin";
+
     private final PassRequests requests;
 
     private final PassDecisions decisions;
@@ -60,9 +66,10 @@ class PassController {
     List<PassView> passes(Caller caller, @RequestParam(required = false) PassState state,
             @RequestParam(required = false) @Size(max = 36) String schoolId,
             @RequestParam(required = false) @Size(max = 36) String studentId,
-            @RequestParam(required = false) @Size(min = 1, max = 64) String studentNumber) {
+            @RequestParam(required = false) @Size(min = 1, max = 64) String studentNumber,
+            @RequestHeader(name = PIN_HEADER, required = false) @Size(max = 64) String pin) {
         if (studentNumber != null) {
-            return queries.atKiosk(caller, studentNumber);
+            return queries.atKiosk(caller, studentNumber, pin);
         }
         return queries.list(caller, state, schoolId, studentId);
     }

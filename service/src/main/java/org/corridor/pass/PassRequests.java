@@ -60,9 +60,12 @@ public class PassRequests {
 
     private final TransactionTemplate reading;
 
+    private final KioskStudents kioskStudents;
+
     PassRequests(PassRepository passes, LocationRepository locations, SchoolRepository schools, PersonRepository people,
             DepartingFrom departingFrom, PassLifecycle lifecycle, PassEvents events, PassViews views, Clock clock,
-            PlatformTransactionManager transactions) {
+            PlatformTransactionManager transactions, KioskStudents kioskStudents) {
+        this.kioskStudents = kioskStudents;
         this.views = views;
         this.inTransaction = new TransactionTemplate(transactions);
         this.reading = new TransactionTemplate(transactions);
@@ -193,14 +196,9 @@ public class PassRequests {
             requireType(type, "At a kiosk a student requests a REGULAR pass or starts an AUTO pass.", PassType.REGULAR,
                     PassType.AUTO);
             refuseField(body.studentId(), "studentId", "A kiosk names the student by studentNumber.");
-            if (body.studentNumber() == null || body.studentNumber().isBlank()) {
-                throw InvalidInput.field("studentNumber", "Type or scan your student number.");
-            }
-            return people.findBySchoolIdAndStudentNumber(caller.schoolId(), body.studentNumber().strip())
-                .filter(p -> p.has(Role.STUDENT))
-                .orElseThrow(() -> InvalidInput.field("studentNumber",
-                        "No student with number " + body.studentNumber().strip() + " at this school."));
+            return kioskStudents.identify(caller, body.studentNumber(), body.pin());
         }
+        refuseField(body.pin(), "pin", "Only a kiosk asks for a student's PIN.");
         refuseField(body.studentNumber(), "studentNumber", "Only a kiosk names the student by number.");
         if (caller.is(Role.STUDENT)) {
             requireType(type, "A student requests a REGULAR pass or starts an AUTO pass; PROXY and APPOINTMENT "

@@ -54,10 +54,12 @@ public class PassViews {
         Location room = pass.getDepartingRoomId() == null ? null
                 : locations.getReferenceById(pass.getDepartingRoomId());
         Location destination = locations.getReferenceById(pass.getDestinationId());
-        boolean studentView = pass.getStudentId().equals(caller.id());
+        // A kiosk's screen is read by whoever stands next in line: the student's own view
+        // of the flags.
+        boolean studentView = pass.getStudentId().equals(caller.id()) || caller.isKiosk();
         List<FlagView> flags = pass.getFlags().stream().map(studentView ? FlagView::forStudent : FlagView::of).toList();
         return new PassView(pass.getId(), pass.getState(), pass.getPassType(), pass.getChannel(),
-                pass.getPassType() == PassType.AUTO, ref(student),
+                pass.getPassType() == PassType.AUTO, caller.isKiosk() ? atKiosk(student) : ref(student),
                 new PassView.DepartingFromView(section.getId(), section.getName(), ref(teacher), ref(room)),
                 new PassView.Ref(destination.getId(), destination.getName()), ref(routedTo),
                 status(pass, routedTo, room, destination, schools.getReferenceById(pass.getSchoolId()).getTimeZone()),
@@ -102,6 +104,17 @@ public class PassViews {
     /** A time of day as the school reads it: "10:41" on the school's clock. */
     static String time(Instant at, ZoneId zone) {
         return TIME.format(at.atZone(zone));
+    }
+
+    /**
+     * A kiosk's screen shows the student by first name and last initial ("Ava A."), never
+     * more.
+     */
+    private static PassView.Ref atKiosk(Person student) {
+        String family = student.getFamilyName() == null ? "" : student.getFamilyName().strip();
+        String given = student.getGivenName() == null ? "" : student.getGivenName().strip();
+        return new PassView.Ref(student.getId(),
+                family.isEmpty() ? given : given + " " + family.substring(0, family.offsetByCodePoints(0, 1)) + ".");
     }
 
     /** Null for no one: a class the roster left without a main teacher. */

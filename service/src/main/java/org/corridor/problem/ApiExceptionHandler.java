@@ -42,7 +42,9 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(ApiProblem.class)
     ResponseEntity<ProblemDetail> refused(ApiProblem problem) {
-        return ResponseEntity.status(problem.status()).body(problem.toProblemDetail());
+        ResponseEntity.BodyBuilder answer = ResponseEntity.status(problem.status());
+        problem.headers().forEach((name, value) -> answer.header(name, value));
+        return answer.body(problem.toProblemDetail());
     }
 
     @ExceptionHandler(LifecycleConflictException.class)

@@ -21,6 +21,8 @@ public class ApiProblem extends RuntimeException {
 
     private final Map<String, Object> properties = new LinkedHashMap<>();
 
+    private final Map<String, String> headers = new LinkedHashMap<>();
+
     public ApiProblem(HttpStatus status, String type, String title, String detail) {
         super(detail);
         this.status = status;
@@ -44,6 +46,16 @@ public class ApiProblem extends RuntimeException {
     public ApiProblem with(String name, Object value) {
         properties.put(name, value);
         return this;
+    }
+
+    /** A header of the answer, such as the {@code Retry-After} of a 429. */
+    public ApiProblem withHeader(String name, String value) {
+        headers.put(name, value);
+        return this;
+    }
+
+    public Map<String, String> headers() {
+        return headers;
     }
 
     public HttpStatus status() {

@@ -37,6 +37,8 @@ public class School extends Identified {
 
     private int appointmentLeadMinutes = 5;
 
+    private boolean kioskRequiresPin;
+
     private String emergencyId;
 
     private String sourceId;
@@ -95,6 +97,15 @@ public class School extends Identified {
 
     public int getAppointmentLeadMinutes() {
         return appointmentLeadMinutes;
+    }
+
+    /** Whether a student types a PIN after their number at this school's kiosks. */
+    public boolean isKioskRequiresPin() {
+        return kioskRequiresPin;
+    }
+
+    public void requireKioskPin(boolean required) {
+        this.kioskRequiresPin = required;
     }
 
     /** The emergency in force, or null. */

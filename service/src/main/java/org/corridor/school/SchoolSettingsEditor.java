@@ -87,6 +87,7 @@ class SchoolSettingsEditor {
         change(out, "escalateTo", before.escalateTo(), after.escalateTo());
         change(out, "appointmentLeadMinutes", before.appointmentLeadMinutes(), after.appointmentLeadMinutes());
         change(out, "countedPassTypes", before.countedPassTypes(), after.countedPassTypes());
+        change(out, "kioskRequiresPin", before.kioskRequiresPin(), after.kioskRequiresPin());
         return out.isEmpty() ? "nothing changed" : out.toString();
     }
 

@@ -25,7 +25,7 @@ import org.corridor.problem.InvalidInput;
  */
 record SettingsChange(Integer longRunningMinutes, Integer autoEndMinutes, Integer requestExpiryMinutes,
         Integer resendAfterSeconds, Integer escalateAfterSeconds, String escalateTo, Integer appointmentLeadMinutes,
-        List<String> countedPassTypes, @JsonAnySetter Map<String, Object> unknown) {
+        List<String> countedPassTypes, Boolean kioskRequiresPin, @JsonAnySetter Map<String, Object> unknown) {
 
     SettingsChange {
         unknown = unknown == null ? new LinkedHashMap<>() : unknown;
@@ -91,8 +91,8 @@ record SettingsChange(Integer longRunningMinutes, Integer autoEndMinutes, Intege
         if (!errors.isEmpty()) {
             throw invalid(errors);
         }
-        return new SchoolSettings(current.schoolId(), longRunning, autoEnd, expiry, resend, escalate, to, lead,
-                counted);
+        return new SchoolSettings(current.schoolId(), longRunning, autoEnd, expiry, resend, escalate, to, lead, counted,
+                kioskRequiresPin != null ? kioskRequiresPin : current.kioskRequiresPin());
     }
 
     /** The names in the pass types' order, or null after adding an error. */

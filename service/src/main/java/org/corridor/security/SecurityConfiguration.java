@@ -25,6 +25,10 @@ import org.springframework.util.StringUtils;
 class SecurityConfiguration {
 
     static final String LOGIN = "/login";
+
+    static final String KIOSK_PAGE = "/kiosk";
+
+    static final String KIOSK_PAIRING = "/api/kiosk/pair";
     static final String NO_SIGN_IN = "No sign-in is configured: outside the demo profile Corridor signs people in "
             + "only with an identity provider. Set CORRIDOR_OIDC_GOOGLE_CLIENT_ID and CORRIDOR_OIDC_GOOGLE_CLIENT_SECRET, "
             + "or CORRIDOR_OIDC_MICROSOFT_CLIENT_ID and CORRIDOR_OIDC_MICROSOFT_CLIENT_SECRET, or a registration under "
@@ -69,6 +73,9 @@ class SecurityConfiguration {
             .requestMatchers("/", "/index.html", "/*.css", "/*.js", "/favicon.ico", "/favicon.svg", "/error",
                     "/actuator/health", "/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html", LOGIN, "/login.html",
                     SignInOptionsController.PATH)
+            .permitAll()
+            // The kiosk page and its pairing: a device that has no credential yet.
+            .requestMatchers(KIOSK_PAGE, KIOSK_PAGE + ".html", KIOSK_PAIRING)
             .permitAll()
             .anyRequest()
             .authenticated())

@@ -23,6 +23,7 @@ class WebConfiguration implements WebMvcConfigurer {
     @Override
     public void addViewControllers(ViewControllerRegistry registry) {
         registry.addViewController(SecurityConfiguration.LOGIN).setViewName("forward:/login.html");
+        registry.addViewController(SecurityConfiguration.KIOSK_PAGE).setViewName("forward:/kiosk.html");
     }
 
     @Override

@@ -38,7 +38,7 @@ class KioskPassesApiTest extends ApiTest {
         assertThat(answer.getStatusCode()).isEqualTo(HttpStatus.CREATED);
         assertThat(answer.getBody().get("state").asText()).isEqualTo("PENDING");
         assertThat(answer.getBody().get("channel").asText()).isEqualTo("KIOSK");
-        assertThat(answer.getBody().get("student").get("name").asText()).isEqualTo("Ava Adams");
+        assertThat(answer.getBody().get("student").get("name").asText()).isEqualTo("Ava A.");
         assertThat(answer.getBody().get("routedTo").get("name").asText()).isEqualTo("Ms Rivera");
     }
 

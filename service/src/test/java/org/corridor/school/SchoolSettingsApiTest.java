@@ -144,8 +144,8 @@ class SchoolSettingsApiTest extends ApiTest {
         return json("""
                 {"schoolId": "%s", "longRunningMinutes": 10, "autoEndMinutes": 45, "requestExpiryMinutes": 15,
                  "resendAfterSeconds": 120, "escalateAfterSeconds": 300, "escalateTo": "ADMINISTRATORS",
-                 "appointmentLeadMinutes": 5, "countedPassTypes": ["REGULAR", "AUTO", "PROXY"]}"""
-            .formatted(schoolId()));
+                 "appointmentLeadMinutes": 5, "countedPassTypes": ["REGULAR", "AUTO", "PROXY"],
+                 "kioskRequiresPin": false}""".formatted(schoolId()));
     }
 
     private static List<String> errorFields(JsonNode problem) {

@@ -219,6 +219,13 @@ class AuthorizationMatrixTest extends ApiTest {
         .get("id")
         .asText();
 
+    /** The pairing code of a fresh kiosk of the district: what a device would type. */
+    private static final Setup PAIRING_CODE = (t, d, who) -> t
+        .expect(t.send(d, Who.ADMIN, "POST", "/api/admin/kiosks", Map.of("roomId", d.roomId(), "name", "Spare kiosk")),
+                201, "issuing a kiosk")
+        .get("pairingCode")
+        .asText();
+
     private static final Setup DRAFT = (t, d, who) -> t
         .expect(t.send(d, Who.ADMIN, "POST", "/api/admin/rule-sets",
                 Map.of("drl", DefaultRuleSet.drl(), "note", "matrix draft")), 201, "storing a draft")
@@ -289,7 +296,8 @@ class AuthorizationMatrixTest extends ApiTest {
 
             rule("POST /api/passes", "401 201 201 403 403 201 | 401 400 400 403 403 400").with(NO_PASSES)
                 .body(AuthorizationMatrixTest::newPass),
-            rule("GET /api/passes", "401 200 200 200 200 200 | 401 200 200 200 200 200").with(PASSES_IN_BOTH)
+            // A kiosk asked for a number of another district: an unknown number (400).
+            rule("GET /api/passes", "401 200 200 200 200 200 | 401 200 200 200 200 400").with(PASSES_IN_BOTH)
                 .query(c -> c.who() == Who.KIOSK ? "?studentNumber=" + c.district().studentNumber()
                         : "?schoolId=" + c.district().schoolId()),
             rule("GET /api/passes/{id}", "401 200 200 200 200 200 | 401 404 404 404 404 404").with(PENDING_PASS),
@@ -349,6 +357,17 @@ class AuthorizationMatrixTest extends ApiTest {
                 .body(c -> Map.of("roomId", c.district().roomId(), "name", "Front door")),
             rule("GET /api/admin/kiosks", "401 403 403 200 403 403"),
             rule("DELETE /api/admin/kiosks/{id}", "401 403 403 204 403 403 | 401 403 403 404 403 403").with(KIOSK),
+            rule("POST /api/admin/kiosks/{id}/pairing-code", "401 403 403 200 403 403 | 401 403 403 404 403 403")
+                .with(KIOSK),
+            // Open to anyone: a device has no credential until it has paired.
+            rule("POST /api/kiosk/pair", "200 200 200 200 200 200").with(PAIRING_CODE)
+                .body(c -> Map.of("code", c.made())),
+            rule("POST /api/kiosk/heartbeat", "401 403 403 403 403 204"),
+            rule("PUT /api/admin/students/{id}/kiosk-pin", "401 403 403 200 403 403 | 401 403 403 404 403 403")
+                .ids(District::studentId)
+                .body(c -> Map.of("pin", "4821")),
+            rule("DELETE /api/admin/students/{id}/kiosk-pin", "401 403 403 204 403 403 | 401 403 403 404 403 403")
+                .ids(District::studentId),
 
             rule("POST /api/admin/accommodations", "401 403 403 201 403 403 | 401 403 403 400 403 403")
                 .body(c -> Map.of("studentId", c.district().studentId(), "ruleName", "Destination full", "from",

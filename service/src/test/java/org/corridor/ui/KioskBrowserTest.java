@@ -55,7 +55,8 @@ class KioskBrowserTest extends BrowserTest {
         awaitText("the token shown once", By.id("issued"), "cannot show it again");
         String token = browser.findElement(By.id("token")).getText();
         assertThat(token).isNotBlank();
-        assertThat(browser.findElement(By.id("issued")).getText()).contains("X-Kiosk-Token");
+        assertThat(browser.findElement(By.id("issued")).getText()).contains("X-Kiosk-Token").contains("/kiosk");
+        assertThat(browser.findElement(By.id("pairing-code")).getText()).matches("[A-Z2-9]{4}-[A-Z2-9]{4}");
         awaitText("the kiosk in the list", By.id("kiosks"), NAME);
         assertNoSeriousAxeViolations("the token shown once and the list");
         screenshots("admin-kiosks");
