@@ -120,6 +120,33 @@ export function dateTime(iso, timeZone = zone) {
   return iso ? new Date(iso).toLocaleString('en-GB', { dateStyle: 'medium', timeStyle: 'short', timeZone }) : '';
 }
 
+/** "2026-12-04T14:05" (a datetime-local input's value) on the school's clock, as an ISO instant. */
+export function instantOnSchoolClock(local) {
+  const [date, clock] = local.split('T');
+  const [y, mo, d] = date.split('-').map(Number);
+  const [h, mi] = clock.split(':').map(Number);
+  const wanted = Date.UTC(y, mo - 1, d, h, mi);
+  // the zone's offset at a moment: its wall clock read as if it were UTC, minus the moment
+  const offset = at => {
+    const parts = Object.fromEntries(new Intl.DateTimeFormat('en-US', {
+      timeZone: zone, hourCycle: 'h23', year: 'numeric', month: '2-digit', day: '2-digit',
+      hour: '2-digit', minute: '2-digit', second: '2-digit',
+    }).formatToParts(new Date(at)).map(p => [p.type, p.value]));
+    return Date.UTC(+parts.year, +parts.month - 1, +parts.day, +parts.hour, +parts.minute, +parts.second) - at;
+  };
+  let at = wanted - offset(wanted);
+  at = wanted - offset(at); // once more, for a moment across a change of daylight saving time
+  return new Date(at).toISOString();
+}
+
+/** "2026-12-04T14:05" for a datetime-local input: the moment on the school's clock. */
+export function schoolClockValue(iso) {
+  const parts = Object.fromEntries(new Intl.DateTimeFormat('en-US', {
+    timeZone: zone, hourCycle: 'h23', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit',
+  }).formatToParts(new Date(iso)).map(p => [p.type, p.value]));
+  return `${parts.year}-${parts.month}-${parts.day}T${parts.hour}:${parts.minute}`;
+}
+
 /** The one confirmation dialog of a page, made the first time it is needed. */
 function confirmDialog() {
   let dialog = document.getElementById('confirm');
@@ -328,15 +355,18 @@ export function newKey() {
  * Listens to the person's notification stream (server-sent events `unread` and `notification`). The
  * browser reconnects by itself (with Last-Event-ID); when the server closes it for good (signed out, for
  * instance) a new stream is opened after a while, unless it was superseded by a newer screen of the same
- * person. `onLive(boolean)` tells whether it is connected.
+ * person. `onPass({passId, change})` hears the changes of one's pass that are not notifications (a request
+ * delivered to the teacher's screen, seen). `onLive(boolean)` tells whether it is connected.
  */
-export function listen({ onUnread, onNotification, onLive }) {
+export function listen({ onUnread, onNotification, onPass, onLive }) {
   let source;
   const open = () => {
     source = new EventSource('/api/notifications/stream');
     source.addEventListener('open', () => onLive?.(true));
     source.addEventListener('unread', e => onUnread?.(JSON.parse(e.data).unreadCount));
     source.addEventListener('notification', e => onNotification?.(JSON.parse(e.data)));
+    // a change of one's pass not worth a notification (delivered, seen): {passId, change}
+    source.addEventListener('pass', e => onPass?.(JSON.parse(e.data)));
     // the person opened more screens than the server streams to; a newer one has taken over
     source.addEventListener('superseded', () => {
       source.close();
@@ -354,33 +384,108 @@ export function listen({ onUnread, onNotification, onLive }) {
 }
 
 /**
- * A popup in the screen's live region (aria-live="polite"): a title, a sentence, actions. It stays until
- * dismissed or acted on, or `ttlMillis` passes.
+ * Popups, in one region per screen (`aria-live="polite"`): the newest on top, at most a few visible at once
+ * (three on a wide screen, one on a phone) and "+N more" below them, which `onMore` (set with popupRegion)
+ * answers, for instance by opening the notification centre. On a wide screen the region keeps a column of
+ * its own beside the page (body.with-popups), on a narrow one the page gets room below it, so a popup never
+ * covers the controls it refers to.
  */
-export function toast(region, { title, body, actions = [], ttlMillis = 60000, kind, passId }) {
-  const dismiss = () => node.remove();
+const POPUP_CAP = 20;
+const popupSettings = new WeakMap();
+
+export function popupRegion(region, { onMore } = {}) {
+  popupSettings.set(region, { onMore });
+}
+
+function visiblePopups() {
+  return matchMedia('(max-width: 40rem)').matches ? 1 : 3;
+}
+
+function arrangePopups(region) {
+  const popups = [...region.querySelectorAll(':scope > .toast')];
+  const shown = visiblePopups();
+  popups.forEach((popup, i) => { popup.hidden = i >= shown; });
+  let more = region.querySelector(':scope > .more');
+  const hiddenCount = Math.max(0, popups.length - shown);
+  if (hiddenCount) {
+    if (!more) {
+      more = el('button', { type: 'button', class: 'more' });
+      more.addEventListener('click', () => {
+        const { onMore } = popupSettings.get(region) || {};
+        if (onMore) {
+          onMore();
+        } else {
+          // without a notification centre, the next popup comes up in place of the newest
+          region.querySelector(':scope > .toast')?.remove();
+          arrangePopups(region);
+        }
+      });
+      region.append(more);
+    }
+    more.textContent = `+${hiddenCount} more`;
+  } else {
+    more?.remove();
+  }
+  document.body.classList.toggle('with-popups', popups.length > 0);
+  // on a narrow screen the region sits over the bottom of the page: the page gets that much room below
+  document.body.style.setProperty('--popups-height', `${popups.length ? region.offsetHeight : 0}px`);
+}
+
+/**
+ * A popup: a title, a sentence, optional content (flags, a reason field), actions. It stays until dismissed
+ * or acted on, or `ttlMillis` passes. An action's `run` may return false or throw to keep the popup open
+ * (its problem is shown in the popup); otherwise the popup closes.
+ */
+export function toast(region, { title, body, content = [], actions = [], ttlMillis = 60000, kind, passId }) {
+  const problem = el('p', { class: 'problem', role: 'alert', hidden: true });
+  const dismiss = () => {
+    node.remove();
+    arrangePopups(region);
+  };
   const node = el('div', { class: 'toast', role: 'group', 'aria-label': title, dataset: { kind: kind || '', passId: passId || '' } },
     el('h3', {}, title),
     body ? el('p', {}, body) : null,
+    content,
+    problem,
     el('div', { class: 'actions' },
       actions.map(action => el('button', {
         type: 'button',
-        class: 'primary',
-        onclick: async () => {
-          dismiss();
-          await action.run();
+        class: action.tone || 'primary',
+        dataset: { action: action.name || '' },
+        onclick: async e => {
+          const button = e.currentTarget;
+          button.disabled = true;
+          showError(problem, null);
+          try {
+            if (await action.run(node) !== false) {
+              dismiss();
+            }
+          } catch (err) {
+            showError(problem, err);
+          } finally {
+            button.disabled = false;
+          }
         },
       }, action.label)),
-      el('button', { type: 'button', onclick: dismiss }, 'Dismiss')));
+      el('button', { type: 'button', class: 'dismiss', onclick: dismiss }, 'Dismiss')));
   node.shownAt = Date.now();
-  region.append(node);
-  while (region.children.length > 5) {
-    region.firstElementChild.remove();
+  node.dismiss = dismiss;
+  region.prepend(node);
+  const popups = region.querySelectorAll(':scope > .toast');
+  for (let i = POPUP_CAP; i < popups.length; i++) {
+    popups[i].remove();
   }
+  arrangePopups(region);
   if (ttlMillis) {
-    setTimeout(dismiss, ttlMillis);
+    setTimeout(() => node.isConnected && dismiss(), ttlMillis);
   }
   return node;
+}
+
+/** Takes popups away (a request decided elsewhere) and lets the others move up. */
+export function removePopups(region, popups) {
+  popups.forEach(p => p.remove());
+  arrangePopups(region);
 }
 
 /**

@@ -1,7 +1,11 @@
 // The student's screen: ask to leave class (the class being left, where to, regular or auto pass, a note),
-// then follow the pass: where it was sent, whether it was delivered and seen, its state; cancel or end it
-// when the server offers that (the pass's `actions`).
-import { api, byId as $, el, every, formProblem, listen, newKey, showError, showProblem, toast } from '/corridor.js';
+// then follow the pass live over the event stream: where it was sent, delivered and seen the moment they
+// happen, approved or denied (with the reason, once), out a long time, ended; cancel it (a request, or a
+// booked appointment) or end it when the server offers that (the pass's `actions`). Where the district's
+// rules set a limit, the passes left today and this week.
+import {
+  api, byId as $, dateTime, el, every, formProblem, listen, newKey, showError, showProblem, toast,
+} from '/corridor.js';
 import { openScreen } from '/layout.js';
 
 const error = $('error');
@@ -57,15 +61,18 @@ function renderPass() {
   section.dataset.state = pass.state;
   const from = pass.departingFrom;
   $('pass-where').textContent = `${from?.section ?? 'Class'} → ${pass.destination.name}`
-    + (pass.autoPass ? ' (auto pass)' : '');
+    + (pass.autoPass ? ' (auto pass)' : '')
+    + (pass.state === 'SCHEDULED' && pass.startsAt ? ` at ${dateTime(pass.startsAt)}` : '');
   $('pass-state').textContent = STATES[pass.state] ?? pass.state;
   $('pass-status').textContent = pass.status;
-  $('pass-more').textContent = [pass.autoPassRefused, pass.denyReason && `Reason: ${pass.denyReason}`, pass.endReason]
-    .filter(Boolean).join(' ');
+  // the status already says the denial's reason ("Denied by Ms Rivera: not now") and why a pass ended
+  $('pass-more').textContent = [pass.autoPassRefused,
+    pass.endReason && !pass.status.includes(pass.endReason) ? pass.endReason : null].filter(Boolean).join(' ');
   const flags = pass.flags || [];
   $('pass-flags').replaceChildren(...flags.map(f => el('li', { class: `flag ${f.severity.toLowerCase()}` }, f.message)));
   $('pass-flags').hidden = flags.length === 0;
   $('cancel').hidden = !pass.actions.includes('cancel');
+  $('cancel').textContent = pass.state === 'SCHEDULED' ? 'Cancel appointment' : 'Cancel request';
   $('end').hidden = !pass.actions.includes('end');
   form.hidden = isOpen(pass);
   $('form-title').textContent = 'Ask again';
@@ -117,6 +124,20 @@ async function act(action) {
 
 $('cancel').addEventListener('click', () => act('cancel'));
 $('end').addEventListener('click', () => act('end'));
+
+// ---------------------------------------------------------------- passes left
+
+function leftSentence(count, when) {
+  return count.limit == null ? null : `${count.left} of ${count.limit} passes left ${when}`;
+}
+
+/** GET /api/me/passes-left: shown only where the district's rules set a limit. */
+async function loadPassesLeft() {
+  const left = await api('/api/me/passes-left');
+  const sentences = [leftSentence(left.today, 'today'), leftSentence(left.thisWeek, 'this week')].filter(Boolean);
+  $('passes-left').textContent = sentences.join(' · ');
+  $('passes-left').hidden = sentences.length === 0;
+}
 
 // ---------------------------------------------------------------- the form
 
@@ -233,10 +254,13 @@ form.addEventListener('submit', async e => {
 
 // ---------------------------------------------------------------- start
 
-const refresh = every(15000, async () => {
+const refresh = every(30000, async () => {
   await loadPass();
-  await loadChoices();
+  await Promise.all([loadChoices(), loadPassesLeft()]);
 }, e => showError(error, e));
+
+/** Only the pass again, at once: the stream said it changed (delivered, seen). */
+const refreshPass = every(60000, loadPass, e => showError(error, e));
 
 async function start() {
   me = await openScreen({ role: 'STUDENT', people: 'students' });
@@ -250,17 +274,24 @@ async function start() {
   await refresh();
   let wasLive = null;
   listen({
+    onPass: change => {
+      if (change.passId && change.passId === passId) {
+        refreshPass();
+      }
+    },
     onNotification: n => {
-      toast($('toasts'), { title: n.title, body: n.body, kind: n.kind });
+      // about the pass on screen: the pass says the rest (a denial's reason once, not twice)
+      toast($('toasts'), { title: n.title, body: n.passId && n.passId === passId ? null : n.body, kind: n.kind });
       if (n.passId && (!pass || !isOpen(pass) || n.passId === pass.id)) {
         remember(n.passId);
       }
       refresh();
     },
     onLive: live => {
+      document.body.dataset.live = String(live);
       if (live !== wasLive) {
         $('live').textContent = live ? (wasLive === null ? '' : 'Live updates are back.')
-          : 'Live updates are interrupted; this screen still refreshes every 15 seconds.';
+          : 'Live updates are interrupted; this screen still refreshes every 30 seconds.';
         wasLive = live;
       }
     },

@@ -234,6 +234,26 @@ class NotificationStreams implements SmartLifecycle {
     }
 
     /**
+     * A change of a pass worth showing at once (delivered, seen) but not worth a stored
+     * notification: an event {@code pass} without an id (a reconnecting client re-reads
+     * the pass anyway), with the pass id and the change, to every open stream of the
+     * person it concerns on this instance. A failed write drops the stream.
+     */
+    void signal(String recipientId, PassSignal signal) {
+        onStripe(recipientId, () -> {
+            for (Stream stream : open.getOrDefault(recipientId, Set.of())) {
+                try {
+                    stream.emitter.send(SseEmitter.event().name("pass").data(signal, MediaType.APPLICATION_JSON));
+                }
+                catch (IOException | RuntimeException e) {
+                    log.debug("Stream of {} failed on a signal of pass {}; dropped", recipientId, signal.passId());
+                    drop(stream);
+                }
+            }
+        });
+    }
+
+    /**
      * The notification reached an open screen: its first delivery time is recorded in a
      * short transaction of its own; then, for a notification about a pass,
      * {@link NotificationDelivered} is published inside another one, so a failing

@@ -73,6 +73,27 @@ public class Notifications {
     }
 
     /**
+     * Tells the person's open screens, once the caller's transaction has committed, that
+     * something about their pass changed ({@code event: pass}); nothing is stored. The
+     * student's screen uses it to show "delivered" and "seen" the moment they happen.
+     */
+    public void passChanged(String recipientId, String passId, String change) {
+        Objects.requireNonNull(recipientId, "recipientId");
+        PassSignal signal = new PassSignal(passId, change);
+        if (TransactionSynchronizationManager.isSynchronizationActive()) {
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void afterCommit() {
+                    streams.signal(recipientId, signal);
+                }
+            });
+        }
+        else {
+            streams.signal(recipientId, signal);
+        }
+    }
+
+    /**
      * A request that was decided, cancelled or expired is no longer unread: marks every
      * unseen request-kind notification of the pass (the routed teacher's, escalations'
      * recipients') seen now, in the caller's transaction.

@@ -162,6 +162,9 @@ public class PassDecisions {
         PassState from = pass.getState();
         lifecycle.checkIn(pass.ref());
         events.record(pass, PassEventKind.CHECKED_IN, caller, from, null);
+        if (!access.isOwnPass(caller, pass)) {
+            notices.changed(pass, "checked-in");
+        }
         return views.of(pass, caller);
     }
 
@@ -177,6 +180,9 @@ public class PassDecisions {
         PassState from = pass.getState();
         lifecycle.end(pass.ref());
         events.record(pass, PassEventKind.ENDED, caller, from, null);
+        if (!access.isOwnPass(caller, pass)) {
+            notices.changed(pass, "ended");
+        }
         return views.of(pass, caller);
     }
 

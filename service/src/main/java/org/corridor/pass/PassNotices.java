@@ -110,6 +110,15 @@ class PassNotices {
     void longRunning(Pass pass) {
         tell(departingTeacher(pass), NotificationKind.LONG_RUNNING, pass, student(pass) + " has been out a long time",
                 "Left for " + destination(pass) + " at " + time(pass, pass.getStartedAt()) + ".");
+        changed(pass, "long-running");
+    }
+
+    /**
+     * The student's open screens hear at once of a change they get no notification for
+     * (out a long time, ended or checked in by someone else).
+     */
+    void changed(Pass pass, String change) {
+        notifications.passChanged(pass.getStudentId(), pass.getId(), change);
     }
 
     void endedBySystem(Pass pass) {

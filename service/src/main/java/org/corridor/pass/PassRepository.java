@@ -123,4 +123,18 @@ public interface PassRepository extends JpaRepository<Pass, String> {
     List<Pass> search(String districtId, PassState state, String schoolId, String studentId, String involvedId,
             Limit limit);
 
+    /** The passes out now to these destinations (Arrivals). */
+    @Query("""
+            select p from Pass p
+            where p.districtId = :districtId and p.destinationId in :destinationIds and p.state in :out""")
+    List<Pass> outTo(String districtId, Collection<String> destinationIds, Collection<PassState> out);
+
+    /** The passes checked in at these destinations since the given moment (Arrivals). */
+    @Query("""
+            select p from Pass p
+            where p.districtId = :districtId and p.destinationId in :destinationIds
+              and p.state = org.corridor.pass.PassState.COMPLETED and p.endedAt >= :since
+              and exists (select e.id from PassEvent e where e.passId = p.id and e.kind = 'CHECKED_IN')""")
+    List<Pass> checkedInAt(String districtId, Collection<String> destinationIds, Instant since);
+
 }

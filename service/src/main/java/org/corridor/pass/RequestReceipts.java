@@ -13,6 +13,7 @@ import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 import org.corridor.notification.NotificationDelivered;
+import org.corridor.notification.Notifications;
 import org.corridor.persistence.RestartOnDeadlock;
 import org.corridor.person.Role;
 import org.corridor.reads.ReadLog;
@@ -40,9 +41,12 @@ public class RequestReceipts {
 
     private final ReadLog reads;
 
+    private final Notifications notifications;
+
     RequestReceipts(PassRepository passes, PassAccess access, PassViews views, PassEvents events,
-            EntityManager entities, Clock clock, ReadLog reads) {
+            EntityManager entities, Clock clock, ReadLog reads, Notifications notifications) {
         this.reads = reads;
+        this.notifications = notifications;
         this.passes = passes;
         this.access = access;
         this.views = views;
@@ -64,6 +68,7 @@ public class RequestReceipts {
                 && passes.markSeen(passId, clock.instant()) == 1) {
             entities.refresh(pass);
             events.record(pass, PassEventKind.SEEN, caller, pass.getState(), null);
+            notifications.passChanged(pass.getStudentId(), passId, "seen");
         }
         reads.pass(caller, ReadLog.What.PASS, "GET /api/passes/{id}", passId, pass.getStudentId());
         return views.of(pass, caller);
@@ -82,8 +87,10 @@ public class RequestReceipts {
         passes.findById(delivery.passId())
             .filter(p -> p.getState() == PassState.PENDING && p.getRoutedToId().equals(delivery.recipientId()))
             .filter(p -> passes.markDelivered(p.getId(), delivery.at()) == 1)
-            .ifPresent(p -> events.recordBySystem(p, PassEventKind.DELIVERED, p.getState(),
-                    "Popped up on the teacher's screen"));
+            .ifPresent(p -> {
+                events.recordBySystem(p, PassEventKind.DELIVERED, p.getState(), "Popped up on the teacher's screen");
+                notifications.passChanged(p.getStudentId(), p.getId(), "delivered");
+            });
     }
 
     /**
@@ -103,6 +110,7 @@ public class RequestReceipts {
                 .forEach(p -> {
                     entities.refresh(p);
                     events.record(p, PassEventKind.DELIVERED, caller, p.getState(), null);
+                    notifications.passChanged(p.getStudentId(), p.getId(), "delivered");
                 });
         }
         List<Pass> escalated = passes.findEscalatedToCoTeacher(caller.id());

@@ -129,13 +129,25 @@ class PassFacts {
     }
 
     private FactSnapshot.Usage usage(Pass pass, School school, ZonedDateTime now) {
+        return usage(pass.getStudentId(), pass.getId(), school, now);
+    }
+
+    /**
+     * The student's passes today and this week as the rules count them, now, in the
+     * school's time zone (the passes left today, {@link PassLimits}).
+     */
+    FactSnapshot.Usage usage(String studentId, School school) {
+        return usage(studentId, "", school, ZonedDateTime.now(clock).withZoneSameInstant(school.getTimeZone()));
+    }
+
+    private FactSnapshot.Usage usage(String studentId, String exceptPassId, School school, ZonedDateTime now) {
         Instant startOfDay = now.toLocalDate().atStartOfDay(school.getTimeZone()).toInstant();
         Instant startOfWeek = now.toLocalDate()
             .with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY))
             .atStartOfDay(school.getTimeZone())
             .toInstant();
         Set<String> counted = Set.copyOf(school.getCountedPassTypes());
-        List<PassUse> week = passes.usedSince(pass.getStudentId(), startOfWeek, pass.getId())
+        List<PassUse> week = passes.usedSince(studentId, startOfWeek, exceptPassId)
             .stream()
             .filter(use -> counted.contains(use.passType().name()))
             .toList();

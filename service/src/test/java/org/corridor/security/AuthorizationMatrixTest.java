@@ -289,10 +289,11 @@ class AuthorizationMatrixTest extends ApiTest {
     private static final List<Rule> RULES = List.of(rule("GET /api/sign-in-options", "200 200 200 200 200 200"),
             rule("GET /api/me", "401 200 200 200 200 200"),
             rule("GET /api/me/departing-from", "401 200 403 403 403 403"),
+            rule("GET /api/me/passes-left", "401 200 403 403 403 403"),
             rule("GET /api/schools/{schoolId}/destinations", "401 200 200 200 200 200 | 401 404 404 404 404 404")
                 .ids(District::schoolId),
             rule("GET /api/classes/current", "401 403 200 403 403 403"),
-            rule("GET /api/requests", "401 403 200 403 403 403"),
+            rule("GET /api/requests", "401 403 200 403 403 403"), rule("GET /api/arrivals", "401 403 200 403 403 403"),
 
             rule("POST /api/passes", "401 201 201 403 403 201 | 401 400 400 403 403 400").with(NO_PASSES)
                 .body(AuthorizationMatrixTest::newPass),

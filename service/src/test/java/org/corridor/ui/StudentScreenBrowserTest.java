@@ -2,11 +2,16 @@ package org.corridor.ui;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.Select;
+import org.openqa.selenium.support.ui.WebDriverWait;
 
 import org.corridor.testing.OnMariaDb;
 
@@ -144,6 +149,80 @@ class StudentScreenBrowserTest extends BrowserTest {
         browser.findElement(By.id("send")).click();
         awaitText("the pending pass", By.id("pass-state"), "Pending");
         assertNoSeriousAxeViolations("the student's pending pass");
+    }
+
+    /** Ava on her screen, following the request she asked for on another device. */
+    private String avaFollowsARequest() {
+        String id = request("ava", "Restroom").getBody().get("id").asText();
+        signIn("ava");
+        browser.get(url("/student.html"));
+        awaitText("the open pass", By.id("pass-status"), "Sent to Ms Rivera, Room 204");
+        return id;
+    }
+
+    @Test
+    void studentSeesSeenWithinASecondOfTheTeacherOpeningTheRequest() {
+        String id = avaFollowsARequest();
+        await("the event stream open", b -> "true".equals(b.findElement(By.tagName("body")).getAttribute("data-live")));
+
+        long opened = System.nanoTime();
+        get("rivera", "/api/passes/" + id);
+
+        new WebDriverWait(browser, Duration.ofSeconds(1)).withMessage("\"seen\" within a second")
+            .until(b -> b.findElement(By.id("pass-status")).getText().contains("— seen "));
+        System.out.println("[student screen] seen shown " + (System.nanoTime() - opened) / 1_000_000
+                + " ms after the teacher opened the request");
+    }
+
+    @Test
+    void approvalShowsAtOnceOverTheStream() {
+        String id = avaFollowsARequest();
+
+        post("rivera", "/api/passes/" + id + "/approve", Map.of());
+
+        new WebDriverWait(browser, Duration.ofSeconds(3))
+            .until(b -> b.findElement(By.id("pass-state")).getText().startsWith("Active"));
+        assertThat(browser.findElement(By.id("end")).isDisplayed()).isTrue();
+    }
+
+    @Test
+    void denialsReasonIsShownOnce() {
+        String id = avaFollowsARequest();
+
+        post("rivera", "/api/passes/" + id + "/deny", Map.of("reason", "The test starts now"));
+
+        awaitText("the denied pass", By.id("pass-status"), "Denied by Ms Rivera: The test starts now");
+        awaitText("the popup", By.cssSelector("#toasts .toast"), "Denied");
+        String page = browser.findElement(By.tagName("body")).getText();
+        assertThat(page.split("The test starts now", -1)).as("the reason on the page once").hasSize(2);
+    }
+
+    @Test
+    void bookedAppointmentIsCancelledWithCancelAppointment() {
+        post("rivera", "/api/passes", Map.of("type", "APPOINTMENT", "studentId", person("ava").getId(), "destinationId",
+                destination("Library"), "startsAt", Instant.now().plusSeconds(86_400).toString()));
+
+        signIn("ava");
+        browser.get(url("/student.html"));
+
+        awaitText("the appointment", By.id("pass-state"), "Appointment scheduled");
+        WebElement cancel = awaitText("its cancel button", By.id("cancel"), "Cancel appointment");
+        assertThat(browser.findElement(By.id("pass-where")).getText()).contains("Library at ");
+        cancel.click();
+        awaitText("the cancelled appointment", By.id("pass-state"), "Cancelled");
+    }
+
+    @Test
+    void passesLeftTodayWhereTheRulesSetALimit() {
+        String used = out("ava", "Restroom");
+        post("ava", "/api/passes/" + used + "/end", null);
+
+        signIn("ava");
+        browser.get(url("/student.html"));
+
+        awaitText("the passes left", By.id("passes-left"), "3 of 4 passes left today");
+        assertThat(browser.findElement(By.id("passes-left")).getText()).contains("11 of 12 passes left this week");
+        screenshots("student");
     }
 
 }
