@@ -2,6 +2,7 @@ package org.corridor.audit;
 
 import java.io.OutputStreamWriter;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Map;
 
 import org.springframework.http.HttpHeaders;
@@ -33,8 +34,15 @@ class AuditController {
 
     private final ReadRecords reads;
 
-    AuditController(PassHistory history, PassSearch search, PassPaths paths, ReadRecords reads) {
+    private final PassModels models;
+
+    private final AuditPeople people;
+
+    AuditController(PassHistory history, PassSearch search, PassPaths paths, ReadRecords reads, PassModels models,
+            AuditPeople people) {
         this.reads = reads;
+        this.models = models;
+        this.people = people;
         this.history = history;
         this.search = search;
         this.paths = paths;
@@ -68,6 +76,21 @@ class AuditController {
     @GetMapping("/api/audit/passes/{id}/path")
     PassPaths.Path path(Caller caller, @PathVariable String id) {
         return paths.of(caller, id);
+    }
+
+    /**
+     * The deployed BPMN of a process a pass runs ({@code pass-lifecycle},
+     * {@code appointment-pass}), of the version its path names or the latest.
+     */
+    @GetMapping("/api/audit/models/{key}")
+    ProcessModels.Model model(Caller caller, @PathVariable String key, @RequestParam Map<String, String> query) {
+        return models.of(caller, key, query);
+    }
+
+    /** People of the district by the start of a name, or a student by number. */
+    @GetMapping("/api/audit/people")
+    List<AuditPeople.Found> people(Caller caller, @RequestParam Map<String, String> query) {
+        return people.find(caller, query);
     }
 
     @GetMapping(value = "/api/audit/reads", produces = MediaType.APPLICATION_JSON_VALUE)

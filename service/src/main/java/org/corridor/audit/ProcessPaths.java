@@ -16,7 +16,12 @@ public interface ProcessPaths {
      */
     List<ProcessPath> of(String passId, String districtId);
 
-    record ProcessPath(String process, String instanceId, Instant startedAt, Instant endedAt, List<Step> activities) {
+    /**
+     * {@code version}: the version of the process definition the instance ran, whose
+     * model ({@link ProcessModels}) its path is drawn on.
+     */
+    record ProcessPath(String process, int version, String instanceId, Instant startedAt, Instant endedAt,
+            List<Step> activities) {
     }
 
     /**

@@ -57,8 +57,9 @@ class EngineProcessPaths implements ProcessPaths {
             .stream()
             .map(EngineProcessPaths::step)
             .toList();
-        return new ProcessPath(instance.getProcessDefinitionKey(), instance.getId(), instant(instance.getStartTime()),
-                instant(instance.getEndTime()), steps);
+        return new ProcessPath(instance.getProcessDefinitionKey(),
+                instance.getProcessDefinitionVersion() == null ? 0 : instance.getProcessDefinitionVersion(),
+                instance.getId(), instant(instance.getStartTime()), instant(instance.getEndTime()), steps);
     }
 
     private static Step step(HistoricActivityInstance activity) {
