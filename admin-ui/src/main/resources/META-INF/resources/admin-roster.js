@@ -144,7 +144,7 @@ async function refreshImports() {
 async function refreshGaps() {
   const report = await api(`/api/admin/schools/${encodeURIComponent(school.id)}/roster-gaps`);
   const classes = report.classesWithGaps;
-  $('summary').textContent = `${school.name}: ${report.classes} class(es); ${classes.length} with gaps; `
+  $('summary').textContent = `${report.classes} class(es) in the school; ${classes.length} with gaps; `
     + `${report.studentsInNoClass.length} student(s) in no class.`;
   $('classes-empty').hidden = classes.length > 0;
   $('classes').tBodies[0].replaceChildren(...classes.map(c => el('tr', {},
@@ -179,12 +179,12 @@ async function openFix(gap) {
       ...periods.map(p => el('label', {}, el('input', { type: 'checkbox', name: 'periods', value: p.name,
         checked: section.periods.includes(p.name) }), ` ${p.name} (${p.startsAt}–${p.endsAt})`)));
     const option = (value, label, selected) => el('option', { value, selected }, label);
-    $('fix-room').replaceChildren(
+    $('fix-room').replaceChildren(...[
       section.room ? [] : option('', 'No room yet', true),
-      places.map(l => option(l.id, l.destination ? `${l.name} (destination)` : l.name, l.id === section.room?.id)));
-    $('fix-teacher').replaceChildren(
+      places.map(l => option(l.id, l.destination ? `${l.name} (destination)` : l.name, l.id === section.room?.id))].flat());
+    $('fix-teacher').replaceChildren(...[
       section.mainTeacher ? [] : option('', 'No main teacher yet', true),
-      teachers.map(t => option(t.id, t.name, t.id === section.mainTeacher?.id)));
+      teachers.map(t => option(t.id, t.name, t.id === section.mainTeacher?.id))].flat());
     $('fix').showModal();
     $('fix-periods').querySelector('input')?.focus();
   } catch (e) {

@@ -178,7 +178,6 @@ async function saveSettings(event) {
 
 function periodRow(period = { name: '', startsAt: '', endsAt: '', days: ['MON', 'TUE', 'WED', 'THU', 'FRI'] }) {
   const row = el('tr', { class: 'period' });
-  const index = () => [...row.parentNode.rows].indexOf(row);
   const nameInput = el('input', { type: 'text', maxlength: 100, 'aria-label': 'Period name', value: period.name, class: 'period-name' });
   const starts = el('input', { type: 'time', 'aria-label': 'Starts at', value: period.startsAt, class: 'period-starts' });
   const ends = el('input', { type: 'time', 'aria-label': 'Ends at', value: period.endsAt, class: 'period-ends' });
@@ -192,7 +191,6 @@ function periodRow(period = { name: '', startsAt: '', endsAt: '', days: ['MON', 
     $('period-add').focus();
   });
   row.append(el('td', {}, nameInput), el('td', {}, starts), el('td', {}, ends), el('td', {}, days), el('td', {}, removeButton));
-  row.index = index;
   return row;
 }
 

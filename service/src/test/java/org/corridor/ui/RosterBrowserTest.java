@@ -84,6 +84,10 @@ class RosterBrowserTest extends BrowserTest {
 
         browser.findElement(By.xpath("//button[normalize-space()='Fix World History']")).click();
         awaitText("the fix dialog", By.id("fix-title"), "Fix World History");
+        assertThat(new Select(browser.findElement(By.id("fix-room"))).getFirstSelectedOption().getText())
+            .isEqualTo("Room 118");
+        assertThat(new Select(browser.findElement(By.id("fix-teacher"))).getFirstSelectedOption().getText())
+            .isEqualTo("Tom Walsh");
         assertNoSeriousAxeViolations("the class's fix dialog");
         screenshots("admin-roster-fix");
         browser.findElement(By.cssSelector("#fix-periods input[value='1']")).click();
