@@ -397,9 +397,14 @@ export function popupRegion(region, { onMore } = {}) {
   popupSettings.set(region, { onMore });
 }
 
+const phone = matchMedia('(max-width: 40rem)');
+
 function visiblePopups() {
-  return matchMedia('(max-width: 40rem)').matches ? 1 : 3;
+  return phone.matches ? 1 : 3;
 }
+
+// a window made narrower (or a phone turned) shows as many popups as now fit
+phone.addEventListener('change', () => document.querySelectorAll('.toasts').forEach(arrangePopups));
 
 function arrangePopups(region) {
   const popups = [...region.querySelectorAll(':scope > .toast')];

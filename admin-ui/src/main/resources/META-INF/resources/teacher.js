@@ -128,7 +128,8 @@ function updateRequest(entry, pass) {
   entry.meta.replaceChildren(
     [pass.autoPass ? 'Auto pass that needs approval' : 'Regular pass', `asked ${time(pass.requestedAt)}`,
       pass.autoPassRefused].filter(Boolean).join(' · '),
-    pass.note ? el('span', {}, ` · Note: “${pass.note}”`) : null);
+    // replaceChildren writes a null child as the text "null" ("asked 07:56null"): only what is there
+    ...(pass.note ? [el('span', {}, ` · Note: “${pass.note}”`)] : []));
   entry.status.textContent = pass.status;
   entry.approve.hidden = !pass.actions.includes('approve');
   entry.deny.hidden = !pass.actions.includes('deny');
@@ -409,14 +410,15 @@ async function loadInbox() {
     const pending = REQUEST_KINDS.has(n.kind) && n.passId && pendingRequest(n.passId) ? requestControls(n.passId, 'inbox') : null;
     const problem = el('p', { class: 'problem', role: 'alert', hidden: true });
     const run = action => async e => {
-      e.currentTarget.disabled = true;
+      const button = e.currentTarget;
+      button.disabled = true;
       showError(problem, null);
       try {
         await action.run();
       } catch (err) {
         showError(problem, err);
       } finally {
-        e.currentTarget.disabled = false;
+        button.disabled = false;
       }
     };
     return el('li', { class: n.seenAt ? 'item' : 'item unseen', dataset: { id: n.id, kind: n.kind, passId: n.passId || '' } },

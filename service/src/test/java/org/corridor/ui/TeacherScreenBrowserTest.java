@@ -356,6 +356,7 @@ class TeacherScreenBrowserTest extends BrowserTest {
         assertNoSeriousAxeViolations("the notification centre");
 
         browser.findElement(By.id("inbox-close")).click();
+        browser.findElement(By.id("tab-class")).click();
         clickIn("Ava's card", By.cssSelector("#classes li[data-student-name='Ava Adams']"), "button.name");
         awaitText("Ava's dialog", By.id("student-dialog"), "Issue a pass now");
         assertNoSeriousAxeViolations("a student's dialog");
