@@ -18,7 +18,8 @@ export const SCREENS = [
   { roles: ['ADMIN'], href: '/admin-emergency.html', label: 'Emergency' },
   { roles: ['TEACHER'], href: '/teacher.html', label: 'My class' },
   { roles: ['STUDENT'], href: '/student.html', label: 'My pass' },
-  { roles: ['AUDITOR'], href: '/auditor.html', label: 'Auditor' },
+  { roles: ['AUDITOR'], href: '/auditor.html', label: 'Search passes' },
+  { roles: ['AUDITOR'], href: '/auditor-reads.html', label: 'Reads log' },
   { roles: ['ADMIN', 'AUDITOR'], href: '/swagger-ui.html', label: 'API explorer' },
 ];
 
