@@ -29,7 +29,8 @@ export const SCREENS = [
     about: 'Students who must not be in the halls at the same time: pairs, CSV import, history.' },
   { roles: ['TEACHER'], href: '/teacher.html', label: 'My class' },
   { roles: ['STUDENT'], href: '/student.html', label: 'My pass' },
-  { roles: ['AUDITOR'], href: '/auditor.html', label: 'Auditor' },
+  { roles: ['AUDITOR'], href: '/auditor.html', label: 'Search passes' },
+  { roles: ['AUDITOR'], href: '/auditor-reads.html', label: 'Reads log' },
   { roles: ['ADMIN', 'AUDITOR'], href: '/swagger-ui.html', label: 'API explorer' },
 ];
 
