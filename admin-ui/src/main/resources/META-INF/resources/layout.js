@@ -2,7 +2,7 @@
 // the person's roles open, the page's own tools, who is signed in, sign out) and the guard that sends a
 // signed-out person to the sign-in page. A page writes <header class="bar"></header> (with its own tools
 // inside, if any), an alert region #error in its <main id="main">, and calls openScreen.
-import { byId, el, showError, signOut, useTimeZone, whoAmI } from '/corridor.js';
+import { actAsChoice, byId, el, showError, signOut, stopActingAs, useActAs, useTimeZone, whoAmI } from '/corridor.js';
 
 /**
  * Every screen, in the order of the navigation. `roles`: who sees it. A new screen is added here and
@@ -16,6 +16,9 @@ export const SCREENS = [
   { roles: ['ADMIN'], href: '/admin-roster.html', label: 'Roster' },
   { roles: ['ADMIN'], href: '/admin-kiosks.html', label: 'Kiosks' },
   { roles: ['ADMIN'], href: '/admin-emergency.html', label: 'Emergency' },
+  { roles: ['ADMIN'], group: 'Today', href: '/admin-requests.html', label: 'Escalated requests' },
+  { roles: ['ADMIN'], group: 'Today', href: '/admin-diagnostics.html', label: 'Routing diagnostics' },
+  { roles: ['ADMIN'], group: 'School', href: '/admin-coverage.html', label: 'Covered classes' },
   { roles: ['TEACHER'], href: '/teacher.html', label: 'My class' },
   { roles: ['STUDENT'], href: '/student.html', label: 'My pass' },
   { roles: ['AUDITOR'], href: '/auditor.html', label: 'Auditor' },
@@ -35,12 +38,19 @@ export function screensFor(me) {
  */
 export async function openScreen({ role, people }) {
   const error = byId('error');
+  // an administrator covering a class sees a teacher's screens (corridor.js actAsChoice); only teachers' screens act as
+  const actAs = [role].flat().includes('TEACHER') ? actAsChoice() : null;
+  useActAs(actAs);
   let me;
   try {
     me = await whoAmI();
   } catch (e) {
     drawBar(null);
     showError(error, e);
+    if (actAs) {
+      stopActingAs();
+      error.append(' ', el('a', { href: '/admin-coverage.html' }, 'Back to your own screens'));
+    }
     return null;
   }
   if (!me) {
@@ -49,6 +59,7 @@ export async function openScreen({ role, people }) {
   }
   useTimeZone(me.timeZone);
   drawBar(me);
+  drawActingAs(me);
   const roles = [role].flat();
   if (!roles.some(r => me.roles?.includes(r))) {
     showError(error, new Error(`This screen is for ${people}; ${me.name ?? 'this account'} is not one.`));
@@ -85,4 +96,24 @@ export function drawBar(me) {
   const out = el('button', { type: 'button', id: 'sign-out', 'data-layout': true }, 'Sign out');
   out.addEventListener('click', () => signOut().catch(e => showError(byId('error'), e)));
   bar.replaceChildren(brand, nav, ...tools, who, out);
+}
+
+/**
+ * While an administrator sees a teacher's screens: a banner above the bar saying whose screens they are,
+ * that actions are recorded as the administrator's, and a way back to their own screens.
+ */
+function drawActingAs(me) {
+  document.querySelector('.acting-as')?.remove();
+  if (!me.impersonatedBy) {
+    return;
+  }
+  const back = el('button', { type: 'button', id: 'stop-acting-as' }, 'Back to my own screens');
+  back.addEventListener('click', () => {
+    stopActingAs();
+    location.href = '/admin-coverage.html';
+  });
+  document.querySelector('header.bar').before(el('div', { class: 'acting-as', role: 'region', 'aria-label': 'Covering a class' },
+    el('p', {}, el('strong', {}, `You are seeing ${me.name}'s screens`), `, as ${me.impersonatedBy.name}. `
+      + `What you do here is recorded as yours, on ${me.name}'s behalf; notifications and popups stay your own.`),
+    back));
 }
