@@ -19,6 +19,41 @@ export function csrfToken() {
 }
 
 /**
+ * Covering a class: an administrator chooses a teacher (kept in this tab's sessionStorage) and the teacher's
+ * screens then call the API with X-Act-As, so they show that teacher's class and requests. Only a screen
+ * meant for teachers turns it on (openScreen in layout.js, with useActAs); the administrator's own screens
+ * never send it. The server checks and records it: actions name the administrator, on the teacher's behalf.
+ */
+const ACT_AS = 'corridor.actAs';
+let actingAs = null;
+
+/** The teacher chosen to act as in this tab ({ id, name }), or null. */
+export function actAsChoice() {
+  try {
+    const choice = JSON.parse(sessionStorage.getItem(ACT_AS));
+    return choice?.id ? choice : null;
+  } catch {
+    return null;
+  }
+}
+
+/** Chooses the teacher whose screens this tab shows next. */
+export function chooseActAs(teacher) {
+  sessionStorage.setItem(ACT_AS, JSON.stringify({ id: teacher.id, name: teacher.name }));
+}
+
+/** Back to one's own screens. */
+export function stopActingAs() {
+  sessionStorage.removeItem(ACT_AS);
+  actingAs = null;
+}
+
+/** This page's calls act as the teacher chosen (or as the signed-in person again, with null). */
+export function useActAs(choice) {
+  actingAs = choice?.id ?? null;
+}
+
+/**
  * Calls the API as the signed-in person: same-origin credentials, JSON both ways, and for anything but
  * GET the X-XSRF-TOKEN header. Resolves to the parsed body (or null); rejects with an ApiError.
  */
@@ -41,6 +76,9 @@ export async function api(path, { method = 'GET', body, headers = {} } = {}) {
 
 async function call(path, method, body, headers) {
   const sent = { Accept: 'application/json, application/problem+json', ...headers };
+  if (actingAs) {
+    sent['X-Act-As'] = actingAs;
+  }
   if (body !== undefined) {
     sent['Content-Type'] = 'application/json';
   }
@@ -330,6 +368,7 @@ export async function whoAmI() {
 
 /** Signs out (POST /logout with the CSRF header) and goes to the sign-in page, which says so. */
 export async function signOut() {
+  stopActingAs();
   const token = csrfToken();
   const response = await fetch('/logout', {
     method: 'POST',

@@ -2,7 +2,7 @@
 // the person's roles open, the page's own tools, who is signed in, sign out) and the guard that sends a
 // signed-out person to the sign-in page. A page writes <header class="bar"></header> (with its own tools
 // inside, if any), an alert region #error in its <main id="main">, and calls openScreen.
-import { byId, el, showError, signOut, useTimeZone, whoAmI } from '/corridor.js';
+import { actAsChoice, byId, el, showError, signOut, stopActingAs, useActAs, useTimeZone, whoAmI } from '/corridor.js';
 
 /**
  * Every screen, in the order of the navigation. `roles`: who sees it. A new screen is added here and
@@ -13,6 +13,10 @@ import { byId, el, showError, signOut, useTimeZone, whoAmI } from '/corridor.js'
  */
 export const SCREENS = [
   { roles: ['ADMIN'], href: '/admin.html', label: 'Administration' },
+  { roles: ['ADMIN'], href: '/admin-requests.html', label: 'Escalated requests', group: 'Today',
+    about: 'Requests no teacher answered in time, sent to the administrators: approve, deny or cancel them, live.' },
+  { roles: ['ADMIN'], href: '/admin-diagnostics.html', label: 'Routing diagnostics', group: 'Today',
+    about: 'Why a teacher did or did not receive a student\'s request: the verdict, every reason, recent requests.' },
   { roles: ['ADMIN'], href: '/admin-emergency.html', label: 'Emergency', group: 'Today',
     about: 'Lockdown or evacuation: end every pass of a school at once, print who was out and where, clear it.' },
   { roles: ['ADMIN'], href: '/admin-setup.html', label: 'School setup', group: 'School',
@@ -27,6 +31,8 @@ export const SCREENS = [
     about: 'Private exemptions of a student from named rules, for a period. Teachers never see them.' },
   { roles: ['ADMIN'], href: '/admin-no-contact.html', label: 'No-contact', group: 'Policy',
     about: 'Students who must not be in the halls at the same time: pairs, CSV import, history.' },
+  { roles: ['ADMIN'], href: '/admin-coverage.html', label: 'Covered classes', group: 'School',
+    about: 'A covering teacher for a class for some days, and seeing a teacher\'s screens as they see them.' },
   { roles: ['TEACHER'], href: '/teacher.html', label: 'My class' },
   { roles: ['STUDENT'], href: '/student.html', label: 'My pass' },
   { roles: ['AUDITOR'], href: '/auditor.html', label: 'Search passes' },
@@ -55,12 +61,19 @@ export function screensFor(me) {
  */
 export async function openScreen({ role, people }) {
   const error = byId('error');
+  // an administrator covering a class sees a teacher's screens (corridor.js actAsChoice); only teachers' screens act as
+  const actAs = [role].flat().includes('TEACHER') ? actAsChoice() : null;
+  useActAs(actAs);
   let me;
   try {
     me = await whoAmI();
   } catch (e) {
     drawBar(null);
     showError(error, e);
+    if (actAs) {
+      stopActingAs();
+      error.append(' ', el('a', { href: '/admin-coverage.html' }, 'Back to your own screens'));
+    }
     return null;
   }
   if (!me) {
@@ -69,6 +82,7 @@ export async function openScreen({ role, people }) {
   }
   useTimeZone(me.timeZone);
   drawBar(me);
+  drawActingAs(me);
   const roles = [role].flat();
   if (!roles.some(r => me.roles?.includes(r))) {
     showError(error, new Error(`This screen is for ${people}; ${me.name ?? 'this account'} is not one.`));
@@ -174,3 +188,22 @@ document.addEventListener('click', event => {
     closeMenus();
   }
 });
+
+ * While an administrator sees a teacher's screens: a banner above the bar saying whose screens they are,
+ * that actions are recorded as the administrator's, and a way back to their own screens.
+ */
+function drawActingAs(me) {
+  document.querySelector('.acting-as')?.remove();
+  if (!me.impersonatedBy) {
+    return;
+  }
+  const back = el('button', { type: 'button', id: 'stop-acting-as' }, 'Back to my own screens');
+  back.addEventListener('click', () => {
+    stopActingAs();
+    location.href = '/admin-coverage.html';
+  });
+  document.querySelector('header.bar').before(el('div', { class: 'acting-as', role: 'region', 'aria-label': 'Covering a class' },
+    el('p', {}, el('strong', {}, `You are seeing ${me.name}'s screens`), `, as ${me.impersonatedBy.name}. `
+      + `What you do here is recorded as yours, on ${me.name}'s behalf; notifications and popups stay your own.`),
+    back));
+}

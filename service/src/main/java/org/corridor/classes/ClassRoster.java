@@ -25,6 +25,16 @@ interface ClassRoster extends Repository<Section, String> {
             where (s.mainTeacherId = :teacherId or :teacherId member of s.coTeacherIds) and s.removedAt is null""")
     List<Section> taughtBy(String teacherId);
 
+    /**
+     * The sections the teacher covers on the day (a substitute), that the roster has not
+     * removed.
+     */
+    @Query("""
+            select s from Section s, Cover c
+            where c.sectionId = s.id and c.teacherId = :teacherId and c.fromDate <= :day and c.untilDate >= :day
+              and s.removedAt is null""")
+    List<Section> coveredBy(String teacherId, LocalDate day);
+
     record Enrolment(String sectionId, String studentId) {
     }
 

@@ -12,6 +12,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
@@ -67,17 +68,23 @@ class CurrentClasses {
             .flatMap(id -> schools.findByIdAndDistrictId(id, teacher.getDistrictId()))
             .stream()
             .toList(), School::getId);
-        List<Section> taught = roster.taughtBy(teacher.getId())
-            .stream()
-            .filter(s -> schoolById.containsKey(s.getSchoolId()))
-            .toList();
-        if (taught.isEmpty()) {
+        if (schoolById.isEmpty()) {
             return new ClassesView(List.of());
         }
         // A teacher belongs to one school: its bell schedule names the periods the
         // sections meet in.
         School school = schoolById.values().iterator().next();
         ZonedDateTime local = instant.atZone(school.getTimeZone());
+        // their own classes, and those they cover today
+        List<Section> taught = Stream
+            .concat(roster.taughtBy(teacher.getId()).stream(),
+                    roster.coveredBy(teacher.getId(), local.toLocalDate()).stream())
+            .filter(s -> schoolById.containsKey(s.getSchoolId()))
+            .distinct()
+            .toList();
+        if (taught.isEmpty()) {
+            return new ClassesView(List.of());
+        }
         List<SchoolPeriod> bellSchedule = periods.findBySchoolIdOrderByStartsAtAscNameAsc(school.getId());
         Map<String, SchoolPeriod> periodBySection = new HashMap<>();
         taught.stream()

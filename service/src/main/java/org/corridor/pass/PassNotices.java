@@ -163,8 +163,13 @@ class PassNotices {
         notifications.send(pass.getDistrictId(), personId, kind, pass.getId(), title, body);
     }
 
+    /**
+     * The teacher the student left: the one the request went to (the covering teacher of
+     * a covered class), else the class's main teacher.
+     */
     private String departingTeacher(Pass pass) {
-        return sections.getReferenceById(pass.getDepartingSectionId()).getMainTeacherId();
+        return pass.getRoutedToId() != null ? pass.getRoutedToId()
+                : sections.getReferenceById(pass.getDepartingSectionId()).getMainTeacherId();
     }
 
     private String student(Pass pass) {

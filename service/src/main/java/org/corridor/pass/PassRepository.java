@@ -39,6 +39,17 @@ public interface PassRepository extends JpaRepository<Pass, String> {
     List<Pass> findEscalatedToCoTeacher(String coTeacherId);
 
     /**
+     * Pending requests escalated unopened, of the district, and of one school unless
+     * {@code schoolId} is null: what administrators may decide.
+     */
+    @Query("""
+            select p from Pass p
+            where p.state = org.corridor.pass.PassState.PENDING and p.escalatedAt is not null
+              and p.districtId = :districtId and (:schoolId is null or p.schoolId = :schoolId)
+            order by p.escalatedAt desc, p.requestedAt desc""")
+    List<Pass> findEscalated(String districtId, String schoolId);
+
+    /**
      * Delivered and seen are facts, not edits: written by a conditional update that does
      * not bump the version, so a popup's delivery and the teacher's Requests tab marking
      * the same request at the same moment neither conflict nor deadlock. @return 1 for

@@ -16,6 +16,7 @@ import org.corridor.notification.NotificationDelivered;
 import org.corridor.notification.Notifications;
 import org.corridor.persistence.RestartOnDeadlock;
 import org.corridor.person.Role;
+import org.corridor.problem.ApiProblem;
 import org.corridor.reads.ReadLog;
 import org.corridor.security.Caller;
 
@@ -115,6 +116,26 @@ public class RequestReceipts {
         }
         List<Pass> escalated = passes.findEscalatedToCoTeacher(caller.id());
         return Stream.concat(pending.stream(), escalated.stream()).map(p -> views.of(p, caller)).toList();
+    }
+
+    /**
+     * The administrator's Requests view: requests of their schools still pending after
+     * they were escalated unopened (to the administrators, or to co-teachers who have not
+     * acted either), the latest escalation first. Administrators may approve, deny or
+     * cancel each, as the routed teacher may. Listing them marks nothing: an
+     * administrator is not the teacher the request was sent to.
+     */
+    @Transactional(readOnly = true)
+    public List<PassView> escalatedFor(Caller caller) {
+        if (!caller.is(Role.ADMIN)) {
+            throw ApiProblem.forbidden("Only administrators have the escalated requests of the school.");
+        }
+        List<Pass> escalated = passes.findEscalated(caller.districtId(), caller.schoolId());
+        if (!escalated.isEmpty()) {
+            reads.students(caller, ReadLog.What.LIST, "GET /api/admin/requests", null,
+                    escalated.stream().map(Pass::getStudentId).distinct().toList());
+        }
+        return escalated.stream().map(p -> views.of(p, caller)).toList();
     }
 
 }

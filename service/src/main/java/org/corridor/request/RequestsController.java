@@ -27,4 +27,13 @@ class RequestsController {
         return passes.requestsFor(caller);
     }
 
+    /**
+     * The administrator's Requests view: pending requests of their schools that were
+     * escalated unopened.
+     */
+    @GetMapping("/api/admin/requests")
+    List<PassView> escalated(Caller caller) {
+        return passes.escalatedFor(caller);
+    }
+
 }

@@ -56,8 +56,13 @@ final class OfferReasons {
         Section section = standing.section();
         String name = section.getName();
         return switch (standing.offer()) {
-            case OFFERED -> name + " is in session in " + periodWithTimes(standing.period()) + ": a request goes to its"
-                    + " main teacher, " + roster.nameOf(section.getMainTeacherId());
+            case OFFERED -> name + " is in session in " + periodWithTimes(standing.period())
+                    + (standing.cover() == null
+                            ? ": a request goes to its main teacher, " + roster.nameOf(section.getMainTeacherId())
+                            : ": it is covered by " + standing.teacher().getName() + " until "
+                                    + SchoolClock.weekday(standing.cover().getUntilDate()) + ", so a request goes to "
+                                    + standing.teacher().getName() + ", not to its main teacher, "
+                                    + roster.nameOf(section.getMainTeacherId()));
             case STUDENT_REMOVED ->
                 student.getName() + " was removed from the roster on " + day(student.getRemovedAt());
             case SECTION_REMOVED -> name + " was removed from the roster on " + day(section.getRemovedAt());

@@ -1,6 +1,7 @@
 package org.corridor.routing;
 
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.List;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
@@ -56,7 +57,18 @@ record RoutingAnswer(Student student, School school, Instant at,
     record School(String id, String name, String timeZone) {
     }
 
-    record Route(Ref section, String period, Ref room, Ref mainTeacher) {
+    /**
+     * {@code receivedBy} is who a request gets: the covering teacher while
+     * {@code coveredBy} is in force (else it is omitted), otherwise the main teacher.
+     */
+    record Route(Ref section, String period, Ref room, Ref mainTeacher, Ref receivedBy,
+            @JsonInclude(JsonInclude.Include.NON_NULL) Cover coveredBy) {
+    }
+
+    /**
+     * A covering teacher (a substitute) of the class, on days of the school's calendar.
+     */
+    record Cover(String id, Ref teacher, LocalDate from, LocalDate until) {
     }
 
     /**
@@ -64,7 +76,8 @@ record RoutingAnswer(Student student, School school, Instant at,
      * administrator.
      */
     record SectionStanding(String id, String name, List<String> periods, Ref room, Ref mainTeacher,
-            List<Ref> coTeachers, boolean offered, Offer offer, String reason) {
+            List<Ref> coTeachers, @JsonInclude(JsonInclude.Include.NON_NULL) Cover coveredBy, boolean offered,
+            Offer offer, String reason) {
     }
 
     record TeacherAnswer(String id, String name, boolean wouldReceive, String explanation) {

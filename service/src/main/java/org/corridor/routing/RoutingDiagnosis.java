@@ -112,16 +112,27 @@ class RoutingDiagnosis {
                 Standing only = offered.get(0);
                 Section section = only.section();
                 var room = roster.room(section.getRoomId());
-                yield "A request at " + schoolTime + " would go to " + roster.nameOf(section.getMainTeacherId())
-                        + " (main teacher of " + section.getName() + ", " + OfferReasons.period(only.period().getName())
-                        + ", " + (room == null ? "no room in the roster" : room.getName()) + ")." + emergency;
+                String where = OfferReasons.period(only.period().getName()) + ", "
+                        + (room == null ? "no room in the roster" : room.getName());
+                yield (only.cover() == null
+                        ? "A request at " + schoolTime + " would go to " + roster.nameOf(section.getMainTeacherId())
+                                + " (main teacher of " + section.getName() + ", " + where + ")."
+                        : "A request at " + schoolTime + " would go to " + only.teacher().getName() + ": "
+                                + section.getName() + " is covered by " + only.teacher().getName() + " until "
+                                + SchoolClock.weekday(only.cover().getUntilDate()) + " (" + where
+                                + "), so its main teacher, " + roster.nameOf(section.getMainTeacherId())
+                                + ", does not receive it.")
+                        + emergency;
             }
             case CHOICE -> "At " + schoolTime + " " + student.getName() + " is in " + offered.size() + " classes: "
                     + offered.stream()
-                        .map(s -> s.section().getName() + " (" + roster.nameOf(s.section().getMainTeacherId()) + ")")
+                        .map(s -> s.section().getName() + " (" + s.teacher().getName()
+                                + (s.cover() == null ? ""
+                                        : ", covering until " + SchoolClock.weekday(s.cover().getUntilDate()))
+                                + ")")
                         .collect(Collectors.joining(", "))
                     + ". The student chooses the class they are leaving (Departing From), and the request goes to"
-                    + " that class's main teacher." + emergency;
+                    + " that class's main teacher (its covering teacher while it is covered)." + emergency;
             case REFUSED -> refusal(student, school, standings, reasons, schoolTime) + emergency;
         };
     }
@@ -149,7 +160,15 @@ class RoutingDiagnosis {
         Section section = standing.section();
         return new RoutingAnswer.Route(new RoutingAnswer.Ref(section.getId(), section.getName()),
                 standing.period().getName(), roster.ref(roster.room(section.getRoomId())),
-                roster.ref(roster.person(section.getMainTeacherId())));
+                roster.ref(roster.person(section.getMainTeacherId())), roster.ref(standing.teacher()), cover(standing));
+    }
+
+    /** The cover in force, or null. */
+    static RoutingAnswer.Cover cover(Standing standing) {
+        return standing.cover() == null ? null
+                : new RoutingAnswer.Cover(standing.cover().getId(),
+                        new RoutingAnswer.Ref(standing.teacher().getId(), standing.teacher().getName()),
+                        standing.cover().getFromDate(), standing.cover().getUntilDate());
     }
 
     private static RoutingAnswer.SectionStanding standing(Standing standing, RosterLookup roster,
@@ -164,7 +183,7 @@ class RoutingDiagnosis {
                     .map(id -> roster.person(id) == null ? new RoutingAnswer.Ref(id, null)
                             : roster.ref(roster.person(id)))
                     .toList(),
-                standing.offered(), standing.offer(), reasons.sentence(standing));
+                cover(standing), standing.offered(), standing.offer(), reasons.sentence(standing));
     }
 
     private static int limit(String limit) {

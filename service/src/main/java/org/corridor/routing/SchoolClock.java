@@ -23,6 +23,8 @@ final class SchoolClock {
 
     private static final DateTimeFormatter CLOCK = DateTimeFormatter.ofPattern("HH:mm", Locale.ENGLISH);
 
+    private static final DateTimeFormatter WEEKDAY = DateTimeFormatter.ofPattern("EEEE d MMMM", Locale.ENGLISH);
+
     /**
      * Longer than any date-time ISO-8601 writes; a longer value is refused before it is
      * parsed.
@@ -78,6 +80,11 @@ final class SchoolClock {
     /** The day on the school's calendar, "2026-11-23"; "an unknown day" for none. */
     static String day(Instant at, ZoneId zone) {
         return at == null ? "an unknown day" : at.atZone(zone).toLocalDate().toString();
+    }
+
+    /** "Friday 11 December": the last day of a cover. */
+    static String weekday(java.time.LocalDate day) {
+        return WEEKDAY.format(day);
     }
 
     /** "09:05". */

@@ -25,6 +25,31 @@ final class TeacherVerdict {
         String name = teacher.getName();
         String id = teacher.getId();
         List<Standing> offered = standings.stream().filter(Standing::offered).toList();
+        Optional<Standing> covering = offered.stream()
+            .filter(s -> s.cover() != null && id.equals(s.teacher().getId()))
+            .findFirst();
+        if (covering.isPresent()) {
+            Standing cover = covering.get();
+            String section = cover.section().getName();
+            String until = SchoolClock.weekday(cover.cover().getUntilDate());
+            return answer(teacher, true,
+                    verdict == RoutingAnswer.Verdict.CHOICE
+                            ? name + " would receive it if " + student.getName() + " chooses " + section
+                                    + " as Departing From: " + name + " covers it until " + until + "."
+                            : name + " would receive it: " + name + " covers " + section + " until " + until
+                                    + ", in session at " + schoolTime + ".");
+        }
+        Optional<Standing> coveredMainOf = offered.stream()
+            .filter(s -> s.cover() != null && id.equals(s.section().getMainTeacherId()))
+            .findFirst();
+        if (coveredMainOf.isPresent()) {
+            Standing covered = coveredMainOf.get();
+            return answer(teacher, false,
+                    name + " is the main teacher of " + covered.section().getName() + ", but it is covered by "
+                            + covered.teacher().getName() + " until "
+                            + SchoolClock.weekday(covered.cover().getUntilDate()) + ": its requests go to "
+                            + covered.teacher().getName() + ", not to " + name + ".");
+        }
         Optional<Standing> mainOf = offered.stream().filter(s -> id.equals(s.section().getMainTeacherId())).findFirst();
         if (mainOf.isPresent()) {
             String section = mainOf.get().section().getName();
@@ -41,7 +66,7 @@ final class TeacherVerdict {
             return answer(teacher, false,
                     name + " is a co-teacher of " + section.getName()
                             + ": co-teachers do not receive requests; it goes to "
-                            + roster.nameOf(section.getMainTeacherId()) + "." + escalationNote(school));
+                            + coTeacherOf.get().teacher().getName() + "." + escalationNote(school));
         }
         String elsewhere = whereElseTaught(teacher, student, standings, reasons, schoolTime);
         if (teacher.isRemoved()) {
@@ -82,8 +107,9 @@ final class TeacherVerdict {
     private static String goesTo(List<Standing> offered, RoutingAnswer.Verdict verdict, RosterLookup roster,
             String schoolTime) {
         return switch (verdict) {
-            case ROUTED -> " A request at " + schoolTime + " goes to "
-                    + roster.nameOf(offered.get(0).section().getMainTeacherId()) + ".";
+            case ROUTED -> " A request at " + schoolTime + " goes to " + offered.get(0).teacher().getName()
+                    + (offered.get(0).cover() == null ? "."
+                            : ", who covers " + offered.get(0).section().getName() + ".");
             case CHOICE -> " At " + schoolTime + " it goes to the main teacher of the class the student chooses.";
             case REFUSED -> " At " + schoolTime + " a request would be refused.";
         };

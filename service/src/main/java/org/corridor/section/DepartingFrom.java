@@ -20,6 +20,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 import org.corridor.location.Location;
 import org.corridor.person.Person;
+import org.corridor.person.PersonRepository;
 import org.corridor.school.School;
 import org.corridor.school.SchoolPeriod;
 import org.corridor.school.SchoolPeriodRepository;
@@ -28,7 +29,8 @@ import org.corridor.school.SchoolPeriodRepository;
  * Which classes a student can leave at a moment: the sections of the school they are
  * enrolled in, not removed, whose term and enrolment include the day (in the school's
  * time zone), one of whose period names is a period of the school's bell schedule in
- * session, and that have a main teacher to receive requests.
+ * session, and that have a main teacher to receive requests. While a class is covered
+ * ({@link Cover}), its requests go to the covering teacher instead of the main teacher.
  */
 @Component
 public class DepartingFrom {
@@ -37,17 +39,25 @@ public class DepartingFrom {
 
     private final SchoolPeriodRepository periods;
 
+    private final CoverRepository covers;
+
+    private final PersonRepository people;
+
     private final Clock clock;
 
-    DepartingFrom(SectionRepository sections, SchoolPeriodRepository periods, Clock clock) {
+    DepartingFrom(SectionRepository sections, SchoolPeriodRepository periods, CoverRepository covers,
+            PersonRepository people, Clock clock) {
         this.sections = sections;
         this.periods = periods;
+        this.covers = covers;
+        this.people = people;
         this.clock = clock;
     }
 
     /**
      * A section the student can leave, with its period in session, room (null: none) and
-     * main teacher resolved.
+     * the teacher who receives its requests (the covering teacher while a cover is in
+     * force, else the main teacher).
      */
     public record Choice(Section section, SchoolPeriod period, Location room, Person teacher) {
     }
@@ -56,11 +66,12 @@ public class DepartingFrom {
      * One of the student's sections and whether it is offered at the moment.
      * {@code period} is the bell period in session for an offered section (else null);
      * {@code unscheduledPeriods} are the section's period names the bell schedule does
-     * not know; {@code teacher} (the main teacher) and {@code room} are null when the
-     * section has none.
+     * not know; {@code teacher} is who receives the section's requests: the covering
+     * teacher while {@code cover} is in force on the day (else {@code cover} is null),
+     * otherwise the main teacher; it and {@code room} are null when the section has none.
      */
     public record Standing(Section section, Enrolment enrolment, Offer offer, SchoolPeriod period,
-            Set<String> unscheduledPeriods, Person teacher, Location room) {
+            Set<String> unscheduledPeriods, Person teacher, Location room, Cover cover) {
         public boolean offered() {
             return offer == Offer.OFFERED;
         }
@@ -104,14 +115,27 @@ public class DepartingFrom {
         Map<String, SchoolPeriod> bellSchedule = periods.findBySchoolIdOrderByStartsAtAscNameAsc(school.getId())
             .stream()
             .collect(Collectors.toMap(SchoolPeriod::getName, Function.identity(), (first, second) -> first));
-        return enrolled.stream()
-            .map(e -> standing(student, e, periodNames.getOrDefault(e.section().getId(), Set.of()), bellSchedule, local,
-                    today))
-            .toList();
+        Map<String, Cover> coverBySection = new HashMap<>();
+        covers.inForce(enrolled.stream().map(e -> e.section().getId()).toList(), today)
+            .forEach(c -> coverBySection.putIfAbsent(c.getSectionId(), c));
+        // a covering teacher removed from the roster since covers nothing: the main
+        // teacher receives the requests again
+        Map<String, Person> coveringTeachers = people
+            .findAllById(coverBySection.values().stream().map(Cover::getTeacherId).distinct().toList())
+            .stream()
+            .filter(p -> !p.isRemoved())
+            .collect(Collectors.toMap(Person::getId, Function.identity()));
+        return enrolled.stream().map(e -> {
+            Cover cover = coverBySection.get(e.section().getId());
+            Person covering = cover == null ? null : coveringTeachers.get(cover.getTeacherId());
+            return standing(student, e, periodNames.getOrDefault(e.section().getId(), Set.of()), bellSchedule, local,
+                    today, covering == null ? null : cover, covering);
+        }).toList();
     }
 
     private static Standing standing(Person student, EnrolledSection enrolled, Set<String> names,
-            Map<String, SchoolPeriod> bellSchedule, ZonedDateTime local, LocalDate today) {
+            Map<String, SchoolPeriod> bellSchedule, ZonedDateTime local, LocalDate today, Cover cover,
+            Person covering) {
         Section section = enrolled.section();
         Set<String> unscheduled = names.stream()
             .filter(n -> !bellSchedule.containsKey(n))
@@ -122,7 +146,7 @@ public class DepartingFrom {
             .filter(p -> p.isInSession(local))
             .findFirst();
         Enrolment enrolment = enrolled.enrolment();
-        Person teacher = enrolled.teacher();
+        Person teacher = covering != null ? covering : enrolled.teacher();
         Offer offer;
         if (student.isRemoved()) {
             offer = Offer.STUDENT_REMOVED;
@@ -161,7 +185,7 @@ public class DepartingFrom {
             offer = Offer.OFFERED;
         }
         return new Standing(section, enrolment, offer, offer == Offer.OFFERED ? inSession.get() : null, unscheduled,
-                teacher, enrolled.room());
+                teacher, enrolled.room(), cover);
     }
 
 }

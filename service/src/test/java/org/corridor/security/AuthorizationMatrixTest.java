@@ -282,6 +282,31 @@ class AuthorizationMatrixTest extends ApiTest {
                 .asText();
 
     /**
+     * No cover on the district's section, so a new one is accepted; answers the demo
+     * district's Mr Okafor, who can cover a class he does not teach.
+     */
+    private static final Setup NO_COVERS = (t, d, who) -> {
+        t.jdbc.update("delete from section_cover where section_id = ?", d.sectionId());
+        return t.person("okafor").getId();
+    };
+
+    /**
+     * A cover of the district's section today, made as its administrator would (the Other
+     * District has one teacher, so its cover is written directly).
+     */
+    private static final Setup COVER = (t, d, who) -> {
+        NO_COVERS.make(t, d, who);
+        String id = UUID.randomUUID().toString();
+        t.jdbc.update("""
+                insert into section_cover (id, district_id, school_id, section_id, teacher_id, from_date, until_date,
+                  created_by_id, created_at, version)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?, 0)""", id, d.districtId(), d.schoolId(), d.sectionId(),
+                d.teacherId(), LocalDate.now().minusDays(1), LocalDate.now().plusDays(1), d.personIds().get(Who.ADMIN),
+                java.sql.Timestamp.from(Instant.now()));
+        return id;
+    };
+
+    /**
      * A whole roster of one school, as a district exports it: the import cells upload it.
      */
     private static final byte[] ROSTER_ZIP = rosterZip();
@@ -451,7 +476,23 @@ class AuthorizationMatrixTest extends ApiTest {
                 .ids(District::sectionId)
                 .body(c -> Map.of("periods", List.of(c.district().periodName()))),
             rule("GET /api/admin/routing", "401 403 403 200 200 403 | 401 403 403 404 404 403")
-                .query(c -> "?studentId=" + c.district().studentId() + "&teacherId=" + c.district().teacherId()));
+                .query(c -> "?studentId=" + c.district().studentId() + "&teacherId=" + c.district().teacherId()),
+            rule("GET /api/admin/requests", "401 403 403 200 403 403"),
+            rule("GET /api/admin/schools/{schoolId}/coverage", "401 403 403 200 403 403 | 401 403 403 404 403 403")
+                .ids(District::schoolId),
+            rule("GET /api/admin/sections/{id}/coverage", "401 403 403 200 403 403 | 401 403 403 404 403 403")
+                .ids(District::sectionId),
+            rule("POST /api/admin/sections/{id}/coverage", "401 403 403 201 403 403 | 401 403 403 404 403 403")
+                .with(NO_COVERS)
+                .ids(District::sectionId)
+                .body(c -> Map.of("teacherId", c.made(), "from", LocalDate.now().plusDays(2).toString(), "until",
+                        LocalDate.now().plusDays(3).toString())),
+            rule("DELETE /api/admin/sections/{id}/coverage/{coverageId}",
+                    "401 403 403 204 403 403 | 401 403 403 404 403 403")
+                .with(COVER)
+                .ids(District::sectionId),
+            rule("GET /api/admin/sections/{id}/coverage/history", "401 403 403 200 403 403 | 401 403 403 404 403 403")
+                .ids(District::sectionId));
 
     @Autowired
     private ApplicationContext context;
