@@ -15,10 +15,6 @@ public record Approval(@Size(max = 50) List<@Size(max = 64) String> acknowledged
          */
         Boolean waitForPlace) {
 
-    public Approval(List<String> acknowledgedFlags) {
-        this(acknowledgedFlags, null);
-    }
-
     boolean waits() {
         return Boolean.TRUE.equals(waitForPlace);
     }

@@ -103,6 +103,13 @@ class WaitingLineApiTest extends ApiTest {
         out("dan", "Restroom");
         String id = request("eli", "Restroom").getBody().get("id").asText();
         approveToWait(id);
+        java.time.Instant due = management.createJobQuery()
+            .jobId(timerJobId(id, "Event_WaitingExpired"))
+            .singleResult()
+            .getDuedate()
+            .toInstant();
+        assertThat(java.time.Duration.between(java.time.Instant.now(), due)).isBetween(java.time.Duration.ofMinutes(11),
+                java.time.Duration.ofMinutes(12));
 
         fireTimer(id, "Event_WaitingExpired");
 
