@@ -11,7 +11,8 @@
 # (PUT /api/admin/schools/{id}/settings), and the service stays down until every long-running timer of the
 # passes left out is overdue; after the restart they must fire within 60 s of the new JVM's launch.
 # Checks (PASS/FAIL each; exit status 1 if any fails):
-#   - while down: every open pass has its timers (ACTIVE: long-running + auto-end; PENDING: expiry)
+#   - while down: every open pass has its timers (ACTIVE: long-running + auto-end; PENDING: expiry;
+#     WAITING: waiting expiry)
 #   - overdue timers fire within 60 s of the restart
 #   - every request answered 201 exists, in a state at or after its last answer
 #   - every open pass has exactly one running pass-lifecycle instance, closed passes none
@@ -20,6 +21,7 @@
 #   - every destination's count of students out (destination_occupancy) equals its passes out
 #   - no destination ever had more students out than its capacity, but for those a teacher sent knowing it was
 #     full (DESTINATION_FULL acknowledged): nobody went over it by an auto pass
+#   - every school's hallway counts (hall_occupancy, by who made the pass) equal its passes out
 # Uses the database corridor_bellrush_crash (dropped and recreated). Environment: BUILD=1, MARIADB_HOST/PORT,
 # CRASH_DB (another database name, for a second run beside one in progress).
 set -euo pipefail

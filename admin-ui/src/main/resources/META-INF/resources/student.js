@@ -15,6 +15,7 @@ const STATES = {
   SCHEDULED: 'Appointment scheduled',
   REQUESTED: 'Sending…',
   PENDING: 'Pending — waiting for your teacher',
+  WAITING: 'Approved — waiting in line for a place',
   ACTIVE: 'Active — you may go',
   LONG_RUNNING: 'Active — out a long time',
   COMPLETED: 'Completed',

@@ -72,9 +72,18 @@ function badge(b) {
     b.startedAt ? el('span', { class: 'since' }, `since ${time(b.startedAt)}`) : null);
 }
 
+// in line for a place (WAITING): not out, so no colour; a badge of its own
+function waitingBadge(b) {
+  return el('div', { class: 'badge', dataset: { state: 'WAITING', passId: b.passId } },
+    el('span', { class: 'chip waiting' }, 'Waiting'),
+    el('span', { class: 'destination' }, b.destination?.name),
+    el('span', { class: 'visually-hidden' }, ', in line for a place, not out yet'));
+}
+
 function studentCard(student, section) {
   // pending requests show no badge: only a pass the student is out on (or was ended out) has a colour
   const out = student.badge && student.badge.color && student.badge.state !== 'PENDING' ? student.badge : null;
+  const waiting = student.badge && student.badge.state === 'WAITING' ? student.badge : null;
   return el('li', {
     class: out ? `card out ${out.color.toLowerCase()}` : 'card',
     dataset: { studentId: student.id, studentName: student.name },
@@ -87,7 +96,8 @@ function studentCard(student, section) {
   }, student.name,
   el('span', { class: 'visually-hidden' }, out ? ': mark back or write a pass' : ': write a pass')),
   student.studentNumber ? el('div', { class: 'number' }, `No. ${student.studentNumber}`) : null,
-  out ? badge(out) : null);
+  out ? badge(out) : null,
+  waiting ? waitingBadge(waiting) : null);
 }
 
 let classCount = null;

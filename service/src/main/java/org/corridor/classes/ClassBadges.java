@@ -26,8 +26,9 @@ interface ClassBadges extends Repository<Pass, String> {
     }
 
     /**
-     * Of the given students: every pass out now (ACTIVE, LONG_RUNNING), wherever it came
-     * from, and every pass the system ended since the given moment.
+     * Of the given students: every pass out now (ACTIVE, LONG_RUNNING) or waiting for a
+     * place (WAITING), wherever it came from, and every pass the system ended since the
+     * given moment.
      */
     @Query("""
             select new org.corridor.classes.ClassBadges$Row(p.id, p.studentId, p.passType, p.state, p.destinationId,

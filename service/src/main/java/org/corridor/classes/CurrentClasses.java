@@ -138,7 +138,15 @@ class CurrentClasses {
     }
 
     /**
-     * One query for the whole class; the pass that is out wins over one the system ended.
+     * Out (ACTIVE, LONG_RUNNING) and in line for a place (WAITING: a badge with that
+     * state and no colour, so a screen tells it from out).
+     */
+    private static final java.util.Set<PassState> BADGED = java.util.EnumSet.of(PassState.WAITING, PassState.ACTIVE,
+            PassState.LONG_RUNNING);
+
+    /**
+     * One query for the whole class; the pass that is out wins over one waiting or one
+     * the system ended.
      */
     private Map<String, ClassesView.Badge> badges(String districtId, List<Person> students, Instant periodStart) {
         if (students.isEmpty()) {
@@ -149,7 +157,7 @@ class CurrentClasses {
             .thenComparing(r -> Optional.ofNullable(r.endedAt()).orElse(Instant.MIN))
             .thenComparing(r -> Optional.ofNullable(r.startedAt()).orElse(Instant.MIN));
         return badges
-            .of(districtId, students.stream().map(Person::getId).toList(), PassState.OUT, PassState.ENDED_BY_SYSTEM,
+            .of(districtId, students.stream().map(Person::getId).toList(), BADGED, PassState.ENDED_BY_SYSTEM,
                     periodStart)
             .stream()
             .collect(Collectors.toMap(ClassBadges.Row::studentId, Function.identity(),

@@ -23,6 +23,8 @@ import org.corridor.workflow.pass.EndBySystem;
 import org.corridor.workflow.pass.EscalateRequest;
 import org.corridor.workflow.pass.EvaluatePolicy;
 import org.corridor.workflow.pass.ExpireRequest;
+import org.corridor.workflow.pass.ExpireWaiting;
+import org.corridor.workflow.pass.JoinLine;
 import org.corridor.workflow.pass.MarkLongRunning;
 import org.corridor.workflow.pass.PassLifecycle;
 import org.corridor.workflow.pass.PassTransitions;
@@ -103,6 +105,16 @@ class LifecycleConfiguration {
     @Bean
     ExpireRequest expireRequest(PassTransitions passes) {
         return new ExpireRequest(passes);
+    }
+
+    @Bean
+    JoinLine joinLine(PassTransitions passes) {
+        return new JoinLine(passes);
+    }
+
+    @Bean
+    ExpireWaiting expireWaiting(PassTransitions passes) {
+        return new ExpireWaiting(passes);
     }
 
     @Bean

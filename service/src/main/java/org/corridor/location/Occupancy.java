@@ -1,13 +1,17 @@
 package org.corridor.location;
 
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.Map;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
+
+import org.corridor.school.HallTraffic;
 
 /**
  * How many students are out at each destination now: a counter per location
@@ -39,9 +43,12 @@ public class Occupancy {
 
     private final LocationRepository locations;
 
-    Occupancy(JdbcTemplate jdbc, LocationRepository locations) {
+    private final ApplicationEventPublisher events;
+
+    Occupancy(JdbcTemplate jdbc, LocationRepository locations, ApplicationEventPublisher events) {
         this.jdbc = jdbc;
         this.locations = locations;
+        this.events = events;
     }
 
     /**
@@ -51,12 +58,88 @@ public class Occupancy {
      * student goes out (V9 made one for every location that existed then).
      */
     @Transactional(propagation = Propagation.MANDATORY)
-    public void arrived(String destinationId) {
+    public void arrived(String destinationId, String schoolId, HallTraffic traffic) {
         if (jdbc.update("update destination_occupancy set out_now = out_now + 1 where location_id = ?",
                 destinationId) == 0) {
             jdbc.update("insert into destination_occupancy (location_id, school_id, out_now) "
                     + "select id, school_id, 1 from location where id = ?", destinationId);
         }
+        String column = column(traffic);
+        if (jdbc.update("update hall_occupancy set " + column + " = " + column + " + 1 where school_id = ?",
+                schoolId) == 0) {
+            hallRow(schoolId);
+            jdbc.update("update hall_occupancy set " + column + " = " + column + " + 1 where school_id = ?", schoolId);
+        }
+    }
+
+    /**
+     * How many students are out in the school's hallways now, by who made their passes,
+     * locking the school's hallway count until the transaction ends: the school-level
+     * lock under which a pass that counts towards the hallway limit decides whether it
+     * may go. Taken after the destination's lock, before any counter, as every step takes
+     * them.
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public HallCount lockHall(String schoolId) {
+        HallCount count = hallCount(schoolId, " for update");
+        if (count != null) {
+            return count;
+        }
+        hallRow(schoolId);
+        return hallCount(schoolId, " for update");
+    }
+
+    /** How many students are out in the school's hallways now, without a lock. */
+    @Transactional(readOnly = true)
+    public HallCount hallOut(String schoolId) {
+        HallCount count = hallCount(schoolId, "");
+        return count != null ? count : new HallCount(0, 0, 0);
+    }
+
+    private HallCount hallCount(String schoolId, String lock) {
+        return jdbc
+            .query("select students_out, teachers_out, kiosk_out from hall_occupancy where school_id = ?" + lock,
+                    (row, n) -> new HallCount(row.getInt(1), row.getInt(2), row.getInt(3)), schoolId)
+            .stream()
+            .findFirst()
+            .orElse(null);
+    }
+
+    /**
+     * A school made after V16 gets its hallway count when it is first needed: under the
+     * school row's lock, so that two first arrivals do not both insert it.
+     */
+    private void hallRow(String schoolId) {
+        jdbc.queryForList("select id from school where id = ? for update", String.class, schoolId);
+        if (jdbc.queryForList("select school_id from hall_occupancy where school_id = ?", String.class, schoolId)
+            .isEmpty()) {
+            jdbc.update("insert into hall_occupancy (school_id, students_out, teachers_out, kiosk_out) "
+                    + "values (?, 0, 0, 0)", schoolId);
+        }
+    }
+
+    private static String column(HallTraffic traffic) {
+        return switch (traffic) {
+            case STUDENT -> "students_out";
+            case TEACHER -> "teachers_out";
+            case KIOSK -> "kiosk_out";
+        };
+    }
+
+    /** Students out in a school's hallways, by who made their passes. */
+    public record HallCount(int students, int teachers, int kiosk) {
+
+        public int total() {
+            return students + teachers + kiosk;
+        }
+
+        /** The students out that count towards the school's hallway limit. */
+        public int counted(Collection<HallTraffic> counts) {
+            return (counts.contains(HallTraffic.STUDENT) ? students : 0)
+                    + (counts.contains(HallTraffic.TEACHER) ? teachers : 0)
+                    + (counts.contains(HallTraffic.KIOSK) ? kiosk : 0);
+        }
+
     }
 
     /**
@@ -88,15 +171,26 @@ public class Occupancy {
         return out;
     }
 
-    /** One student fewer out at the destination. */
+    /**
+     * One student fewer out at the destination and in the school's hallways. After the
+     * transaction commits, the school's waiting line hears of the free place
+     * ({@link PlaceFreed}).
+     */
     @Transactional(propagation = Propagation.MANDATORY)
-    public void left(String destinationId) {
+    public void left(String destinationId, String schoolId, HallTraffic traffic) {
         locations.shareById(destinationId);
         if (jdbc.update("update destination_occupancy set out_now = out_now - 1 where location_id = ?",
                 destinationId) != 1) {
             throw new IllegalStateException("destination " + destinationId + " has no count of students out, "
                     + "yet a student out there is coming back");
         }
+        String column = column(traffic);
+        if (jdbc.update("update hall_occupancy set " + column + " = " + column + " - 1 where school_id = ?",
+                schoolId) != 1) {
+            throw new IllegalStateException("school " + schoolId + " has no count of students out in its hallways, "
+                    + "yet a student out there is coming back");
+        }
+        events.publishEvent(new PlaceFreed(schoolId, destinationId));
     }
 
     /**
@@ -111,6 +205,7 @@ public class Occupancy {
         locations.shareBySchoolId(schoolId);
         jdbc.queryForList("select location_id from destination_occupancy where school_id = ? "
                 + "order by location_id for update", String.class, schoolId);
+        lockHall(schoolId);
     }
 
 }

@@ -6,7 +6,11 @@ package org.corridor.notification;
 public enum NotificationKind {
 
     REQUEST, REQUEST_AGAIN, REQUEST_ESCALATED, REQUEST_DECIDED, ON_THE_WAY, LONG_RUNNING, ENDED_BY_SYSTEM, EXPIRED,
-    CANCELLED, PASS_STARTED, APPOINTMENT_SOON, APPOINTMENT_MISSED, EMERGENCY;
+    CANCELLED, PASS_STARTED, APPOINTMENT_SOON, APPOINTMENT_MISSED, EMERGENCY,
+    /** in line for a place */
+    WAITING,
+    /** a place freed: the waiting pass started */
+    PLACE_FREED;
 
     /**
      * A request waiting for someone's decision: settled (marked seen) once the pass is

@@ -69,13 +69,13 @@ public class EmergencyEndAll {
         List<StudentOut> out = new ArrayList<>();
         List<PassView.Ref> cancelled = new ArrayList<>();
         List<Pass> open = passes.findBySchoolIdAndStateIn(schoolId,
-                EnumSet.of(PassState.PENDING, PassState.ACTIVE, PassState.LONG_RUNNING));
+                EnumSet.of(PassState.PENDING, PassState.WAITING, PassState.ACTIVE, PassState.LONG_RUNNING));
         for (Pass pass : open) {
             PassState from = pass.getState();
             PassView.Ref student = new PassView.Ref(pass.getStudentId(),
                     people.getReferenceById(pass.getStudentId()).getName());
             pass.recordEndReason("Ended in an emergency");
-            if (from == PassState.PENDING) {
+            if (from == PassState.PENDING || from == PassState.WAITING) {
                 lifecycle.cancel(pass.ref());
                 cancelled.add(student);
             }

@@ -19,6 +19,7 @@ import jakarta.persistence.Table;
 import org.corridor.location.Occupancy;
 import org.corridor.persistence.Identified;
 import org.corridor.rules.RaisedFlag;
+import org.corridor.school.HallTraffic;
 import org.corridor.rules.Severity;
 import org.corridor.workflow.pass.PassRef;
 
@@ -97,6 +98,8 @@ public class Pass extends Identified {
 
     private String endReason;
 
+    private Instant waitingSince;
+
     @ElementCollection(fetch = FetchType.EAGER)
     @CollectionTable(name = "pass_flag", joinColumns = @JoinColumn(name = "pass_id"))
     @OrderColumn(name = "ordinal")
@@ -162,7 +165,7 @@ public class Pass extends Identified {
      * Approved by the routed teacher (PENDING), or starting without approval (REQUESTED).
      */
     void activate(Instant now, Occupancy occupancy) {
-        if (state != PassState.PENDING && state != PassState.REQUESTED) {
+        if (state != PassState.PENDING && state != PassState.REQUESTED && state != PassState.WAITING) {
             throw new IllegalStateException("pass " + getId() + " is " + state + " and cannot become active");
         }
         if (state == PassState.PENDING) {
@@ -170,6 +173,21 @@ public class Pass extends Identified {
         }
         startedAt = now;
         enter(PassState.ACTIVE, occupancy);
+    }
+
+    /**
+     * Approved to go when a place frees (PENDING), or an auto pass that found no place
+     * (REQUESTED): in its destination's line from now.
+     */
+    void joinLine(Instant now) {
+        if (state == PassState.PENDING) {
+            approvedAt = now;
+            move(PassState.PENDING, PassState.WAITING);
+        }
+        else {
+            move(PassState.REQUESTED, PassState.WAITING);
+        }
+        waitingSince = now;
     }
 
     void refuseAutoPass(String why) {
@@ -259,11 +277,20 @@ public class Pass extends Identified {
         boolean isOut = PassState.OUT.contains(to);
         state = to;
         if (isOut && !wasOut) {
-            occupancy.arrived(destinationId);
+            occupancy.arrived(destinationId, schoolId, hallTraffic());
         }
         else if (wasOut && !isOut) {
-            occupancy.left(destinationId);
+            occupancy.left(destinationId, schoolId, hallTraffic());
         }
+    }
+
+    /** Who made it, as the hallway limit counts it. */
+    public HallTraffic hallTraffic() {
+        if (channel == PassChannel.KIOSK) {
+            return HallTraffic.KIOSK;
+        }
+        return passType == PassType.PROXY || passType == PassType.APPOINTMENT ? HallTraffic.TEACHER
+                : HallTraffic.STUDENT;
     }
 
     public Set<String> flagCodes() {
@@ -400,6 +427,11 @@ public class Pass extends Identified {
 
     public String getEndReason() {
         return endReason;
+    }
+
+    /** When it joined its destination's waiting line; null if it never waited. */
+    public Instant getWaitingSince() {
+        return waitingSince;
     }
 
 }

@@ -82,7 +82,8 @@ class PassAccess {
     /**
      * A pending request: the student, the teacher it was sent to (or, once escalated, the
      * escalation contacts) and administrators. A booked appointment before its time: the
-     * student, the teacher who booked it and administrators.
+     * student, the teacher who booked it and administrators. A waiting pass (leaving the
+     * line): as a pending request.
      */
     boolean mayCancel(Caller caller, Pass pass) {
         return isOwnPass(caller, pass) || caller.is(Role.ADMIN) || (pass.getState() == PassState.SCHEDULED
@@ -118,7 +119,7 @@ class PassAccess {
                     actions.add(PassAction.CANCEL);
                 }
             }
-            case SCHEDULED -> {
+            case SCHEDULED, WAITING -> {
                 if (mayCancel(caller, pass)) {
                     actions.add(PassAction.CANCEL);
                 }

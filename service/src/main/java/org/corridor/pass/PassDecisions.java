@@ -2,6 +2,7 @@ package org.corridor.pass;
 
 import java.util.HashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -15,6 +16,8 @@ import org.corridor.person.Role;
 import org.corridor.problem.ApiProblem;
 import org.corridor.rules.RaisedFlag;
 import org.corridor.rules.Severity;
+import org.corridor.school.School;
+import org.corridor.school.SchoolRepository;
 import org.corridor.security.Caller;
 import org.corridor.workflow.pass.PassLifecycle;
 
@@ -44,9 +47,21 @@ public class PassDecisions {
 
     private final PassViews views;
 
+    private final Places places;
+
+    private final SchoolRepository schools;
+
+    /**
+     * Flags a teacher need not acknowledge to approve a pass to wait: waiting answers
+     * them.
+     */
+    private static final Set<String> WAITING_ANSWERS = Set.of("DESTINATION_FULL", Places.HALL_LIMIT);
+
     PassDecisions(PassAccess access, PassLifecycle lifecycle, PassPolicy policy, PassEvents events,
             PersonRepository people, PassNotices notices, PassRepository passes, LocationRepository locations,
-            PassViews views) {
+            PassViews views, Places places, SchoolRepository schools) {
+        this.places = places;
+        this.schools = schools;
         this.views = views;
         this.passes = passes;
         this.locations = locations;
@@ -70,17 +85,43 @@ public class PassDecisions {
      * the second counts the first and stops on DESTINATION_FULL; a second click on the
      * same request reads it already ACTIVE (409 pass-state). Passes that start without
      * approval take the same lock (see {@link RecordedPolicyCheck#blocks}).
+     * <p>
+     * {@code waitForPlace}: where the destination (or the school's hallways) has no place
+     * now, the pass waits in line (WAITING) and the flags that say so need no
+     * acknowledgement; where a place is free, it is a normal approval; a closed
+     * destination is refused (409 destination-closed). Without it, a teacher may approve
+     * over the hallway limit only where the school allows it (the HALL_LIMIT flag, to be
+     * acknowledged), or is refused (409 hall-limit-reached).
      */
     @RestartOnDeadlock
     @Transactional(noRollbackFor = FlagsChanged.class)
     public PassView approve(Caller caller, String passId, Approval approval) {
         passes.destinationOf(passId, caller.districtId()).ifPresent(locations::lockById);
         Pass pass = decidable(caller, passId, "approve");
+        Places.Place place = places.placeFor(pass);
+        boolean toWait = approval != null && approval.waits() && !place.free();
+        if (toWait && place.kind() == Places.Kind.CLOSED) {
+            throw ApiProblem.conflict("destination-closed", "Destination closed",
+                    place.reason() + ": nobody can wait for a place there. Deny the request, or ask the student to "
+                            + "choose another destination.");
+        }
+        School school = schools.getReferenceById(pass.getSchoolId());
+        Optional<RaisedFlag> hallLimit = places.hallLimitFlagLocked(pass);
+        if (!toWait && hallLimit.isPresent() && !school.isTeachersMayExceedHallLimit()) {
+            throw ApiProblem.conflict("hall-limit-reached", "Hall traffic limit reached",
+                    hallLimit.get().message()
+                            + ". The school does not let teachers approve over it: approve it to wait for a place "
+                            + "(\"waitForPlace\": true), or deny it.");
+        }
         PassPolicy.Outcome outcome = policy.evaluate(pass);
-        List<RaisedFlag> fresh = outcome.flags();
+        List<RaisedFlag> fresh = Places.with(outcome.flags(), hallLimit);
         Set<String> seen = new HashSet<>(pass.flagCodes());
         if (approval != null && approval.acknowledgedFlags() != null) {
             seen.addAll(approval.acknowledgedFlags());
+        }
+        if (toWait) {
+            // waiting for a place is the answer to a full destination or hallway
+            seen.addAll(WAITING_ANSWERS);
         }
         Set<String> unseen = fresh.stream()
             .map(RaisedFlag::code)
@@ -96,9 +137,17 @@ public class PassDecisions {
         }
         PassState from = pass.getState();
         pass.recordDecider(caller.id());
-        lifecycle.approve(pass.ref());
-        events.record(pass, PassEventKind.APPROVED, caller, from, fresh.isEmpty() ? "No flags" : "Approved over flags: "
-                + fresh.stream().map(f -> f.code() + " (" + f.severity() + ")").collect(Collectors.joining(", ")));
+        String flags = fresh.isEmpty() ? "No flags" : "Approved over flags: "
+                + fresh.stream().map(f -> f.code() + " (" + f.severity() + ")").collect(Collectors.joining(", "));
+        if (toWait) {
+            lifecycle.approveToWait(pass.ref());
+            events.record(pass, PassEventKind.APPROVED, caller, from,
+                    "Approved to go when a place frees: " + place.reason() + "; " + flags);
+        }
+        else {
+            lifecycle.approve(pass.ref());
+            events.record(pass, PassEventKind.APPROVED, caller, from, flags);
+        }
         return views.of(pass, caller);
     }
 
@@ -132,7 +181,7 @@ public class PassDecisions {
                     ? "Only the student, the teacher who booked this appointment, or an administrator can cancel it."
                     : "Only the student, the teacher the request was sent to, or an administrator can cancel it.");
         }
-        if (!scheduled) {
+        if (!scheduled && pass.getState() != PassState.WAITING) {
             requireState(pass, PassState.PENDING, "cancelled");
         }
         PassState from = pass.getState();

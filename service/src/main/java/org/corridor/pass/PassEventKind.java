@@ -32,7 +32,7 @@ public enum PassEventKind {
     /** Still not opened: the school's escalation contacts were told. */
     ESCALATED,
     /** A teacher approved the request. */
-    APPROVED,
+    APPROVED, JOINED_LINE, PLACE_FREED,
     /** A teacher denied the request. */
     DENIED,
     /** District policy blocked the request before any teacher saw it. */

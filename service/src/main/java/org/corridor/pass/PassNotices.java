@@ -90,6 +90,24 @@ class PassNotices {
         }
     }
 
+    /** In line for a place: the student hears where they stand. */
+    void joinedLine(Pass pass, long position) {
+        tell(pass.getStudentId(), NotificationKind.WAITING, pass, "In line for " + destination(pass),
+                PassViews.ordinal(position) + " in line. You will be told as soon as a place frees; until then, stay "
+                        + "in class.");
+    }
+
+    /**
+     * The first in line goes now: the student, and the teacher of the class they leave.
+     */
+    void placeFreed(Pass pass) {
+        tell(pass.getStudentId(), NotificationKind.PLACE_FREED, pass, "A place is free: go to " + destination(pass),
+                "You waited since " + time(pass, pass.getWaitingSince()) + ". Check in when you arrive.");
+        tell(departingTeacher(pass), NotificationKind.PLACE_FREED, pass,
+                student(pass) + " is leaving for " + destination(pass),
+                "A place freed at " + time(pass, pass.getStartedAt()) + "; the pass approved to wait has started.");
+    }
+
     void denied(Pass pass) {
         tell(pass.getStudentId(), NotificationKind.REQUEST_DECIDED, pass, "Denied: " + destination(pass),
                 pass.hasBlockingFlag() ? "District policy: " + pass.getDenyReason()

@@ -68,6 +68,43 @@ public interface PassRepository extends JpaRepository<Pass, String> {
             + "where p.id = :id and p.seenAt is null and p.state = org.corridor.pass.PassState.PENDING")
     int markSeen(String id, Instant at);
 
+    /**
+     * The waiting passes of a school's destinations, first in line first: what the
+     * waiting line promotes from.
+     */
+    @Query("""
+            select p.destinationId from Pass p
+            where p.schoolId = :schoolId and p.state = org.corridor.pass.PassState.WAITING
+            group by p.destinationId order by min(p.waitingSince)""")
+    List<String> destinationsWithWaiting(String schoolId);
+
+    /** Schools where somebody waits for a place. */
+    @Query("select distinct p.schoolId from Pass p where p.state = org.corridor.pass.PassState.WAITING")
+    List<String> schoolsWithWaiting();
+
+    /** The first waiting pass at the destination: first come, first served. */
+    @Query("""
+            select p from Pass p
+            where p.destinationId = :destinationId and p.state = org.corridor.pass.PassState.WAITING
+            order by p.waitingSince, p.id""")
+    List<Pass> waitingAt(String destinationId, org.springframework.data.domain.Pageable first);
+
+    /**
+     * How many wait at the destination ahead of a pass that joined its line at
+     * {@code since}.
+     */
+    @Query("""
+            select count(p) from Pass p
+            where p.destinationId = :destinationId and p.state = org.corridor.pass.PassState.WAITING
+              and (p.waitingSince < :since or (p.waitingSince = :since and p.id < :passId))""")
+    long waitingAhead(String destinationId, Instant since, String passId);
+
+    /** How many wait at the destination. */
+    @Query("""
+            select count(p) from Pass p
+            where p.destinationId = :destinationId and p.state = org.corridor.pass.PassState.WAITING""")
+    long waitingCountAt(String destinationId);
+
     List<Pass> findBySchoolIdAndStateIn(String schoolId, Collection<PassState> states);
 
     @Query("select p from Pass p where p.studentId = :studentId and p.idempotencyKey = :idempotencyKey")

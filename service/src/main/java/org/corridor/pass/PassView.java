@@ -30,7 +30,12 @@ public record PassView(String id, PassState state, PassType type, PassChannel ch
          * What the caller may do to it now (the calls that would be accepted); empty once
          * it is over.
          */
-        List<PassAction> actions) {
+        List<PassAction> actions,
+        /**
+         * Where a WAITING pass stands in its destination's line (1 = next to go); null
+         * otherwise.
+         */
+        Integer waitingPosition) {
 
     /**
      * The badge colour: green while within the time threshold, yellow once long-running,

@@ -33,8 +33,11 @@ public class PassViews {
 
     private final PassAccess access;
 
+    private final PassRepository passes;
+
     PassViews(PersonRepository people, LocationRepository locations, SectionRepository sections,
-            SchoolRepository schools, PassAccess access) {
+            SchoolRepository schools, PassAccess access, PassRepository passes) {
+        this.passes = passes;
         this.schools = schools;
         this.access = access;
         this.people = people;
@@ -57,26 +60,30 @@ public class PassViews {
         // A kiosk's screen is read by whoever stands next in line: the student's own view
         // of the flags.
         boolean studentView = pass.getStudentId().equals(caller.id()) || caller.isKiosk();
+        Integer position = pass.getState() != PassState.WAITING ? null
+                : (int) (passes.waitingAhead(pass.getDestinationId(), pass.getWaitingSince(), pass.getId()) + 1);
         List<FlagView> flags = pass.getFlags().stream().map(studentView ? FlagView::forStudent : FlagView::of).toList();
         return new PassView(pass.getId(), pass.getState(), pass.getPassType(), pass.getChannel(),
                 pass.getPassType() == PassType.AUTO, caller.isKiosk() ? atKiosk(student) : ref(student),
                 new PassView.DepartingFromView(section.getId(), section.getName(), ref(teacher), ref(room)),
                 new PassView.Ref(destination.getId(), destination.getName()), ref(routedTo),
-                status(pass, routedTo, room, destination, schools.getReferenceById(pass.getSchoolId()).getTimeZone()),
+                status(pass, routedTo, room, destination, schools.getReferenceById(pass.getSchoolId()).getTimeZone(),
+                        position),
                 pass.getRequestedAt(), pass.getDeliveredAt(), pass.getSeenAt(), pass.getApprovedAt(),
                 pass.getStartedAt(), pass.getEndedAt(), PassView.Color.of(pass.getState()), flags, pass.getNote(),
                 pass.getDenyReason(), pass.getStartsAt(), pass.getReannouncedAt(), pass.getEscalatedAt(),
                 pass.getLongRunningAt(), pass.getAutoPassRefused(), pass.getEndReason(),
                 pass.getDecidedById() == null ? null
                         : people.findById(pass.getDecidedById()).map(PassViews::ref).orElse(null),
-                access.actions(caller, pass));
+                access.actions(caller, pass), position);
     }
 
     /**
      * The one sentence that answers "did my pass send?": where it went, and whether it
      * was delivered and seen.
      */
-    private static String status(Pass pass, Person routedTo, Location room, Location destination, ZoneId zone) {
+    private static String status(Pass pass, Person routedTo, Location room, Location destination, ZoneId zone,
+            Integer position) {
         String sentTo = "Sent to " + routedTo.getName() + (room == null ? "" : ", " + room.getName());
         return switch (pass.getState()) {
             case SCHEDULED -> "Appointment at " + time(pass.getStartsAt(), zone) + " to " + destination.getName()
@@ -90,6 +97,7 @@ public class PassViews {
             case ACTIVE -> (pass.getApprovedAt() != null ? "Approved"
                     : pass.getPassType() == PassType.AUTO ? "Auto pass" : "Pass started") + " — on the way to "
                     + destination.getName();
+            case WAITING -> ordinal(position) + " in line for the " + destination.getName();
             case LONG_RUNNING -> "Out longer than usual — at " + destination.getName();
             case COMPLETED -> "Completed" + (pass.getEndReason() != null ? ": " + pass.getEndReason() : "");
             case ENDED_BY_SYSTEM -> "Ended by the school's time limit";
@@ -99,6 +107,18 @@ public class PassViews {
             case EXPIRED ->
                 pass.getEndReason() != null ? "Expired: " + pass.getEndReason() : "Expired before a decision";
         };
+    }
+
+    /** 1st, 2nd, 3rd, 4th, ... 11th, 12th, 13th, 21st. */
+    static String ordinal(long n) {
+        long lastTwo = n % 100;
+        String suffix = lastTwo >= 11 && lastTwo <= 13 ? "th" : switch ((int) (n % 10)) {
+            case 1 -> "st";
+            case 2 -> "nd";
+            case 3 -> "rd";
+            default -> "th";
+        };
+        return n + suffix;
     }
 
     /** A time of day as the school reads it: "10:41" on the school's clock. */

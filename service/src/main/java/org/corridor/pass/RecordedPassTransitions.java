@@ -46,9 +46,12 @@ class RecordedPassTransitions implements PassTransitions {
 
     private final Clock clock;
 
+    private final Places places;
+
     RecordedPassTransitions(PassRepository passes, PassEvents events, PassNotices notices, LocationRepository locations,
             Occupancy occupancy, SchoolRepository schools, SectionRepository sections, PersonRepository people,
-            Clock clock) {
+            Clock clock, Places places) {
+        this.places = places;
         this.passes = passes;
         this.events = events;
         this.notices = notices;
@@ -62,12 +65,14 @@ class RecordedPassTransitions implements PassTransitions {
 
     /**
      * Staff-made passes (proxy, appointment) carry their approval with them. An auto pass
-     * starts by itself only where the destination allows it, is open and has a free
-     * place; otherwise it becomes a normal request and says why: a teacher must see a
-     * closed or full destination before anyone goes there. The place is counted under the
-     * destination's lock, which {@link RecordedPolicyCheck#blocks} took for this pass and
-     * which is held until it is active and committed, so two auto passes (on any
-     * instance) never both take the last place.
+     * starts by itself only where the destination allows it, is open, has a free place
+     * nobody waits for, and the school's hallway limit is not reached ({@link Places});
+     * otherwise it becomes a normal request and says why (a teacher must see a closed or
+     * full destination before anyone goes there), or joins the line where the school lets
+     * auto passes wait ({@link #joinsLine}). The place is counted under the destination's
+     * lock, which {@link RecordedPolicyCheck#blocks} took for this pass and which is held
+     * until it is active and committed, so two auto passes (on any instance) never both
+     * take the last place.
      */
     @Override
     public boolean startsWithoutApproval(String passId) {
@@ -77,18 +82,65 @@ class RecordedPassTransitions implements PassTransitions {
             case REGULAR -> false;
             case AUTO -> {
                 Location destination = locations.getReferenceById(pass.getDestinationId());
-                String refused = !destination.isAutoPassAllowed() ? " does not allow auto passes"
-                        : !destination.isOpen() ? " is closed"
-                                : destination.isFullWith(occupancy.outNow(destination.getId()))
-                                        ? " is full (" + destination.getCapacity() + " places taken)" : null;
-                if (refused == null) {
+                Places.Place place = destination.isAutoPassAllowed() ? places.placeFor(pass) : null;
+                if (place != null && place.free()) {
                     yield true;
                 }
-                pass.refuseAutoPass(destination.getName() + refused + ", so your request was sent to "
-                        + people.getReferenceById(pass.getRoutedToId()).getName() + " for approval.");
+                String refused = place == null ? destination.getName() + " does not allow auto passes" : place.reason();
+                pass.refuseAutoPass(refused
+                        + (waits(pass, place) ? ", so you are in line for a place." : ", so your request was sent to "
+                                + people.getReferenceById(pass.getRoutedToId()).getName() + " for approval."));
                 yield false;
             }
         };
+    }
+
+    /**
+     * An auto pass that found no place joins the line where the school lets auto passes
+     * wait: asked right after {@link #startsWithoutApproval}, in the same transaction and
+     * under the same locks, so the place reads the same.
+     */
+    @Override
+    public boolean joinsLine(String passId) {
+        Pass pass = load(passId);
+        if (pass.getPassType() != PassType.AUTO
+                || !locations.getReferenceById(pass.getDestinationId()).isAutoPassAllowed()) {
+            return false;
+        }
+        return waits(pass, places.placeFor(pass));
+    }
+
+    private boolean waits(Pass pass, Places.Place place) {
+        return place != null && place.kind().waitable()
+                && schools.getReferenceById(pass.getSchoolId()).isAutoPassesWait();
+    }
+
+    @Override
+    public void joinLine(String passId) {
+        Pass pass = load(passId);
+        PassState from = pass.getState();
+        pass.joinLine(clock.instant());
+        long position = passes.waitingAhead(pass.getDestinationId(), pass.getWaitingSince(), pass.getId()) + 1;
+        events.recordBySystem(pass, PassEventKind.JOINED_LINE, from,
+                "In line for " + locations.getReferenceById(pass.getDestinationId()).getName() + ", position "
+                        + position + (from == PassState.REQUESTED ? "; " + pass.getAutoPassRefused() : ""));
+        if (from == PassState.PENDING) {
+            notices.settle(pass);
+        }
+        notices.joinedLine(pass, position);
+    }
+
+    @Override
+    public void expireWaiting(String passId) {
+        Pass pass = load(passId);
+        School school = schools.getReferenceById(pass.getSchoolId());
+        PassState from = pass.getState();
+        pass.expire(clock.instant(),
+                "No place at " + locations.getReferenceById(pass.getDestinationId()).getName() + " freed within "
+                        + school.getWaitingExpiryMinutes() + " minutes. Ask again, or speak to your teacher.",
+                occupancy);
+        events.recordBySystem(pass, PassEventKind.EXPIRED, from, pass.getEndReason());
+        notices.expired(pass);
     }
 
     @Override
@@ -108,8 +160,15 @@ class RecordedPassTransitions implements PassTransitions {
     public void activate(String passId) {
         Pass pass = load(passId);
         boolean approved = pass.getState() == PassState.PENDING;
+        boolean waited = pass.getState() == PassState.WAITING;
         pass.activate(clock.instant(), occupancy);
-        if (approved) {
+        if (waited) {
+            events.recordBySystem(pass, PassEventKind.PLACE_FREED, PassState.WAITING,
+                    "A place freed at " + locations.getReferenceById(pass.getDestinationId()).getName()
+                            + "; waited since " + pass.getWaitingSince());
+            notices.placeFreed(pass);
+        }
+        else if (approved) {
             notices.settle(pass);
             notices.approved(pass);
         }

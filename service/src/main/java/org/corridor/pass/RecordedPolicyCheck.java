@@ -22,7 +22,10 @@ class RecordedPolicyCheck implements PolicyCheck {
 
     private final LocationRepository locations;
 
-    RecordedPolicyCheck(PassRepository passes, PassPolicy policy, LocationRepository locations) {
+    private final Places places;
+
+    RecordedPolicyCheck(PassRepository passes, PassPolicy policy, LocationRepository locations, Places places) {
+        this.places = places;
         this.passes = passes;
         this.policy = policy;
         this.locations = locations;
@@ -45,7 +48,13 @@ class RecordedPolicyCheck implements PolicyCheck {
             locations.lockById(pass.getDestinationId());
         }
         PassPolicy.Outcome outcome = policy.evaluate(pass);
-        pass.recordEvaluation(outcome.flags(), outcome.factsJson());
+        // The hallway limit's flag, for the teacher who may decide the student's request;
+        // an auto pass counts under the hallway's lock, which it holds until it starts.
+        pass.recordEvaluation(Places.with(outcome.flags(), switch (pass.getPassType()) {
+            case REGULAR -> places.hallLimitFlag(pass);
+            case AUTO -> places.hallLimitFlagLocked(pass);
+            default -> java.util.Optional.<org.corridor.rules.RaisedFlag>empty();
+        }), outcome.factsJson());
         if (pass.hasBlockingFlag()) {
             pass.recordDenyReason(pass.getFlags()
                 .stream()

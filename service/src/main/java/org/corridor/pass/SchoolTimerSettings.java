@@ -39,7 +39,8 @@ class SchoolTimerSettings implements TimerSettings {
         return new PassTimers(Duration.ofMinutes(school.getLongRunningMinutes()),
                 Duration.ofMinutes(school.getAutoEndMinutes()), Duration.ofMinutes(school.getRequestExpiryMinutes()),
                 Duration.ofSeconds(school.getResendAfterSeconds()),
-                Duration.ofSeconds(school.getEscalateAfterSeconds()));
+                Duration.ofSeconds(school.getEscalateAfterSeconds()),
+                Duration.ofMinutes(school.getWaitingExpiryMinutes()));
     }
 
 }

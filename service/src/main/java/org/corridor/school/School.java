@@ -41,6 +41,16 @@ public class School extends Identified {
 
     private String emergencyId;
 
+    private int waitingExpiryMinutes = 10;
+
+    private boolean autoPassesWait;
+
+    private int maxStudentsOut;
+
+    private String hallLimitCounts = "STUDENT,TEACHER,KIOSK";
+
+    private boolean teachersMayExceedHallLimit = true;
+
     private String sourceId;
 
     protected School() {
@@ -137,6 +147,54 @@ public class School extends Identified {
         this.escalateTo = escalateTo;
         this.appointmentLeadMinutes = appointmentLeadMinutes;
         this.countedPassTypes = String.join(",", countedPassTypes);
+    }
+
+    /**
+     * Changes the waiting line's and the hallway limit's settings at once, validated
+     * together.
+     */
+    public void changeHallway(int waitingExpiryMinutes, boolean autoPassesWait, int maxStudentsOut,
+            List<HallTraffic> hallLimitCounts, boolean teachersMayExceedHallLimit) {
+        this.waitingExpiryMinutes = waitingExpiryMinutes;
+        this.autoPassesWait = autoPassesWait;
+        this.maxStudentsOut = maxStudentsOut;
+        this.hallLimitCounts = String.join(",", hallLimitCounts.stream().map(Enum::name).toList());
+        this.teachersMayExceedHallLimit = teachersMayExceedHallLimit;
+    }
+
+    /** How long a WAITING pass waits for a place before it expires. */
+    public int getWaitingExpiryMinutes() {
+        return waitingExpiryMinutes;
+    }
+
+    /**
+     * True: an AUTO request that finds no place joins the waiting line instead of going
+     * to the teacher.
+     */
+    public boolean isAutoPassesWait() {
+        return autoPassesWait;
+    }
+
+    /** The hallway limit: at most this many students out at once; 0 = no limit. */
+    public int getMaxStudentsOut() {
+        return maxStudentsOut;
+    }
+
+    /** Which passes count towards {@link #getMaxStudentsOut}. */
+    public List<HallTraffic> getHallLimitCounts() {
+        return Arrays.stream(hallLimitCounts.split(","))
+            .map(String::trim)
+            .filter(t -> !t.isEmpty())
+            .map(HallTraffic::valueOf)
+            .toList();
+    }
+
+    /**
+     * True: a teacher may approve over the hallway limit; false: only to wait for a
+     * place.
+     */
+    public boolean isTeachersMayExceedHallLimit() {
+        return teachersMayExceedHallLimit;
     }
 
     /** The pass type names that count towards a student's daily and weekly limits. */

@@ -5,13 +5,26 @@ import java.util.List;
 /** A school's timer and counting settings, as the settings API answers them. */
 public record SchoolSettings(String schoolId, int longRunningMinutes, int autoEndMinutes, int requestExpiryMinutes,
         int resendAfterSeconds, int escalateAfterSeconds, EscalateTo escalateTo, int appointmentLeadMinutes,
-        List<String> countedPassTypes, boolean kioskRequiresPin) {
+        List<String> countedPassTypes, boolean kioskRequiresPin,
+        /** How long a WAITING pass waits for a place before it expires. */
+        int waitingExpiryMinutes,
+        /** A full AUTO request joins the waiting line instead of going to the teacher. */
+        boolean autoPassesWait,
+        /** At most this many students out in the school at once; 0 = no limit. */
+        int maxStudentsOut,
+        /** Which passes count towards maxStudentsOut. */
+        List<HallTraffic> hallLimitCounts,
+        /**
+         * A teacher may approve over the hallway limit (else only to wait for a place).
+         */
+        boolean teachersMayExceedHallLimit) {
 
     public static SchoolSettings of(School school) {
         return new SchoolSettings(school.getId(), school.getLongRunningMinutes(), school.getAutoEndMinutes(),
                 school.getRequestExpiryMinutes(), school.getResendAfterSeconds(), school.getEscalateAfterSeconds(),
                 school.getEscalateTo(), school.getAppointmentLeadMinutes(), school.getCountedPassTypes(),
-                school.isKioskRequiresPin());
+                school.isKioskRequiresPin(), school.getWaitingExpiryMinutes(), school.isAutoPassesWait(), school.getMaxStudentsOut(),
+                school.getHallLimitCounts(), school.isTeachersMayExceedHallLimit());
     }
 
     /**
@@ -22,5 +35,7 @@ public record SchoolSettings(String schoolId, int longRunningMinutes, int autoEn
         school.changeSettings(longRunningMinutes, autoEndMinutes, requestExpiryMinutes, resendAfterSeconds,
                 escalateAfterSeconds, escalateTo, appointmentLeadMinutes, countedPassTypes);
         school.requireKioskPin(kioskRequiresPin);
+        school.changeHallway(waitingExpiryMinutes, autoPassesWait, maxStudentsOut, hallLimitCounts,
+                teachersMayExceedHallLimit);
     }
 }

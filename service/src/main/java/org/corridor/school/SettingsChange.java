@@ -25,7 +25,8 @@ import org.corridor.problem.InvalidInput;
  */
 record SettingsChange(Integer longRunningMinutes, Integer autoEndMinutes, Integer requestExpiryMinutes,
         Integer resendAfterSeconds, Integer escalateAfterSeconds, String escalateTo, Integer appointmentLeadMinutes,
-        List<String> countedPassTypes, Boolean kioskRequiresPin, @JsonAnySetter Map<String, Object> unknown) {
+        List<String> countedPassTypes, Boolean kioskRequiresPin, Integer waitingExpiryMinutes, Boolean autoPassesWait, Integer maxStudentsOut,
+        List<String> hallLimitCounts, Boolean teachersMayExceedHallLimit, @JsonAnySetter Map<String, Object> unknown) {
 
     SettingsChange {
         unknown = unknown == null ? new LinkedHashMap<>() : unknown;
@@ -88,11 +89,30 @@ record SettingsChange(Integer longRunningMinutes, Integer autoEndMinutes, Intege
             counted = passTypes(errors, countedPassTypes, passTypeNames.inOrder());
         }
 
+        int waitingExpiry = or(waitingExpiryMinutes, current.waitingExpiryMinutes());
+        range(errors, "waitingExpiryMinutes", waitingExpiry, 1, 120, "minutes");
+        int maxOut = or(maxStudentsOut, current.maxStudentsOut());
+        range(errors, "maxStudentsOut", maxOut, 0, 10_000, "students (0 = no limit)");
+        List<HallTraffic> hallCounts = current.hallLimitCounts();
+        if (hallLimitCounts != null) {
+            List<String> traffic = Arrays.stream(HallTraffic.values()).map(Enum::name).toList();
+            List<FieldError> countErrors = new ArrayList<>();
+            List<String> names = passTypes(countErrors, hallLimitCounts, traffic);
+            countErrors.stream()
+                .map(e -> new FieldError("hallLimitCounts",
+                        "may only name " + String.join(", ", traffic) + ", each once; got " + hallLimitCounts + "."))
+                .findFirst()
+                .ifPresent(errors::add);
+            hallCounts = names == null ? null : names.stream().map(HallTraffic::valueOf).toList();
+        }
+
         if (!errors.isEmpty()) {
             throw invalid(errors);
         }
         return new SchoolSettings(current.schoolId(), longRunning, autoEnd, expiry, resend, escalate, to, lead, counted,
-                kioskRequiresPin != null ? kioskRequiresPin : current.kioskRequiresPin());
+                kioskRequiresPin != null ? kioskRequiresPin : current.kioskRequiresPin(),
+                waitingExpiry, autoPassesWait != null ? autoPassesWait : current.autoPassesWait(), maxOut, hallCounts,
+                teachersMayExceedHallLimit != null ? teachersMayExceedHallLimit : current.teachersMayExceedHallLimit());
     }
 
     /** The names in the pass types' order, or null after adding an error. */

@@ -41,7 +41,9 @@ class SchoolSettingsApiTest extends ApiTest {
         jdbc.update("""
                 update school set long_running_minutes = 10, auto_end_minutes = 45, request_expiry_minutes = 15,
                   resend_after_seconds = 120, escalate_after_seconds = 300, escalate_to = 'ADMINISTRATORS',
-                  appointment_lead_minutes = 5, counted_pass_types = 'REGULAR,AUTO,PROXY'
+                  appointment_lead_minutes = 5, counted_pass_types = 'REGULAR,AUTO,PROXY',
+                  waiting_expiry_minutes = 10, auto_passes_wait = false, max_students_out = 0,
+                  hall_limit_counts = 'STUDENT,TEACHER,KIOSK', teachers_may_exceed_hall_limit = true
                 where id = ?""", schoolId());
     }
 
@@ -145,7 +147,9 @@ class SchoolSettingsApiTest extends ApiTest {
                 {"schoolId": "%s", "longRunningMinutes": 10, "autoEndMinutes": 45, "requestExpiryMinutes": 15,
                  "resendAfterSeconds": 120, "escalateAfterSeconds": 300, "escalateTo": "ADMINISTRATORS",
                  "appointmentLeadMinutes": 5, "countedPassTypes": ["REGULAR", "AUTO", "PROXY"],
-                 "kioskRequiresPin": false}""".formatted(schoolId()));
+                 "kioskRequiresPin": false, "waitingExpiryMinutes": 10, "autoPassesWait": false, "maxStudentsOut": 0,
+                 "hallLimitCounts": ["STUDENT", "TEACHER", "KIOSK"], "teachersMayExceedHallLimit": true}"""
+            .formatted(schoolId()));
     }
 
     private static List<String> errorFields(JsonNode problem) {

@@ -83,6 +83,10 @@ public abstract class ApiTest {
         if (!wrong.isEmpty()) {
             throw new AssertionError("destinations whose count of students out is not their passes out: " + wrong);
         }
+        List<String> wrongHalls = OccupancyCounters.hallMismatches(jdbc);
+        if (!wrongHalls.isEmpty()) {
+            throw new AssertionError("schools whose hallway counts are not their passes out: " + wrongHalls);
+        }
     };
 
     @BeforeEach

@@ -26,6 +26,7 @@ public final class NoPasses {
         jdbc.update("delete from pass_flag");
         jdbc.update("delete from hall_pass");
         jdbc.update("update destination_occupancy set out_now = 0");
+        jdbc.update("update hall_occupancy set students_out = 0, teachers_out = 0, kiosk_out = 0");
         jdbc.update("update school set emergency_id = null");
         jdbc.update("delete from school_emergency");
     }

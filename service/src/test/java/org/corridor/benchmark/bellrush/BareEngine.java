@@ -283,7 +283,20 @@ final class BareEngine {
         }
 
         @Override
+        public boolean joinsLine(String passId) {
+            return false;
+        }
+
+        @Override
         public void route(String passId) {
+        }
+
+        @Override
+        public void joinLine(String passId) {
+        }
+
+        @Override
+        public void expireWaiting(String passId) {
         }
 
         @Override

@@ -38,7 +38,9 @@ final class CrashCheck {
 
     private static final String EXPIRY_TIMER = "Boundary_RequestExpired";
 
-    private static final Set<String> OPEN = Set.of("REQUESTED", "PENDING", "ACTIVE", "LONG_RUNNING");
+    private static final String WAITING_TIMER = "Event_WaitingExpired";
+
+    private static final Set<String> OPEN = Set.of("REQUESTED", "PENDING", "WAITING", "ACTIVE", "LONG_RUNNING");
 
     private CrashCheck() {
     }
@@ -198,6 +200,22 @@ final class CrashCheck {
                     "no destination ever had more students out than its capacity "
                             + "(but for those a teacher sent knowing it was full)",
                     "most out at once, per destination over: " + overfull);
+
+            // 8. Each school's hallway counts (V16, by who made the pass) are its passes
+            // out: the hallway limit reads them.
+            String hallOut = "(select count(*) from hall_pass p where p.school_id = s.id "
+                    + "and p.state in ('ACTIVE', 'LONG_RUNNING') and %s)";
+            String students = hallOut.formatted("p.channel <> 'KIOSK' and p.pass_type in ('REGULAR', 'AUTO')");
+            String teachers = hallOut.formatted("p.channel <> 'KIOSK' and p.pass_type in ('PROXY', 'APPOINTMENT')");
+            String kiosk = hallOut.formatted("p.channel = 'KIOSK'");
+            Map<String, Integer> hallMiscounted = counts(db, "select s.id, abs(coalesce(h.students_out, 0) - "
+                    + students + ") + abs(coalesce(h.teachers_out, 0) - " + teachers
+                    + ") + abs(coalesce(h.kiosk_out, 0) - " + kiosk + ") "
+                    + "from school s left join hall_occupancy h on h.school_id = s.id where coalesce(h.students_out, 0) <> "
+                    + students + " or coalesce(h.teachers_out, 0) <> " + teachers + " or coalesce(h.kiosk_out, 0) <> "
+                    + kiosk);
+            ok &= check(hallMiscounted.isEmpty(), "every school's hallway counts equal its passes out",
+                    "total difference, per school that differs: " + hallMiscounted);
         }
         System.out.println(ok ? "CRASH TEST PASSED" : "CRASH TEST FAILED");
         return ok;
@@ -212,6 +230,7 @@ final class CrashCheck {
                 case "ACTIVE" -> List.of(LONG_RUNNING_TIMER, AUTO_END_TIMER);
                 case "LONG_RUNNING" -> List.of(AUTO_END_TIMER);
                 case "PENDING" -> List.of(EXPIRY_TIMER);
+                case "WAITING" -> List.of(WAITING_TIMER);
                 default -> List.of();
             };
             if (pass.getValue().equals("ACTIVE") || pass.getValue().equals("LONG_RUNNING")) {
@@ -230,7 +249,9 @@ final class CrashCheck {
     private static boolean consistent(String lastAnswer, String state) {
         return switch (lastAnswer) {
             case "ENDED", "CHECKED_IN" -> state.equals("COMPLETED");
-            case "APPROVED" -> Set.of("ACTIVE", "LONG_RUNNING", "COMPLETED", "ENDED_BY_SYSTEM").contains(state);
+            case "APPROVED" ->
+                Set.of("WAITING", "ACTIVE", "LONG_RUNNING", "COMPLETED", "ENDED_BY_SYSTEM", "EXPIRED", "CANCELLED")
+                    .contains(state);
             default -> !state.equals("REQUESTED");
         };
     }

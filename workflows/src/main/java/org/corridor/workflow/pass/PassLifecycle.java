@@ -46,6 +46,10 @@ public class PassLifecycle {
 
     public static final String NEEDS_APPROVAL = "needsApproval";
 
+    public static final String JOINS_LINE = "joinsLine";
+
+    public static final String WAIT_FOR_PLACE = "waitForPlace";
+
     public static final String ANNOUNCE_AT = "announceAt";
 
     public static final String STARTS_AT = "startsAt";
@@ -76,11 +80,29 @@ public class PassLifecycle {
     }
 
     public void approve(PassRef pass) {
-        decide(pass, true);
+        decide(pass, true, false);
+    }
+
+    /**
+     * Approved when a place frees: the pass waits in its destination's line
+     * ({@code WAITING}) until {@link #placeFreed}. The caller has checked that the
+     * destination has no place for it now.
+     */
+    public void approveToWait(PassRef pass) {
+        decide(pass, true, true);
     }
 
     public void deny(PassRef pass) {
-        decide(pass, false);
+        decide(pass, false, false);
+    }
+
+    /**
+     * The waiting pass's place is free: it becomes active now. The caller holds the
+     * destination's lock and has counted the place; a pass that is no longer waiting (it
+     * left the line or expired at the same moment) is a conflict, and nothing changed.
+     */
+    public void placeFreed(PassRef pass) {
+        correlate(pass, "Message_PlaceFreed", "the pass is no longer waiting for a place");
     }
 
     public void cancel(PassRef pass) {
@@ -142,7 +164,7 @@ public class PassLifecycle {
         return ended == 1;
     }
 
-    private void decide(PassRef pass, boolean approved) {
+    private void decide(PassRef pass, boolean approved, boolean waitForPlace) {
         Task task = approvalTask(pass);
         if (task == null) {
             throw new LifecycleConflictException(pass.passId(), "the request is no longer waiting for a decision");
@@ -151,7 +173,9 @@ public class PassLifecycle {
             // Transient: the gateway right after the task reads it in this transaction.
             engine.getTaskService()
                 .complete(task.getId(),
-                        Variables.createVariables().putValueTyped(APPROVED, Variables.booleanValue(approved, true)));
+                        Variables.createVariables()
+                            .putValueTyped(APPROVED, Variables.booleanValue(approved, true))
+                            .putValueTyped(WAIT_FOR_PLACE, Variables.booleanValue(waitForPlace, true)));
         }
         catch (OptimisticLockingException raced) {
             throw changedMeanwhile(pass.passId());

@@ -7,7 +7,15 @@ import java.time.Duration;
  * the timer.
  */
 public record PassTimers(Duration longRunning, Duration autoEnd, Duration requestExpiry, Duration resendAfter,
-        Duration escalateAfter) {
+        Duration escalateAfter, Duration waitingExpiry) {
+
+    /** Until a waiting line was known: a waiting pass expires after 10 minutes. */
+    public static final Duration DEFAULT_WAITING_EXPIRY = Duration.ofMinutes(10);
+
+    public PassTimers(Duration longRunning, Duration autoEnd, Duration requestExpiry, Duration resendAfter,
+            Duration escalateAfter) {
+        this(longRunning, autoEnd, requestExpiry, resendAfter, escalateAfter, DEFAULT_WAITING_EXPIRY);
+    }
 
     public PassTimers {
         requirePositive("longRunning", longRunning);
@@ -15,6 +23,7 @@ public record PassTimers(Duration longRunning, Duration autoEnd, Duration reques
         requirePositive("requestExpiry", requestExpiry);
         requirePositive("resendAfter", resendAfter);
         requirePositive("escalateAfter", escalateAfter);
+        requirePositive("waitingExpiry", waitingExpiry);
     }
 
     private static void requirePositive(String name, Duration value) {

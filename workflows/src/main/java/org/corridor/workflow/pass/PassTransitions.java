@@ -15,6 +15,24 @@ public interface PassTransitions {
      */
     boolean startsWithoutApproval(String passId);
 
+    /**
+     * Asked only when {@link #startsWithoutApproval} said false: true when an AUTO pass
+     * that found no place (destination full, or the school's hallway limit reached) joins
+     * the destination's waiting line without a teacher, where the school lets auto passes
+     * wait.
+     */
+    boolean joinsLine(String passId);
+
+    /**
+     * Approved when a place frees (or an auto pass that waits): the pass is WAITING, in
+     * line at its destination.
+     */
+    void joinLine(String passId);
+
+    /**
+     * The student is out: an approval, a pass that needs none, or the first waiting pass
+     * when a place freed.
+     */
     void activate(String passId);
 
     void deny(String passId);
@@ -32,6 +50,9 @@ public interface PassTransitions {
 
     /** expiry timer: nobody decided in time */
     void expire(String passId);
+
+    /** waiting expiry timer: no place freed in time */
+    void expireWaiting(String passId);
 
     void markLongRunning(String passId);
 

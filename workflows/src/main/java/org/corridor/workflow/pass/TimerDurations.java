@@ -29,6 +29,10 @@ public class TimerDurations {
         return timers(execution).requestExpiry().toString();
     }
 
+    public String waitingExpiresAfter(DelegateExecution execution) {
+        return timers(execution).waitingExpiry().toString();
+    }
+
     public String longRunningAfter(DelegateExecution execution) {
         return timers(execution).longRunning().toString();
     }

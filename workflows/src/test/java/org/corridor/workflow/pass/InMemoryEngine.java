@@ -29,7 +29,7 @@ public final class InMemoryEngine {
      * swapped duration shows.
      */
     public static final PassTimers TIMERS = new PassTimers(Duration.ofMinutes(10), Duration.ofMinutes(30),
-            Duration.ofMinutes(15), Duration.ofSeconds(90), Duration.ofMinutes(5));
+            Duration.ofMinutes(15), Duration.ofSeconds(90), Duration.ofMinutes(5), Duration.ofMinutes(7));
 
     /** Whole seconds: engine timestamps on some databases keep no more. */
     public static final Instant NOW = Instant.parse("2025-09-15T09:00:00Z");

@@ -265,6 +265,79 @@ class PassLifecycleProcessTest {
         assertThatThrownBy(() -> lifecycle.approve(PASS)).isInstanceOf(LifecycleConflictException.class);
     }
 
+    // --- the waiting line
+
+    @Test
+    void approvalToWaitPutsThePassInLineWithoutStartingItsOutTimers() {
+        lifecycle.start(PASS, RIVERA);
+
+        lifecycle.approveToWait(PASS);
+
+        assertThat(instance()).isWaitingAt("Gateway_Waiting").hasNotPassed("Task_ActivatePass");
+        assertThat(passes.changes).endsWith("route pass-1", "join line pass-1");
+        assertThat(managementService().createJobQuery().timers().list()).singleElement()
+            .satisfies(timer -> assertThat(timer.getDuedate()).isEqualTo(at(NOW.plus(Duration.ofMinutes(7)))));
+    }
+
+    @Test
+    void freedPlacePromotesTheWaitingPassAndStartsItsOutTimersThen() {
+        lifecycle.start(PASS, RIVERA);
+        lifecycle.approveToWait(PASS);
+        ClockUtil.setCurrentTime(at(NOW.plus(Duration.ofMinutes(4))));
+
+        lifecycle.placeFreed(PASS);
+
+        assertThat(instance()).isWaitingAt("Gateway_PassOver").hasPassed("Event_PlaceFreed", "Task_ActivatePass");
+        assertThat(passes.changes).endsWith("join line pass-1", "activate pass-1");
+        assertThat(timerAt(managementService(), "Boundary_LongRunning").getDuedate())
+            .isEqualTo(at(NOW.plus(Duration.ofMinutes(14))));
+        assertThat(managementService().createJobQuery().activityId("Event_WaitingExpired").count()).isZero();
+    }
+
+    @Test
+    void waitingPassExpiresWhenNoPlaceFreesInTime() {
+        lifecycle.start(PASS, RIVERA);
+        lifecycle.approveToWait(PASS);
+        ProcessInstance instance = instance();
+
+        fire(managementService(), "Event_WaitingExpired");
+
+        assertThat(instance).hasPassed("Task_ExpireWaiting", "EndEvent_WaitingExpired").isEnded();
+        assertThat(passes.changes).endsWith("join line pass-1", "expire waiting pass-1");
+        assertThatThrownBy(() -> lifecycle.placeFreed(PASS)).isInstanceOf(LifecycleConflictException.class);
+    }
+
+    @Test
+    void studentWhoLeavesTheLineCancelsThePass() {
+        lifecycle.start(PASS, RIVERA);
+        lifecycle.approveToWait(PASS);
+        ProcessInstance instance = instance();
+
+        lifecycle.cancel(PASS);
+
+        assertThat(instance).hasPassed("Event_LeftLine", "Task_CancelPass", "EndEvent_PassCancelled").isEnded();
+        assertThat(passes.changes).endsWith("join line pass-1", "cancel pass-1");
+        assertThat(managementService().createJobQuery().timers().count()).isZero();
+    }
+
+    @Test
+    void autoPassThatFoundNoPlaceJoinsTheLineWithoutATeacher() {
+        passes.joinsLine = true;
+
+        lifecycle.start(PASS, RIVERA);
+
+        assertThat(instance()).isWaitingAt("Gateway_Waiting").hasNotPassed("Task_RouteRequest");
+        assertThat(passes.changes).containsExactly("evaluate pass-1", "decide pass-1", "join line pass-1");
+    }
+
+    @Test
+    void placeFreedForAPassThatIsNotWaitingIsAConflict() {
+        lifecycle.start(PASS, RIVERA);
+
+        assertThatThrownBy(() -> lifecycle.placeFreed(PASS)).isInstanceOf(LifecycleConflictException.class);
+        assertThat(instance()).isWaitingAt("Task_ApprovePass");
+    }
+
     // --- the student is out
 
     @Test

@@ -20,6 +20,9 @@ public final class RecordedPasses implements PassTransitions, PolicyCheck, Timer
 
     public volatile boolean startsWithoutApproval;
 
+    /** An auto pass that found no place joins the line without a teacher. */
+    public volatile boolean joinsLine;
+
     /**
      * The school's timer settings now; a test changes them to show when a timer reads
      * them.
@@ -38,8 +41,9 @@ public final class RecordedPasses implements PassTransitions, PolicyCheck, Timer
                 Map.entry("announceAgain", new AnnounceAgain(this)),
                 Map.entry("escalateRequest", new EscalateRequest(this)),
                 Map.entry("expireRequest", new ExpireRequest(this)),
-                Map.entry("markLongRunning", new MarkLongRunning(this)),
-                Map.entry("endBySystem", new EndBySystem(this)), Map.entry("completePass", new CompletePass(this)),
+                Map.entry("markLongRunning", new MarkLongRunning(this)), Map.entry("joinLine", new JoinLine(this)),
+                Map.entry("expireWaiting", new ExpireWaiting(this)), Map.entry("endBySystem", new EndBySystem(this)),
+                Map.entry("completePass", new CompletePass(this)),
                 Map.entry("timerDurations", new TimerDurations(this)));
     }
 
@@ -65,6 +69,21 @@ public final class RecordedPasses implements PassTransitions, PolicyCheck, Timer
     public boolean startsWithoutApproval(String passId) {
         changes.add("decide " + passId);
         return startsWithoutApproval;
+    }
+
+    @Override
+    public boolean joinsLine(String passId) {
+        return joinsLine;
+    }
+
+    @Override
+    public void joinLine(String passId) {
+        changes.add("join line " + passId);
+    }
+
+    @Override
+    public void expireWaiting(String passId) {
+        changes.add("expire waiting " + passId);
     }
 
     @Override

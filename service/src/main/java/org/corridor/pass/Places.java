@@ -1,0 +1,141 @@
+package org.corridor.pass;
+
+import java.util.List;
+import java.util.Optional;
+
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+
+import org.corridor.location.Location;
+import org.corridor.location.LocationRepository;
+import org.corridor.location.Occupancy;
+import org.corridor.rules.RaisedFlag;
+import org.corridor.rules.Severity;
+import org.corridor.school.School;
+import org.corridor.school.SchoolRepository;
+
+/**
+ * Whether a pass has a place to go to now: its destination open, not full, nobody in line
+ * there ahead of it, and the school's hallway limit not reached. Read from the counters
+ * ({@link Occupancy}), the one source of every count. The caller holds the destination's
+ * lock; the hallway's lock is taken here when the limit applies to the pass, so what this
+ * answers stays true until the caller commits.
+ */
+@Component
+class Places {
+
+    static final String HALL_LIMIT = "HALL_LIMIT";
+
+    private final LocationRepository locations;
+
+    private final SchoolRepository schools;
+
+    private final Occupancy occupancy;
+
+    private final PassRepository passes;
+
+    Places(LocationRepository locations, SchoolRepository schools, Occupancy occupancy, PassRepository passes) {
+        this.locations = locations;
+        this.schools = schools;
+        this.occupancy = occupancy;
+        this.passes = passes;
+    }
+
+    enum Kind {
+
+        FREE, CLOSED, LINE, FULL, HALL_LIMIT;
+
+        /** A place will free: waiting for it makes sense. */
+        boolean waitable() {
+            return this == LINE || this == FULL || this == HALL_LIMIT;
+        }
+
+    }
+
+    /** The answer, and the sentence that says why there is no place. */
+    record Place(Kind kind, String reason) {
+
+        boolean free() {
+            return kind == Kind.FREE;
+        }
+
+    }
+
+    @Transactional(propagation = Propagation.MANDATORY)
+    Place placeFor(Pass pass) {
+        Location destination = locations.getReferenceById(pass.getDestinationId());
+        if (!destination.isOpen()) {
+            return new Place(Kind.CLOSED, destination.getName() + " is closed");
+        }
+        long ahead = pass.getState() == PassState.WAITING
+                ? passes.waitingAhead(pass.getDestinationId(), pass.getWaitingSince(), pass.getId())
+                : passes.waitingCountAt(pass.getDestinationId());
+        if (ahead > 0) {
+            return new Place(Kind.LINE, ahead + (ahead == 1 ? " student is" : " students are") + " waiting in line for "
+                    + destination.getName());
+        }
+        if (destination.isFullWith(occupancy.outNow(destination.getId()))) {
+            return new Place(Kind.FULL,
+                    destination.getName() + " is full (" + destination.getCapacity() + " places taken)");
+        }
+        School school = schools.getReferenceById(pass.getSchoolId());
+        if (limits(school, pass)) {
+            int out = occupancy.lockHall(school.getId()).counted(school.getHallLimitCounts());
+            if (out >= school.getMaxStudentsOut()) {
+                return new Place(Kind.HALL_LIMIT, hallLimitReached(out, school));
+            }
+        }
+        return new Place(Kind.FREE, null);
+    }
+
+    /**
+     * The flag a teacher sees on a request while the school's hallways are at their limit
+     * (read without a lock: the approval counts again under it).
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    Optional<RaisedFlag> hallLimitFlag(Pass pass) {
+        School school = schools.getReferenceById(pass.getSchoolId());
+        if (!limits(school, pass)) {
+            return Optional.empty();
+        }
+        int out = occupancy.hallOut(school.getId()).counted(school.getHallLimitCounts());
+        return out >= school.getMaxStudentsOut() ? Optional.of(flag(out, school)) : Optional.empty();
+    }
+
+    /**
+     * As {@link #hallLimitFlag}, counted under the hallway's lock: for an approval, which
+     * may put the student out before it commits.
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    Optional<RaisedFlag> hallLimitFlagLocked(Pass pass) {
+        School school = schools.getReferenceById(pass.getSchoolId());
+        if (!limits(school, pass)) {
+            return Optional.empty();
+        }
+        int out = occupancy.lockHall(school.getId()).counted(school.getHallLimitCounts());
+        return out >= school.getMaxStudentsOut() ? Optional.of(flag(out, school)) : Optional.empty();
+    }
+
+    static RaisedFlag flag(int out, School school) {
+        return new RaisedFlag(HALL_LIMIT, Severity.WARN, hallLimitReached(out, school), "Hall traffic limit reached",
+                "School setting maxStudentsOut", null);
+    }
+
+    static List<RaisedFlag> with(List<RaisedFlag> flags, Optional<RaisedFlag> more) {
+        return more
+            .map(flag -> java.util.stream.Stream.concat(flags.stream(), java.util.stream.Stream.of(flag))
+                .filter(f -> !f.code().equals(HALL_LIMIT) || f == flag)
+                .toList())
+            .orElse(flags);
+    }
+
+    private static boolean limits(School school, Pass pass) {
+        return school.getMaxStudentsOut() > 0 && school.getHallLimitCounts().contains(pass.hallTraffic());
+    }
+
+    private static String hallLimitReached(int out, School school) {
+        return "Hall traffic limit reached (" + out + " students out, limit " + school.getMaxStudentsOut() + ")";
+    }
+
+}

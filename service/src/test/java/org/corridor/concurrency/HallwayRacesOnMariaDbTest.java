@@ -1,0 +1,8 @@
+package org.corridor.concurrency;
+
+import org.corridor.testing.OnMariaDb;
+
+@OnMariaDb
+class HallwayRacesOnMariaDbTest extends HallwayRaces {
+
+}
