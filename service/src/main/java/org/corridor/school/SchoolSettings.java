@@ -23,8 +23,8 @@ public record SchoolSettings(String schoolId, int longRunningMinutes, int autoEn
         return new SchoolSettings(school.getId(), school.getLongRunningMinutes(), school.getAutoEndMinutes(),
                 school.getRequestExpiryMinutes(), school.getResendAfterSeconds(), school.getEscalateAfterSeconds(),
                 school.getEscalateTo(), school.getAppointmentLeadMinutes(), school.getCountedPassTypes(),
-                school.isKioskRequiresPin(), school.getWaitingExpiryMinutes(), school.isAutoPassesWait(), school.getMaxStudentsOut(),
-                school.getHallLimitCounts(), school.isTeachersMayExceedHallLimit());
+                school.isKioskRequiresPin(), school.getWaitingExpiryMinutes(), school.isAutoPassesWait(),
+                school.getMaxStudentsOut(), school.getHallLimitCounts(), school.isTeachersMayExceedHallLimit());
     }
 
     /**

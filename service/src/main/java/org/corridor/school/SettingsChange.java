@@ -25,8 +25,9 @@ import org.corridor.problem.InvalidInput;
  */
 record SettingsChange(Integer longRunningMinutes, Integer autoEndMinutes, Integer requestExpiryMinutes,
         Integer resendAfterSeconds, Integer escalateAfterSeconds, String escalateTo, Integer appointmentLeadMinutes,
-        List<String> countedPassTypes, Boolean kioskRequiresPin, Integer waitingExpiryMinutes, Boolean autoPassesWait, Integer maxStudentsOut,
-        List<String> hallLimitCounts, Boolean teachersMayExceedHallLimit, @JsonAnySetter Map<String, Object> unknown) {
+        List<String> countedPassTypes, Boolean kioskRequiresPin, Integer waitingExpiryMinutes, Boolean autoPassesWait,
+        Integer maxStudentsOut, List<String> hallLimitCounts, Boolean teachersMayExceedHallLimit,
+        @JsonAnySetter Map<String, Object> unknown) {
 
     SettingsChange {
         unknown = unknown == null ? new LinkedHashMap<>() : unknown;
@@ -110,8 +111,8 @@ record SettingsChange(Integer longRunningMinutes, Integer autoEndMinutes, Intege
             throw invalid(errors);
         }
         return new SchoolSettings(current.schoolId(), longRunning, autoEnd, expiry, resend, escalate, to, lead, counted,
-                kioskRequiresPin != null ? kioskRequiresPin : current.kioskRequiresPin(),
-                waitingExpiry, autoPassesWait != null ? autoPassesWait : current.autoPassesWait(), maxOut, hallCounts,
+                kioskRequiresPin != null ? kioskRequiresPin : current.kioskRequiresPin(), waitingExpiry,
+                autoPassesWait != null ? autoPassesWait : current.autoPassesWait(), maxOut, hallCounts,
                 teachersMayExceedHallLimit != null ? teachersMayExceedHallLimit : current.teachersMayExceedHallLimit());
     }
 
