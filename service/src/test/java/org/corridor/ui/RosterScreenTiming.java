@@ -3,6 +3,7 @@ package org.corridor.ui;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
+import java.time.Duration;
 import java.nio.file.Path;
 
 import org.junit.jupiter.api.AfterEach;
@@ -10,6 +11,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.support.ui.WebDriverWait;
 
 import org.corridor.roster.RosterSets;
 
@@ -41,7 +43,8 @@ class RosterScreenTiming extends BrowserTest {
         long start = System.nanoTime();
         browser.findElement(By.id("roster-files")).sendKeys(zip.toString());
         browser.findElement(By.id("import")).click();
-        awaitText("the report", By.id("report-summary"), "Applied.");
+        new WebDriverWait(browser, Duration.ofMinutes(5)).withMessage(() -> "the report")
+            .until(b -> b.findElement(By.id("report-summary")).getText().contains("Applied."));
         long drawnMs = (System.nanoTime() - start) / 1_000_000;
 
         JavascriptExecutor page = (JavascriptExecutor) browser;
