@@ -83,6 +83,8 @@ function show(answer) {
     el('td', {}, when(r.seenAt)),
     el('td', {}, when(r.escalatedAt)),
     el('td', {}, outcome(r)))));
+  // the answer is below the form: bring it into view, and a screen reader to it
+  $('answer-title').focus();
 }
 
 async function ask(event) {

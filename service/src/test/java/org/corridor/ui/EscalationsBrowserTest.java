@@ -94,9 +94,9 @@ class EscalationsBrowserTest extends BrowserTest {
         browser.findElement(By.id("act")).click();
         awaitText("the banner naming whose screens these are", By.cssSelector(".acting-as"),
                 "You are seeing Mr Okafor's screens");
+        awaitText("the covered class on Mr Okafor's screen", By.id("classes"), "English 10");
         browser.findElement(By.id("tab-requests")).click();
         awaitText("the covered class's request on Mr Okafor's screen", By.id("requests"), "Ava Adams → Restroom");
-        awaitText("the covered class on Mr Okafor's screen", By.id("classes"), "English 10");
         assertNoSeriousAxeViolations("a teacher's screens seen by an administrator");
         screenshots("teacher-acting-as");
 
