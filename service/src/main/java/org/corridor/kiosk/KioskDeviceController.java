@@ -1,5 +1,6 @@
 package org.corridor.kiosk;
 
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
@@ -37,8 +38,8 @@ class KioskDeviceController {
      * credential until this answers.
      */
     @PostMapping("/pair")
-    Kiosks.Paired pair(@Valid @RequestBody Pairing body) {
-        return kiosks.pair(body.code());
+    Kiosks.Paired pair(@Valid @RequestBody Pairing body, HttpServletRequest request) {
+        return kiosks.pair(body.code(), request.getRemoteAddr());
     }
 
     @PostMapping("/heartbeat")

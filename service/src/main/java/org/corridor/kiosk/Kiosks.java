@@ -41,8 +41,11 @@ class Kiosks {
 
     private final Clock clock;
 
+    private final KioskSlowDown slowDown;
+
     Kiosks(KioskRepository kiosks, KioskTokens tokens, LocationRepository locations, SchoolRepository schools,
-            Clock clock) {
+            KioskSlowDown slowDown, Clock clock) {
+        this.slowDown = slowDown;
         this.kiosks = kiosks;
         this.tokens = tokens;
         this.locations = locations;
@@ -122,10 +125,12 @@ class Kiosks {
     /**
      * A device exchanges a pairing code for the kiosk's credential: a new token, which
      * replaces the earlier one. The code works once, until it expires, and not for a
-     * revoked kiosk; whatever is wrong with it, the answer is the same.
+     * revoked kiosk; whatever is wrong with it, the answer is the same, and it costs the
+     * address one of its wrong tries ({@link KioskSlowDown}).
      */
     @Transactional
-    Paired pair(String typed) {
+    Paired pair(String typed, String address) {
+        slowDown.checkPairing(address);
         Instant now = clock.instant();
         String normalised = typed == null ? "" : KioskTokens.normalisePairingCode(typed);
         Kiosk kiosk = normalised.isEmpty() ? null
@@ -135,6 +140,7 @@ class Kiosks {
                     .findFirst()
                     .orElse(null);
         if (kiosk == null) {
+            slowDown.wrongPairing(address);
             throw InvalidInput.field("code", "This pairing code is unknown, already used or expired. Ask your "
                     + "school's Corridor administrator for a new one (Kiosks, \"New pairing code\").");
         }
