@@ -27,6 +27,12 @@ class Places {
 
     static final String HALL_LIMIT = "HALL_LIMIT";
 
+    /**
+     * What a flag's rule-set version reads for a flag raised by a school setting, not by
+     * a rule set.
+     */
+    static final String SETTINGS_VERSION = "school-settings";
+
     private final LocationRepository locations;
 
     private final SchoolRepository schools;
@@ -119,7 +125,7 @@ class Places {
 
     static RaisedFlag flag(int out, School school) {
         return new RaisedFlag(HALL_LIMIT, Severity.WARN, hallLimitReached(out, school), "Hall traffic limit reached",
-                "School setting maxStudentsOut", null);
+                "School setting maxStudentsOut", SETTINGS_VERSION);
     }
 
     static List<RaisedFlag> with(List<RaisedFlag> flags, Optional<RaisedFlag> more) {
