@@ -126,10 +126,15 @@ function flagList(flags) {
     el('span', { class: 'severity' }, f.severity), f.message));
 }
 
+// the flags a pass may wait out in line (the server answers a waiting approval as a normal one when a
+// place is free by then)
+const WAIT_FOR_PLACE = new Set(['DESTINATION_FULL', 'HALL_LIMIT']);
+
 function showFlags(entry, flags) {
   entry.codes = flags.map(f => f.code);
   entry.flags.replaceChildren(...flagList(flags));
   entry.flags.hidden = flags.length === 0;
+  entry.wait.hidden = !entry.pass?.actions.includes('approve') || !entry.codes.some(c => WAIT_FOR_PLACE.has(c));
 }
 
 function updateRequest(entry, pass) {
@@ -156,6 +161,8 @@ function createRequest(pass) {
   entry.flags = el('ul', { class: 'flags', 'aria-label': 'Flags' });
   entry.problem = el('p', { class: 'problem', role: 'alert', hidden: true });
   entry.approve = el('button', { type: 'button', class: 'primary approve', onclick: () => approve(entry) }, 'Approve');
+  entry.wait = el('button', { type: 'button', class: 'wait', hidden: true, onclick: () => approve(entry, true) },
+    'Approve when a place frees');
   entry.reason = el('input', { type: 'text', id: reasonId, class: 'reason', maxlength: 500, autocomplete: 'off' });
   entry.deny = el('button', { type: 'button', class: 'danger deny', onclick: () => deny(entry) }, 'Deny');
   entry.denyReason = el('div', { class: 'deny-reason' }, el('label', { for: reasonId }, 'Reason to deny (optional)'), entry.reason);
@@ -164,6 +171,7 @@ function createRequest(pass) {
     entry.meta, entry.status, entry.flags, entry.problem,
     el('div', { class: 'actions' },
       entry.approve,
+      entry.wait,
       entry.denyReason,
       entry.deny));
   // opening a request (clicking it anywhere but its controls) is what tells the student it was seen
@@ -235,15 +243,19 @@ async function openRequest(passId, focus = false) {
 
 function busy(entry, on) {
   entry.approve.disabled = on;
+  entry.wait.disabled = on;
   entry.deny.disabled = on;
 }
 
-async function approve(entry) {
+async function approve(entry, waitForPlace = false) {
   busy(entry, true);
   showError(entry.problem, null);
   try {
-    await api(`/api/passes/${entry.pass.id}/approve`, { method: 'POST', body: { acknowledgedFlags: entry.codes } });
-    say(`Approved: ${entry.pass.student.name} to ${entry.pass.destination.name}.`);
+    const body = waitForPlace ? { acknowledgedFlags: entry.codes, waitForPlace } : { acknowledgedFlags: entry.codes };
+    const pass = await api(`/api/passes/${entry.pass.id}/approve`, { method: 'POST', body });
+    say(pass?.state === 'WAITING'
+      ? `Approved when a place frees: ${entry.pass.student.name}, ${pass.status}.`
+      : `Approved: ${entry.pass.student.name} to ${entry.pass.destination.name}.`);
     entry.li.remove();
     requests.delete(entry.pass.id);
     refresh();

@@ -318,6 +318,20 @@ class TeacherScreenBrowserTest extends BrowserTest {
     }
 
     @Test
+    void requestToAFullDestinationIsApprovedToWaitForAPlace() {
+        out("cara", "Restroom");
+        out("dan", "Restroom");
+        riveraOnTheTeacherScreen();
+        String id = request("ava", "Restroom").getBody().get("id").asText();
+        openRequestsTab();
+        awaitText("Ava's request flagged full", request(id), "Ava Adams → Restroom");
+
+        clickIn("the request's wait button", request(id), "button.wait");
+
+        await("Ava's pass waiting for a place", b -> "WAITING".equals(pass("rivera", id).get("state").asText()));
+    }
+
+    @Test
     void pendingRequestShowsNoBadge() {
         request("ava", "Restroom");
 
