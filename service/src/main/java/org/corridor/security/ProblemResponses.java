@@ -80,7 +80,8 @@ class ProblemResponses {
                 write(response, problem);
             }
             else {
-                page(request, response, problem.status(), "Too many sign-in attempts", throttled.getMessage());
+                page(request, response, problem.status(), "Too many sign-in attempts",
+                        problem.toProblemDetail().getDetail());
             }
         };
     }

@@ -6,10 +6,14 @@ import java.net.HttpCookie;
 import java.net.URLDecoder;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
  * Behind a proxy that ends TLS and says so ({@code X-Forwarded-Proto: https}), cookies
@@ -23,17 +27,28 @@ class TlsProxyTest extends BehindATlsProxy {
 
     private static final Map<String, String> PLAIN = Map.of("X-Forwarded-For", "192.0.2.51");
 
+    /**
+     * The test's client speaks plain http to Corridor, so it would not send back a Secure
+     * cookie by itself (a browser talking https to the proxy would): the XSRF-TOKEN
+     * cookie is sent back by hand.
+     */
     @Test
-    void signedInOverTlsTheCookiesAreSecureHttpOnlyAndSameSiteLax() {
-        HttpResponse<String> answer = new SignInBrowser(port).signInWithPassword("rivera@corridor.test", "demo",
-                OVER_TLS);
+    void signedInOverTlsTheCookiesAreSecureHttpOnlyAndSameSiteLax() throws Exception {
+        SignInBrowser browser = new SignInBrowser(port);
+        HttpResponse<String> options = browser.get("/api/sign-in-options", "application/json", OVER_TLS);
+        String tokenCookie = setCookie(options, "XSRF-TOKEN");
+        assertThat(tokenCookie).containsIgnoringCase("; Secure").containsIgnoringCase("SameSite=Lax");
+        JsonNode csrf = new ObjectMapper().readTree(options.body()).get("csrf");
+        Map<String, String> headers = new HashMap<>(OVER_TLS);
+        headers.put("Cookie", tokenCookie.split(";", 2)[0]);
 
-        assertThat(answer.statusCode()).isEqualTo(302);
+        HttpResponse<String> answer = browser.postForm(Map.of("username", "rivera@corridor.test", "password", "demo",
+                csrf.get("parameterName").asText(), csrf.get("token").asText()), headers);
+
+        assertThat(answer.statusCode()).as(answer.body()).isEqualTo(302);
         String session = setCookie(answer, "JSESSIONID");
         assertThat(session).containsIgnoringCase("; Secure")
             .containsIgnoringCase("; HttpOnly")
-            .containsIgnoringCase("SameSite=Lax");
-        assertThat(setCookie(answer, "XSRF-TOKEN")).containsIgnoringCase("; Secure")
             .containsIgnoringCase("SameSite=Lax");
         assertThat(answer.headers().firstValue("Strict-Transport-Security"))
             .hasValue("max-age=31536000 ; includeSubDomains");
@@ -41,7 +56,8 @@ class TlsProxyTest extends BehindATlsProxy {
 
     @Test
     void overPlainHttpTheSessionCookieIsNotSecureAndNoHsts() {
-        HttpResponse<String> answer = new SignInBrowser(port).signInWithPassword("chen@corridor.test", "demo", PLAIN);
+        HttpResponse<String> answer = new SignInBrowser(port).signInWithPassword("auditor@corridor.test", "demo",
+                PLAIN);
 
         assertThat(answer.statusCode()).isEqualTo(302);
         String session = setCookie(answer, "JSESSIONID");
