@@ -8,6 +8,8 @@ import org.springframework.transaction.annotation.Transactional;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 
+import io.swagger.v3.oas.annotations.media.Schema;
+
 import org.corridor.location.Location;
 import org.corridor.location.LocationRepository;
 import org.corridor.person.Person;
@@ -44,16 +46,19 @@ class MyAccount {
      * {@code timeZone} is their school's, in which every screen shows times (null for
      * someone of no school: the device's zone).
      */
-    record Me(String id, String email, String name, Set<Role> roles, String districtId, String schoolId,
-            String timeZone, @JsonInclude(JsonInclude.Include.NON_NULL) Ref impersonatedBy) implements WhoAmI {
+    @Schema(requiredProperties = { "id", "email", "name", "roles", "districtId" })
+    record Me(String id, String email, String name, Set<Role> roles, String districtId,
+            @Schema(nullable = true) String schoolId, @Schema(nullable = true) String timeZone,
+            @JsonInclude(JsonInclude.Include.NON_NULL) Ref impersonatedBy) implements WhoAmI {
     }
 
     /**
-     * A kiosk; {@code kioskRequiresPin}: its school asks students for a PIN after their
-     * number.
+     * A kiosk: told from a person by {@code kiosk}, which a person never has;
+     * {@code kioskRequiresPin}: its school asks students for a PIN after their number.
      */
-    record KioskMe(KioskView kiosk, Set<Role> roles, String districtId, String schoolId, String timeZone,
-            boolean kioskRequiresPin) implements WhoAmI {
+    @Schema(requiredProperties = { "kiosk", "roles", "districtId", "schoolId" })
+    record KioskMe(KioskView kiosk, Set<Role> roles, String districtId, String schoolId,
+            @Schema(nullable = true) String timeZone, boolean kioskRequiresPin) implements WhoAmI {
     }
 
     record KioskView(String id, String name, String schoolId, Ref room) {

@@ -1,5 +1,8 @@
 package org.corridor.security;
 
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+
 import org.springframework.context.annotation.Profile;
 import org.springframework.security.authentication.AuthenticationProvider;
 import org.springframework.security.authentication.BadCredentialsException;
@@ -8,6 +11,8 @@ import org.springframework.security.authentication.dao.DaoAuthenticationProvider
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.userdetails.UserDetails;
 import org.springframework.security.core.userdetails.UsernameNotFoundException;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.web.authentication.WebAuthenticationDetails;
 import org.springframework.stereotype.Component;
 
 /**
@@ -15,11 +20,10 @@ import org.springframework.stereotype.Component;
  * login or HTTP Basic. Exists only in the demo profile; real districts sign in with their
  * identity provider.
  * <p>
- * Someone who gives the demo password with an email that matches nobody has
- * "authenticated" as far as the demo goes, so they get the {@link PassFailure} answer
- * rather than a bare 401. Spring's {@link DaoAuthenticationProvider} would turn the
- * unknown email into BadCredentials; here that is switched off and the unknown email is
- * handled deliberately. A wrong password stays a plain 401.
+ * An unknown email and a wrong password get the same answer (401, or the sign-in page's
+ * error) in about the same time: both look the email up once and compare the password in
+ * constant time, so an answer does not tell whether an email has an account. Wrong
+ * attempts are counted by {@link SignInThrottle}, per email and per client address.
  */
 @Component
 @Profile("demo")
@@ -29,24 +33,32 @@ class DemoSignIn implements AuthenticationProvider {
 
     private final AccountByEmail accounts;
 
+    private final SignInThrottle throttle;
+
     private final DaoAuthenticationProvider passwords;
 
-    DemoSignIn(AccountByEmail accounts) {
+    DemoSignIn(AccountByEmail accounts, SignInThrottle throttle) {
         this.accounts = accounts;
+        this.throttle = throttle;
         this.passwords = new DaoAuthenticationProvider(this::account);
-        this.passwords.setHideUserNotFoundExceptions(false);
+        // Spring's default encoder would check an unknown email against a BCrypt hash (to
+        // hide it by taking as long as a known one): here every password is compared as
+        // it is, so the unknown email would take far longer than a wrong password.
+        this.passwords.setPasswordEncoder(new PlainPassword());
     }
 
     @Override
     public Authentication authenticate(Authentication authentication) {
+        String email = authentication.getName();
+        String address = authentication.getDetails() instanceof WebAuthenticationDetails web ? web.getRemoteAddress()
+                : null;
+        throttle.check(email, address);
         try {
             return passwords.authenticate(authentication);
         }
-        catch (UsernameNotFoundException unknown) {
-            if (PASSWORD.equals(authentication.getCredentials())) {
-                throw PassFailure.noAccount(authentication.getName().strip());
-            }
-            throw new BadCredentialsException("Bad credentials");
+        catch (BadCredentialsException wrong) {
+            throttle.failed(email, address);
+            throw wrong;
         }
     }
 
@@ -58,8 +70,24 @@ class DemoSignIn implements AuthenticationProvider {
     /** One statement, no transaction of its own: HTTP Basic signs in on every call. */
     private UserDetails account(String email) {
         return accounts.find(email)
-            .map(person -> SignedIn.of(person, "{noop}" + PASSWORD))
+            .map(person -> SignedIn.of(person, PASSWORD))
             .orElseThrow(() -> new UsernameNotFoundException("no account for this email"));
+    }
+
+    /** The demo password, compared in constant time. */
+    static final class PlainPassword implements PasswordEncoder {
+
+        @Override
+        public String encode(CharSequence raw) {
+            return raw.toString();
+        }
+
+        @Override
+        public boolean matches(CharSequence raw, String encoded) {
+            return raw != null && encoded != null && MessageDigest
+                .isEqual(raw.toString().getBytes(StandardCharsets.UTF_8), encoded.getBytes(StandardCharsets.UTF_8));
+        }
+
     }
 
 }

@@ -6,11 +6,12 @@ import org.springframework.security.core.AuthenticationException;
 import org.corridor.problem.ApiProblem;
 
 /**
- * An adult proved who they are (the demo password here; the identity provider with OpenID
- * Connect) but their sign-in email matches no Corridor person in the district. They get
- * one clear answer, wherever they signed in: 403, type {@code pass-failure}, naming the
- * email they used and whom to ask. OpenID Connect sign-in throws {@link NoAccount} the
- * same way, and {@link ProblemResponses} answers it.
+ * An adult proved who they are with the identity provider (OpenID Connect) but their
+ * sign-in email matches no Corridor person in the district. They get one clear answer:
+ * 403, type {@code pass-failure}, naming the email they used and whom to ask.
+ * {@link ProviderSignIn} throws {@link NoAccount}, and {@link ProblemResponses} answers
+ * it. The demo's password sign-in never gives it: there, an unknown email is answered as
+ * a wrong password is, so the answer does not tell who has an account.
  * <p>
  * The email is personal data: it goes into the answer to the person who typed it, never
  * into a log line or an exception message (which frameworks log).

@@ -41,14 +41,16 @@ class ProblemResponses {
     }
 
     /**
-     * No credentials or wrong ones: 401. Right credentials but no Corridor person: the
-     * pass failure. The Basic challenge is sent only where Basic sign-in exists (the
-     * demo): elsewhere it would make a browser ask for a password that nothing accepts.
+     * No credentials or wrong ones (an unknown email and a wrong password alike): 401.
+     * Too many wrong ones: 429 ({@link SignInThrottle}). The Basic challenge is sent only
+     * where Basic sign-in exists (the demo): elsewhere it would make a browser ask for a
+     * password that nothing accepts.
      */
     AuthenticationEntryPoint unauthenticated(boolean basic) {
         return (request, response, e) -> {
-            if (e instanceof PassFailure.NoAccount noAccount) {
-                write(response, noAccount.problem());
+            if (e instanceof SignInThrottle.Throttled throttled) {
+                response.setHeader(HttpHeaders.RETRY_AFTER, Long.toString(throttled.retryAfterSeconds()));
+                write(response, throttled(throttled));
                 return;
             }
             if (basic) {
@@ -60,19 +62,35 @@ class ProblemResponses {
     }
 
     /**
-     * Form login: a wrong password goes back to the sign-in page; the pass failure is a
-     * short page that says what happened, since the standard sign-in page can only say
-     * "Invalid credentials".
+     * Form login: a wrong password or an unknown email goes back to the sign-in page,
+     * which says the email or the password is wrong; too many attempts are 429 with
+     * {@code Retry-After}, as a short page (or a problem, to a client that asks for
+     * JSON).
      */
     AuthenticationFailureHandler formLoginFailed() {
         SimpleUrlAuthenticationFailureHandler backToLogin = new SimpleUrlAuthenticationFailureHandler("/login?error");
         return (request, response, e) -> {
-            if (!(e instanceof PassFailure.NoAccount noAccount)) {
+            if (!(e instanceof SignInThrottle.Throttled throttled)) {
                 backToLogin.onAuthenticationFailure(request, response, e);
                 return;
             }
-            page(request, response, HttpStatus.FORBIDDEN, "Pass failure", PassFailure.detail(noAccount.email()));
+            response.setHeader(HttpHeaders.RETRY_AFTER, Long.toString(throttled.retryAfterSeconds()));
+            ApiProblem problem = throttled(throttled);
+            if (wantsJson(request)) {
+                write(response, problem);
+            }
+            else {
+                page(request, response, problem.status(), "Too many sign-in attempts",
+                        problem.toProblemDetail().getDetail());
+            }
         };
+    }
+
+    private static ApiProblem throttled(SignInThrottle.Throttled throttled) {
+        return new ApiProblem(HttpStatus.TOO_MANY_REQUESTS, "sign-in-throttled", "Too many sign-in attempts",
+                "Too many failed sign-in attempts for this account or from this address. Try again in "
+                        + throttled.retryAfterSeconds() + " seconds.")
+            .with("retryAfter", throttled.retryAfterSeconds());
     }
 
     /**

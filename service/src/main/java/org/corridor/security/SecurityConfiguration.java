@@ -6,12 +6,19 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.oauth2.client.web.HttpSessionOAuth2AuthorizedClientRepository;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.logout.LogoutFilter;
+import org.springframework.security.web.context.RequestAttributeSecurityContextRepository;
+import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
+import org.springframework.security.web.header.writers.StaticHeadersWriter;
+import org.springframework.security.web.savedrequest.HttpSessionRequestCache;
+import org.springframework.security.web.savedrequest.RequestCache;
 import org.springframework.security.web.csrf.CookieCsrfTokenRepository;
 import org.springframework.security.web.csrf.CsrfToken;
 import org.springframework.security.web.csrf.CsrfTokenRequestAttributeHandler;
@@ -57,7 +64,9 @@ class SecurityConfiguration {
             // Spring Security would generate; it posts to /login as that one did.
             http.formLogin(
                     form -> form.loginPage(LOGIN).successHandler(landing).failureHandler(problems.formLoginFailed()))
-                .httpBasic(basic -> basic.authenticationEntryPoint(problems.unauthenticated(true)));
+                // HTTP Basic proves who calls on every call: nothing is kept, no session
+                .httpBasic(basic -> basic.authenticationEntryPoint(problems.unauthenticated(true))
+                    .securityContextRepository(new RequestAttributeSecurityContextRepository()));
         }
         if (providerSignIn != null) {
             http.oauth2Login(login -> login.userInfoEndpoint(userInfo -> userInfo.oidcUserService(providerSignIn))
@@ -83,6 +92,17 @@ class SecurityConfiguration {
             // alone.
             .addFilterBefore(new KioskTokenFilter(kiosks, problems), LogoutFilter.class)
             .logout(logout -> logout.logoutSuccessUrl(LOGIN + "?signed-out"))
+            // A session only for a browser that signs in: the address a browser was going
+            // to
+            // is kept for after sign-in only for a page it navigated to, never for a call
+            // to
+            // the API (an anonymous call would otherwise leave a session behind).
+            .requestCache(cache -> cache.requestCache(pagesOnly()))
+            .headers(headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
+                .referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.SAME_ORIGIN))
+                .addHeaderWriter(new StaticHeadersWriter("Permissions-Policy", PERMISSIONS_POLICY))
+                // sent only over TLS (as the request arrived, or as a trusted proxy says)
+                .httpStrictTransportSecurity(hsts -> hsts.includeSubDomains(true).maxAgeInSeconds(31_536_000)))
             .exceptionHandling(errors -> errors
                 .defaultAuthenticationEntryPointFor(problems.unauthenticated(passwords),
                         new AntPathRequestMatcher("/api/**"))
@@ -105,11 +125,52 @@ class SecurityConfiguration {
             // Applications": SpaCsrfTokenRequestHandler accepts both, and loads the
             // deferred token on
             // every request so that the cookie is written before a script needs it.
-            .csrf(csrf -> csrf.csrfTokenRepository(CookieCsrfTokenRepository.withHttpOnlyFalse())
+            //
+            // The sign-in form itself needs the token too (login CSRF: another site must
+            // not
+            // sign a browser in as someone else); the page gets it from
+            // /api/sign-in-options.
+            .csrf(csrf -> csrf.csrfTokenRepository(csrfCookie())
                 .csrfTokenRequestHandler(new SpaCsrfTokenRequestHandler())
-                .ignoringRequestMatchers(request -> request.getHeader("Authorization") != null
-                        || KioskTokenFilter.carriesToken(request) || request.getRequestedSessionId() == null));
+                .ignoringRequestMatchers(
+                        request -> request.getHeader("Authorization") != null || KioskTokenFilter.carriesToken(request)
+                                || request.getRequestedSessionId() == null && !signInForm(request)));
         return http.build();
+    }
+
+    /**
+     * Scripts, styles, images and connections from Corridor itself only; no inline script
+     * (the pages have none, PagesTest). Style attributes stay allowed: the charting and
+     * diagram libraries set them.
+     */
+    static final String CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self'; "
+            + "style-src 'self' 'unsafe-inline'; img-src 'self' data:; font-src 'self' data:; connect-src 'self'; "
+            + "object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
+
+    /** Nothing of Corridor needs these. */
+    static final String PERMISSIONS_POLICY = "camera=(), microphone=(), geolocation=(), payment=(), usb=(), "
+            + "interest-cohort=()";
+
+    private static boolean signInForm(HttpServletRequest request) {
+        return "POST".equals(request.getMethod()) && (request.getContextPath() + LOGIN).equals(request.getRequestURI());
+    }
+
+    private static RequestCache pagesOnly() {
+        HttpSessionRequestCache cache = new HttpSessionRequestCache();
+        cache.setRequestMatcher(request -> "GET".equals(request.getMethod())
+                && !request.getRequestURI().startsWith(request.getContextPath() + "/api/")
+                && String.valueOf(request.getHeader(HttpHeaders.ACCEPT)).contains(MediaType.TEXT_HTML_VALUE));
+        return cache;
+    }
+
+    /**
+     * The token's cookie, readable by the pages' scripts; {@code SameSite=Lax}, and
+     * {@code Secure} when the request came over TLS.
+     */
+    private static CookieCsrfTokenRepository csrfCookie() {
+        CookieCsrfTokenRepository cookie = CookieCsrfTokenRepository.withHttpOnlyFalse();
+        cookie.setCookieCustomizer(c -> c.sameSite("Lax"));
+        return cookie;
     }
 
     /** Picked up by Spring Security's filter chain proxy, which consults the firewall. */

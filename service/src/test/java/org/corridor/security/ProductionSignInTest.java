@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.net.http.HttpResponse;
+import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.AfterAll;
@@ -74,6 +75,18 @@ class ProductionSignInTest {
 
         assertThat(answer.statusCode()).isEqualTo(401);
         assertThat(answer.headers().firstValue("WWW-Authenticate")).isEmpty();
+    }
+
+    @Test
+    void apiDocumentAndExplorerAreOffUnlessTurnedOn() {
+        SignInBrowser browser = new SignInBrowser(port);
+
+        for (String path : List.of("/v3/api-docs", "/swagger-ui.html", "/swagger-ui/index.html")) {
+            HttpResponse<String> answer = browser.get(path, "application/json");
+
+            assertThat(answer.statusCode()).as(path).isEqualTo(404);
+            assertThat(answer.headers().firstValue("Content-Type")).as(path).hasValue("application/problem+json");
+        }
     }
 
     @Test

@@ -47,17 +47,40 @@ final class SignInBrowser {
         return signInWith(registration, "text/html");
     }
 
-    /** The demo's form sign-in: email and password posted to /login. */
+    /**
+     * The demo's form sign-in as the sign-in page does it: the CSRF token from
+     * {@code /api/sign-in-options} (which also sets its cookie), then email, password and
+     * token posted to /login.
+     */
     HttpResponse<String> signInWithPassword(String email, String password) {
-        String form = Map.of("username", email, "password", password)
-            .entrySet()
+        return signInWithPassword(email, password, Map.of());
+    }
+
+    HttpResponse<String> signInWithPassword(String email, String password, Map<String, String> headers) {
+        HttpResponse<String> options = get("/api/sign-in-options", "application/json", headers);
+        java.util.Map<String, String> fields = new java.util.LinkedHashMap<>();
+        fields.put("username", email);
+        fields.put("password", password);
+        java.util.regex.Matcher csrf = java.util.regex.Pattern
+            .compile("\"parameterName\":\"([^\"]+)\",\"token\":\"([^\"]+)\"")
+            .matcher(options.body());
+        if (csrf.find()) {
+            fields.put(csrf.group(1), csrf.group(2));
+        }
+        return postForm(fields, headers);
+    }
+
+    /** A form posted to /login as it is, without asking for a token first. */
+    HttpResponse<String> postForm(Map<String, String> fields, Map<String, String> headers) {
+        String form = fields.entrySet()
             .stream()
             .map(e -> e.getKey() + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
             .collect(Collectors.joining("&"));
-        return send(HttpRequest.newBuilder(URI.create(corridor + "/login"))
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(corridor + "/login"))
             .header("Content-Type", "application/x-www-form-urlencoded")
-            .POST(HttpRequest.BodyPublishers.ofString(form))
-            .build());
+            .POST(HttpRequest.BodyPublishers.ofString(form));
+        headers.forEach(request::header);
+        return send(request.build());
     }
 
     HttpResponse<String> get(String path, String accept) {

@@ -14,6 +14,9 @@ import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
 import org.corridor.testing.ApiTest;
 import org.corridor.testing.OnMariaDb;
 
@@ -38,12 +41,21 @@ class SpaCsrfTest extends ApiTest {
         return HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path));
     }
 
-    /** Ms Rivera's browser session (JSESSIONID), signed in through the form. */
+    /**
+     * Ms Rivera's browser session (JSESSIONID), signed in through the form as the sign-in
+     * page does it: with the CSRF token /api/sign-in-options gives (and its cookie).
+     */
     private String session() throws IOException, InterruptedException {
+        HttpResponse<String> options = client.send(
+                to("/api/sign-in-options").header("Accept", "application/json").GET().build(),
+                HttpResponse.BodyHandlers.ofString());
+        JsonNode csrf = new ObjectMapper().readTree(options.body()).get("csrf");
         String form = "username=" + URLEncoder.encode("rivera@corridor.test", StandardCharsets.UTF_8)
-                + "&password=demo";
+                + "&password=demo&" + csrf.get("parameterName").asText() + "="
+                + URLEncoder.encode(csrf.get("token").asText(), StandardCharsets.UTF_8);
         HttpResponse<String> answer = client
             .send(to("/login").header("Content-Type", "application/x-www-form-urlencoded")
+                .header("Cookie", "XSRF-TOKEN=" + cookie(options, "XSRF-TOKEN"))
                 .POST(HttpRequest.BodyPublishers.ofString(form))
                 .build(), HttpResponse.BodyHandlers.ofString());
         assertThat(answer.statusCode()).isEqualTo(302);

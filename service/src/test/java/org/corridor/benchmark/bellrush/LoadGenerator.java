@@ -458,16 +458,38 @@ final class LoadGenerator {
     }
 
     /**
-     * The form login (POST /login, as a browser submits it; without a session yet there
-     * is no CSRF token to send), keeping the new session's cookie and the CSRF cookie it
-     * sets. Timed as a call of its own.
+     * The form login as the sign-in page does it (the CSRF token and its cookie from GET
+     * /api/sign-in-options, then POST /login), keeping the new session's cookie and the
+     * CSRF cookie it sets. The POST is timed as a call of its own.
      */
     private boolean signIn(Account account) throws InterruptedException {
+        String tokenCookie;
+        String token;
+        try {
+            HttpResponse<String> options = http.send(HttpRequest.newBuilder(URI.create(base + "/api/sign-in-options"))
+                .timeout(Duration.ofSeconds(30))
+                .header("Accept", "application/json")
+                .GET()
+                .build(), HttpResponse.BodyHandlers.ofString());
+            tokenCookie = options.headers()
+                .allValues("Set-Cookie")
+                .stream()
+                .map(cookie -> cookie.split(";", 2)[0])
+                .filter(pair -> pair.startsWith("XSRF-TOKEN=") && pair.length() > "XSRF-TOKEN=".length())
+                .findFirst()
+                .orElse("");
+            token = json.readTree(options.body()).path("csrf").path("token").asText();
+        }
+        catch (IOException e) {
+            error(SIGN_IN + " -> I/O error", e.getMessage());
+            return false;
+        }
         String form = "username=" + java.net.URLEncoder.encode(account.email, StandardCharsets.UTF_8)
-                + "&password=demo";
+                + "&password=demo&_csrf=" + java.net.URLEncoder.encode(token, StandardCharsets.UTF_8);
         HttpRequest request = HttpRequest.newBuilder(URI.create(base + "/login"))
             .timeout(Duration.ofSeconds(30))
             .header("Content-Type", "application/x-www-form-urlencoded")
+            .header("Cookie", tokenCookie)
             .POST(HttpRequest.BodyPublishers.ofString(form))
             .build();
         boolean inWindow = recording;
