@@ -5,7 +5,7 @@ import { api, byId as $, clearProblem, el, showError, showProblem } from '/corri
 import { openScreen } from '/layout.js';
 import { downloadCsv, findInto, pager, passRows, queryOf } from '/audit.js';
 
-const STATES = ['SCHEDULED', 'REQUESTED', 'PENDING', 'ACTIVE', 'LONG_RUNNING', 'COMPLETED', 'ENDED_BY_SYSTEM',
+const STATES = ['SCHEDULED', 'REQUESTED', 'PENDING', 'WAITING', 'ACTIVE', 'LONG_RUNNING', 'COMPLETED', 'ENDED_BY_SYSTEM',
   'DENIED', 'CANCELLED', 'EXPIRED'];
 const live = message => { $('live').textContent = message; };
 const form = () => $('search-form');
