@@ -16,6 +16,7 @@ export const SCREENS = [
   { roles: ['ADMIN'], href: '/admin-roster.html', label: 'Roster' },
   { roles: ['ADMIN'], href: '/admin-kiosks.html', label: 'Kiosks' },
   { roles: ['ADMIN'], href: '/admin-emergency.html', label: 'Emergency' },
+  { roles: ['ADMIN', 'AUDITOR'], href: '/admin-reports.html', label: 'Reports', group: 'Reports' },
   { roles: ['TEACHER'], href: '/teacher.html', label: 'My class' },
   { roles: ['STUDENT'], href: '/student.html', label: 'My pass' },
   { roles: ['AUDITOR'], href: '/auditor.html', label: 'Auditor' },
