@@ -40,7 +40,7 @@ class ReportsBrowserTest extends BrowserTest {
                 today.minusDays(6).toString());
         browser.findElement(By.id("show")).click();
         await("a week by day", b -> b.findElements(By.cssSelector("#report-by-day-table tbody tr")).size() == 7);
-        assertThat(browser.getCurrentUrl()).contains("from=" + today.minusDays(6));
+        await("the range in the address", b -> b.getCurrentUrl().contains("from=" + today.minusDays(6)));
 
         browser.findElement(By.cssSelector("button.csv[data-kind='by-destination']")).click();
         awaitText("the CSV downloaded", By.id("live"), "by-destination.csv downloaded");
