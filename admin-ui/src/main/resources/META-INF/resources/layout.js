@@ -33,6 +33,8 @@ export const SCREENS = [
     about: 'Students who must not be in the halls at the same time: pairs, CSV import, history.' },
   { roles: ['ADMIN'], href: '/admin-coverage.html', label: 'Covered classes', group: 'School',
     about: 'A covering teacher for a class for some days, and seeing a teacher\'s screens as they see them.' },
+  { roles: ['ADMIN', 'AUDITOR'], href: '/admin-reports.html', label: 'Reports', group: 'Reports',
+    about: 'A school\'s passes by day, hour, destination, teacher, grade, student and rule, with charts and CSV; retention.' },
   { roles: ['TEACHER'], href: '/teacher.html', label: 'My class' },
   { roles: ['STUDENT'], href: '/student.html', label: 'My pass' },
   { roles: ['AUDITOR'], href: '/auditor.html', label: 'Search passes' },

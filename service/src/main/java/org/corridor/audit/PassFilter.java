@@ -11,7 +11,7 @@ import org.corridor.pass.PassType;
  * optional; {@code from} is inclusive and {@code to} exclusive (a date as {@code to}
  * means through the end of that day).
  */
-record PassFilter(String studentId, String studentNumber, String teacherId, String destinationId, String schoolId,
-        PassState state, PassType type, PassChannel channel, String flag, String ruleSetVersion, Instant from,
-        Instant to, boolean newestFirst) {
+public record PassFilter(String studentId, String studentNumber, String teacherId, String destinationId,
+        String schoolId, PassState state, PassType type, PassChannel channel, String flag, String ruleSetVersion,
+        Instant from, Instant to, boolean newestFirst) {
 }

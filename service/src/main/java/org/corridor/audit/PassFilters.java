@@ -29,10 +29,14 @@ import org.corridor.security.Caller;
  * not silently widen an audit.
  */
 @Component
-class PassFilters {
+public class PassFilters {
 
     static final int MAX_PAGE_SIZE = 200;
     static final int DEFAULT_PAGE_SIZE = 50;
+
+    /** The filters of a search that are not about sorting or paging. */
+    public static final Set<String> FILTERS = Set.of("studentId", "studentNumber", "teacherId", "destinationId",
+            "schoolId", "state", "type", "channel", "flag", "ruleSetVersion", "from", "to");
 
     private static final Set<String> KNOWN = Set.of("studentId", "studentNumber", "teacherId", "destinationId",
             "schoolId", "state", "type", "channel", "flag", "ruleSetVersion", "from", "to", "sort", "page", "size");
@@ -50,13 +54,21 @@ class PassFilters {
     }
 
     PassFilter filter(Caller caller, Map<String, String> query) {
+        return filter(caller, query, KNOWN);
+    }
+
+    /**
+     * The same filters for another reader of passes (the reports), which names the
+     * parameters it knows: the pass filters less sorting and paging, plus its own.
+     */
+    public PassFilter filter(Caller caller, Map<String, String> query, Set<String> known) {
         List<FieldError> errors = new ArrayList<>();
         query.keySet()
             .stream()
-            .filter(k -> !KNOWN.contains(k))
+            .filter(k -> !known.contains(k))
             .sorted()
             .forEach(k -> errors.add(new FieldError(k,
-                    "is not a filter; filters are " + String.join(", ", KNOWN.stream().sorted().toList()))));
+                    "is not a filter; filters are " + String.join(", ", known.stream().sorted().toList()))));
         String schoolId = text(query, "schoolId", errors);
         ZoneId zone = zone(caller, schoolId, errors);
         Instant from = time(query, "from", zone, false, errors);
@@ -65,7 +77,8 @@ class PassFilters {
             errors.add(new FieldError("to", "must be after from"));
         }
         String sort = query.getOrDefault("sort", "requestedAt,desc").strip();
-        if (!sort.equals("requestedAt,desc") && !sort.equals("requestedAt,asc") && !sort.equals("requestedAt")) {
+        if (known.contains("sort") && !sort.equals("requestedAt,desc") && !sort.equals("requestedAt,asc")
+                && !sort.equals("requestedAt")) {
             errors.add(new FieldError("sort", "must be requestedAt,desc (newest first) or requestedAt,asc"));
         }
         PassFilter filter = new PassFilter(text(query, "studentId", errors), text(query, "studentNumber", errors),
@@ -75,7 +88,9 @@ class PassFilters {
                 choice(query, "channel", PassChannel::valueOf, PassChannel.values(), errors),
                 text(query, "flag", errors), text(query, "ruleSetVersion", errors), from, to,
                 !sort.equals("requestedAt,asc"));
-        page(query, errors);
+        if (known.contains("page")) {
+            page(query, errors);
+        }
         if (!errors.isEmpty()) {
             throw InvalidInput.fields("Invalid search", "search", errors);
         }

@@ -6,12 +6,12 @@ package org.corridor.audit;
  * formula there (CSV injection), so such a cell is written with a leading apostrophe, as
  * OWASP advises.
  */
-final class SpreadsheetCells {
+public final class SpreadsheetCells {
 
     private SpreadsheetCells() {
     }
 
-    static Object[] safe(Object... cells) {
+    public static Object[] safe(Object... cells) {
         Object[] out = new Object[cells.length];
         for (int i = 0; i < cells.length; i++) {
             out[i] = (cells[i] instanceof String text) ? safe(text) : cells[i];
@@ -19,7 +19,7 @@ final class SpreadsheetCells {
         return out;
     }
 
-    static String safe(String text) {
+    public static String safe(String text) {
         if (text.isEmpty()) {
             return text;
         }

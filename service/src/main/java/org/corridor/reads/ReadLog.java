@@ -51,7 +51,7 @@ public class ReadLog {
     /** What was read. Stored by name: names are only ever added. */
     public enum What {
 
-        PASS, LIST, TIMELINE, PATH, SEARCH, EXPORT
+        PASS, LIST, TIMELINE, PATH, SEARCH, EXPORT, REPORT
 
     }
 

@@ -349,6 +349,13 @@ class AuthorizationMatrixTest extends ApiTest {
             rule("GET /api/audit/models/{key}", "401 403 403 200 200 403 | 401 403 403 200 200 403").ids(
                     d -> "pass-lifecycle"),
             rule("GET /api/audit/people", "401 403 403 200 200 403").query(c -> "?q=o"),
+            rule("GET /api/admin/retention", "401 403 403 200 403 403"),
+            rule("PUT /api/admin/retention", "401 403 403 200 403 403")
+                .body(c -> Map.of("passDays", 365, "notificationDays", 30, "readDays", 365, "rosterImportDays", 365)),
+            rule("GET /api/reports/{kind}", "401 403 403 200 200 403 | 401 403 403 404 404 403").with(PASSES_IN_BOTH)
+                .ids(d -> "by-student")
+                .query(c -> "?schoolId=" + c.district().schoolId() + "&from=" + LocalDate.now().minusDays(7) + "&to="
+                        + LocalDate.now().plusDays(1)),
 
             rule("GET /api/notifications", "401 200 200 200 200 403"),
             rule("POST /api/notifications/seen", "401 200 200 200 200 403"),

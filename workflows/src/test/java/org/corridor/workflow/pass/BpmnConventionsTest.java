@@ -132,7 +132,7 @@ class BpmnConventionsTest {
     @MethodSource("models")
     void historyIsKeptForALimitedTime(String file) {
         assertThat(read(file).getModelElementsByType(Process.class)).isNotEmpty()
-            .allSatisfy(p -> assertThat(p.getCamundaHistoryTimeToLiveString()).isEqualTo("P365D"));
+            .allSatisfy(p -> assertThat(p.getCamundaHistoryTimeToLiveString()).isEqualTo("P3650D"));
     }
 
     private static BpmnModelInstance read(String file) {

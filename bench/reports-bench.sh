@@ -1,0 +1,57 @@
+#!/usr/bin/env bash
+# Times each report of GET /api/reports/{kind} over a seeded school year of one school on MariaDB
+# (issue 19; BENCHMARKS.md, "Reports"). Needs a running Corridor (demo profile) on a MariaDB database
+# of its own, and the mariadb client:
+#
+#   mariadb -uroot -e 'create database corridor_bench'
+#   java -jar service/target/corridor.jar --spring.profiles.active=demo --server.port=8098 \
+#        --spring.datasource.url=jdbc:mariadb://127.0.0.1:3306/corridor_bench \
+#        --spring.datasource.username=root --spring.datasource.password= --camunda.bpm.database.type=mysql &
+#   bench/reports-bench.sh corridor_bench 200000 http://localhost:8098
+#
+# Seeds PASSES passes into the demo school (Sept 2025 to June 2026, school hours, 85 % completed, 5 % ended
+# by the system, 6 % denied, 4 % expired, 5 % flagged), then asks each report three times for the year.
+set -euo pipefail
+DB=${1:?database}; PASSES=${2:-200000}; BASE=${3:-http://localhost:8098}
+SQL="mariadb -uroot $DB"
+start=$(date +%s)
+$SQL <<SQL
+SET @school = (SELECT school_id FROM person WHERE email_key = 'ava@corridor.test');
+CREATE TEMPORARY TABLE st AS SELECT id, district_id, ROW_NUMBER() OVER (ORDER BY id) - 1 n
+  FROM person WHERE school_id = @school AND student_number IS NOT NULL;
+CREATE TEMPORARY TABLE de AS SELECT id, ROW_NUMBER() OVER (ORDER BY id) - 1 n
+  FROM location WHERE school_id = @school AND is_destination;
+CREATE TEMPORARY TABLE se AS SELECT id, room_id, main_teacher_id, ROW_NUMBER() OVER (ORDER BY id) - 1 n
+  FROM section WHERE school_id = @school;
+SET @ns = (SELECT COUNT(*) FROM st), @nd = (SELECT COUNT(*) FROM de), @nc = (SELECT COUNT(*) FROM se);
+INSERT INTO hall_pass (id, district_id, school_id, student_id, pass_type, channel, state, departing_section_id,
+  departing_room_id, destination_id, routed_to_id, created_by_id, requested_at, approved_at, started_at, ended_at,
+  long_running_at, decided_by_id, version)
+SELECT UUID(), st.district_id, @school, st.id, 'REGULAR', 'DEVICE',
+  CASE WHEN q.seq % 100 < 85 THEN 'COMPLETED' WHEN q.seq % 100 < 90 THEN 'ENDED_BY_SYSTEM'
+       WHEN q.seq % 100 < 96 THEN 'DENIED' ELSE 'EXPIRED' END,
+  se.id, se.room_id, de.id, se.main_teacher_id, st.id, q.t,
+  IF(q.seq % 100 < 90 AND q.seq % 2 = 0, q.t, NULL), IF(q.seq % 100 < 90, q.t, NULL),
+  q.t + INTERVAL (30 + (q.seq * 7919) % 1500) SECOND,
+  IF(q.seq % 100 BETWEEN 85 AND 89, q.t + INTERVAL 10 MINUTE, NULL), se.main_teacher_id, 0
+FROM (SELECT seq, TIMESTAMP('2025-09-01 11:30:00') + INTERVAL ((seq * 31) % 302) DAY
+        + INTERVAL ((seq * 97) % 480) MINUTE t FROM seq_1_to_${PASSES}) q
+JOIN st ON st.n = (q.seq * 13) % @ns
+JOIN de ON de.n = (q.seq * 17) % @nd
+JOIN se ON se.n = (q.seq * 7) % @nc;
+INSERT INTO pass_flag (pass_id, ordinal, code, severity, message, student_message, rule_name, rule_set_version)
+SELECT id, 0, IF(RAND() < 0.5, 'NO_CONTACT', 'PASS_LIMIT_DAILY'), 'WARN', 'flagged', 'flagged', 'rule', 'v1'
+FROM hall_pass WHERE school_id = @school AND RAND() < 0.05;
+ANALYZE TABLE hall_pass, pass_flag;
+SQL
+echo "seeded $PASSES passes in $(( $(date +%s) - start )) s"
+SCHOOL=$($SQL -N -e "SELECT school_id FROM person WHERE email_key = 'ava@corridor.test'")
+for kind in by-day by-hour by-destination by-teacher by-grade by-student by-rule no-contact long-running; do
+  times=""
+  for run in 1 2 3; do
+    t=$(curl -s -o /dev/null -w '%{time_total}' -u admin@corridor.test:demo \
+      "$BASE/api/reports/$kind?schoolId=$SCHOOL&from=2025-09-01&to=2026-06-30")
+    times="$times $t"
+  done
+  echo "$kind:$times s"
+done

@@ -1,0 +1,151 @@
+package org.corridor.retention;
+
+import java.sql.Timestamp;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.Function;
+
+import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Removes what each district keeps no longer, in batches of {@value #BATCH} rows, each in
+ * its own short transaction, so that no lock is held long and a purge stopped half-way is
+ * finished by the next one (every step removes what is past its time, so running it again
+ * removes nothing more). It runs on one instance of a cluster at a time: the lock is a
+ * row of table {@code shedlock}; an instance that finds it taken skips the run.
+ * <p>
+ * Passes go with their flags, audit timeline and notifications; the engine's history of
+ * them is given a removal time and removed by the engine's own history cleanup. Removed
+ * people keep their row (history refers to their id) but lose their names, email and
+ * student number once the pass period has passed since their removal and no pass names
+ * them.
+ */
+@Component
+public class RetentionPurge {
+
+    static final int BATCH = 500;
+
+    static final String LOCK = "retention-purge";
+
+    private static final Logger log = LoggerFactory.getLogger(RetentionPurge.class);
+
+    private static final String ERASED = "@erased.invalid";
+
+    private final NamedParameterJdbcTemplate jdbc;
+
+    private final TransactionTemplate transactions;
+
+    private final Retention retention;
+
+    private final PassProcessHistory engine;
+
+    RetentionPurge(NamedParameterJdbcTemplate jdbc, TransactionTemplate transactions, Retention retention,
+            PassProcessHistory engine) {
+        this.jdbc = jdbc;
+        this.transactions = transactions;
+        this.retention = retention;
+        this.engine = engine;
+    }
+
+    /**
+     * Purges every district as of {@code now}. Skipped (and answers nothing) while
+     * another instance, or another thread, holds the lock.
+     */
+    @SchedulerLock(name = LOCK, lockAtMostFor = "PT2H",
+            lockAtLeastFor = "${corridor.retention.lock-at-least-for:PT30S}")
+    public void purge(Instant now) {
+        List<String> districts = jdbc.queryForList("select id from district order by id", Map.of(), String.class);
+        for (String district : districts) {
+            purge(district, now);
+        }
+    }
+
+    private void purge(String district, Instant now) {
+        RetentionSettings keep = retention.of(district);
+        Instant started = Instant.now();
+        int histories = 0;
+        int passes = 0;
+        LocalDateTime passCutoff = utc(now.minus(Duration.ofDays(keep.passDays())));
+        Map<String, Object> params = Map.of("district", district, "before", passCutoff);
+        while (true) {
+            List<String> ids = jdbc.queryForList("select id from hall_pass where district_id = :district"
+                    + " and ended_at < :before order by ended_at, id limit " + BATCH, params, String.class);
+            if (ids.isEmpty()) {
+                break;
+            }
+            histories += engine.removeAt(district, ids, now);
+            passes += transactions.execute(status -> {
+                Map<String, Object> batch = Map.of("ids", ids);
+                jdbc.update("delete from notification where pass_id in (:ids)", batch);
+                jdbc.update("delete from pass_event where pass_id in (:ids)", batch);
+                jdbc.update("delete from pass_flag where pass_id in (:ids)", batch);
+                return jdbc.update("delete from hall_pass where id in (:ids)", batch);
+            });
+        }
+        int notifications = batches(
+                "select n.id from notification n where n.district_id = :district" + " and n.created_at < :before",
+                "delete from notification where id in (:ids)", district,
+                now.minus(Duration.ofDays(keep.notificationDays())));
+        int reads = batches("select r.id from pass_read r where r.district_id = :district and r.read_at < :before",
+                "delete from pass_read where id in (:ids)", district, now.minus(Duration.ofDays(keep.readDays())));
+        int imports = batches(
+                "select i.id from roster_import i where i.district_id = :district" + " and i.finished_at < :before",
+                "delete from roster_import where id in (:ids)", district,
+                now.minus(Duration.ofDays(keep.rosterImportDays())));
+        int erased = batches("select p.id from person p where p.district_id = :district and p.removed_at < :before"
+                + " and p.email_key not like '%" + ERASED + "' and not exists (select 1 from hall_pass h where"
+                + " h.student_id = p.id or h.routed_to_id = p.id or h.created_by_id = p.id or h.decided_by_id = p.id)",
+                "update person set given_name = 'Removed', family_name = 'person', display_name = null,"
+                        + " student_number = null, grade = null, email = " + concatErased() + ", email_key = "
+                        + concatErased() + " where id in (:ids)",
+                district, now.minus(Duration.ofDays(keep.passDays())));
+        jdbc.update("insert into purge_run (id, district_id, started_at, finished_at, passes, notifications,"
+                + " read_records, roster_imports, people_erased, process_histories) values (:id, :district, :started,"
+                + " :finished, :passes, :notifications, :reads, :imports, :erased, :histories)",
+                Map.of("id", UUID.randomUUID().toString(), "district", district, "started", utc(started), "finished",
+                        utc(Instant.now()), "passes", passes, "notifications", notifications, "reads", reads, "imports",
+                        imports, "erased", erased, "histories", histories));
+        log.info(
+                "Retention purge of district {}: {} passes ({} process instances), {} notifications, {} read records,"
+                        + " {} roster imports, {} removed people erased",
+                district, passes, histories, notifications, reads, imports, erased);
+    }
+
+    private static String concatErased() {
+        return "CONCAT(id, '" + ERASED + "')";
+    }
+
+    /** Selects a batch of ids past their time and changes them, until none is left. */
+    private int batches(String select, String change, String district, Instant before) {
+        Map<String, Object> params = Map.of("district", district, "before", utc(before));
+        Function<List<String>, Integer> apply = ids -> transactions
+            .execute(status -> jdbc.update(change, Map.of("ids", ids)));
+        int total = 0;
+        while (true) {
+            List<String> ids = jdbc.queryForList(select + " limit " + BATCH, params, String.class);
+            if (ids.isEmpty()) {
+                return total;
+            }
+            total += apply.apply(ids);
+        }
+    }
+
+    private static LocalDateTime utc(Instant at) {
+        return LocalDateTime.ofInstant(at, ZoneOffset.UTC);
+    }
+
+    static Timestamp timestamp(Instant at) {
+        return Timestamp.valueOf(utc(at));
+    }
+
+}
