@@ -191,6 +191,7 @@ document.addEventListener('click', event => {
   }
 });
 
+/**
  * While an administrator sees a teacher's screens: a banner above the bar saying whose screens they are,
  * that actions are recorded as the administrator's, and a way back to their own screens.
  */
