@@ -1,0 +1,84 @@
+package org.corridor.cluster;
+
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Condition;
+import org.springframework.context.annotation.ConditionContext;
+import org.springframework.context.annotation.Conditional;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.type.AnnotatedTypeMetadata;
+import org.springframework.data.redis.connection.RedisConnectionFactory;
+import org.springframework.data.redis.connection.lettuce.LettuceClientConfiguration;
+import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactory;
+import org.springframework.data.redis.core.StringRedisTemplate;
+import org.springframework.data.redis.listener.RedisMessageListenerContainer;
+import org.springframework.util.StringUtils;
+
+/**
+ * Cluster mode, turned on by one setting: {@code corridor.broker.url}
+ * ({@code CORRIDOR_BROKER_URL}, for example {@code redis://127.0.0.1:6379}). Without it
+ * nothing here connects anywhere (Spring Boot's own Redis auto-configuration is excluded
+ * in {@code CorridorApplication}, so the demo and the tests never try a Redis server).
+ */
+@Configuration
+class ClusterConfiguration {
+
+    static final String BROKER_URL = "corridor.broker.url";
+
+    @Bean
+    @Conditional(Clustered.class)
+    LettuceConnectionFactory redisConnectionFactory(@Value("${" + BROKER_URL + "}") String url) {
+        LettuceClientConfiguration.LettuceClientConfigurationBuilder client = LettuceClientConfiguration.builder();
+        if (url.startsWith("rediss:")) {
+            client.useSsl();
+        }
+        return new LettuceConnectionFactory(LettuceConnectionFactory.createRedisConfiguration(url), client.build());
+    }
+
+    @Bean
+    @Conditional(Clustered.class)
+    StringRedisTemplate brokerTemplate(RedisConnectionFactory connections) {
+        return new StringRedisTemplate(connections);
+    }
+
+    @Bean
+    @Conditional(Clustered.class)
+    RedisMessageListenerContainer brokerListeners(RedisConnectionFactory connections) {
+        RedisMessageListenerContainer container = new RedisMessageListenerContainer();
+        container.setConnectionFactory(connections);
+        return container;
+    }
+
+    @Bean
+    @Conditional(Clustered.class)
+    Broadcasts redisBroadcasts(StringRedisTemplate brokerTemplate, RedisMessageListenerContainer brokerListeners) {
+        return new RedisBroadcasts(brokerTemplate, brokerListeners);
+    }
+
+    @Bean
+    @Conditional(SingleInstance.class)
+    Broadcasts localBroadcasts() {
+        return new LocalBroadcasts();
+    }
+
+    /** A broker is named. */
+    static class Clustered implements Condition {
+
+        @Override
+        public boolean matches(ConditionContext context, AnnotatedTypeMetadata metadata) {
+            return StringUtils.hasText(context.getEnvironment().getProperty(BROKER_URL));
+        }
+
+    }
+
+    /** No broker: one instance, as before cluster mode existed. */
+    static class SingleInstance implements Condition {
+
+        @Override
+        public boolean matches(ConditionContext context, AnnotatedTypeMetadata metadata) {
+            return !StringUtils.hasText(context.getEnvironment().getProperty(BROKER_URL));
+        }
+
+    }
+
+}
