@@ -19,6 +19,9 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.runtime.Job;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -39,7 +42,8 @@ import org.corridor.testing.TestDatabases;
 /**
  * Cluster mode: two instances (two application contexts on random ports, as two JVMs
  * would be) started at the same moment on one empty MariaDB database, sharing the real
- * Redis server through corridor.broker.url.
+ * Redis server through corridor.broker.url. A push reaches a stream on the other instance
+ * only through the broker: nothing else writes to an open stream.
  */
 class TwoInstancesTest {
 
@@ -121,6 +125,42 @@ class TwoInstancesTest {
     }
 
     @Test
+    void timerFiredOnOneInstancePopsUpOnTheStreamsOpenOnBoth() throws Exception {
+        JdbcTemplate jdbc = a.getBean(JdbcTemplate.class);
+        String english10 = jdbc.queryForObject("select id from section where name = 'English 10'", String.class);
+        String restroom = jdbc.queryForObject("select id from location where name = 'Restroom'", String.class);
+
+        try (EventStream onA = EventStream.open(port(a), "ben", null);
+                EventStream onB = EventStream.open(port(b), "ben", null)) {
+            assertThat(onA.next("unread")).isNotNull();
+            assertThat(onB.next("unread")).isNotNull();
+            HttpResponse<String> made = post(b, "ben", "/api/passes",
+                    Map.of("departingFromSectionId", english10, "destinationId", restroom, "type", "REGULAR"));
+            assertThat(made.statusCode()).as(made.body()).isEqualTo(201);
+            String passId = json.readTree(made.body()).get("id").asText();
+
+            // the request's expiry timer, fired by A's engine (as its job executor would)
+            ManagementService management = a.getBean(ManagementService.class);
+            RuntimeService runtime = a.getBean(RuntimeService.class);
+            Job expiry = management.createJobQuery()
+                .timers()
+                .activityId("Boundary_RequestExpired")
+                .list()
+                .stream()
+                .filter(job -> runtime.createProcessInstanceQuery()
+                    .processInstanceId(job.getProcessInstanceId())
+                    .processInstanceBusinessKey(passId)
+                    .count() == 1)
+                .findFirst()
+                .orElseThrow();
+            management.executeJob(expiry.getId());
+
+            assertThat(nextOfKind(onA, "EXPIRED")).as("on A").isEqualTo(passId);
+            assertThat(nextOfKind(onB, "EXPIRED")).as("on B").isEqualTo(passId);
+        }
+    }
+
+    @Test
     void ruleSetActivatedOnOneInstanceIsCompiledOnTheOtherWithoutARequest() throws Exception {
         HttpResponse<String> draft = post(a, "admin", "/api/admin/rule-sets",
                 Map.of("drl", DefaultRuleSet.drl() + "\n// cluster test\n", "note", "Announced to B"));
@@ -174,6 +214,18 @@ class TwoInstancesTest {
             TestDatabases.dropAllTables(c);
         }
         return new TestDatabases.Connection_(url, tests.user(), tests.password());
+    }
+
+    /** The pass id of the next notification of that kind on the stream, or null. */
+    private static String nextOfKind(EventStream stream, String kind) throws Exception {
+        for (EventStream.Event event = stream.next("notification"); event != null; event = stream
+            .next("notification")) {
+            JsonNode notification = json.readTree(event.data());
+            if (notification.get("kind").asText().equals(kind)) {
+                return notification.get("passId").asText();
+            }
+        }
+        return null;
     }
 
     private static int port(ConfigurableApplicationContext context) {
