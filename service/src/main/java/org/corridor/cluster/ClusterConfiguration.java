@@ -12,6 +12,7 @@ import org.springframework.data.redis.connection.lettuce.LettuceClientConfigurat
 import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactory;
 import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.data.redis.listener.RedisMessageListenerContainer;
+import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
 import org.springframework.util.StringUtils;
 
 /**
@@ -43,10 +44,28 @@ class ClusterConfiguration {
 
     @Bean
     @Conditional(Clustered.class)
-    RedisMessageListenerContainer brokerListeners(RedisConnectionFactory connections) {
+    RedisMessageListenerContainer brokerListeners(RedisConnectionFactory connections,
+            ThreadPoolTaskExecutor brokerDispatch) {
         RedisMessageListenerContainer container = new RedisMessageListenerContainer();
         container.setConnectionFactory(connections);
+        container.setTaskExecutor(brokerDispatch);
         return container;
+    }
+
+    /**
+     * One thread hands the messages received on to their listeners, in the order
+     * published (the container's default starts a thread per message, in no order): a
+     * request's popup must not overtake its predecessor. Listeners only hand work on.
+     */
+    @Bean
+    @Conditional(Clustered.class)
+    ThreadPoolTaskExecutor brokerDispatch() {
+        ThreadPoolTaskExecutor executor = new ThreadPoolTaskExecutor();
+        executor.setCorePoolSize(1);
+        executor.setMaxPoolSize(1);
+        executor.setThreadNamePrefix("broker-dispatch-");
+        executor.setDaemon(true);
+        return executor;
     }
 
     @Bean

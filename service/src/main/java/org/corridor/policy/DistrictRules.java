@@ -2,6 +2,7 @@ package org.corridor.policy;
 
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 
 import org.slf4j.Logger;
@@ -70,9 +71,18 @@ public class DistrictRules {
     }
 
     /**
-     * Another instance activated a version: compiled here now, off any request's path.
+     * Another instance activated a version: compiled here now, off any request's path
+     * (and off the broker's dispatch thread, which live popups wait for).
      */
     private void activatedElsewhere(String ruleSetId) {
+        CompletableFuture.runAsync(() -> compileActivated(ruleSetId)).exceptionally(e -> {
+            // the version is still compiled on the first request that needs it
+            log.error("Rule set {}, activated on another instance, could not be read to compile", ruleSetId, e);
+            return null;
+        });
+    }
+
+    private void compileActivated(String ruleSetId) {
         ruleSets.findById(ruleSetId)
             .filter(ruleSet -> ruleSet.getStatus() == RuleSetStatus.ACTIVE)
             .ifPresent(ruleSet -> {
