@@ -2,8 +2,17 @@ package org.corridor;
 
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.boot.autoconfigure.data.redis.RedisAutoConfiguration;
+import org.springframework.boot.autoconfigure.data.redis.RedisReactiveAutoConfiguration;
+import org.springframework.boot.autoconfigure.data.redis.RedisRepositoriesAutoConfiguration;
 
-@SpringBootApplication
+/*
+ * Redis is Corridor's broker only in cluster mode (corridor.broker.url, see
+ * cluster.ClusterConfiguration): Spring Boot's own Redis set-up would otherwise connect to
+ * localhost:6379 on every start.
+ */
+@SpringBootApplication(exclude = { RedisAutoConfiguration.class, RedisReactiveAutoConfiguration.class,
+        RedisRepositoriesAutoConfiguration.class })
 public class CorridorApplication {
 
     private static final String DATATYPE_FACTORY = "javax.xml.datatype.DatatypeFactory";

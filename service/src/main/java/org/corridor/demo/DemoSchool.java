@@ -14,6 +14,7 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.context.annotation.Profile;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -39,7 +40,9 @@ import org.corridor.section.SectionRepository;
 /**
  * Seeds "Demo District" once, on the first start of the demo profile. Ms Rivera's English
  * 10 runs in a period that lasts all day, every day, so a walkthrough works whenever it
- * is tried.
+ * is tried. Instances started together on an empty database seed it once: each takes the
+ * row lock of {@code seed_lock 'demo-school'} before it looks, so the second waits for
+ * the first's commit and then finds the district there.
  */
 @Component
 @Profile("demo")
@@ -74,13 +77,15 @@ class DemoSchool implements ApplicationRunner {
 
     private final RuleSetRepository ruleSets;
 
+    private final JdbcTemplate jdbc;
+
     private final Clock clock;
 
     private final ZoneId timeZone;
 
     DemoSchool(DistrictRepository districts, SchoolRepository schools, SchoolPeriodRepository periods,
             PersonRepository people, LocationRepository locations, SectionRepository sections,
-            NoContactPairRepository noContact, RuleSetRepository ruleSets, Clock clock,
+            NoContactPairRepository noContact, RuleSetRepository ruleSets, JdbcTemplate jdbc, Clock clock,
             @Value("${corridor.demo.time-zone:America/New_York}") ZoneId timeZone) {
         this.districts = districts;
         this.schools = schools;
@@ -90,6 +95,7 @@ class DemoSchool implements ApplicationRunner {
         this.sections = sections;
         this.noContact = noContact;
         this.ruleSets = ruleSets;
+        this.jdbc = jdbc;
         this.clock = clock;
         this.timeZone = timeZone;
     }
@@ -97,6 +103,8 @@ class DemoSchool implements ApplicationRunner {
     @Override
     @Transactional
     public void run(ApplicationArguments args) {
+        // held until this transaction ends: another instance seeding now waits here
+        jdbc.queryForList("select name from seed_lock where name = 'demo-school' for update", String.class);
         if (districts.findByName(DISTRICT).isPresent()) {
             return;
         }

@@ -34,11 +34,11 @@ import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 
 /**
  * The open notification streams (server-sent events) of this instance, keyed by
- * recipient: a person may have several tabs open. Live pushes reach streams on THIS
- * instance only. The notification table is the source of truth: a client that reconnects
- * (to any instance) catches up through Last-Event-ID, and undelivered requests are
- * replayed when a screen opens. Fanning live pushes out across several instances is issue
- * 6's subject.
+ * recipient: a person may have several tabs open. A push reaches the streams of THIS
+ * instance; {@link NotificationFanOut} calls it on every instance in cluster mode. The
+ * notification table is the source of truth: a client that reconnects (to any instance)
+ * catches up through Last-Event-ID, and undelivered requests are replayed when a screen
+ * opens.
  * <p>
  * A person holds at most {@code corridor.notifications.streams-per-person} (5) streams;
  * opening one more ends the oldest.

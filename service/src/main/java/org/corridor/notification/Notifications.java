@@ -15,7 +15,9 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
 /**
  * Sending notifications: what the rest of the service calls. A notification is stored in
  * the caller's transaction and pushed to the recipient's open screens only after that
- * transaction commits: a rolled-back step leaves neither a row nor a popup behind.
+ * transaction commits: a rolled-back step leaves neither a row nor a popup behind. In
+ * cluster mode the push reaches the recipient's streams on every instance
+ * ({@link NotificationFanOut}).
  */
 @Service
 public class Notifications {
@@ -27,11 +29,11 @@ public class Notifications {
 
     private final NotificationRepository notifications;
 
-    private final NotificationStreams streams;
+    private final NotificationFanOut streams;
 
     private final Clock clock;
 
-    Notifications(NotificationRepository notifications, NotificationStreams streams, Clock clock) {
+    Notifications(NotificationRepository notifications, NotificationFanOut streams, Clock clock) {
         this.notifications = notifications;
         this.streams = streams;
         this.clock = clock;
@@ -61,14 +63,14 @@ public class Notifications {
             TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
                 @Override
                 public void afterCommit() {
-                    streams.push(recipientId, view);
+                    streams.pushEverywhere(recipientId, view);
                 }
             });
         }
         else {
             // not reachable through the proxy (@Transactional always opens or joins one);
             // kept for direct calls
-            streams.push(recipientId, view);
+            streams.pushEverywhere(recipientId, view);
         }
     }
 

@@ -2,6 +2,7 @@ package org.corridor.policy;
 
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 
 import org.slf4j.Logger;
@@ -9,6 +10,10 @@ import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+
+import org.corridor.cluster.Broadcasts;
 
 import org.corridor.rules.CompiledRuleSet;
 import org.corridor.rules.DefaultRuleSet;
@@ -18,7 +23,9 @@ import org.corridor.rules.RuleSetCompiler;
  * The compiled rule base of each district's active version. Compiling takes tens of
  * milliseconds, so a version is compiled once per instance and reused until another
  * version becomes active. Every instance reads the active version from the database, so
- * instances never disagree for long.
+ * instances never disagree for long. In cluster mode an activation is announced to the
+ * other instances once it commits, and each compiles the new version at once, so no
+ * student's request there waits for the compiler.
  */
 @Component
 public class DistrictRules {
@@ -31,8 +38,68 @@ public class DistrictRules {
 
     private final Map<String, CompiledRuleSet> compiled = new ConcurrentHashMap<>();
 
-    DistrictRules(RuleSetRepository ruleSets) {
+    static final String TOPIC = "rule-set-activated";
+
+    private final Broadcasts broadcasts;
+
+    DistrictRules(RuleSetRepository ruleSets, Broadcasts broadcasts) {
         this.ruleSets = ruleSets;
+        this.broadcasts = broadcasts;
+        broadcasts.subscribe(TOPIC, this::activatedElsewhere);
+    }
+
+    /**
+     * Once the caller's transaction commits, tells the other instances that this version
+     * is now active (the message is its id; they read it from the database).
+     */
+    void announceActivation(RuleSet ruleSet) {
+        String id = ruleSet.getId();
+        if (!broadcasts.clustered()) {
+            return;
+        }
+        if (TransactionSynchronizationManager.isSynchronizationActive()) {
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void afterCommit() {
+                    broadcasts.publish(TOPIC, id);
+                }
+            });
+        }
+        else {
+            broadcasts.publish(TOPIC, id);
+        }
+    }
+
+    /**
+     * Another instance activated a version: compiled here now, off any request's path
+     * (and off the broker's dispatch thread, which live popups wait for).
+     */
+    private void activatedElsewhere(String ruleSetId) {
+        CompletableFuture.runAsync(() -> compileActivated(ruleSetId)).exceptionally(e -> {
+            // the version is still compiled on the first request that needs it
+            log.error("Rule set {}, activated on another instance, could not be read to compile", ruleSetId, e);
+            return null;
+        });
+    }
+
+    private void compileActivated(String ruleSetId) {
+        ruleSets.findById(ruleSetId)
+            .filter(ruleSet -> ruleSet.getStatus() == RuleSetStatus.ACTIVE)
+            .ifPresent(ruleSet -> {
+                try {
+                    compiled(ruleSet);
+                }
+                catch (RuntimeException e) {
+                    // it compiled on the instance that activated it: worth an alarm
+                    log.error("Rule set {} of district {}, activated on another instance, does not compile here",
+                            ruleSet.label(), ruleSet.getDistrictId(), e);
+                }
+            });
+    }
+
+    /** Whether this instance holds the version compiled already. */
+    public boolean isCompiled(String ruleSetId) {
+        return compiled.containsKey(ruleSetId);
     }
 
     /**

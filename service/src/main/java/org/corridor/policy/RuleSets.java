@@ -214,6 +214,7 @@ public class RuleSets {
         ruleSets.findByDistrictIdAndStatus(caller.districtId(), RuleSetStatus.ACTIVE).ifPresent(RuleSet::retire);
         ruleSets.flush();
         next.activate(clock.instant());
+        rules.announceActivation(next);
         return next;
     }
 
