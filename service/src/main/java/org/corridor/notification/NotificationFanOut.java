@@ -21,10 +21,18 @@ class NotificationFanOut {
 
     static final String TOPIC = "notifications";
 
+    static final String SIGNALS = "pass-signals";
+
     private static final Logger log = LoggerFactory.getLogger(NotificationFanOut.class);
 
     /** What travels: ids and the notification as its recipient's screen shows it. */
     record Pushed(String recipientId, NotificationView notification) {
+    }
+
+    /**
+     * A pass's change for its student's screens ("delivered", "seen"): nothing stored.
+     */
+    record Signalled(String recipientId, PassSignal signal) {
     }
 
     private final NotificationStreams streams;
@@ -38,6 +46,25 @@ class NotificationFanOut {
         this.broadcasts = broadcasts;
         this.json = json;
         broadcasts.subscribe(TOPIC, this::received);
+        broadcasts.subscribe(SIGNALS, this::signalled);
+    }
+
+    /**
+     * After the commit: the recipient's streams here, then on every other instance. A
+     * signal the broker loses costs the student's screen only its next refresh: the pass
+     * itself says what happened.
+     */
+    void signal(String recipientId, PassSignal signal) {
+        streams.signal(recipientId, signal);
+        if (!broadcasts.clustered()) {
+            return;
+        }
+        try {
+            broadcasts.publish(SIGNALS, json.writeValueAsString(new Signalled(recipientId, signal)));
+        }
+        catch (JsonProcessingException e) {
+            log.warn("Signal for pass {} not published to other instances", signal.passId(), e);
+        }
     }
 
     /** After the commit: this instance's streams, then every other instance's. */
@@ -65,6 +92,20 @@ class NotificationFanOut {
         }
         if (pushed.recipientId() != null && pushed.notification() != null) {
             streams.push(pushed.recipientId(), pushed.notification());
+        }
+    }
+
+    private void signalled(String message) {
+        Signalled signalled;
+        try {
+            signalled = json.readValue(message, Signalled.class);
+        }
+        catch (JsonProcessingException e) {
+            log.warn("A pass signal broadcast could not be read; ignored");
+            return;
+        }
+        if (signalled.recipientId() != null && signalled.signal() != null) {
+            streams.signal(signalled.recipientId(), signalled.signal());
         }
     }
 
