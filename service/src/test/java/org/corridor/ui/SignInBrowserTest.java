@@ -85,11 +85,12 @@ class SignInBrowserTest extends BrowserTest {
 
     @ParameterizedTest(name = "{0} lands on {1}")
     @CsvSource({ "ava, /student.html, My pass", "rivera, /teacher.html, My class", "admin, /admin.html, Administration",
-            "auditor, /auditor.html, Auditor" })
+            "auditor, /auditor.html, Search passes" })
     void eachRoleLandsOnItsOwnScreen(String who, String page, String heading) {
         signIn(who);
 
-        assertThat(browser.getCurrentUrl()).endsWith(page);
+        // the auditor's search keeps its filters in the address: the page, not the query
+        assertThat(browser.getCurrentUrl().replaceFirst("\\?.*$", "")).endsWith(page);
         assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo(heading);
         assertThat(browser.findElement(By.cssSelector("nav a[aria-current=page]")).getText())
             .isEqualTo(browser.findElements(By.cssSelector("nav a"))
@@ -108,26 +109,31 @@ class SignInBrowserTest extends BrowserTest {
             .stream()
             .map(a -> a.getAttribute("textContent") + " " + a.getAttribute("href").replaceFirst("^https?://[^/]+", ""))
             .toList();
-        assertThat(nav).containsExactly("Administration /admin.html", "Emergency /admin-emergency.html",
+        assertThat(nav).containsExactly("Administration /admin.html", "Escalated requests /admin-requests.html",
+                "Routing diagnostics /admin-diagnostics.html", "Emergency /admin-emergency.html",
                 "School setup /admin-setup.html", "Roster /admin-roster.html", "Kiosks /admin-kiosks.html",
-                "Rule sets /admin-rules.html", "Accommodations /admin-accommodations.html",
-                "No-contact /admin-no-contact.html", "API explorer /swagger-ui.html");
+                "Covered classes /admin-coverage.html", "Rule sets /admin-rules.html",
+                "Accommodations /admin-accommodations.html", "No-contact /admin-no-contact.html",
+                "Reports /admin-reports.html", "API explorer /swagger-ui.html");
         List<String> groups = browser.findElements(By.cssSelector("header nav .nav-group"))
             .stream()
             .map(WebElement::getText)
             .toList();
-        assertThat(groups).containsExactly("Today", "School", "Policy");
+        assertThat(groups).containsExactly("Today", "School", "Policy", "Reports");
         awaitText("the rule set in force", By.id("rules-status"), "Version 1 is active");
         assertNoSeriousAxeViolations("the administrator's console home");
         screenshots("admin");
     }
 
     @Test
-    void auditorIsToldPlainlyThatTheirDeskIsNotBuiltAndWhatWorksToday() {
+    void auditorLandsOnTheSearchWithTheReadsLogAndReportsInTheNavigation() {
         signIn("auditor");
 
-        awaitText("the auditor's page", By.id("desk"), "The auditor's desk is not built yet");
-        assertThat(field("desk").getText()).contains("GET /api/audit/passes/{id}", "API explorer");
+        awaitText("the auditor's search", By.tagName("h1"), "Search passes");
+        assertThat(browser.findElements(By.cssSelector("header nav a"))
+            .stream()
+            .map(a -> a.getAttribute("textContent"))
+            .toList()).contains("Search passes", "Reads log", "Reports");
         assertNoSeriousAxeViolations("the auditor's page");
         screenshots("auditor");
     }
