@@ -42,7 +42,7 @@ class SetupBrowserTest extends BrowserTest {
             .stream()
             .map(WebElement::getText)
             .toList();
-        assertThat(groups).containsExactly("Today", "School", "Policy");
+        assertThat(groups).containsExactly("Today", "School", "Policy", "Reports");
         WebElement school = button("School");
         assertThat(school.getAttribute("aria-expanded")).isEqualTo("false");
         school.click();
@@ -168,7 +168,7 @@ class SetupBrowserTest extends BrowserTest {
         browser.get(url("/admin.html"));
         awaitText("the hub", By.id("rules-status"), "Version");
         assertThat(browser.findElements(By.cssSelector("#consoles h2")).stream().map(WebElement::getText).toList())
-            .containsExactly("Today", "School", "Policy");
+            .containsExactly("Today", "School", "Policy", "Reports");
         assertNoSeriousAxeViolations("the console's hub");
         screenshots("admin-hub");
     }
