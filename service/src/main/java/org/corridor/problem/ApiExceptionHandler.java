@@ -24,6 +24,7 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
+import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 
@@ -171,7 +172,7 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
         problem.setType(ProblemTypes.uri("unreadable-body"));
         problem.setTitle("Unreadable request body");
         if (e.getCause() instanceof InvalidFormatException bad && !bad.getPath().isEmpty()) {
-            String field = bad.getPath().get(bad.getPath().size() - 1).getFieldName();
+            String field = fieldOf(bad.getPath());
             String message = bad.getTargetType().isEnum()
                     ? "must be one of " + Arrays.toString(bad.getTargetType().getEnumConstants())
                     : "has the wrong format";
@@ -179,7 +180,7 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
             problem.setProperty("errors", List.of(new FieldError(field, message)));
         }
         else if (e.getCause() instanceof MismatchedInputException bad && !bad.getPath().isEmpty()) {
-            String field = bad.getPath().get(bad.getPath().size() - 1).getFieldName();
+            String field = fieldOf(bad.getPath());
             problem.setDetail("Field '" + field + "' has the wrong type.");
             problem.setProperty("errors", List.of(new FieldError(field, "has the wrong type")));
         }
@@ -187,6 +188,23 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
             problem.setDetail("The request body is missing or is not valid JSON.");
         }
         return ResponseEntity.badRequest().body(problem);
+    }
+
+    /**
+     * The field as the screens name it ({@code [2].startsAt} in a list): an element of a
+     * list has no name, only its index, and a problem's field is never empty.
+     */
+    private static String fieldOf(List<JsonMappingException.Reference> path) {
+        StringBuilder field = new StringBuilder();
+        for (JsonMappingException.Reference step : path) {
+            if (step.getFieldName() != null) {
+                field.append(field.isEmpty() ? "" : ".").append(step.getFieldName());
+            }
+            else if (step.getIndex() >= 0) {
+                field.append('[').append(step.getIndex()).append(']');
+            }
+        }
+        return field.isEmpty() ? "body" : field.toString();
     }
 
 }
