@@ -1,7 +1,9 @@
 package org.corridor.security;
 
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 import io.swagger.v3.core.jackson.ModelResolver;
@@ -121,6 +123,7 @@ class ApiDocument {
             openApi.security(List.of(new SecurityRequirement().addList("session"),
                     new SecurityRequirement().addList("basic"), new SecurityRequirement().addList("kiosk")));
             if (components.getSchemas() != null) {
+                components.getSchemas().values().forEach(schema -> flatten(schema, components));
                 NULLABLE.forEach(entry -> {
                     int dot = entry.lastIndexOf('.');
                     String[] parts = { entry.substring(0, dot), entry.substring(dot + 1) };
@@ -216,6 +219,44 @@ class ApiDocument {
         problem.required(List.of("type", "title", "status"));
         problem.additionalProperties(true);
         return problem;
+    }
+
+    /**
+     * A record that implements a sealed interface (MyAccount.Me, a WhoAmI) is written by
+     * springdoc as {@code allOf} of the interface's schema, which declares no properties,
+     * and its own: a strict reader (additionalProperties absent means none) would find no
+     * property allowed. Its own properties are put on the schema itself and the empty
+     * parent left out, so each branch of a {@code oneOf} reads as the object it is.
+     */
+    @SuppressWarnings({ "rawtypes", "unchecked" })
+    private static void flatten(Schema<?> schema, Components components) {
+        if (schema.getAllOf() == null) {
+            return;
+        }
+        List<Schema> own = new ArrayList<>();
+        for (Schema part : schema.getAllOf()) {
+            Schema<?> parent = part.get$ref() == null ? null
+                    : components.getSchemas().get(part.get$ref().substring(part.get$ref().lastIndexOf('/') + 1));
+            if (parent != null && (parent.getProperties() == null || parent.getProperties().isEmpty())
+                    && parent.getAllOf() == null && parent.getOneOf() == null) {
+                continue;
+            }
+            if (part.get$ref() != null || part.getAllOf() != null || part.getOneOf() != null
+                    || part.getAnyOf() != null) {
+                return; // a real composition: left as springdoc wrote it
+            }
+            own.add(part);
+        }
+        schema.setAllOf(null);
+        for (Schema part : own) {
+            if (part.getProperties() != null) {
+                ((Map<String, Schema>) part.getProperties()).forEach(schema::addProperty);
+            }
+            if (part.getRequired() != null) {
+                ((List<String>) part.getRequired()).forEach(schema::addRequiredItem);
+            }
+        }
+        schema.setType("object");
     }
 
     /** An example for a JSON body that has none, made from its schema. */
