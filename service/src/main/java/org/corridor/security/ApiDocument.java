@@ -69,7 +69,14 @@ class ApiDocument {
             "RuleSetController.Detail.activatedAt", "RuleSets.Listed.note", "RuleSets.Listed.activatedAt",
             "RuleSets.Listed.authorName", "RoutingAnswer.RecentRequest.deliveredAt",
             "RoutingAnswer.RecentRequest.seenAt", "RoutingAnswer.RecentRequest.endedAt",
-            "RoutingAnswer.RecentRequest.endReason", "RoutingAnswer.RecentRequest.routedTo");
+            "RoutingAnswer.RecentRequest.endReason", "RoutingAnswer.RecentRequest.routedTo",
+            "Kiosks.KioskView.lastUsedAt", "Kiosks.KioskView.revokedAt", "Kiosks.KioskView.lastHeartbeatAt",
+            "Kiosks.KioskView.offlineSince", "Kiosks.KioskView.pairingCodeExpiresAt",
+            "RosterImports.Recorded.onerosterVersion", "RosterImports.Recorded.mode",
+            "Destinations.DestinationView.capacity", "Destinations.DestinationView.teacher",
+            "RuleSetController.Validation.version", "NoContactPairs.StudentRef.studentNumber",
+            "NoContactPairs.ChangeView.from", "NoContactPairs.ChangeView.until", "Accommodations.View.note",
+            "LocationView.staffedBy", "LocationView.occupancy", "SectionEditor.SectionView.sourceId");
 
     /**
      * Schema names: a nested record is named with its enclosing class
@@ -106,6 +113,14 @@ class ApiDocument {
                     new ObjectSchema().addProperty("field", new StringSchema())
                         .addProperty("message", new StringSchema())
                         .required(List.of("field", "message")));
+            components.addSchemas("FileError", new ObjectSchema()
+                .description("One problem a file import found: in which file, at which row (the header is row 1; "
+                        + "absent for the file as a whole) and column (absent for the whole row), and why.")
+                .addProperty("file", new StringSchema())
+                .addProperty("row", new IntegerSchema())
+                .addProperty("column", new StringSchema())
+                .addProperty("reason", new StringSchema())
+                .required(List.of("file", "reason")));
             components.addSecuritySchemes("session", new SecurityScheme().type(SecurityScheme.Type.APIKEY)
                 .in(SecurityScheme.In.COOKIE)
                 .name("JSESSIONID")
@@ -215,7 +230,11 @@ class ApiDocument {
         problem.addProperty("status", new IntegerSchema());
         problem.addProperty("detail", new StringSchema().nullable(true));
         problem.addProperty("instance", new StringSchema().nullable(true));
-        problem.addProperty("errors", new ArraySchema().items(new Schema<>().$ref("#/components/schemas/FieldError")));
+        problem.addProperty("errors",
+                new ArraySchema().description(
+                        "invalid-input: one FieldError a field; a refused file import (422): one FileError a problem")
+                    .items(new Schema<>().anyOf(List.of(new Schema<>().$ref("#/components/schemas/FieldError"),
+                            new Schema<>().$ref("#/components/schemas/FileError")))));
         problem.required(List.of("type", "title", "status"));
         problem.additionalProperties(true);
         return problem;
