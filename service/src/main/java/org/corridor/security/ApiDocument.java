@@ -1,7 +1,9 @@
 package org.corridor.security;
 
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 import io.swagger.v3.core.jackson.ModelResolver;
@@ -67,7 +69,14 @@ class ApiDocument {
             "RuleSetController.Detail.activatedAt", "RuleSets.Listed.note", "RuleSets.Listed.activatedAt",
             "RuleSets.Listed.authorName", "RoutingAnswer.RecentRequest.deliveredAt",
             "RoutingAnswer.RecentRequest.seenAt", "RoutingAnswer.RecentRequest.endedAt",
-            "RoutingAnswer.RecentRequest.endReason", "RoutingAnswer.RecentRequest.routedTo");
+            "RoutingAnswer.RecentRequest.endReason", "RoutingAnswer.RecentRequest.routedTo",
+            "Kiosks.KioskView.lastUsedAt", "Kiosks.KioskView.revokedAt", "Kiosks.KioskView.lastHeartbeatAt",
+            "Kiosks.KioskView.offlineSince", "Kiosks.KioskView.pairingCodeExpiresAt",
+            "RosterImports.Recorded.onerosterVersion", "RosterImports.Recorded.mode",
+            "Destinations.DestinationView.capacity", "Destinations.DestinationView.teacher",
+            "RuleSetController.Validation.version", "NoContactPairs.StudentRef.studentNumber",
+            "NoContactPairs.ChangeView.from", "NoContactPairs.ChangeView.until", "Accommodations.View.note",
+            "LocationView.staffedBy", "LocationView.occupancy", "SectionEditor.SectionView.sourceId");
 
     /**
      * Schema names: a nested record is named with its enclosing class
@@ -104,6 +113,14 @@ class ApiDocument {
                     new ObjectSchema().addProperty("field", new StringSchema())
                         .addProperty("message", new StringSchema())
                         .required(List.of("field", "message")));
+            components.addSchemas("FileError", new ObjectSchema()
+                .description("One problem a file import found: in which file, at which row (the header is row 1; "
+                        + "absent for the file as a whole) and column (absent for the whole row), and why.")
+                .addProperty("file", new StringSchema())
+                .addProperty("row", new IntegerSchema())
+                .addProperty("column", new StringSchema())
+                .addProperty("reason", new StringSchema())
+                .required(List.of("file", "reason")));
             components.addSecuritySchemes("session", new SecurityScheme().type(SecurityScheme.Type.APIKEY)
                 .in(SecurityScheme.In.COOKIE)
                 .name("JSESSIONID")
@@ -121,6 +138,7 @@ class ApiDocument {
             openApi.security(List.of(new SecurityRequirement().addList("session"),
                     new SecurityRequirement().addList("basic"), new SecurityRequirement().addList("kiosk")));
             if (components.getSchemas() != null) {
+                components.getSchemas().values().forEach(schema -> flatten(schema, components));
                 NULLABLE.forEach(entry -> {
                     int dot = entry.lastIndexOf('.');
                     String[] parts = { entry.substring(0, dot), entry.substring(dot + 1) };
@@ -212,10 +230,52 @@ class ApiDocument {
         problem.addProperty("status", new IntegerSchema());
         problem.addProperty("detail", new StringSchema().nullable(true));
         problem.addProperty("instance", new StringSchema().nullable(true));
-        problem.addProperty("errors", new ArraySchema().items(new Schema<>().$ref("#/components/schemas/FieldError")));
+        problem.addProperty("errors",
+                new ArraySchema().description(
+                        "invalid-input: one FieldError a field; a refused file import (422): one FileError a problem")
+                    .items(new Schema<>().anyOf(List.of(new Schema<>().$ref("#/components/schemas/FieldError"),
+                            new Schema<>().$ref("#/components/schemas/FileError")))));
         problem.required(List.of("type", "title", "status"));
         problem.additionalProperties(true);
         return problem;
+    }
+
+    /**
+     * A record that implements a sealed interface (MyAccount.Me, a WhoAmI) is written by
+     * springdoc as {@code allOf} of the interface's schema, which declares no properties,
+     * and its own: a strict reader (additionalProperties absent means none) would find no
+     * property allowed. Its own properties are put on the schema itself and the empty
+     * parent left out, so each branch of a {@code oneOf} reads as the object it is.
+     */
+    @SuppressWarnings({ "rawtypes", "unchecked" })
+    private static void flatten(Schema<?> schema, Components components) {
+        if (schema.getAllOf() == null) {
+            return;
+        }
+        List<Schema> own = new ArrayList<>();
+        for (Schema part : schema.getAllOf()) {
+            Schema<?> parent = part.get$ref() == null ? null
+                    : components.getSchemas().get(part.get$ref().substring(part.get$ref().lastIndexOf('/') + 1));
+            if (parent != null && (parent.getProperties() == null || parent.getProperties().isEmpty())
+                    && parent.getAllOf() == null && parent.getOneOf() == null) {
+                continue;
+            }
+            if (part.get$ref() != null || part.getAllOf() != null || part.getOneOf() != null
+                    || part.getAnyOf() != null) {
+                return; // a real composition: left as springdoc wrote it
+            }
+            own.add(part);
+        }
+        schema.setAllOf(null);
+        for (Schema part : own) {
+            if (part.getProperties() != null) {
+                ((Map<String, Schema>) part.getProperties()).forEach(schema::addProperty);
+            }
+            if (part.getRequired() != null) {
+                ((List<String>) part.getRequired()).forEach(schema::addRequiredItem);
+            }
+        }
+        schema.setType("object");
     }
 
     /** An example for a JSON body that has none, made from its schema. */

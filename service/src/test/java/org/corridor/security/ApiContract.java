@@ -163,13 +163,15 @@ final class ApiContract {
         }
         if (schema.has("anyOf")) {
             boolean any = false;
+            List<String> why = new ArrayList<>();
             for (JsonNode branch : schema.get("anyOf")) {
                 List<String> branchErrors = new ArrayList<>();
                 validate(value, branch, at, branchErrors, depth + 1);
                 any |= branchErrors.isEmpty();
+                why.addAll(branchErrors);
             }
             if (!any) {
-                errors.add(at + ": matches none of its anyOf");
+                errors.add(at + ": matches none of its anyOf (" + String.join("; ", why) + ")");
             }
             return;
         }
