@@ -50,7 +50,7 @@ import org.corridor.testing.ApiTest;
  * <p>
  * Runs on its own in-memory H2 database: an administrator's fuzzed calls delete and
  * change the demo school. A short run (40 s) in {@code ./mvnw verify}; a long one with
- * {@code -Dcorridor.fuzz.seconds=900} (docs/operators.md). The seed is printed and can be
+ * {@code -Dcorridor.fuzz.seconds=420} (docs/operators.md). The seed is printed and can be
  * given back with {@code -Dcorridor.fuzz.seed=}. Figures go to
  * {@code service/target/fuzz-report.txt}.
  */
@@ -99,7 +99,7 @@ class ApiFuzzTest extends ApiTest {
         ApiContract contract = new ApiContract(json.readTree(send("GET", "/v3/api-docs", null, null, Map.of()).body()));
         kiosk = kioskToken("Room 204");
         collectIds(contract);
-        assertThat(ids).as("ids named by the demo school's answers").hasSizeGreaterThan(20);
+        assertThat(ids).as("ids named by the demo school's answers").hasSizeGreaterThan(10);
 
         long requests = 0;
         Instant end = Instant.now().plusSeconds(seconds);
