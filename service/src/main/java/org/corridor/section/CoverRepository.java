@@ -1,7 +1,6 @@
 package org.corridor.section;
 
 import java.time.LocalDate;
-import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 
@@ -16,8 +15,8 @@ public interface CoverRepository extends JpaRepository<Cover, String> {
     /** The covers of these sections in force on the day (at most one per section). */
     @Query("""
             select c from Cover c
-            where c.sectionId in :sectionIds and c.fromDate <= :day and c.untilDate >= :day""")
-    List<Cover> inForce(Collection<String> sectionIds, LocalDate day);
+            where c.schoolId = :schoolId and c.fromDate <= :day and c.untilDate >= :day""")
+    List<Cover> inForce(String schoolId, LocalDate day);
 
     /** A class's covers, the earliest first. */
     List<Cover> findBySectionIdOrderByFromDateAsc(String sectionId);

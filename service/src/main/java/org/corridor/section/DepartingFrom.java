@@ -116,7 +116,12 @@ public class DepartingFrom {
             .stream()
             .collect(Collectors.toMap(SchoolPeriod::getName, Function.identity(), (first, second) -> first));
         Map<String, Cover> coverBySection = new HashMap<>();
-        covers.inForce(enrolled.stream().map(e -> e.section().getId()).toList(), today)
+        // a school's covers of one day are few: one query whose plan Hibernate keeps (a
+        // list parameter would be translated again on every request)
+        Set<String> enrolledIds = enrolled.stream().map(e -> e.section().getId()).collect(Collectors.toSet());
+        covers.inForce(school.getId(), today)
+            .stream()
+            .filter(c -> enrolledIds.contains(c.getSectionId()))
             .forEach(c -> coverBySection.putIfAbsent(c.getSectionId(), c));
         // a covering teacher removed from the roster since covers nothing: the main
         // teacher receives the requests again

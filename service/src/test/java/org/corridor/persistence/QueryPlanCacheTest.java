@@ -40,7 +40,13 @@ class QueryPlanCacheTest extends ApiTest {
             Map.entry("ClassRoster.people", "a list of students: once when a class screen opens"),
             Map.entry("ClassBadges.of", "a list of students: a class screen's badges"),
             Map.entry("ClassRoster.enrolments", "a list of sections: once when a class screen opens"),
-            Map.entry("LocationRepository.findBySchoolIdAndNameIgnoreCase", "an administrator names a destination"));
+            Map.entry("LocationRepository.findBySchoolIdAndNameIgnoreCase", "an administrator names a destination"),
+            Map.entry("CoverRepository.findBySectionIdOrderByFromDateAsc", "an administrator lists a class's covers"),
+            Map.entry("CoverRepository.findByIdAndSectionId", "an administrator ends a cover"),
+            Map.entry("CoverageChangeRepository.findByDistrictIdAndSectionIdOrderByChangedAtAsc",
+                    "an administrator reads a class's cover history"),
+            Map.entry("PassRepository.outTo", "a list of the teacher's destinations: once when Arrivals opens"),
+            Map.entry("PassRepository.checkedInAt", "a list of the teacher's destinations: once when Arrivals opens"));
 
     @Autowired
     private ApplicationContext context;

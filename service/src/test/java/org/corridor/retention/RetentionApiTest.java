@@ -88,7 +88,7 @@ class RetentionApiTest extends ApiTest {
         // recent one.
         Instant oldEnd = endedAt(old);
         jdbc.update("update hall_pass set ended_at = ? where id = ?",
-                Timestamp.valueOf(LocalDateTime.ofInstant(oldEnd.minus(Duration.ofDays(11)), ZoneOffset.UTC)), recent);
+                Timestamp.valueOf(LocalDateTime.ofInstant(oldEnd.plus(Duration.ofDays(11)), ZoneOffset.UTC)), recent);
         Instant now = oldEnd.plus(Duration.ofDays(31));
         assertThat(processes(old)).isPositive();
 
