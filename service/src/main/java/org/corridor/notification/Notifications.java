@@ -7,6 +7,7 @@ import java.util.Objects;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionSynchronization;
@@ -15,8 +16,9 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
 /**
  * Sending notifications: what the rest of the service calls. A notification is stored in
  * the caller's transaction and pushed to the recipient's open screens only after that
- * transaction commits: a rolled-back step leaves neither a row nor a popup behind. In
- * cluster mode the push reaches the recipient's streams on every instance
+ * transaction commits: a rolled-back step leaves neither a row nor a popup behind. Then
+ * {@link NotificationSent} is published for the channels that leave the service (push,
+ * email). In cluster mode the push reaches the recipient's streams on every instance
  * ({@link NotificationFanOut}).
  */
 @Service
@@ -31,11 +33,15 @@ public class Notifications {
 
     private final NotificationFanOut streams;
 
+    private final ApplicationEventPublisher events;
+
     private final Clock clock;
 
-    Notifications(NotificationRepository notifications, NotificationFanOut streams, Clock clock) {
+    Notifications(NotificationRepository notifications, NotificationFanOut streams, ApplicationEventPublisher events,
+            Clock clock) {
         this.notifications = notifications;
         this.streams = streams;
+        this.events = events;
         this.clock = clock;
     }
 
@@ -58,12 +64,15 @@ public class Notifications {
         Notification stored = notifications
             .save(new Notification(districtId, recipientId, kind, passId, title, body, clock.instant()));
         NotificationView view = NotificationView.of(stored);
+        NotificationSent sent = new NotificationSent(stored.getId(), districtId, recipientId, kind, passId,
+                stored.getTitle(), stored.getBody(), stored.getCreatedAt());
         log.debug("Notification {} ({}) for {} stored, pass {}", stored.getId(), kind, recipientId, passId);
         if (TransactionSynchronizationManager.isSynchronizationActive()) {
             TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
                 @Override
                 public void afterCommit() {
                     streams.pushEverywhere(recipientId, view);
+                    events.publishEvent(sent);
                 }
             });
         }
@@ -71,6 +80,7 @@ public class Notifications {
             // not reachable through the proxy (@Transactional always opens or joins one);
             // kept for direct calls
             streams.pushEverywhere(recipientId, view);
+            events.publishEvent(sent);
         }
     }
 

@@ -47,10 +47,17 @@ abstract class NotificationTestSupport extends ApiTest {
     /** Every NotificationDelivered published during the test, from whichever thread. */
     final List<NotificationDelivered> delivered = new CopyOnWriteArrayList<>();
 
+    /** Every NotificationSent published during the test, from whichever thread. */
+    final List<NotificationSent> sent = new CopyOnWriteArrayList<>();
+
     private final ApplicationListener<ApplicationEvent> deliveries = event -> {
-        if (event instanceof PayloadApplicationEvent<?> payload
-                && payload.getPayload() instanceof NotificationDelivered d) {
-            delivered.add(d);
+        if (event instanceof PayloadApplicationEvent<?> payload) {
+            if (payload.getPayload() instanceof NotificationDelivered d) {
+                delivered.add(d);
+            }
+            if (payload.getPayload() instanceof NotificationSent s) {
+                sent.add(s);
+            }
         }
     };
 

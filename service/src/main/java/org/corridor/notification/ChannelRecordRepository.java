@@ -1,0 +1,14 @@
+package org.corridor.notification;
+
+import java.util.Collection;
+import java.util.List;
+
+import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.jpa.repository.Query;
+
+interface ChannelRecordRepository extends JpaRepository<ChannelRecord, String> {
+
+    @Query("select c from ChannelRecord c where c.notificationId in :notificationIds order by c.sentAt, c.id")
+    List<ChannelRecord> findByNotificationIds(Collection<String> notificationIds);
+
+}
