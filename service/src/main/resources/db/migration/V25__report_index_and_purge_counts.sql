@@ -15,3 +15,7 @@ ALTER TABLE purge_run ADD no_contact_records INT NOT NULL DEFAULT 0;
 ALTER TABLE purge_run ADD student_pins INT NOT NULL DEFAULT 0;
 CREATE INDEX ix_emergency_district_cleared ON school_emergency (district_id, cleared_at);
 CREATE INDEX ix_accommodation_district_until ON accommodation (district_id, until_date);
+-- A removed person is erased once no pass names them: one index probe per column a pass names a person in
+-- (student and routed-to teacher have theirs already), rather than a scan of the passes per person.
+CREATE INDEX ix_pass_created_by ON hall_pass (created_by_id);
+CREATE INDEX ix_pass_decided_by ON hall_pass (decided_by_id);
