@@ -29,9 +29,9 @@ import org.springframework.transaction.support.TransactionTemplate;
  * them is given a removal time and removed by the engine's own history cleanup. Removed
  * people keep their row (history refers to their id) but lose their names, email and
  * student number once the pass period has passed since their removal and no pass names
- * them; their no-contact pairs and kiosk PIN go then too. Accommodations go that long
- * after their last day, emergencies that long after they were cleared, no-contact change
- * records that long after the change once their pair is gone.
+ * them; their no-contact pairs and kiosk PIN go then too. Accommodations and no-contact
+ * pairs go that long after their last day, emergencies that long after they were cleared,
+ * no-contact change records that long after the change once their pair is gone.
  */
 @Component
 public class RetentionPurge {
@@ -116,7 +116,12 @@ public class RetentionPurge {
         int emergencies = batches(
                 "select e.id from school_emergency e where e.district_id = :district and e.cleared_at < :before",
                 "delete from school_emergency where id in (:ids)", district, passesBefore);
-        int noContact = removedStudents("no_contact_pair", List.of("student_id", "partner_id"), district, passesBefore);
+        // A pair's last day is whole, as an accommodation's.
+        int noContact = batches(
+                "select t.id from no_contact_pair t where t.district_id = :district and t.until_date < :before",
+                "delete from no_contact_pair where id in (:ids)",
+                Map.of("district", district, "before", utc(passesBefore).toLocalDate()));
+        noContact += removedStudents("no_contact_pair", List.of("student_id", "partner_id"), district, passesBefore);
         noContact += batches("select c.id from no_contact_change c where c.district_id = :district"
                 + " and c.changed_at < :before and not exists (select 1 from no_contact_pair p where p.id = c.pair_id)",
                 "delete from no_contact_change where id in (:ids)", district, passesBefore);

@@ -168,6 +168,24 @@ class RetentionApiTest extends ApiTest {
     }
 
     @Test
+    void aNoContactPairPastItsLastDayByThePassPeriodGoesAndOneInsideStays() {
+        put("admin", "/api/admin/retention", settings(30));
+        Instant now = Instant.parse("2027-03-01T08:00:00Z");
+        String ava = person("ava").getId();
+        String old = noContact(person("cara").getId(), ava);
+        jdbc.update("update no_contact_pair set until_date = ? where id = ?", LocalDate.parse("2027-01-29"), old);
+        String inside = noContact(ava, person("cara").getId());
+        jdbc.update("update no_contact_pair set until_date = ? where id = ?", LocalDate.parse("2027-01-30"), inside);
+
+        purge.purge(now);
+
+        assertThat(jdbc.queryForList("select id from no_contact_pair where id in (?, ?)", String.class, old, inside))
+            .containsExactly(inside);
+        assertThat(lastRemoved().get("noContactRecords").asInt()).isEqualTo(1);
+        jdbc.update("delete from no_contact_pair where id = ?", inside);
+    }
+
+    @Test
     void anEmergencyClearedLongerAgoThanThePassPeriodGoesAndOneInsideStays() {
         put("admin", "/api/admin/retention", settings(30));
         Instant now = Instant.parse("2027-03-01T08:00:00Z");
