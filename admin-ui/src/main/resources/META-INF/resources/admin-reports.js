@@ -18,7 +18,8 @@ const REPORTS = [
 
 const KINDS = { passDays: 'Passes', notifications: 'Notifications', readRecords: 'Read records',
   rosterImports: 'Roster import reports', peopleErased: 'Removed people erased', processHistories: 'Process histories',
-  passes: 'Passes' };
+  passes: 'Passes', accommodations: 'Accommodations', emergencies: 'Emergencies',
+  noContactRecords: 'No-contact pairs and changes of removed students', studentPins: 'Kiosk PINs of removed students' };
 
 const live = message => { $('live').textContent = message; };
 const charts = [];

@@ -4,9 +4,11 @@ import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
+import org.corridor.retention.Retention;
 import org.corridor.workflow.appointment.AnnounceAppointment;
 import org.corridor.workflow.appointment.AppointmentTransitions;
 import org.corridor.workflow.appointment.CancelAppointment;
@@ -56,6 +58,22 @@ class LifecycleConfiguration {
             @Override
             public void preInit(ProcessEngineConfigurationImpl configuration) {
                 configuration.setTenantIdProvider(new DistrictTenants());
+            }
+        };
+    }
+
+    /**
+     * A pass's process history is timed for removal when the pass ends, after its
+     * district's pass retention (the nightly purge only times those that ended before).
+     * The settings are read lazily: the engine is built before the service's beans.
+     */
+    @Bean
+    ProcessEnginePlugin districtRemovalTimes(ObjectProvider<Retention> retention) {
+        return new AbstractProcessEnginePlugin() {
+            @Override
+            public void preInit(ProcessEngineConfigurationImpl configuration) {
+                configuration
+                    .setHistoryRemovalTimeProvider(new DistrictRemovalTime(d -> retention.getObject().passDays(d)));
             }
         };
     }

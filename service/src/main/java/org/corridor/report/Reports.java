@@ -42,12 +42,15 @@ import org.corridor.security.Caller;
 
 /**
  * The reports of one school's passes over a range of its days. The database does the
- * counting: each report is two queries over one index range of {@code hall_pass}, one
- * grouping counts and sums, one finding each group's median with window functions
- * (ROW_NUMBER and COUNT over the group, then the middle one or two), which MariaDB and H2
- * both have. Days and hours are those of the school's clock: the stored UTC time is moved
- * by the zone's offset, which changes only at the few daylight-saving transitions inside
- * the range, so the offset is a short CASE.
+ * counting: each report is one statement over one range of the covering index
+ * {@code ix_pass_school_report} (V25), which never reads the table. It numbers each
+ * group's passes in order of their time out with window functions (ROW_NUMBER and COUNT
+ * over the group, which MariaDB and H2 both have), then groups them once: the counts, the
+ * sums, and the median as the average of the middle one or two. Section and student are
+ * looked up per group key by a correlated subquery, not joined, so that the optimizer
+ * still starts from the pass index. Days and hours are those of the school's clock: the
+ * stored UTC time is moved by the zone's offset, which changes only at the few
+ * daylight-saving transitions inside the range, so the offset is a short CASE.
  */
 @Service
 public class Reports {
@@ -155,16 +158,20 @@ public class Reports {
                 + " CASE WHEN p.started_at IS NOT NULL THEN 1 ELSE 0 END went_out,"
                 + " CASE WHEN p.approved_at IS NOT NULL THEN 1 ELSE 0 END approved," + " CASE WHEN " + TEACHER_DENIED
                 + " THEN 1 ELSE 0 END denied," + " CASE WHEN " + POLICY_BLOCKED + " THEN 1 ELSE 0 END blocked"
-                + " FROM hall_pass p JOIN section sec ON sec.id = p.departing_section_id" + grouping.join
-                + where(caller, f, params) + grouping.where;
-        String totals = "SELECT k, COUNT(*) n, SUM(went_out) went_out, SUM(secs) secs, SUM(approved) approved,"
-                + " SUM(denied) denied, SUM(blocked) blocked FROM (" + inner + ") x GROUP BY k";
+                + " FROM hall_pass p" + grouping.join + where(caller, f, params) + grouping.where;
+        String sql = "SELECT k, COUNT(*) n, SUM(went_out) went_out, SUM(secs) secs, SUM(approved) approved,"
+                + " SUM(denied) denied, SUM(blocked) blocked, AVG(CASE WHEN rn IN (FLOOR((m + 1) / 2),"
+                + " FLOOR((m + 2) / 2)) THEN secs * 1.0 END) med FROM (SELECT x.k, x.secs, x.went_out, x.approved,"
+                + " x.denied, x.blocked, ROW_NUMBER() OVER (PARTITION BY x.k ORDER BY CASE WHEN x.secs IS NULL"
+                + " THEN 1 ELSE 0 END, x.secs) rn, COUNT(x.secs) OVER (PARTITION BY x.k) m FROM (" + inner
+                + ") x) y GROUP BY k";
         if (request.kind() == ReportKind.BY_STUDENT) {
-            totals += " ORDER BY COUNT(*) DESC, k LIMIT " + request.top();
+            sql += " ORDER BY COUNT(*) DESC, k LIMIT " + request.top();
         }
         Map<String, long[]> counts = new LinkedHashMap<>();
         Map<String, Long> seconds = new HashMap<>();
-        jdbc.query(totals, params, rs -> {
+        Map<String, Double> medians = new HashMap<>();
+        jdbc.query(sql, params, rs -> {
             String key = key(rs);
             counts.put(key, new long[] { rs.getLong("n"), rs.getLong("went_out"), rs.getLong("approved"),
                     rs.getLong("denied"), rs.getLong("blocked") });
@@ -172,9 +179,11 @@ public class Reports {
             if (!rs.wasNull()) {
                 seconds.put(key, secs);
             }
+            double median = rs.getDouble("med");
+            if (!rs.wasNull()) {
+                medians.put(key, median);
+            }
         });
-        Map<String, Double> medians = medians(inner, params,
-                request.kind() == ReportKind.BY_STUDENT ? counts.keySet() : null);
         Map<String, String> labels = labels(request.kind(), counts.keySet());
         List<Report.Row> rows = new ArrayList<>();
         boolean decisions = request.kind() == ReportKind.BY_RULE || request.kind() == ReportKind.NO_CONTACT;
@@ -201,31 +210,6 @@ public class Reports {
         return key == null ? "" : key;
     }
 
-    /**
-     * Each group's median seconds out, computed by the database: rows of a group numbered
-     * in order of their time out, and the average of the middle one (odd count) or two
-     * (even count). Only passes that went out and came back count.
-     */
-    private Map<String, Double> medians(String inner, MapSqlParameterSource params, Set<String> only) {
-        String restrict = "";
-        if (only != null) {
-            if (only.isEmpty()) {
-                return Map.of();
-            }
-            restrict = " AND x.k IN (:only)";
-            params.addValue("only", only);
-        }
-        String sql = "SELECT k, AVG(secs * 1.0) med FROM (SELECT x.k, x.secs,"
-                + " ROW_NUMBER() OVER (PARTITION BY x.k ORDER BY x.secs) rn,"
-                + " COUNT(*) OVER (PARTITION BY x.k) n FROM (" + inner + ") x WHERE x.secs IS NOT NULL" + restrict
-                + ") y WHERE rn IN (FLOOR((n + 1) / 2), FLOOR((n + 2) / 2)) GROUP BY k";
-        Map<String, Double> medians = new HashMap<>();
-        jdbc.query(sql, params, rs -> {
-            medians.put(key(rs), rs.getDouble("med"));
-        });
-        return medians;
-    }
-
     private static double minutes(double seconds) {
         return Math.round(seconds / 6.0) / 10.0;
     }
@@ -240,8 +224,9 @@ public class Reports {
             case BY_DAY -> new Grouping("CAST(" + local("p.requested_at", zone, f, params) + " AS DATE)", "", "");
             case BY_HOUR -> new Grouping("HOUR(" + local("p.requested_at", zone, f, params) + ")", "", "");
             case BY_DESTINATION -> new Grouping("p.destination_id", "", "");
-            case BY_TEACHER -> new Grouping("sec.main_teacher_id", "", "");
-            case BY_GRADE -> new Grouping("st.grade", " JOIN person st ON st.id = p.student_id", "");
+            case BY_TEACHER -> new Grouping(
+                    "(SELECT sec.main_teacher_id FROM section sec WHERE sec.id = p.departing_section_id)", "", "");
+            case BY_GRADE -> new Grouping("(SELECT st.grade FROM person st WHERE st.id = p.student_id)", "", "");
             case BY_STUDENT -> new Grouping("p.student_id", "", "");
             case BY_RULE -> new Grouping("fl.code", " JOIN pass_flag fl ON fl.pass_id = p.id", "");
             case NO_CONTACT -> new Grouping(
@@ -385,8 +370,9 @@ public class Reports {
         narrow(sql, params, "p.student_id IN (SELECT sn.id FROM person sn WHERE sn.district_id = :district"
                 + " AND sn.student_number = :studentNumber)", "studentNumber", f.studentNumber());
         narrow(sql, params,
-                "(p.routed_to_id = :teacher OR sec.main_teacher_id = :teacher OR EXISTS (SELECT 1 FROM"
-                        + " section_co_teacher ct WHERE ct.section_id = sec.id AND ct.person_id = :teacher))",
+                "(p.routed_to_id = :teacher OR p.departing_section_id IN (SELECT sec.id FROM section sec"
+                        + " WHERE sec.main_teacher_id = :teacher OR EXISTS (SELECT 1 FROM section_co_teacher ct"
+                        + " WHERE ct.section_id = sec.id AND ct.person_id = :teacher)))",
                 "teacher", f.teacherId());
         narrow(sql, params, "p.destination_id = :destination", "destination", f.destinationId());
         narrow(sql, params, "p.state = :state", "state", f.state() == null ? null : f.state().name());

@@ -91,6 +91,14 @@ public class Retention {
         return view(district);
     }
 
+    /**
+     * Days the district keeps a pass after it ended: the engine times the removal of a
+     * pass's process history with it when the pass ends.
+     */
+    public int passDays(String districtId) {
+        return of(districtId).passDays();
+    }
+
     /** The settings the purge applies to a district. */
     RetentionSettings of(String districtId) {
         List<RetentionSettings> set = jdbc.query(
@@ -104,11 +112,13 @@ public class Retention {
         RetentionSettings s = of(district);
         LocalDateTime next = cron.next(LocalDateTime.ofInstant(clock.instant(), ZoneId.systemDefault()));
         List<LastPurge> last = jdbc.query("select started_at, finished_at, passes, process_histories, notifications,"
-                + " read_records, roster_imports, people_erased from purge_run where district_id = ?"
-                + " order by started_at desc limit 1", (rs, i) -> {
+                + " read_records, roster_imports, people_erased, accommodations, emergencies, no_contact_records,"
+                + " student_pins from purge_run where district_id = ?" + " order by started_at desc limit 1",
+                (rs, i) -> {
                     Map<String, Integer> removed = new LinkedHashMap<>();
                     for (String kind : List.of("passes", "processHistories", "notifications", "readRecords",
-                            "rosterImports", "peopleErased")) {
+                            "rosterImports", "accommodations", "emergencies", "noContactRecords", "studentPins",
+                            "peopleErased")) {
                         removed.put(kind, rs.getInt(kind.replaceAll("([A-Z])", "_$1").toLowerCase()));
                     }
                     return new LastPurge(instant(rs.getObject("started_at", LocalDateTime.class)),

@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -28,7 +29,9 @@ import org.springframework.transaction.support.TransactionTemplate;
  * them is given a removal time and removed by the engine's own history cleanup. Removed
  * people keep their row (history refers to their id) but lose their names, email and
  * student number once the pass period has passed since their removal and no pass names
- * them.
+ * them; their no-contact pairs and kiosk PIN go then too. Accommodations and no-contact
+ * pairs go that long after their last day, emergencies that long after they were cleared,
+ * no-contact change records that long after the change once their pair is gone.
  */
 @Component
 public class RetentionPurge {
@@ -102,32 +105,86 @@ public class RetentionPurge {
                 "select i.id from roster_import i where i.district_id = :district" + " and i.finished_at < :before",
                 "delete from roster_import where id in (:ids)", district,
                 now.minus(Duration.ofDays(keep.rosterImportDays())));
-        int erased = batches("select p.id from person p where p.district_id = :district and p.removed_at < :before"
-                + " and p.email_key not like '%" + ERASED + "' and not exists (select 1 from hall_pass h where"
-                + " h.student_id = p.id or h.routed_to_id = p.id or h.created_by_id = p.id or h.decided_by_id = p.id)",
+        Instant passesBefore = now.minus(Duration.ofDays(keep.passDays()));
+        // An accommodation holds its last day whole: one until day D is past its time
+        // once
+        // the cutoff's day is after D.
+        int accommodations = batches(
+                "select a.id from accommodation a where a.district_id = :district and a.until_date < :before",
+                "delete from accommodation where id in (:ids)",
+                Map.of("district", district, "before", utc(passesBefore).toLocalDate()));
+        int emergencies = batches(
+                "select e.id from school_emergency e where e.district_id = :district and e.cleared_at < :before",
+                "delete from school_emergency where id in (:ids)", district, passesBefore);
+        // A pair's last day is whole, as an accommodation's.
+        int noContact = batches(
+                "select t.id from no_contact_pair t where t.district_id = :district and t.until_date < :before",
+                "delete from no_contact_pair where id in (:ids)",
+                Map.of("district", district, "before", utc(passesBefore).toLocalDate()));
+        noContact += removedStudents("no_contact_pair", List.of("student_id", "partner_id"), district, passesBefore);
+        noContact += batches("select c.id from no_contact_change c where c.district_id = :district"
+                + " and c.changed_at < :before and not exists (select 1 from no_contact_pair p where p.id = c.pair_id)",
+                "delete from no_contact_change where id in (:ids)", district, passesBefore);
+        int pins = removedStudents("student_pin", List.of("student_id"), district, passesBefore);
+        int erased = batches(
+                "select p.id from person p where p.district_id = :district and p.removed_at < :before"
+                        + " and p.email_key not like '%" + ERASED + "'" + noPassNames("student_id")
+                        + noPassNames("routed_to_id") + noPassNames("created_by_id") + noPassNames("decided_by_id"),
                 "update person set given_name = 'Removed', family_name = 'person', display_name = null,"
                         + " student_number = null, grade = null, email = " + concatErased() + ", email_key = "
                         + concatErased() + " where id in (:ids)",
-                district, now.minus(Duration.ofDays(keep.passDays())));
+                district, passesBefore);
+        Map<String, Object> run = new HashMap<>();
+        run.putAll(Map.of("id", UUID.randomUUID().toString(), "district", district, "started", utc(started), "finished",
+                utc(Instant.now()), "passes", passes, "notifications", notifications, "reads", reads, "imports",
+                imports, "erased", erased, "histories", histories));
+        run.putAll(Map.of("accommodations", accommodations, "emergencies", emergencies, "noContact", noContact, "pins",
+                pins));
         jdbc.update("insert into purge_run (id, district_id, started_at, finished_at, passes, notifications,"
-                + " read_records, roster_imports, people_erased, process_histories) values (:id, :district, :started,"
-                + " :finished, :passes, :notifications, :reads, :imports, :erased, :histories)",
-                Map.of("id", UUID.randomUUID().toString(), "district", district, "started", utc(started), "finished",
-                        utc(Instant.now()), "passes", passes, "notifications", notifications, "reads", reads, "imports",
-                        imports, "erased", erased, "histories", histories));
+                + " read_records, roster_imports, people_erased, process_histories, accommodations, emergencies,"
+                + " no_contact_records, student_pins) values (:id, :district, :started, :finished, :passes,"
+                + " :notifications, :reads, :imports, :erased, :histories, :accommodations, :emergencies,"
+                + " :noContact, :pins)", run);
         log.info(
                 "Retention purge of district {}: {} passes ({} process instances), {} notifications, {} read records,"
-                        + " {} roster imports, {} removed people erased",
-                district, passes, histories, notifications, reads, imports, erased);
+                        + " {} roster imports, {} accommodations, {} emergencies, {} no-contact records,"
+                        + " {} student PINs, {} removed people erased",
+                district, passes, histories, notifications, reads, imports, accommodations, emergencies, noContact,
+                pins, erased);
+    }
+
+    /**
+     * Rows of a table that name a student removed before the cutoff (in any of the
+     * columns): a removed student's no-contact pairs and kiosk PIN protect no one. One
+     * primary-key probe per column, so each row costs a lookup, not a scan of people.
+     */
+    private int removedStudents(String table, List<String> columns, String district, Instant before) {
+        String named = String.join(" or ",
+                columns.stream()
+                    .map(c -> "exists (select 1 from person p where p.id = t." + c + " and p.removed_at < :before)")
+                    .toList());
+        return batches("select t.id from " + table + " t where t.district_id = :district and (" + named + ")",
+                "delete from " + table + " where id in (:ids)", district, before);
+    }
+
+    /**
+     * One probe of an index per column: one condition ORing the four columns made the
+     * database read every pass of the district for each removed person, every night.
+     */
+    private static String noPassNames(String column) {
+        return " and not exists (select 1 from hall_pass h where h." + column + " = p.id)";
     }
 
     private static String concatErased() {
         return "CONCAT(id, '" + ERASED + "')";
     }
 
-    /** Selects a batch of ids past their time and changes them, until none is left. */
     private int batches(String select, String change, String district, Instant before) {
-        Map<String, Object> params = Map.of("district", district, "before", utc(before));
+        return batches(select, change, Map.of("district", district, "before", utc(before)));
+    }
+
+    /** Selects a batch of ids past their time and changes them, until none is left. */
+    private int batches(String select, String change, Map<String, Object> params) {
         Function<List<String>, Integer> apply = ids -> transactions
             .execute(status -> jdbc.update(change, Map.of("ids", ids)));
         int total = 0;

@@ -60,7 +60,7 @@ final class DistrictRoster {
     }
 
     record PersonData(String schoolId, String email, String givenName, String familyName, String studentNumber,
-            Set<Role> roles, boolean removed) {
+            String grade, Set<Role> roles, boolean removed) {
     }
 
     static final class PersonRow {
@@ -182,8 +182,8 @@ final class DistrictRoster {
                     roles.computeIfAbsent(rs.getString(1), k -> EnumSet.noneOf(Role.class))
                         .add(Role.valueOf(rs.getString(2)));
                 }, districtId);
-        jdbc.query("select id, source_id, school_id, email, given_name, family_name, student_number, removed_at "
-                + "from person where district_id = ?", rs -> {
+        jdbc.query("select id, source_id, school_id, email, given_name, family_name, student_number, removed_at, "
+                + "grade from person where district_id = ?", rs -> {
                     String id = rs.getString(1);
                     String email = rs.getString(4);
                     if (email != null) {
@@ -197,7 +197,7 @@ final class DistrictRoster {
                         person.id = id;
                         person.sourceId = rs.getString(2);
                         person.before = new PersonData(rs.getString(3), email, rs.getString(5), rs.getString(6),
-                                rs.getString(7), roles.getOrDefault(id, EnumSet.noneOf(Role.class)),
+                                rs.getString(7), rs.getString(9), roles.getOrDefault(id, EnumSet.noneOf(Role.class)),
                                 rs.getTimestamp(8) != null);
                         person.after = person.before;
                         roster.peopleBySource.put(person.sourceId, person);

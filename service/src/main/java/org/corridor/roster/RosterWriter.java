@@ -156,12 +156,13 @@ final class RosterWriter {
             var d = p.after;
             if (p.before == null) {
                 inserts.add(new Object[] { p.id, roster.districtId, d.schoolId(), d.email(), Person.emailKey(d.email()),
-                        d.givenName(), d.familyName(), d.studentNumber(), p.sourceId, removedAt(d.removed()) });
+                        d.givenName(), d.familyName(), d.studentNumber(), d.grade(), p.sourceId,
+                        removedAt(d.removed()) });
             }
             else {
                 updates.add(new Object[] { d.schoolId(), d.email(), Person.emailKey(d.email()), d.givenName(),
-                        d.familyName(), d.studentNumber(), p.before.removed() && d.removed() ? "keep" : "set",
-                        removedAt(d.removed()), p.id });
+                        d.familyName(), d.studentNumber(), d.grade(),
+                        p.before.removed() && d.removed() ? "keep" : "set", removedAt(d.removed()), p.id });
             }
             if (p.before == null || !p.before.roles().equals(d.roles())) {
                 if (p.before != null) {
@@ -176,9 +177,9 @@ final class RosterWriter {
         batch("update person set email = null, email_key = null, student_number = null where id = ?",
                 updates.stream().map(u -> new Object[] { u[u.length - 1] }).toList());
         batch("insert into person (id, district_id, school_id, email, email_key, given_name, family_name, student_number, "
-                + "source_id, removed_at, version) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0)", inserts);
+                + "grade, source_id, removed_at, version) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0)", inserts);
         batch("update person set school_id = ?, email = ?, email_key = ?, given_name = ?, family_name = ?, "
-                + "student_number = ?, removed_at = case when ? = 'keep' then removed_at else ? end, "
+                + "student_number = ?, grade = ?, removed_at = case when ? = 'keep' then removed_at else ? end, "
                 + "version = version + 1 where id = ?", updates);
         batch("delete from person_role where person_id = ?", roleDeletes);
         batch("insert into person_role (person_id, role) values (?, ?)", roleInserts);

@@ -21,6 +21,9 @@ import org.corridor.roster.UserPlacements.Placement;
  */
 final class UsersFile extends CollectionFile<PersonRow> {
 
+    /** The width of {@code person.grade}. */
+    static final int MAX_GRADE = 16;
+
     private final OrgsFile orgs;
 
     private UserPlacements placements;
@@ -72,6 +75,7 @@ final class UsersFile extends CollectionFile<PersonRow> {
         String email = fields.text(row, "email", RowFields.MAX_EMAIL, false);
         String number = placement.roles().contains(Role.STUDENT)
                 ? fields.text(row, "identifier", RowFields.MAX_NUMBER, false) : null;
+        String grade = placement.roles().contains(Role.STUDENT) ? grade(row) : null;
         if (given == null || family == null) {
             return;
         }
@@ -85,7 +89,8 @@ final class UsersFile extends CollectionFile<PersonRow> {
         if (number != null) {
             uniqueNumber(row, number, personId);
         }
-        PersonData data = new PersonData(placement.schoolId(), email, given, family, number, placement.roles(), false);
+        PersonData data = new PersonData(placement.schoolId(), email, given, family, number, grade, placement.roles(),
+                false);
         if (person == null) {
             person = new PersonRow();
             person.id = UUID.randomUUID().toString();
@@ -93,6 +98,28 @@ final class UsersFile extends CollectionFile<PersonRow> {
             roster.peopleBySource.put(id, person);
         }
         person.after = data;
+    }
+
+    /**
+     * The student's grade level for the by-grade report: the first of the grades the
+     * column lists (OneRoster: comma-separated, such as "09" or "09,10"). A value too
+     * long to be a grade is left out with a warning: it only groups a report.
+     */
+    private String grade(CsvTable.Row row) {
+        String grades = fields.text(row, "grades", RowFields.MAX_NAME, false);
+        if (grades == null) {
+            return null;
+        }
+        String first = grades.split(",", -1)[0].strip();
+        if (first.isEmpty()) {
+            return null;
+        }
+        if (first.length() > MAX_GRADE) {
+            report.warning(row, "grades",
+                    "The grade " + first + " is longer than " + MAX_GRADE + " characters, so it is left out.");
+            return null;
+        }
+        return first;
     }
 
     private void uniqueEmail(CsvTable.Row row, String email, String personId) {
@@ -137,7 +164,7 @@ final class UsersFile extends CollectionFile<PersonRow> {
     void remove(PersonRow person) {
         PersonData d = person.after;
         person.after = new PersonData(d.schoolId(), d.email(), d.givenName(), d.familyName(), d.studentNumber(),
-                d.roles(), true);
+                d.grade(), d.roles(), true);
     }
 
 }

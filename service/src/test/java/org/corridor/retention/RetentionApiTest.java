@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.util.Date;
@@ -15,6 +16,7 @@ import java.util.concurrent.Callable;
 
 import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.batch.Batch;
+import org.camunda.bpm.engine.history.HistoricProcessInstance;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -83,10 +85,19 @@ class RetentionApiTest extends ApiTest {
     void aPassPastItsTimeIsGoneWithItsEngineHistoryAndOneInsideStays() {
         assertThat(put("admin", "/api/admin/retention", settings(30)).getStatusCode()).isEqualTo(HttpStatus.OK);
         String old = ended("ava");
-        String recent = ended("ben");
-        // The test's clock: the purge runs 31 days after the old pass ended, 20 after the
-        // recent one.
         Instant oldEnd = endedAt(old);
+        // The test's clock: the recent pass ends 11 days after the old one (for the
+        // engine
+        // too, which times its history's removal when it ends), the purge runs 31 days
+        // after the old pass ended, 20 after the recent one.
+        ClockUtil.setCurrentTime(Date.from(oldEnd.plus(Duration.ofDays(11))));
+        String recent;
+        try {
+            recent = ended("ben");
+        }
+        finally {
+            ClockUtil.reset();
+        }
         jdbc.update("update hall_pass set ended_at = ? where id = ?",
                 Timestamp.valueOf(LocalDateTime.ofInstant(oldEnd.plus(Duration.ofDays(11)), ZoneOffset.UTC)), recent);
         Instant now = oldEnd.plus(Duration.ofDays(31));
@@ -103,6 +114,22 @@ class RetentionApiTest extends ApiTest {
         JsonNode last = get("admin", "/api/admin/retention").getBody().get("lastPurge");
         assertThat(last.get("removed").get("passes").asInt()).isEqualTo(1);
         assertThat(last.get("removed").get("processHistories").asInt()).isPositive();
+    }
+
+    @Test
+    void aPassThatEndsIsTimedForRemovalAfterItsDistrictsPassDays() {
+        assertThat(put("admin", "/api/admin/retention", settings(45)).getStatusCode()).isEqualTo(HttpStatus.OK);
+
+        String pass = ended("ava");
+
+        List<HistoricProcessInstance> instances = history.createHistoricProcessInstanceQuery()
+            .processInstanceBusinessKey(pass)
+            .list();
+        assertThat(instances).isNotEmpty().allSatisfy(instance -> {
+            assertThat(instance.getEndTime()).as("ended").isNotNull();
+            assertThat(instance.getRemovalTime())
+                .isEqualTo(Date.from(instance.getEndTime().toInstant().plus(Duration.ofDays(45))));
+        });
     }
 
     @Test
@@ -123,6 +150,88 @@ class RetentionApiTest extends ApiTest {
         assertThat((String) row.get("email")).doesNotContain("gone");
         assertThat(row.get("student_number")).isNull();
         jdbc.update("delete from person where id = ?", id);
+    }
+
+    @Test
+    void anAccommodationPastItsLastDayByThePassPeriodGoesAndOneInsideStays() {
+        put("admin", "/api/admin/retention", settings(30));
+        Instant now = Instant.parse("2027-03-01T08:00:00Z");
+        String old = accommodation(LocalDate.parse("2027-01-29"));
+        String inside = accommodation(LocalDate.parse("2027-01-30"));
+
+        purge.purge(now);
+
+        assertThat(jdbc.queryForList("select id from accommodation", String.class)).containsExactly(inside)
+            .doesNotContain(old);
+        assertThat(lastRemoved().get("accommodations").asInt()).isEqualTo(1);
+        jdbc.update("delete from accommodation");
+    }
+
+    @Test
+    void aNoContactPairPastItsLastDayByThePassPeriodGoesAndOneInsideStays() {
+        put("admin", "/api/admin/retention", settings(30));
+        Instant now = Instant.parse("2027-03-01T08:00:00Z");
+        String ava = person("ava").getId();
+        String old = noContact(person("cara").getId(), ava);
+        jdbc.update("update no_contact_pair set until_date = ? where id = ?", LocalDate.parse("2027-01-29"), old);
+        String inside = noContact(ava, person("cara").getId());
+        jdbc.update("update no_contact_pair set until_date = ? where id = ?", LocalDate.parse("2027-01-30"), inside);
+
+        purge.purge(now);
+
+        assertThat(jdbc.queryForList("select id from no_contact_pair where id in (?, ?)", String.class, old, inside))
+            .containsExactly(inside);
+        assertThat(lastRemoved().get("noContactRecords").asInt()).isEqualTo(1);
+        jdbc.update("delete from no_contact_pair where id = ?", inside);
+    }
+
+    @Test
+    void anEmergencyClearedLongerAgoThanThePassPeriodGoesAndOneInsideStays() {
+        put("admin", "/api/admin/retention", settings(30));
+        Instant now = Instant.parse("2027-03-01T08:00:00Z");
+        String old = emergency(now.minus(Duration.ofDays(31)));
+        String inside = emergency(now.minus(Duration.ofDays(29)));
+        String notCleared = emergency(null);
+
+        purge.purge(now);
+
+        assertThat(jdbc.queryForList("select id from school_emergency", String.class))
+            .containsExactlyInAnyOrder(inside, notCleared)
+            .doesNotContain(old);
+        assertThat(lastRemoved().get("emergencies").asInt()).isEqualTo(1);
+        jdbc.update("delete from school_emergency");
+    }
+
+    @Test
+    void aStudentRemovedLongerAgoThanThePassPeriodLosesNoContactPairsAndPin() {
+        put("admin", "/api/admin/retention", settings(30));
+        Instant now = Instant.parse("2027-03-01T08:00:00Z");
+        String gone = removedStudent("gone", now.minus(Duration.ofDays(31)));
+        String recent = removedStudent("recent", now.minus(Duration.ofDays(29)));
+        String ava = person("ava").getId();
+        String goneChange = noContactChange(noContact(gone, ava), gone, now.minus(Duration.ofDays(40)));
+        String recentPair = noContact(recent, ava);
+        String recentChange = noContactChange(recentPair, recent, now.minus(Duration.ofDays(40)));
+        pin(gone);
+        pin(recent);
+
+        purge.purge(now);
+
+        assertThat(jdbc.queryForList("select student_id from no_contact_pair where student_id in (?, ?)", String.class,
+                gone, recent))
+            .containsExactly(recent);
+        assertThat(jdbc.queryForList("select id from no_contact_change where id in (?, ?)", String.class, goneChange,
+                recentChange))
+            .containsExactly(recentChange);
+        assertThat(jdbc.queryForList("select student_id from student_pin where student_id in (?, ?)", String.class,
+                gone, recent))
+            .containsExactly(recent);
+        assertThat(lastRemoved().get("noContactRecords").asInt()).isEqualTo(2);
+        assertThat(lastRemoved().get("studentPins").asInt()).isEqualTo(1);
+        jdbc.update("delete from student_pin where student_id in (?, ?)", gone, recent);
+        jdbc.update("delete from no_contact_change where id = ?", recentChange);
+        jdbc.update("delete from no_contact_pair where id = ?", recentPair);
+        jdbc.update("delete from person where id in (?, ?)", gone, recent);
     }
 
     @Test
@@ -161,6 +270,66 @@ class RetentionApiTest extends ApiTest {
 
     private Map<String, Object> settings(int passDays) {
         return Map.of("passDays", passDays, "notificationDays", 30, "readDays", 365, "rosterImportDays", 365);
+    }
+
+    private JsonNode lastRemoved() {
+        return get("admin", "/api/admin/retention").getBody().get("lastPurge").get("removed");
+    }
+
+    private String accommodation(LocalDate until) {
+        String id = UUID.randomUUID().toString();
+        jdbc.update(
+                "insert into accommodation (id, district_id, student_id, rule_name, from_date, until_date,"
+                        + " version) values (?, ?, ?, 'Daily pass limit', ?, ?, 0)",
+                id, person("ava").getDistrictId(), person("ava").getId(), until.minusDays(20), until);
+        return id;
+    }
+
+    private String emergency(Instant cleared) {
+        String id = UUID.randomUUID().toString();
+        Timestamp clearedAt = cleared == null ? null : RetentionPurge.timestamp(cleared);
+        jdbc.update(
+                "insert into school_emergency (id, district_id, school_id, declared_at, declared_by_id,"
+                        + " passes_ended, cleared_at, cleared_by_id, version) values (?, ?, ?, ?, ?, 0, ?, ?, 0)",
+                id, person("admin").getDistrictId(), schoolId(),
+                RetentionPurge.timestamp(Instant.parse("2026-01-05T14:00:00Z")), person("admin").getId(), clearedAt,
+                cleared == null ? null : person("admin").getId());
+        return id;
+    }
+
+    private String removedStudent(String name, Instant removed) {
+        String id = UUID.randomUUID().toString();
+        jdbc.update(
+                "insert into person (id, district_id, school_id, email, email_key, given_name, family_name,"
+                        + " student_number, version, removed_at) values (?, ?, ?, ?, ?, 'Robin', 'Removed', ?, 0, ?)",
+                id, person("ava").getDistrictId(), schoolId(), name + "@corridor.test", name + "@corridor.test",
+                "R-" + name, RetentionPurge.timestamp(removed));
+        return id;
+    }
+
+    private String noContact(String student, String partner) {
+        String id = UUID.randomUUID().toString();
+        jdbc.update("insert into no_contact_pair (id, district_id, student_id, partner_id, version) values"
+                + " (?, ?, ?, ?, 0)", id, person("ava").getDistrictId(), student, partner);
+        return id;
+    }
+
+    private String noContactChange(String pair, String student, Instant at) {
+        String id = UUID.randomUUID().toString();
+        jdbc.update(
+                "insert into no_contact_change (id, district_id, pair_id, action, actor_id, student_id,"
+                        + " partner_id, changed_at, version) values (?, ?, ?, 'ADDED', ?, ?, ?, ?, 0)",
+                id, person("ava").getDistrictId(), pair, person("admin").getId(), student, person("ava").getId(),
+                RetentionPurge.timestamp(at));
+        return id;
+    }
+
+    private void pin(String student) {
+        jdbc.update(
+                "insert into student_pin (id, district_id, student_id, pin_hash, set_at, set_by_id, version)"
+                        + " values (?, ?, ?, 'hash', ?, ?, 0)",
+                UUID.randomUUID().toString(), person("ava").getDistrictId(), student,
+                RetentionPurge.timestamp(Instant.parse("2026-01-05T14:00:00Z")), person("admin").getId());
     }
 
     private String ended(String student) {

@@ -476,6 +476,46 @@ abstract class RosterImportScenarios extends ApiTest {
     }
 
     @Test
+    void aStudentGetsTheFirstOfTheirGradesAndAStaffMemberNone() {
+        var answer = importFiles(lakesideWithGrades());
+
+        assertThat(answer.getStatusCode()).as("%s", answer.getBody()).isEqualTo(HttpStatus.OK);
+        assertThat(grade("U3")).isEqualTo("09");
+        assertThat(grade("U4")).isEqualTo("10");
+        assertThat(grade("U1")).as("a teacher's grades").isNull();
+    }
+
+    @Test
+    void aGradeALaterImportNoLongerListsIsCleared() {
+        importFiles(lakesideWithGrades());
+
+        var again = importFiles(RosterSets.files(RosterSets.fixture("lakeside")));
+
+        assertThat(count(again.getBody(), "users", "updated")).isEqualTo(2);
+        assertThat(grade("U3")).isNull();
+        assertThat(grade("U4")).isNull();
+    }
+
+    private String grade(String sourceId) {
+        return jdbc.queryForObject("select grade from person where source_id = ?", String.class, sourceId);
+    }
+
+    /**
+     * The Lakeside fixture with grades: Søren (U3) in "09,10", Amélie (U4) in 10, and the
+     * teacher Zoë (U1) given one too.
+     */
+    private static Map<String, byte[]> lakesideWithGrades() {
+        Map<String, byte[]> files = new java.util.TreeMap<>(RosterSets.files(RosterSets.fixture("lakeside")));
+        String users = new String(files.get("users.csv"), java.nio.charset.StandardCharsets.UTF_8);
+        String graded = users.replace("Kierkegård,,00042,,,,,,", "Kierkegård,,00042,,,,,\"09,10\",")
+            .replace("amelie.poulain@lakeside.test,,,,,", "amelie.poulain@lakeside.test,,,, 10 ,")
+            .replace("zoe.nunez@lakeside.test,,,,,", "zoe.nunez@lakeside.test,,,,11,");
+        assertThat(graded).contains("\"09,10\"", " 10 ,", ",11,");
+        files.put("users.csv", graded.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        return files;
+    }
+
+    @Test
     void splitEnrolmentsBecomeOneEnrolmentSpanningBothRanges() {
         importFiles(RosterSets.files(RosterSets.fixture("lakeside")));
 
