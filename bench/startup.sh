@@ -14,10 +14,12 @@
 #   CASES               "fresh existing" (default), or one of them
 #   JAR                 the jar to start (default service/target/corridor.jar); BUILD=1 rebuilds it
 #   JAVA_OPTS           extra JVM options (default -Xmx512m, as the bell rush)
+#   KEEP_DB=1           existing case: reuse the database as it is when it has Corridor's tables already
 #   CDS=1               class data sharing: extracts JAR with Spring Boot's `-Djarmode=tools extract` to
 #                       service/target/startup/cds/, makes the archive with one training start
 #                       (-XX:ArchiveClassesAtExit, -Dspring.context.exit=onRefresh), then starts with
-#                       -XX:SharedArchiveFile (the recipe of docs/operators.md, "Start fast")
+#                       -XX:SharedArchiveFile (the recipe of docs/operators.md, "Start fast"); CDS_REUSE=1
+#                       keeps an archive made before
 #   STEPS=0             do not record Spring's start-up steps (on by default: -Dcorridor.startup.steps)
 #   LABEL               results name (default startup): service/target/startup/$LABEL.tsv, logs and steps beside
 #   PORT                HTTP port (default: a free one)
@@ -71,17 +73,19 @@ START_JAR=$JAR
 CDS_OPTS=()
 if [[ ${CDS:-0} == 1 ]]; then
   CDS_DIR=$OUT/cds
+  START_JAR=$CDS_DIR/$(basename "$JAR")
+fi
+if [[ ${CDS:-0} == 1 && ( ${CDS_REUSE:-0} != 1 || ! -f $CDS_DIR/corridor.jsa ) ]]; then
   rm -rf "$CDS_DIR"
   java -Djarmode=tools -jar "$JAR" extract --destination "$CDS_DIR" > /dev/null
-  START_JAR=$CDS_DIR/$(basename "$JAR")
   echo "== CDS: training start (archive $CDS_DIR/corridor.jsa)"
-  fresh_database
+  [[ $DATABASE == mariadb ]] && mariadb -h "$HOST" -P "$PORT_DB" -u root -e "create database if not exists $DB"
   env CORRIDOR_DB_URL="$DB_URL" CORRIDOR_DB_USER="$DB_USER" CORRIDOR_DB_PASSWORD= "${PROFILE_ENV[@]}" \
     java -XX:ArchiveClassesAtExit="$CDS_DIR/corridor.jsa" -Dspring.context.exit=onRefresh $JAVA_OPTS \
     -jar "$START_JAR" "${PROFILE_ARGS[@]}" --server.address=127.0.0.1 --server.port="$PORT" \
     > "$OUT/$LABEL-cds-training.log" 2>&1
-  CDS_OPTS=(-XX:SharedArchiveFile="$CDS_DIR/corridor.jsa")
 fi
+[[ ${CDS:-0} == 1 ]] && CDS_OPTS=(-XX:SharedArchiveFile="$CDS_DIR/corridor.jsa")
 
 SERVICE_PID=
 stop_service() {
@@ -118,7 +122,10 @@ echo "== machine: $(nproc) cores, load average $(cut -d' ' -f1-3 /proc/loadavg),
 RESULTS=$OUT/$LABEL.tsv
 printf 'case\trun\thealthy_ms\tcpu_s\tstarted_s\tjvm_s\tcompile_ms\tload1\n' > "$RESULTS"
 for CASE in $CASES; do
-  if [[ $CASE == existing ]]; then
+  if [[ $CASE == existing && ${KEEP_DB:-0} == 1 && $DATABASE == mariadb ]] \
+       && mariadb -h "$HOST" -P "$PORT_DB" -u root -N -e "select 1 from $DB.flyway_schema_history limit 1" > /dev/null 2>&1; then
+    echo "== existing database $DB kept"
+  elif [[ $CASE == existing ]]; then
     fresh_database
     # the demo district and its active rule set, so that start-up compiles one as in a district's production
     PREP_PROFILE=("${PROFILE_ARGS[@]}")
@@ -140,15 +147,17 @@ for CASE in $CASES; do
     HEALTHY=$(wait_healthy) || { echo "no health: $LOG"; tail -20 "$LOG"; exit 1; }
     CPU=$(cpu_seconds "$SERVICE_PID")
     # the ready event's listeners (the rule-set compile) may still run: let them finish before stopping
-    for _ in $(seq 1 600); do
-      [[ ${STEPS:-1} != 1 || -s $STEPS_FILE ]] && grep -q 'Started CorridorApplication' "$LOG" && break
+    for _ in $(seq 1 1200); do
+      [[ ${STEPS:-1} != 1 || -s $STEPS_FILE ]] && grep -q 'Started CorridorApplication' "$LOG" \
+        && { [[ $CASE == fresh && $PROFILE != demo ]] || grep -q 'Compiled rule set\|does not compile' "$LOG"; } && break
       sleep 0.1
     done
     sleep 1
     stop_service
     STARTED=$(grep -o 'Started CorridorApplication in [0-9.]*' "$LOG" | grep -o '[0-9.]*$' || echo -)
     JVM=$(grep -o 'process running for [0-9.]*' "$LOG" | grep -o '[0-9.]*$' || echo -)
-    COMPILE=$(grep -o 'Compiled rule set .* in [0-9]* ms' "$LOG" | awk '{ s += $(NF-1) } END { print s + 0 }')
+    # compiled before the stop, on the main thread (before) or in the background (after health)
+    COMPILE=$({ grep -o 'Compiled rule set .* in [0-9]* ms' "$LOG" || true; } | awk '{ s += $(NF-1) } END { print s + 0 }')
     printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$CASE" "$RUN" "$HEALTHY" "$CPU" "$STARTED" "$JVM" "$COMPILE" "$LOAD" \
       | tee -a "$RESULTS"
   done

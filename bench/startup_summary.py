@@ -22,11 +22,10 @@ def median(values):
 
 # Named phases: the steps (or beans) that hold each part of the start, summed when several.
 PHASES = [
-    ("Flyway (validate, migrate)", lambda s: s["bean"] in ("flywayInitializer",)),
-    ("Hibernate (entityManagerFactory)", lambda s: s["bean"] == "entityManagerFactory"),
-    ("Spring Data repositories", lambda s: s["name"] == "spring.data.repository.init"),
-    ("engine (processEngine: schema, MyBatis, deployment)", lambda s: s["bean"] == "processEngine"),
-    ("Tomcat start", lambda s: s["bean"] == "webServerStartStop" or s["name"] == "spring.boot.webserver.start"),
+    ("Flyway (validate, migrate)", lambda s: s["bean"] == "flywayInitializer"),
+    ("Hibernate (the entity manager factory)", lambda s: s["bean"] in ("entityManagerFactory", "&entityManagerFactory")),
+    ("Spring Data repositories (proxies, query parsing)", lambda s: s["name"] == "spring.data.repository.init"),
+    ("engine (schema check, MyBatis, deployment)", lambda s: s["bean"] == "processEngineFactoryBean"),
 ]
 
 
