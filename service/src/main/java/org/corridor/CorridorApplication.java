@@ -28,7 +28,9 @@ public class CorridorApplication {
             System.setProperty(DATATYPE_FACTORY,
                     "com.sun.org.apache.xerces.internal.jaxp.datatype.DatatypeFactoryImpl");
         }
-        SpringApplication.run(CorridorApplication.class, args);
+        SpringApplication application = new SpringApplication(CorridorApplication.class);
+        StartupSteps.recordIfAsked(application);
+        application.run(args);
     }
 
 }

@@ -103,22 +103,38 @@ public class DistrictRules {
     }
 
     /**
-     * Compiles every district's active version at start-up, so no student's request waits
-     * for it.
+     * Compiles every district's active version once the application is ready, off the
+     * main thread: the ready event's later listeners (among them the engine's job
+     * executor, which health waits for) do not wait for the compiler, which costs seconds
+     * in a new JVM. A request that needs a version still compiling waits for that compile
+     * ({@link #active} and this meet in {@code computeIfAbsent}), so it is never refused
+     * and never compiled twice.
      */
     @EventListener(ApplicationReadyEvent.class)
-    void compileActiveVersions() {
-        ruleSets.findByStatus(RuleSetStatus.ACTIVE).forEach(ruleSet -> {
-            try {
-                compiled(ruleSet);
-            }
-            catch (RuntimeException e) {
-                // The district's requests still reach teachers, flagged "policy could not
-                // be checked".
-                log.error("Active rule set {} of district {} does not compile", ruleSet.label(),
-                        ruleSet.getDistrictId(), e);
-            }
-        });
+    void compileActiveVersionsInBackground() {
+        Thread compiling = new Thread(this::compileActiveVersions, "rule-set-compile");
+        compiling.setDaemon(true);
+        compiling.start();
+    }
+
+    private void compileActiveVersions() {
+        try {
+            ruleSets.findByStatus(RuleSetStatus.ACTIVE).forEach(ruleSet -> {
+                try {
+                    compiled(ruleSet);
+                }
+                catch (RuntimeException e) {
+                    // The district's requests still reach teachers, flagged "policy could
+                    // not be checked".
+                    log.error("Active rule set {} of district {} does not compile", ruleSet.label(),
+                            ruleSet.getDistrictId(), e);
+                }
+            });
+        }
+        catch (RuntimeException e) {
+            // each version is still compiled on the first request that needs it
+            log.error("The active rule sets could not be read to compile them at start-up", e);
+        }
     }
 
     /**
