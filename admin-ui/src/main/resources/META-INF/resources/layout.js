@@ -36,6 +36,7 @@ export const SCREENS = [
   { roles: ['ADMIN', 'AUDITOR'], href: '/admin-reports.html', label: 'Reports', group: 'Reports',
     about: 'A school\'s passes by day, hour, destination, teacher, grade, student and rule, with charts and CSV; retention.' },
   { roles: ['TEACHER'], href: '/teacher.html', label: 'My class' },
+  { roles: ['TEACHER', 'ADMIN'], href: '/notification-preferences.html', label: 'Email notifications' },
   { roles: ['STUDENT'], href: '/student.html', label: 'My pass' },
   { roles: ['AUDITOR'], href: '/auditor.html', label: 'Search passes' },
   { roles: ['AUDITOR'], href: '/auditor-reads.html', label: 'Reads log' },
