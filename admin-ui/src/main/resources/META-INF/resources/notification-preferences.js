@@ -1,6 +1,6 @@
 // Email notifications: the signed-in person turns email on or off for each kind of notification that
 // Corridor emails (an escalated request, a pass ended by the time limit, an emergency). Teachers reach it
-// from the notification centre, administrators from Escalated requests; both from the bar.
+// from the notification centre, administrators from the Today menu and from Escalated requests.
 import { api, byId as $, clearProblem, el, showError, showProblem } from '/corridor.js';
 import { openScreen } from '/layout.js';
 

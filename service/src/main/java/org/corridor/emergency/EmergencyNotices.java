@@ -10,6 +10,7 @@ import org.springframework.stereotype.Component;
 import org.corridor.notification.NotificationKind;
 import org.corridor.notification.Notifications;
 import org.corridor.person.Person;
+import org.corridor.person.PersonRepository;
 import org.corridor.person.Role;
 import org.corridor.school.School;
 
@@ -26,11 +27,11 @@ class EmergencyNotices {
 
     private final Notifications notifications;
 
-    private final SchoolStaff staff;
+    private final PersonRepository people;
 
-    EmergencyNotices(Notifications notifications, SchoolStaff staff) {
+    EmergencyNotices(Notifications notifications, PersonRepository people) {
         this.notifications = notifications;
-        this.staff = staff;
+        this.people = people;
     }
 
     void declared(School school, SchoolEmergency emergency, String byName, int studentsOut, int requestsCancelled) {
@@ -58,8 +59,11 @@ class EmergencyNotices {
 
     private List<Person> recipients(School school) {
         return switch (school.getEmailEmergenciesTo()) {
-            case ALL_STAFF -> staff.allStaff(school.getDistrictId(), school.getId(), Role.TEACHER, Role.ADMIN);
-            case ADMINISTRATORS -> staff.administrators(school.getDistrictId(), school.getId(), Role.ADMIN);
+            case ALL_STAFF -> people.findStaffOf(school.getDistrictId(), school.getId(), Role.TEACHER, Role.ADMIN);
+            case ADMINISTRATORS -> people.findResponsibleFor(school.getDistrictId(), school.getId(), Role.ADMIN)
+                .stream()
+                .filter(p -> !p.isRemoved())
+                .toList();
             case NOBODY -> List.of();
         };
     }

@@ -29,6 +29,8 @@ import org.springframework.test.context.TestPropertySource;
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.icegreen.greenmail.util.ServerSetup;
 
+import org.corridor.person.Person;
+import org.corridor.person.Role;
 import org.corridor.testing.ApiTest;
 import org.corridor.testing.OnMariaDb;
 
@@ -149,6 +151,26 @@ class EmailTest extends ApiTest {
         assertThat(recipients("[Corridor] Emergency cleared at Demo High"))
             .containsExactlyInAnyOrder("rivera@corridor.test", "chen@corridor.test", "okafor@corridor.test");
         assertThat(emails()).hasSize(6);
+    }
+
+    @Test
+    void emergencyToldToAdministratorsOnlyReachesNoTeacher() throws Exception {
+        put("admin", "/api/admin/schools/" + schoolId() + "/settings", Map.of("emailEmergenciesTo", "ADMINISTRATORS"));
+        Person deputy = people.save(new Person(person("admin").getDistrictId(), schoolId(), "deputy@corridor.test",
+                "Dana", "Deputy", Role.ADMIN));
+        try {
+            post("admin", emergency(), null);
+            assertThat(outbox.awaitIdle(Duration.ofSeconds(30))).isTrue();
+
+            assertThat(recipients("[Corridor] Emergency declared at Demo High"))
+                .containsExactly("deputy@corridor.test");
+            assertThat(notificationTitles("rivera", "EMERGENCY")).isEmpty();
+        }
+        finally {
+            jdbc.update("delete from notification where person_id = ?", deputy.getId());
+            jdbc.update("delete from person_role where person_id = ?", deputy.getId());
+            jdbc.update("delete from person where id = ?", deputy.getId());
+        }
     }
 
     @Test
