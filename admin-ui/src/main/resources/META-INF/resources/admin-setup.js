@@ -10,6 +10,8 @@ const DAY_NAMES = { MON: 'Mon', TUE: 'Tue', WED: 'Wed', THU: 'Thu', FRI: 'Fri', 
 const PASS_TYPES = { REGULAR: 'Regular', AUTO: 'Auto pass', PROXY: 'Proxy (made by a teacher)', APPOINTMENT: 'Appointment', KIOSK: 'Kiosk' };
 const SETTINGS = ['longRunningMinutes', 'autoEndMinutes', 'requestExpiryMinutes', 'resendAfterSeconds',
   'escalateAfterSeconds', 'appointmentLeadMinutes'];
+/** Whom the school emails, per kind of notice: selects named as the settings' fields. */
+const EMAIL_SETTINGS = ['emailEscalationsTo', 'emailEndedBySystemTo', 'emailEmergenciesTo'];
 
 let school = null;
 let editing = null; // the location being changed, or null when the form adds a destination
@@ -135,6 +137,9 @@ function showSettings(settings) {
   for (const name of SETTINGS) {
     $(name).value = settings[name];
   }
+  for (const name of EMAIL_SETTINGS) {
+    $(name).value = settings[name];
+  }
   $('escalateTo').value = settings.escalateTo;
   const counted = new Set(settings.countedPassTypes);
   $('counted').replaceChildren(el('legend', {}, 'Pass types that count towards a student\'s limits'),
@@ -162,6 +167,9 @@ async function saveSettings(event) {
     return;
   }
   body.escalateTo = $('escalateTo').value;
+  for (const name of EMAIL_SETTINGS) {
+    body[name] = $(name).value;
+  }
   body.countedPassTypes = [...form.querySelectorAll('input[name="countedPassTypes"]:checked')].map(c => c.value);
   $('settings-save').disabled = true;
   try {

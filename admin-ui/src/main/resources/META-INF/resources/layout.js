@@ -19,6 +19,9 @@ export const SCREENS = [
     about: 'Why a teacher did or did not receive a student\'s request: the verdict, every reason, recent requests.' },
   { roles: ['ADMIN'], href: '/admin-emergency.html', label: 'Emergency', group: 'Today',
     about: 'Lockdown or evacuation: end every pass of a school at once, print who was out and where, clear it.' },
+  // teachers reach it from the notification centre: a link in their one-row bar would not fit a phone
+  { roles: ['ADMIN'], href: '/notification-preferences.html', label: 'Email notifications', group: 'Today',
+    about: 'Which notices Corridor emails you: escalated requests, passes ended by the time limit, emergencies.' },
   { roles: ['ADMIN'], href: '/admin-setup.html', label: 'School setup', group: 'School',
     about: 'Destinations and rooms (capacity, open, auto passes, staffed by), the school\'s times and limits, the bell schedule.' },
   { roles: ['ADMIN'], href: '/admin-roster.html', label: 'Roster', group: 'School',

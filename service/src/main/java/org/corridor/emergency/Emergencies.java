@@ -35,14 +35,17 @@ class Emergencies {
 
     private final PersonRepository people;
 
+    private final EmergencyNotices notices;
+
     private final Clock clock;
 
     Emergencies(SchoolRepository schools, SchoolEmergencyRepository emergencies, EmergencyEndAll endAll,
-            PersonRepository people, Clock clock) {
+            PersonRepository people, EmergencyNotices notices, Clock clock) {
         this.schools = schools;
         this.emergencies = emergencies;
         this.endAll = endAll;
         this.people = people;
+        this.notices = notices;
         this.clock = clock;
     }
 
@@ -82,7 +85,10 @@ class Emergencies {
         emergency.recordPassesEnded(ended.studentsOut().size() + ended.requestsCancelled().size());
         log.warn("Emergency {} declared at school {} by {}: {} passes ended", emergency.getId(), school.getId(),
                 caller.signedInId(), emergency.getPassesEnded());
-        return new Declared(emergency.getId(), school.getId(), school.getName(), now, person(caller.signedInId()),
+        PassView.Ref declaredBy = person(caller.signedInId());
+        notices.declared(school, emergency, declaredBy.name(), ended.studentsOut().size(),
+                ended.requestsCancelled().size());
+        return new Declared(emergency.getId(), school.getId(), school.getName(), now, declaredBy,
                 person(caller.onBehalfOfId()), ended.studentsOut(), ended.requestsCancelled());
     }
 
@@ -93,7 +99,9 @@ class Emergencies {
             throw ApiProblem.conflict("no-emergency", "No emergency in force",
                     "There is no emergency in force at " + school.getName() + ".");
         }
-        emergencies.getReferenceById(school.getEmergencyId()).clear(clock.instant(), caller.signedInId());
+        SchoolEmergency emergency = emergencies.getReferenceById(school.getEmergencyId());
+        emergency.clear(clock.instant(), caller.signedInId());
+        notices.cleared(school, emergency, person(caller.signedInId()).name());
         log.warn("Emergency {} cleared at school {} by {}", school.getEmergencyId(), school.getId(),
                 caller.signedInId());
         school.clearEmergency();

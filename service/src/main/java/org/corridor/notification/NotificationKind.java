@@ -20,4 +20,12 @@ public enum NotificationKind {
         return this == REQUEST || this == REQUEST_AGAIN || this == REQUEST_ESCALATED;
     }
 
+    /**
+     * What must not wait: may also be emailed to its recipient (school settings and the
+     * person's own preferences decide).
+     */
+    public boolean isEmailed() {
+        return this == REQUEST_ESCALATED || this == ENDED_BY_SYSTEM || this == EMERGENCY;
+    }
+
 }

@@ -67,6 +67,17 @@ public interface PersonRepository extends JpaRepository<Person, String> {
     List<Person> findResponsibleFor(String districtId, String schoolId, Role role);
 
     /**
+     * A school's staff: its teachers and administrators, and the district's
+     * administrators (no school); not those removed from the roster.
+     */
+    @Query("""
+            select p from Person p
+            where p.districtId = :districtId and p.removedAt is null
+              and ((:teacher member of p.roles and p.schoolId = :schoolId)
+                   or (:admin member of p.roles and (p.schoolId is null or p.schoolId = :schoolId)))""")
+    List<Person> findStaffOf(String districtId, String schoolId, Role teacher, Role admin);
+
+    /**
      * The district's people of a role whose name starts with {@code prefix} (lower case,
      * given or family name, or the name they go by) or whose student number is
      * {@code number}: a search box.

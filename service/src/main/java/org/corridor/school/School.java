@@ -53,6 +53,15 @@ public class School extends Identified {
 
     private String sourceId;
 
+    @Enumerated(EnumType.STRING)
+    private EscalationEmails emailEscalationsTo = EscalationEmails.ESCALATION_CONTACTS;
+
+    @Enumerated(EnumType.STRING)
+    private EndedBySystemEmails emailEndedBySystemTo = EndedBySystemEmails.DEPARTING_TEACHER;
+
+    @Enumerated(EnumType.STRING)
+    private EmergencyEmails emailEmergenciesTo = EmergencyEmails.ALL_STAFF;
+
     protected School() {
     }
 
@@ -200,6 +209,29 @@ public class School extends Identified {
     /** The pass type names that count towards a student's daily and weekly limits. */
     public List<String> getCountedPassTypes() {
         return Arrays.stream(countedPassTypes.split(",")).map(String::trim).filter(t -> !t.isEmpty()).toList();
+    }
+
+    /** Who is emailed when a request is escalated. */
+    public EscalationEmails getEmailEscalationsTo() {
+        return emailEscalationsTo;
+    }
+
+    /** Who is emailed when the system ends a pass. */
+    public EndedBySystemEmails getEmailEndedBySystemTo() {
+        return emailEndedBySystemTo;
+    }
+
+    /** Who is told of an emergency declared or cleared. */
+    public EmergencyEmails getEmailEmergenciesTo() {
+        return emailEmergenciesTo;
+    }
+
+    /** Changes whom the school emails, per kind of notice, at once. */
+    public void changeEmails(EscalationEmails escalations, EndedBySystemEmails endedBySystem,
+            EmergencyEmails emergencies) {
+        this.emailEscalationsTo = escalations;
+        this.emailEndedBySystemTo = endedBySystem;
+        this.emailEmergenciesTo = emergencies;
     }
 
 }

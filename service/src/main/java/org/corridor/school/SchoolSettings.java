@@ -17,14 +17,24 @@ public record SchoolSettings(String schoolId, int longRunningMinutes, int autoEn
         /**
          * A teacher may approve over the hallway limit (else only to wait for a place).
          */
-        boolean teachersMayExceedHallLimit) {
+        boolean teachersMayExceedHallLimit,
+        /** Who is emailed when a request is escalated. */
+        EscalationEmails emailEscalationsTo,
+        /** Who is emailed when the system ends a pass. */
+        EndedBySystemEmails emailEndedBySystemTo,
+        /**
+         * Who is told of an emergency declared or cleared (notification centre and
+         * email).
+         */
+        EmergencyEmails emailEmergenciesTo) {
 
     public static SchoolSettings of(School school) {
         return new SchoolSettings(school.getId(), school.getLongRunningMinutes(), school.getAutoEndMinutes(),
                 school.getRequestExpiryMinutes(), school.getResendAfterSeconds(), school.getEscalateAfterSeconds(),
                 school.getEscalateTo(), school.getAppointmentLeadMinutes(), school.getCountedPassTypes(),
                 school.isKioskRequiresPin(), school.getWaitingExpiryMinutes(), school.isAutoPassesWait(),
-                school.getMaxStudentsOut(), school.getHallLimitCounts(), school.isTeachersMayExceedHallLimit());
+                school.getMaxStudentsOut(), school.getHallLimitCounts(), school.isTeachersMayExceedHallLimit(),
+                school.getEmailEscalationsTo(), school.getEmailEndedBySystemTo(), school.getEmailEmergenciesTo());
     }
 
     /**
@@ -37,5 +47,6 @@ public record SchoolSettings(String schoolId, int longRunningMinutes, int autoEn
         school.requireKioskPin(kioskRequiresPin);
         school.changeHallway(waitingExpiryMinutes, autoPassesWait, maxStudentsOut, hallLimitCounts,
                 teachersMayExceedHallLimit);
+        school.changeEmails(emailEscalationsTo, emailEndedBySystemTo, emailEmergenciesTo);
     }
 }

@@ -88,6 +88,9 @@ class SchoolSettingsEditor {
         change(out, "appointmentLeadMinutes", before.appointmentLeadMinutes(), after.appointmentLeadMinutes());
         change(out, "countedPassTypes", before.countedPassTypes(), after.countedPassTypes());
         change(out, "kioskRequiresPin", before.kioskRequiresPin(), after.kioskRequiresPin());
+        change(out, "emailEscalationsTo", before.emailEscalationsTo(), after.emailEscalationsTo());
+        change(out, "emailEndedBySystemTo", before.emailEndedBySystemTo(), after.emailEndedBySystemTo());
+        change(out, "emailEmergenciesTo", before.emailEmergenciesTo(), after.emailEmergenciesTo());
         return out.isEmpty() ? "nothing changed" : out.toString();
     }
 

@@ -27,6 +27,7 @@ record SettingsChange(Integer longRunningMinutes, Integer autoEndMinutes, Intege
         Integer resendAfterSeconds, Integer escalateAfterSeconds, String escalateTo, Integer appointmentLeadMinutes,
         List<String> countedPassTypes, Boolean kioskRequiresPin, Integer waitingExpiryMinutes, Boolean autoPassesWait,
         Integer maxStudentsOut, List<String> hallLimitCounts, Boolean teachersMayExceedHallLimit,
+        String emailEscalationsTo, String emailEndedBySystemTo, String emailEmergenciesTo,
         @JsonAnySetter Map<String, Object> unknown) {
 
     SettingsChange {
@@ -107,13 +108,35 @@ record SettingsChange(Integer longRunningMinutes, Integer autoEndMinutes, Intege
             hallCounts = names == null ? null : names.stream().map(HallTraffic::valueOf).toList();
         }
 
+        EscalationEmails escalationEmails = choice(errors, "emailEscalationsTo", emailEscalationsTo,
+                EscalationEmails.values(), current.emailEscalationsTo());
+        EndedBySystemEmails endedBySystemEmails = choice(errors, "emailEndedBySystemTo", emailEndedBySystemTo,
+                EndedBySystemEmails.values(), current.emailEndedBySystemTo());
+        EmergencyEmails emergencyEmails = choice(errors, "emailEmergenciesTo", emailEmergenciesTo,
+                EmergencyEmails.values(), current.emailEmergenciesTo());
+
         if (!errors.isEmpty()) {
             throw invalid(errors);
         }
         return new SchoolSettings(current.schoolId(), longRunning, autoEnd, expiry, resend, escalate, to, lead, counted,
                 kioskRequiresPin != null ? kioskRequiresPin : current.kioskRequiresPin(), waitingExpiry,
                 autoPassesWait != null ? autoPassesWait : current.autoPassesWait(), maxOut, hallCounts,
-                teachersMayExceedHallLimit != null ? teachersMayExceedHallLimit : current.teachersMayExceedHallLimit());
+                teachersMayExceedHallLimit != null ? teachersMayExceedHallLimit : current.teachersMayExceedHallLimit(),
+                escalationEmails, endedBySystemEmails, emergencyEmails);
+    }
+
+    /**
+     * The named constant, the current one when not given, or null after adding an error.
+     */
+    private static <E extends Enum<E>> E choice(List<FieldError> errors, String field, String name, E[] values,
+            E current) {
+        if (name == null) {
+            return current;
+        }
+        return Arrays.stream(values).filter(e -> e.name().equals(name)).findFirst().orElseGet(() -> {
+            errors.add(new FieldError(field, "must be one of " + names(values) + "; got '" + name + "'."));
+            return null;
+        });
     }
 
     /** The names in the pass types' order, or null after adding an error. */

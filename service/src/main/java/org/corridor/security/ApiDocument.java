@@ -77,7 +77,8 @@ class ApiDocument {
             "Destinations.DestinationView.capacity", "Destinations.DestinationView.teacher",
             "RuleSetController.Validation.version", "NoContactPairs.StudentRef.studentNumber",
             "NoContactPairs.ChangeView.from", "NoContactPairs.ChangeView.until", "Accommodations.View.note",
-            "LocationView.staffedBy", "LocationView.occupancy", "SectionEditor.SectionView.sourceId");
+            "LocationView.staffedBy", "LocationView.occupancy", "SectionEditor.SectionView.sourceId",
+            "NotificationPreferences.Choices.address");
 
     /**
      * Schema names: a nested record is named with its enclosing class

@@ -43,7 +43,9 @@ class SchoolSettingsApiTest extends ApiTest {
                   resend_after_seconds = 120, escalate_after_seconds = 300, escalate_to = 'ADMINISTRATORS',
                   appointment_lead_minutes = 5, counted_pass_types = 'REGULAR,AUTO,PROXY',
                   waiting_expiry_minutes = 10, auto_passes_wait = false, max_students_out = 0,
-                  hall_limit_counts = 'STUDENT,TEACHER,KIOSK', teachers_may_exceed_hall_limit = true
+                  hall_limit_counts = 'STUDENT,TEACHER,KIOSK', teachers_may_exceed_hall_limit = true,
+                  email_escalations_to = 'ESCALATION_CONTACTS', email_ended_by_system_to = 'DEPARTING_TEACHER',
+                  email_emergencies_to = 'ALL_STAFF'
                 where id = ?""", schoolId());
     }
 
@@ -92,6 +94,25 @@ class SchoolSettingsApiTest extends ApiTest {
 
         assertThat(answer.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
         assertThat(errorFields(answer.getBody())).containsExactly("escalateAfterSeconds");
+    }
+
+    @Test
+    void adminChoosesWhomTheSchoolEmails() {
+        var answer = put("admin", settings(),
+                Map.of("emailEscalationsTo", "NOBODY", "emailEmergenciesTo", "ADMINISTRATORS"));
+
+        assertThat(answer.getBody())
+            .isEqualTo(defaults().put("emailEscalationsTo", "NOBODY").put("emailEmergenciesTo", "ADMINISTRATORS"));
+    }
+
+    @Test
+    void unknownEmailRecipientsAreRefusedNamingEachField() {
+        var answer = put("admin", settings(),
+                Map.of("emailEndedBySystemTo", "ALL_STAFF", "emailEmergenciesTo", "EVERYONE"));
+
+        assertThat(answer.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(errorFields(answer.getBody())).containsExactly("emailEndedBySystemTo", "emailEmergenciesTo");
+        assertThat(get("admin", settings()).getBody()).isEqualTo(defaults());
     }
 
     @Test
@@ -148,8 +169,9 @@ class SchoolSettingsApiTest extends ApiTest {
                  "resendAfterSeconds": 120, "escalateAfterSeconds": 300, "escalateTo": "ADMINISTRATORS",
                  "appointmentLeadMinutes": 5, "countedPassTypes": ["REGULAR", "AUTO", "PROXY"],
                  "kioskRequiresPin": false, "waitingExpiryMinutes": 10, "autoPassesWait": false, "maxStudentsOut": 0,
-                 "hallLimitCounts": ["STUDENT", "TEACHER", "KIOSK"], "teachersMayExceedHallLimit": true}"""
-            .formatted(schoolId()));
+                 "hallLimitCounts": ["STUDENT", "TEACHER", "KIOSK"], "teachersMayExceedHallLimit": true,
+                 "emailEscalationsTo": "ESCALATION_CONTACTS", "emailEndedBySystemTo": "DEPARTING_TEACHER",
+                 "emailEmergenciesTo": "ALL_STAFF"}""".formatted(schoolId()));
     }
 
     private static List<String> errorFields(JsonNode problem) {

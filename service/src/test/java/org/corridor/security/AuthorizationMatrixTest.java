@@ -362,6 +362,9 @@ class AuthorizationMatrixTest extends ApiTest {
             rule("POST /api/notifications/{id}/seen", "401 200 200 200 200 403 | 401 404 404 404 404 403")
                 .with(NOTIFICATION),
             rule("GET /api/notifications/stream", "401 200 200 200 200 403"),
+            rule("GET /api/me/notification-preferences", "401 403 200 200 403 403"),
+            rule("PUT /api/me/notification-preferences", "401 403 200 200 403 403")
+                .body(c -> Map.of("preferences", List.of(Map.of("kind", "EMERGENCY", "email", true)))),
 
             rule("GET /api/admin/schools/{schoolId}/emergency", "401 403 403 200 403 403 | 401 403 403 404 403 403")
                 .ids(District::schoolId),

@@ -11,6 +11,7 @@ import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.Select;
 
 import org.corridor.testing.OnMariaDb;
 
@@ -30,7 +31,9 @@ class SetupBrowserTest extends BrowserTest {
         jdbc.update("""
                 update school set long_running_minutes = 10, auto_end_minutes = 45, request_expiry_minutes = 15,
                   resend_after_seconds = 120, escalate_after_seconds = 300, escalate_to = 'ADMINISTRATORS',
-                  appointment_lead_minutes = 5, counted_pass_types = 'REGULAR,AUTO,PROXY'
+                  appointment_lead_minutes = 5, counted_pass_types = 'REGULAR,AUTO,PROXY',
+                  email_escalations_to = 'ESCALATION_CONTACTS', email_ended_by_system_to = 'DEPARTING_TEACHER',
+                  email_emergencies_to = 'ALL_STAFF'
                 where id = ?""", schoolId());
     }
 
@@ -128,11 +131,13 @@ class SetupBrowserTest extends BrowserTest {
         screenshots("admin-setup-refused");
         autoEnd.clear();
         autoEnd.sendKeys("50");
+        new Select(browser.findElement(By.id("emailEmergenciesTo"))).selectByValue("ADMINISTRATORS");
         browser.findElement(By.id("settings-save")).click();
         awaitText("the settings saved", By.id("live"), "Times and limits saved.");
         var settings = get("admin", "/api/admin/schools/" + schoolId() + "/settings").getBody();
         assertThat(settings.get("longRunningMinutes").asInt()).isEqualTo(20);
         assertThat(settings.get("autoEndMinutes").asInt()).isEqualTo(50);
+        assertThat(settings.get("emailEmergenciesTo").asText()).isEqualTo("ADMINISTRATORS");
 
         // the bell schedule: a period without times is refused at its fields, nothing
         // stored
