@@ -109,7 +109,10 @@ public interface PassRepository extends JpaRepository<Pass, String> {
     @Query("select p from Pass p where p.studentId = :studentId and p.idempotencyKey = :idempotencyKey")
     Optional<Pass> findByStudentIdAndIdempotencyKey(String studentId, String idempotencyKey);
 
-    @Query("select p from Pass p where p.routedToId = :routedToId and p.state = :state order by p.requestedAt desc")
+    /** With their flags in the same statement: the Requests tab shows them. */
+    @Query("""
+            select p from Pass p left join fetch p.flags
+            where p.routedToId = :routedToId and p.state = :state order by p.requestedAt desc""")
     List<Pass> findByRoutedToIdAndStateOrderByRequestedAtDesc(String routedToId, PassState state);
 
     /**
