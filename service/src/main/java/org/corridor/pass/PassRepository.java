@@ -1,7 +1,6 @@
 package org.corridor.pass;
 
 import java.time.Instant;
-import java.time.LocalDate;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
@@ -110,33 +109,11 @@ public interface PassRepository extends JpaRepository<Pass, String> {
     @Query("select p from Pass p where p.studentId = :studentId and p.idempotencyKey = :idempotencyKey")
     Optional<Pass> findByStudentIdAndIdempotencyKey(String studentId, String idempotencyKey);
 
-    @Query("select p from Pass p where p.routedToId = :routedToId and p.state = :state order by p.requestedAt desc")
-    List<Pass> findByRoutedToIdAndStateOrderByRequestedAtDesc(String routedToId, PassState state);
-
-    /**
-     * The student's no-contact partners who are out now, whichever side of the pair the
-     * student was stored on (one branch per side, so each reads its own index of
-     * {@code no_contact_pair}), with their name and destination. A pass that is out is
-     * open, so its {@code openStudentId} is its student: each partner's pass is found
-     * through the unique index on that column. The states out are {@link PassState#OUT},
-     * written out because a list parameter would cost the query its cached plan. Only the
-     * pairs in force on {@code day} (the school's date) count.
-     */
+    /** With their flags in the same statement: the Requests tab shows them. */
     @Query("""
-            select new org.corridor.pass.PartnerOut(p.studentId, s.displayName, s.givenName, s.familyName, l.name)
-            from NoContactPair n join Pass p on p.openStudentId = n.partnerId
-                 join Person s on s.id = p.studentId join Location l on l.id = p.destinationId
-            where n.studentId = :studentId
-              and (n.fromDate is null or n.fromDate <= :day) and (n.untilDate is null or n.untilDate >= :day)
-              and p.state in (org.corridor.pass.PassState.ACTIVE, org.corridor.pass.PassState.LONG_RUNNING)
-            union
-            select new org.corridor.pass.PartnerOut(p.studentId, s.displayName, s.givenName, s.familyName, l.name)
-            from NoContactPair n join Pass p on p.openStudentId = n.studentId
-                 join Person s on s.id = p.studentId join Location l on l.id = p.destinationId
-            where n.partnerId = :studentId
-              and (n.fromDate is null or n.fromDate <= :day) and (n.untilDate is null or n.untilDate >= :day)
-              and p.state in (org.corridor.pass.PassState.ACTIVE, org.corridor.pass.PassState.LONG_RUNNING)""")
-    List<PartnerOut> noContactPartnersOut(String studentId, LocalDate day);
+            select p from Pass p left join fetch p.flags
+            where p.routedToId = :routedToId and p.state = :state order by p.requestedAt desc""")
+    List<Pass> findByRoutedToIdAndStateOrderByRequestedAtDesc(String routedToId, PassState state);
 
     /**
      * The student's passes that started since the given time and were used

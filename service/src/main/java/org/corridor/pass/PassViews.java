@@ -5,90 +5,130 @@ import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 
+import jakarta.persistence.EntityNotFoundException;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
-import org.corridor.location.Location;
-import org.corridor.location.LocationRepository;
-import org.corridor.person.Person;
-import org.corridor.person.PersonRepository;
-import org.corridor.school.SchoolRepository;
-import org.corridor.section.Section;
-import org.corridor.section.SectionRepository;
 import org.corridor.security.Caller;
 
 /** Turns a pass into what the caller may read. */
 @Component
 public class PassViews {
 
-    private final PersonRepository people;
-
-    private final LocationRepository locations;
-
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("H:mm");
 
-    private final SectionRepository sections;
-
-    private final SchoolRepository schools;
+    private final JdbcClient jdbc;
 
     private final PassAccess access;
 
     private final PassRepository passes;
 
-    PassViews(PersonRepository people, LocationRepository locations, SectionRepository sections,
-            SchoolRepository schools, PassAccess access, PassRepository passes) {
-        this.passes = passes;
-        this.schools = schools;
+    PassViews(JdbcClient jdbc, PassAccess access, PassRepository passes) {
+        this.jdbc = jdbc;
         this.access = access;
-        this.people = people;
-        this.locations = locations;
-        this.sections = sections;
+        this.passes = passes;
     }
 
     @Transactional(readOnly = true)
     public PassView of(Pass pass, Caller caller) {
-        Person student = people.getReferenceById(pass.getStudentId());
-        Person routedTo = people.getReferenceById(pass.getRoutedToId());
-        Section section = sections.getReferenceById(pass.getDepartingSectionId());
-        // The class's main teacher now (the roster may have changed it, or left none) and
-        // its room, if any.
-        Person teacher = section.getMainTeacherId() == null ? null
-                : people.getReferenceById(section.getMainTeacherId());
-        Location room = pass.getDepartingRoomId() == null ? null
-                : locations.getReferenceById(pass.getDepartingRoomId());
-        Location destination = locations.getReferenceById(pass.getDestinationId());
+        Names names = names(pass);
         // A kiosk's screen is read by whoever stands next in line: the student's own view
         // of the flags.
         boolean studentView = pass.getStudentId().equals(caller.id()) || caller.isKiosk();
         Integer position = pass.getState() != PassState.WAITING ? null
                 : (int) (passes.waitingAhead(pass.getDestinationId(), pass.getWaitingSince(), pass.getId()) + 1);
         List<FlagView> flags = pass.getFlags().stream().map(studentView ? FlagView::forStudent : FlagView::of).toList();
+        PassView.Ref room = pass.getDepartingRoomId() == null ? null
+                : new PassView.Ref(pass.getDepartingRoomId(), names.room());
         return new PassView(pass.getId(), pass.getState(), pass.getPassType(), pass.getChannel(),
-                pass.getPassType() == PassType.AUTO, caller.isKiosk() ? atKiosk(student) : ref(student),
-                new PassView.DepartingFromView(section.getId(), section.getName(), ref(teacher), ref(room)),
-                new PassView.Ref(destination.getId(), destination.getName()), ref(routedTo),
-                status(pass, routedTo, room, destination, schools.getReferenceById(pass.getSchoolId()).getTimeZone(),
+                pass.getPassType() == PassType.AUTO,
+                caller.isKiosk() ? atKiosk(pass.getStudentId(), names.student())
+                        : new PassView.Ref(pass.getStudentId(), names.student().name()),
+                new PassView.DepartingFromView(pass.getDepartingSectionId(), names.section(),
+                        names.mainTeacherId() == null ? null
+                                : new PassView.Ref(names.mainTeacherId(), names.mainTeacher().name()),
+                        room),
+                new PassView.Ref(pass.getDestinationId(), names.destination()),
+                new PassView.Ref(pass.getRoutedToId(), names.routedTo().name()),
+                status(pass, names.routedTo().name(), names.room(), names.destination(), ZoneId.of(names.timeZone()),
                         position),
                 pass.getRequestedAt(), pass.getDeliveredAt(), pass.getSeenAt(), pass.getApprovedAt(),
                 pass.getStartedAt(), pass.getEndedAt(), PassView.Color.of(pass.getState()), flags, pass.getNote(),
                 pass.getDenyReason(), pass.getStartsAt(), pass.getReannouncedAt(), pass.getEscalatedAt(),
                 pass.getLongRunningAt(), pass.getAutoPassRefused(), pass.getEndReason(),
-                pass.getDecidedById() == null ? null
-                        : people.findById(pass.getDecidedById()).map(PassViews::ref).orElse(null),
+                names.decidedBy() == null ? null : new PassView.Ref(pass.getDecidedById(), names.decidedBy().name()),
                 access.actions(caller, pass), position);
+    }
+
+    /** A person's name parts, as {@code Person.getName()} reads them. */
+    private record Name(String displayName, String givenName, String familyName) {
+
+        String name() {
+            return displayName != null ? displayName : givenName + " " + familyName;
+        }
+
+    }
+
+    /**
+     * The names a pass's view shows: the class's main teacher as it is now (the roster
+     * may have changed it, or left none), the room (none: a class the roster names no
+     * room for), the one who decided (null: none yet, or no longer a person).
+     */
+    private record Names(Name student, Name routedTo, String section, String mainTeacherId, Name mainTeacher,
+            String room, String destination, String timeZone, Name decidedBy) {
+    }
+
+    /**
+     * Every name the view shows in one statement of primary-key reads, rather than an
+     * entity for each (up to seven statements): names are only read here, never changed
+     * in a request's transaction, so nothing needs flushing first.
+     */
+    private Names names(Pass pass) {
+        return jdbc.sql("""
+                select st.display_name, st.given_name, st.family_name,
+                       rt.display_name, rt.given_name, rt.family_name,
+                       sec.name, sec.main_teacher_id, mt.display_name, mt.given_name, mt.family_name,
+                       room.name, dest.name, sch.time_zone,
+                       dp.display_name, dp.given_name, dp.family_name, dp.id
+                from person st
+                  join person rt on rt.id = :routedToId
+                  join section sec on sec.id = :sectionId
+                  left join person mt on mt.id = sec.main_teacher_id
+                  left join location room on room.id = :roomId
+                  join location dest on dest.id = :destinationId
+                  join school sch on sch.id = :schoolId
+                  left join person dp on dp.id = :decidedById
+                where st.id = :studentId""")
+            .param("studentId", pass.getStudentId())
+            .param("routedToId", pass.getRoutedToId())
+            .param("sectionId", pass.getDepartingSectionId())
+            .param("roomId", pass.getDepartingRoomId())
+            .param("destinationId", pass.getDestinationId())
+            .param("schoolId", pass.getSchoolId())
+            .param("decidedById", pass.getDecidedById())
+            .query((rs, row) -> new Names(new Name(rs.getString(1), rs.getString(2), rs.getString(3)),
+                    new Name(rs.getString(4), rs.getString(5), rs.getString(6)), rs.getString(7), rs.getString(8),
+                    new Name(rs.getString(9), rs.getString(10), rs.getString(11)), rs.getString(12), rs.getString(13),
+                    rs.getString(14),
+                    rs.getString(18) == null ? null : new Name(rs.getString(15), rs.getString(16), rs.getString(17))))
+            .optional()
+            .orElseThrow(
+                    () -> new EntityNotFoundException("the people, class, places or school of pass " + pass.getId()));
     }
 
     /**
      * The one sentence that answers "did my pass send?": where it went, and whether it
      * was delivered and seen.
      */
-    private static String status(Pass pass, Person routedTo, Location room, Location destination, ZoneId zone,
+    private static String status(Pass pass, String routedTo, String room, String destination, ZoneId zone,
             Integer position) {
-        String sentTo = "Sent to " + routedTo.getName() + (room == null ? "" : ", " + room.getName());
+        String sentTo = "Sent to " + routedTo + (room == null ? "" : ", " + room);
         return switch (pass.getState()) {
-            case SCHEDULED -> "Appointment at " + time(pass.getStartsAt(), zone) + " to " + destination.getName()
-                    + ", leaving " + routedTo.getName() + "'s class";
-            case REQUESTED -> "Being sent to " + routedTo.getName();
+            case SCHEDULED -> "Appointment at " + time(pass.getStartsAt(), zone) + " to " + destination + ", leaving "
+                    + routedTo + "'s class";
+            case REQUESTED -> "Being sent to " + routedTo;
             case PENDING -> sentTo
                     + (pass.getDeliveredAt() != null ? " — delivered " + time(pass.getDeliveredAt(), zone)
                             : " — not yet on the teacher's screen")
@@ -96,12 +136,12 @@ public class PassViews {
                     + (pass.getEscalatedAt() != null ? " — escalated " + time(pass.getEscalatedAt(), zone) : "");
             case ACTIVE -> (pass.getApprovedAt() != null ? "Approved"
                     : pass.getPassType() == PassType.AUTO ? "Auto pass" : "Pass started") + " — on the way to "
-                    + destination.getName();
-            case WAITING -> ordinal(position) + " in line for the " + destination.getName();
-            case LONG_RUNNING -> "Out longer than usual — at " + destination.getName();
+                    + destination;
+            case WAITING -> ordinal(position) + " in line for the " + destination;
+            case LONG_RUNNING -> "Out longer than usual — at " + destination;
             case COMPLETED -> "Completed" + (pass.getEndReason() != null ? ": " + pass.getEndReason() : "");
             case ENDED_BY_SYSTEM -> "Ended by the school's time limit";
-            case DENIED -> (pass.hasBlockingFlag() ? "Denied by district policy" : "Denied by " + routedTo.getName())
+            case DENIED -> (pass.hasBlockingFlag() ? "Denied by district policy" : "Denied by " + routedTo)
                     + (pass.getDenyReason() != null ? ": " + pass.getDenyReason() : "");
             case CANCELLED -> "Cancelled" + (pass.getEndReason() != null ? ": " + pass.getEndReason() : "");
             case EXPIRED ->
@@ -130,21 +170,11 @@ public class PassViews {
      * A kiosk's screen shows the student by first name and last initial ("Ava A."), never
      * more.
      */
-    private static PassView.Ref atKiosk(Person student) {
-        String family = student.getFamilyName() == null ? "" : student.getFamilyName().strip();
-        String given = student.getGivenName() == null ? "" : student.getGivenName().strip();
-        return new PassView.Ref(student.getId(),
+    private static PassView.Ref atKiosk(String studentId, Name student) {
+        String family = student.familyName() == null ? "" : student.familyName().strip();
+        String given = student.givenName() == null ? "" : student.givenName().strip();
+        return new PassView.Ref(studentId,
                 family.isEmpty() ? given : given + " " + family.substring(0, family.offsetByCodePoints(0, 1)) + ".");
-    }
-
-    /** Null for no one: a class the roster left without a main teacher. */
-    private static PassView.Ref ref(Person person) {
-        return person == null ? null : new PassView.Ref(person.getId(), person.getName());
-    }
-
-    /** Null for no room: a class the roster names no room for. */
-    private static PassView.Ref ref(Location location) {
-        return location == null ? null : new PassView.Ref(location.getId(), location.getName());
     }
 
 }

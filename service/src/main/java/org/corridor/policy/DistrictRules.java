@@ -143,7 +143,15 @@ public class DistrictRules {
      * while that version is compiled here already.
      */
     public CompiledRuleSet active(String districtId) {
-        return ruleSets.idOf(districtId, RuleSetStatus.ACTIVE)
+        return activeVersion(ruleSets.idOf(districtId, RuleSetStatus.ACTIVE).orElse(null));
+    }
+
+    /**
+     * As {@link #active(String)}, for a district whose active version's id the caller has
+     * just read with its other facts (null: it stored none).
+     */
+    CompiledRuleSet activeVersion(String ruleSetId) {
+        return Optional.ofNullable(ruleSetId)
             .flatMap(id -> Optional.ofNullable(compiled.get(id)).or(() -> ruleSets.findById(id).map(this::compiled)))
             .orElseGet(() -> compiled.computeIfAbsent("default", key -> compile("default", DefaultRuleSet.drl())));
     }

@@ -1,135 +1,178 @@
 package org.corridor.policy;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Clock;
 import java.time.DayOfWeek;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.LocalDateTime;
 import java.time.LocalTime;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.time.temporal.TemporalAdjusters;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
+import java.util.stream.Collectors;
 
-import jakarta.persistence.EntityManager;
 import jakarta.persistence.EntityNotFoundException;
 
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
-import org.corridor.location.Location;
+import org.corridor.pass.PartnerOut;
 import org.corridor.pass.Pass;
 import org.corridor.pass.PassRepository;
 import org.corridor.pass.PassState;
+import org.corridor.pass.PassType;
 import org.corridor.pass.PassUse;
 import org.corridor.school.School;
 import org.corridor.school.SchoolPeriod;
 
 /**
- * Loads everything the rules may reason about for one pass in five indexed queries,
- * however many students are out or paired: the school, destination and period together
- * (primary keys) with the students out at the destination and in the school (the
- * destinations' counters, see {@link org.corridor.location.Occupancy}); the student's
- * passes this week; their no-contact partners who are out, with names and destinations;
- * their accommodations in force; and (in {@link PolicyEvaluation}) the district's active
- * rule set.
+ * Loads everything the rules may reason about for one pass, and which rule set is active,
+ * in one statement whose cost does not grow with the students out or paired: the school's
+ * and destination's settings with the students out at the destination and in the school
+ * (the destinations' counters, see {@link org.corridor.location.Occupancy}); the bell
+ * periods of the class left; the student's passes this week; their no-contact partners
+ * who are out, with names and destinations; their accommodations in force; the district's
+ * active rule set.
  */
 @Component
 class PassFacts {
 
-    private final EntityManager entityManager;
+    private final JdbcClient jdbc;
 
     private final PassRepository passes;
 
-    private final AccommodationRepository accommodations;
-
     private final Clock clock;
 
-    PassFacts(EntityManager entityManager, PassRepository passes, AccommodationRepository accommodations, Clock clock) {
-        this.entityManager = entityManager;
+    PassFacts(JdbcClient jdbc, PassRepository passes, Clock clock) {
+        this.jdbc = jdbc;
         this.passes = passes;
-        this.accommodations = accommodations;
         this.clock = clock;
     }
 
-    FactSnapshot of(Pass pass) {
-        Setting setting = setting(pass);
-        School school = setting.school();
-        Location destination = setting.destination();
-        ZonedDateTime now = ZonedDateTime.now(clock).withZoneSameInstant(school.getTimeZone());
+    /**
+     * The facts of one pass, and the id of the district's active rule set (null: none
+     * stored), in one round trip.
+     */
+    Loaded of(Pass pass) {
+        Rows rows = rows(pass);
+        ZoneId zone = ZoneId.of(rows.setting.timeZone());
+        ZonedDateTime now = ZonedDateTime.now(clock).withZoneSameInstant(zone);
         LocalDate today = now.toLocalDate();
         // The pass judged is not among those counted: the rules ask whether there is room
         // for it.
         int itself = PassState.OUT.contains(pass.getState()) ? 1 : 0;
-        int atDestination = setting.outAtDestination() - itself;
-        int inSchool = setting.outInSchool() - itself;
-        return new FactSnapshot(
+        Setting setting = rows.setting;
+        SchoolPeriod period = rows.periods.stream().filter(p -> p.isInSession(now)).findFirst().orElse(null);
+        FactSnapshot snapshot = new FactSnapshot(
                 new FactSnapshot.Request(pass.getId(), pass.getStudentId(), pass.getPassType().name(),
                         pass.getChannel().name(), pass.getDestinationId(), pass.getDepartingSectionId(), today),
-                usage(pass, school, now),
-                new FactSnapshot.Destination(destination.getId(), destination.getName(), destination.getCapacity(),
-                        atDestination, destination.isOpen()),
-                new FactSnapshot.Hall(school.getId(), inSchool), noContactPartnersOut(pass, today),
-                timing(setting.period(), now),
-                accommodations.inForce(pass.getStudentId(), today)
-                    .stream()
-                    .map(a -> new FactSnapshot.Exemption(a.getRuleName(), a.getFromDate(), a.getUntilDate()))
+                usage(rows.used, zone, counted(setting.countedPassTypes()), now),
+                new FactSnapshot.Destination(pass.getDestinationId(), setting.destinationName(), setting.capacity(),
+                        setting.outAtDestination() - itself, setting.open()),
+                new FactSnapshot.Hall(pass.getSchoolId(), setting.outInSchool() - itself),
+                rows.partners.stream().filter(p -> p.inForceOn(today)).map(Paired::partner).distinct().toList(),
+                timing(period, now),
+                rows.accommodations.stream()
+                    .filter(a -> !a.from().isAfter(today) && !a.until().isBefore(today))
                     .toList());
+        return new Loaded(snapshot, setting.activeRuleSetId());
+    }
+
+    /** A pass's facts, and the active rule set they are for (null: the default rules). */
+    record Loaded(FactSnapshot snapshot, String activeRuleSetId) {
     }
 
     /**
-     * The pass's school, destination and the period in session of the section it leaves,
-     * and how many students are out at the destination and in the whole school: one
-     * query.
+     * The school's and destination's settings with the counters of students out there and
+     * in the whole school (every destination of a pass is in the pass's school:
+     * PassRequests checks it), and the district's active rule set.
      */
-    private record Setting(School school, Location destination, SchoolPeriod period, int outAtDestination,
-            int outInSchool) {
+    private record Setting(String timeZone, String countedPassTypes, String destinationName, int capacity, boolean open,
+            int outAtDestination, int outInSchool, String activeRuleSetId) {
     }
 
-    private Setting setting(Pass pass) {
-        // One row per bell period the section meets in (periods are matched by name), or
-        // one with no period.
-        // Every destination of a pass is in the pass's school (PassRequests checks it),
-        // so the school's
-        // counters add up to the students out in its hallways. A location nobody has gone
-        // to yet has none.
-        List<Object[]> rows = entityManager.createQuery("""
-                select s, l, per,
-                  (select o.outNow from DestinationOccupancy o where o.locationId = l.id),
-                  (select sum(o.outNow) from DestinationOccupancy o where o.schoolId = s.id)
-                from School s join Location l on l.id = :destinationId
-                  join Section sec on sec.id = :sectionId
-                  left join sec.periodNames periodName
-                  left join SchoolPeriod per on per.schoolId = s.id and per.name = periodName
-                where s.id = :schoolId""", Object[].class)
-            .setParameter("schoolId", pass.getSchoolId())
-            .setParameter("destinationId", pass.getDestinationId())
-            .setParameter("sectionId", pass.getDepartingSectionId())
-            .getResultList();
-        if (rows.isEmpty()) {
-            throw new EntityNotFoundException(
-                    "school " + pass.getSchoolId() + ", destination " + pass.getDestinationId() + " or section "
-                            + pass.getDepartingSectionId() + " of pass " + pass.getId());
+    private record Rows(Setting setting, List<SchoolPeriod> periods, List<PassUse> used, List<Paired> partners,
+            List<FactSnapshot.Exemption> accommodations) {
+    }
+
+    /** A partner out, and the dates their pair is in force (null: open-ended). */
+    private record Paired(FactSnapshot.Partner partner, LocalDate from, LocalDate until) {
+
+        boolean inForceOn(LocalDate day) {
+            return (from == null || !from.isAfter(day)) && (until == null || !until.isBefore(day));
         }
-        Object[] row = rows.get(0);
-        School school = (School) row[0];
-        ZonedDateTime now = ZonedDateTime.now(clock).withZoneSameInstant(school.getTimeZone());
-        SchoolPeriod period = rows.stream()
-            .map(r -> (SchoolPeriod) r[2])
-            .filter(Objects::nonNull)
-            .filter(p -> p.isInSession(now))
-            .findFirst()
-            .orElse(null);
-        return new Setting(school, (Location) row[1], period, count(row[3]), count(row[4]));
+
     }
 
-    private static int count(Object counted) {
-        return counted == null ? 0 : ((Number) counted).intValue();
-    }
-
-    private FactSnapshot.Usage usage(Pass pass, School school, ZonedDateTime now) {
-        return usage(pass.getStudentId(), pass.getId(), school, now);
+    /**
+     * Everything in one statement, one branch per kind of row, each an indexed read that
+     * does not grow with the students out: the setting (school, destination, counters,
+     * active rule set: primary keys), the bell periods the section meets in (matched by
+     * name), the student's passes used this week, the no-contact partners out (one branch
+     * per side of the pair, each on its own index, found through their open pass's unique
+     * {@code open_student_id}), and the student's accommodations (those in force today
+     * are picked here, in the school's zone). One round trip, because on a busy database
+     * each round trip costs more than the rules themselves. Read with plain JDBC: nothing
+     * here is changed by the request, so there is nothing to manage or flush.
+     */
+    private Rows rows(Pass pass) {
+        // The school's zone comes with the answer, so the query asks with a margin (any
+        // zone's Monday midnight is less than 8 days ago; any zone's date is within a day
+        // of
+        // UTC's) and the exact day and week are picked once the zone is known.
+        Instant now = clock.instant();
+        LocalDate utcToday = LocalDate.ofInstant(now, ZoneOffset.UTC);
+        Setting[] setting = new Setting[1];
+        List<SchoolPeriod> periods = new ArrayList<>();
+        List<PassUse> used = new ArrayList<>();
+        List<Paired> partners = new ArrayList<>();
+        List<FactSnapshot.Exemption> accommodations = new ArrayList<>();
+        jdbc.sql(FACTS)
+            .param("schoolId", pass.getSchoolId())
+            .param("destinationId", pass.getDestinationId())
+            .param("sectionId", pass.getDepartingSectionId())
+            .param("studentId", pass.getStudentId())
+            .param("passId", pass.getId())
+            .param("since", LocalDateTime.ofInstant(now.minus(Duration.ofDays(8)), ZoneOffset.UTC))
+            .param("firstDay", utcToday.minusDays(1))
+            .param("lastDay", utcToday.plusDays(1))
+            .query((ResultSet rs) -> {
+                switch (rs.getString("kind")) {
+                    case "S" -> setting[0] = new Setting(rs.getString("t1"), rs.getString("t2"), rs.getString("t3"),
+                            rs.getInt("n1"), rs.getInt("n2") == 1, rs.getInt("n3"), rs.getInt("n4"),
+                            rs.getString("t4"));
+                    case "P" -> periods.add(new SchoolPeriod(pass.getSchoolId(), rs.getString("t1"),
+                            rs.getObject("tm1", LocalTime.class), rs.getObject("tm2", LocalTime.class),
+                            SchoolPeriod.days(rs.getString("t2"))));
+                    case "U" -> used
+                        .add(new PassUse(instant(rs, "at1"), instant(rs, "at2"), PassType.valueOf(rs.getString("t1"))));
+                    case "N" -> partners.add(new Paired(
+                            new FactSnapshot.Partner(rs.getString("t1"),
+                                    new PartnerOut(rs.getString("t1"), rs.getString("t2"), rs.getString("t3"),
+                                            rs.getString("t4"), rs.getString("t5"))
+                                        .name(),
+                                    rs.getString("t5")),
+                            rs.getObject("d1", LocalDate.class), rs.getObject("d2", LocalDate.class)));
+                    case "A" -> accommodations.add(new FactSnapshot.Exemption(rs.getString("t1"),
+                            rs.getObject("d1", LocalDate.class), rs.getObject("d2", LocalDate.class)));
+                    default -> throw new IllegalStateException("unknown fact row " + rs.getString("kind"));
+                }
+            });
+        if (setting[0] == null) {
+            throw new EntityNotFoundException("school " + pass.getSchoolId() + " or destination "
+                    + pass.getDestinationId() + " of pass " + pass.getId());
+        }
+        return new Rows(setting[0], periods, used, partners, accommodations);
     }
 
     /**
@@ -137,18 +180,34 @@ class PassFacts {
      * school's time zone (the passes left today, {@link PassLimits}).
      */
     FactSnapshot.Usage usage(String studentId, School school) {
-        return usage(studentId, "", school, ZonedDateTime.now(clock).withZoneSameInstant(school.getTimeZone()));
+        ZonedDateTime now = ZonedDateTime.now(clock).withZoneSameInstant(school.getTimeZone());
+        return usage(passes.usedSince(studentId, startOfWeek(now), ""), school.getTimeZone(),
+                Set.copyOf(school.getCountedPassTypes()), now);
     }
 
-    private FactSnapshot.Usage usage(String studentId, String exceptPassId, School school, ZonedDateTime now) {
-        Instant startOfDay = now.toLocalDate().atStartOfDay(school.getTimeZone()).toInstant();
-        Instant startOfWeek = now.toLocalDate()
+    private static Instant startOfWeek(ZonedDateTime now) {
+        return now.toLocalDate()
             .with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY))
-            .atStartOfDay(school.getTimeZone())
+            .atStartOfDay(now.getZone())
             .toInstant();
-        Set<String> counted = Set.copyOf(school.getCountedPassTypes());
-        List<PassUse> week = passes.usedSince(studentId, startOfWeek, exceptPassId)
-            .stream()
+    }
+
+    private static Set<String> counted(String countedPassTypes) {
+        return Arrays.stream(countedPassTypes.split(","))
+            .map(String::trim)
+            .filter(t -> !t.isEmpty())
+            .collect(Collectors.toSet());
+    }
+
+    /**
+     * Counted from the passes used since the start of the week (or earlier: those are
+     * left out here) that are of a type the school counts.
+     */
+    private static FactSnapshot.Usage usage(List<PassUse> used, ZoneId zone, Set<String> counted, ZonedDateTime now) {
+        Instant startOfDay = now.toLocalDate().atStartOfDay(zone).toInstant();
+        Instant startOfWeek = startOfWeek(now);
+        List<PassUse> week = used.stream()
+            .filter(use -> !use.startedAt().isBefore(startOfWeek))
             .filter(use -> counted.contains(use.passType().name()))
             .toList();
         List<PassUse> today = week.stream().filter(p -> !p.startedAt().isBefore(startOfDay)).toList();
@@ -178,11 +237,59 @@ class PassFacts {
         return new FactSnapshot.Timing(period.getName(), (int) sinceStart, (int) toEnd);
     }
 
-    private List<FactSnapshot.Partner> noContactPartnersOut(Pass pass, LocalDate today) {
-        return passes.noContactPartnersOut(pass.getStudentId(), today)
-            .stream()
-            .map(p -> new FactSnapshot.Partner(p.studentId(), p.name(), p.destination()))
-            .toList();
+    private static Instant instant(ResultSet rs, String column) throws SQLException {
+        // stored as UTC wall-clock time (hibernate.jdbc.time_zone), whatever the JVM's
+        // zone
+        LocalDateTime at = rs.getObject(column, LocalDateTime.class);
+        return at == null ? null : at.toInstant(ZoneOffset.UTC);
     }
+
+    /**
+     * One statement, a kind of row per branch; columns t (text), n (number), tm (time of
+     * day), at (UTC timestamp), d (date), unused ones null. The passes used, the
+     * partners' pairs and the accommodations are asked with a margin of days around today
+     * (see {@link #rows}).
+     */
+    private static final String FACTS = """
+            select 'S' as kind, s.time_zone as t1, s.counted_pass_types as t2, l.name as t3,
+                   (select r.id from rule_set r where r.district_id = s.district_id and r.status = 'ACTIVE') as t4,
+                   null as t5, l.capacity as n1, case when l.is_open then 1 else 0 end as n2,
+                   coalesce((select o.out_now from destination_occupancy o where o.location_id = l.id), 0) as n3,
+                   coalesce((select sum(o.out_now) from destination_occupancy o where o.school_id = s.id), 0) as n4,
+                   null as tm1, null as tm2, null as at1, null as at2, null as d1, null as d2
+            from school s join location l on l.id = :destinationId
+            where s.id = :schoolId
+            union all
+            select 'P', sp.name, sp.school_days, null, null, null, null, null, null, null,
+                   sp.starts_at, sp.ends_at, null, null, null, null
+            from section_period pn join school_period sp on sp.school_id = :schoolId and sp.name = pn.period_name
+            where pn.section_id = :sectionId
+            union all
+            select 'U', p.pass_type, null, null, null, null, null, null, null, null,
+                   null, null, p.started_at, p.ended_at, null, null
+            from hall_pass p
+            where p.student_id = :studentId and p.started_at >= :since and p.id <> :passId
+              and p.state in ('ACTIVE', 'LONG_RUNNING', 'COMPLETED', 'ENDED_BY_SYSTEM')
+            union all
+            select 'N', p.student_id, s.display_name, s.given_name, s.family_name, l.name,
+                   null, null, null, null, null, null, null, null, n.from_date, n.until_date
+            from no_contact_pair n join hall_pass p on p.open_student_id = n.partner_id
+                 join person s on s.id = p.student_id join location l on l.id = p.destination_id
+            where n.student_id = :studentId
+              and (n.from_date is null or n.from_date <= :lastDay) and (n.until_date is null or n.until_date >= :firstDay)
+              and p.state in ('ACTIVE', 'LONG_RUNNING')
+            union all
+            select 'N', p.student_id, s.display_name, s.given_name, s.family_name, l.name,
+                   null, null, null, null, null, null, null, null, n.from_date, n.until_date
+            from no_contact_pair n join hall_pass p on p.open_student_id = n.student_id
+                 join person s on s.id = p.student_id join location l on l.id = p.destination_id
+            where n.partner_id = :studentId
+              and (n.from_date is null or n.from_date <= :lastDay) and (n.until_date is null or n.until_date >= :firstDay)
+              and p.state in ('ACTIVE', 'LONG_RUNNING')
+            union all
+            select 'A', a.rule_name, null, null, null, null, null, null, null, null,
+                   null, null, null, null, a.from_date, a.until_date
+            from accommodation a
+            where a.student_id = :studentId and a.from_date <= :lastDay and a.until_date >= :firstDay""";
 
 }

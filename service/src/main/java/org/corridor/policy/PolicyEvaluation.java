@@ -40,8 +40,10 @@ public class PolicyEvaluation implements PassPolicy {
     public Outcome evaluate(Pass pass) {
         FactSnapshot snapshot = null;
         try {
-            snapshot = facts.of(pass);
-            return new Outcome(rules.active(pass.getDistrictId()).evaluate(snapshot.facts()), write(snapshot));
+            PassFacts.Loaded loaded = facts.of(pass);
+            snapshot = loaded.snapshot();
+            return new Outcome(rules.activeVersion(loaded.activeRuleSetId()).evaluate(snapshot.facts()),
+                    write(snapshot));
         }
         catch (RuntimeException e) {
             log.error("Policy evaluation failed for pass {} of district {}", pass.getId(), pass.getDistrictId(), e);

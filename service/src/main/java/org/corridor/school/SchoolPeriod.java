@@ -50,6 +50,11 @@ public class SchoolPeriod extends Identified {
     }
 
     public Set<DayOfWeek> getDays() {
+        return days(schoolDays);
+    }
+
+    /** The days of a stored {@code school_days} column ("MON,TUE,WED"). */
+    public static Set<DayOfWeek> days(String schoolDays) {
         Set<DayOfWeek> days = EnumSet.noneOf(DayOfWeek.class);
         Arrays.stream(schoolDays.split(","))
             .map(String::trim)

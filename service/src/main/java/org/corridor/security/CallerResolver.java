@@ -18,7 +18,8 @@ import org.corridor.problem.ApiProblem;
 /**
  * Gives controllers a {@link Caller}: the person behind the session or the kiosk behind
  * the token, read fresh from the database, so a removed person or a revoked kiosk is
- * refused at once.
+ * refused at once (once per call: a sign-in of the same call has read it already, see
+ * {@link ReadThisRequest}).
  * <p>
  * Impersonation: an administrator covering a class sends {@code X-Act-As: <teacher's id>}
  * and sees that teacher's screens (requests tab, current class) exactly as the teacher
@@ -59,16 +60,17 @@ class CallerResolver implements HandlerMethodArgumentResolver {
             return kiosks.current(kiosk.kioskId()).map(Caller::kiosk).orElseThrow(KioskSignedIn::notRecognised);
         }
         if (auth != null && auth.getPrincipal() instanceof ProviderSignedIn viaProvider) {
-            return person(viaProvider.signedIn(), actAs);
+            return person(viaProvider.signedIn(), actAs, request);
         }
         if (auth != null && auth.getPrincipal() instanceof SignedIn signedIn) {
-            return person(signedIn, actAs);
+            return person(signedIn, actAs, request);
         }
         throw ApiProblem.forbidden("No Corridor account is signed in.");
     }
 
-    private Caller person(SignedIn signedIn, String actAs) {
-        Person person = people.findWithRoles(signedIn.personId())
+    private Caller person(SignedIn signedIn, String actAs, NativeWebRequest request) {
+        Person person = ReadThisRequest.person(request, signedIn.personId())
+            .or(() -> people.findWithRoles(signedIn.personId()))
             .orElseThrow(() -> ApiProblem.forbidden("Your Corridor account no longer exists."));
         if (person.isRemoved()) {
             throw ApiProblem.forbidden("Your Corridor account was removed from the school's roster.");

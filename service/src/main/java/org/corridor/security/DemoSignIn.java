@@ -67,11 +67,15 @@ class DemoSignIn implements AuthenticationProvider {
         return UsernamePasswordAuthenticationToken.class.isAssignableFrom(authentication);
     }
 
-    /** One statement, no transaction of its own: HTTP Basic signs in on every call. */
+    /**
+     * One statement, no transaction of its own: HTTP Basic signs in on every call. The
+     * person read is the call's caller ({@link ReadThisRequest}).
+     */
     private UserDetails account(String email) {
-        return accounts.find(email)
-            .map(person -> SignedIn.of(person, PASSWORD))
-            .orElseThrow(() -> new UsernameNotFoundException("no account for this email"));
+        return accounts.find(email).map(person -> {
+            ReadThisRequest.remember(person);
+            return SignedIn.of(person, PASSWORD);
+        }).orElseThrow(() -> new UsernameNotFoundException("no account for this email"));
     }
 
     /** The demo password, compared in constant time. */

@@ -195,9 +195,14 @@ public class PolicyEvaluationBenchmark {
 
     private FactSnapshot facts() {
         try {
-            return (FactSnapshot) factsOf.invoke(passFacts, pass);
+            // PassFacts.of answers the facts with the active rule set's id
+            // (PassFacts.Loaded)
+            Object loaded = factsOf.invoke(passFacts, pass);
+            Method snapshot = loaded.getClass().getDeclaredMethod("snapshot");
+            snapshot.setAccessible(true);
+            return (FactSnapshot) snapshot.invoke(loaded);
         }
-        catch (IllegalAccessException | InvocationTargetException e) {
+        catch (IllegalAccessException | InvocationTargetException | NoSuchMethodException e) {
             throw new IllegalStateException(e);
         }
     }

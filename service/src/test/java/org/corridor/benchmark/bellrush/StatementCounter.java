@@ -112,7 +112,12 @@ final class StatementCounter implements AutoCloseable {
      */
     Map<String, Map<String, Long>> count() throws IOException {
         List<String[]> entries = new ArrayList<>(); // id, command, argument
-        for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {
+        // Latin-1 reads any byte: the log holds every connection's statements, and
+        // another
+        // database's client may send bytes that are not UTF-8 (a count once failed on
+        // one).
+        // Only the ASCII of markers, verbs and table names is compared.
+        for (String line : Files.readAllLines(file, StandardCharsets.ISO_8859_1)) {
             Matcher m = ENTRY.matcher(line);
             if (m.matches()) {
                 entries.add(new String[] { m.group(1), m.group(2), m.group(3) });
