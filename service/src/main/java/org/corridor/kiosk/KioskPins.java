@@ -29,12 +29,6 @@ class KioskPins {
 
     private final PasswordEncoder encoder = PasswordEncoderFactories.createDelegatingPasswordEncoder();
 
-    /**
-     * Compared against when a number has no PIN, so that the answer takes as long as for
-     * a wrong PIN.
-     */
-    private final String nobodysHash = encoder.encode("no PIN is this");
-
     private final StudentPinRepository pins;
 
     private final PersonRepository people;
@@ -79,7 +73,7 @@ class KioskPins {
      */
     boolean matches(Optional<Person> student, String pin) {
         Optional<String> hash = student.flatMap(s -> pins.findByStudentId(s.getId())).map(StudentPin::getPinHash);
-        boolean right = encoder.matches(pin, hash.orElse(nobodysHash));
+        boolean right = encoder.matches(pin, hash.orElseGet(NobodysHash::get));
         return hash.isPresent() && right;
     }
 
@@ -89,6 +83,22 @@ class KioskPins {
             .filter(p -> caller.schoolId() == null || caller.schoolId().equals(p.getSchoolId()))
             .filter(p -> p.has(Role.STUDENT))
             .orElseThrow(() -> ApiProblem.notFound("Student", studentId));
+    }
+
+    /**
+     * Compared against when a number has no PIN, so that the answer takes as long as for
+     * a wrong PIN. Hashed on first use, not at start-up: a bcrypt hash costs up to a
+     * second of a start under load.
+     */
+    private static final class NobodysHash {
+
+        private static final String HASH = PasswordEncoderFactories.createDelegatingPasswordEncoder()
+            .encode("no PIN is this");
+
+        static String get() {
+            return HASH;
+        }
+
     }
 
 }
