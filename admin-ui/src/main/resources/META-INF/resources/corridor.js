@@ -327,12 +327,18 @@ export function clearProblem(scope, alert = scope.querySelector('.problem[role="
   }
 }
 
-/** The control an API field name refers to: by name, then data-field; a group of radios is its fieldset. */
+/**
+ * The control an API field name refers to: by name, then data-field; a group of radios is its fieldset. A
+ * field naming a whole element of a list ("[2]": a bell-schedule period overlapping another) is shown at
+ * the element's first control ("[2].name"), beside its row.
+ */
 function fieldControl(scope, field) {
-  const named = [...scope.querySelectorAll('[name], [data-field]')]
-    .filter(c => c.getAttribute('data-field') === field || c.getAttribute('name') === field);
+  const controls = [...scope.querySelectorAll('[name], [data-field]')];
+  const named = controls.filter(c => c.getAttribute('data-field') === field || c.getAttribute('name') === field);
   if (!named.length) {
-    return null;
+    return field.endsWith(']')
+      ? controls.find(c => (c.getAttribute('data-field') ?? c.getAttribute('name')).startsWith(`${field}.`)) ?? null
+      : null;
   }
   if (named.length > 1 || named[0].type === 'radio' || named[0].type === 'checkbox') {
     return named[0].closest('fieldset') ?? named[0];
