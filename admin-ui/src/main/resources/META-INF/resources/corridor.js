@@ -360,6 +360,53 @@ function markInvalid(control, message) {
   control.setAttribute('aria-describedby', [control.getAttribute('aria-describedby'), id].filter(Boolean).join(' '));
 }
 
+/** A student as the administrators' screens name one: "Ava Jones (S1001)". */
+export function studentLabel(student) {
+  return `${student.name}${student.studentNumber ? ` (${student.studentNumber})` : ''}`;
+}
+
+/**
+ * The student search of an administrator's form (no-contact, accommodations, routing diagnostics): what is
+ * typed in `input` (the start of a name, or a student number) is looked up in the district when `button` is
+ * pressed or Enter is typed, and the students found become the options of `select` (each with its name in
+ * data-name), then `everyone`'s option (value "") when given. A refusal is shown on `form` (at its alert);
+ * `announce` says how many were found; `empty()` runs for an empty search, `found()` after each answered one.
+ */
+export function studentSearch({ form, input, button, select, announce, everyone = null, empty = () => {},
+  found = () => {} }) {
+  const search = async () => {
+    const q = input.value.trim();
+    clearProblem(form);
+    if (!q) {
+      await empty();
+      return;
+    }
+    try {
+      const students = await api(`/api/admin/accommodations/students?q=${encodeURIComponent(q)}`);
+      const options = students.map(s => el('option', { value: s.id, dataset: { name: s.name } }, studentLabel(s)));
+      if (!students.length) {
+        options.push(el('option', { value: '' }, `No student matches "${q}"`));
+      }
+      if (everyone) {
+        options.push(el('option', { value: '' }, everyone));
+      }
+      select.replaceChildren(...options);
+      announce(students.length === 1 ? '1 student found.' : `${students.length} students found.`);
+    } catch (e) {
+      showProblem(form, e, { focus: false });
+      return;
+    }
+    await found();
+  };
+  button.addEventListener('click', search);
+  input.addEventListener('keydown', event => {
+    if (event.key === 'Enter') {
+      event.preventDefault();
+      search();
+    }
+  });
+}
+
 /** Who is signed in (GET /api/me), or null when nobody is. */
 export async function whoAmI() {
   try {
