@@ -1,5 +1,5 @@
 // Accommodations: list, add, change the dates or the rule, end early. Administrators only; REST API only.
-import { api, clearProblem, confirmThen, el, showError, showProblem } from '/corridor.js';
+import { api, clearProblem, confirmThen, el, showError, showProblem, studentSearch } from '/corridor.js';
 import { openScreen } from '/layout.js';
 
 const $ = id => document.getElementById(id);
@@ -40,23 +40,6 @@ async function refresh() {
       el('button', { type: 'button', onclick: () => openChange(a) }, `Change (${a.studentName})`),
       a.standing === 'ENDED' ? null
         : el('button', { type: 'button', class: 'danger', onclick: () => endEarly(a) }, `End early (${a.studentName})`)))));
-}
-
-async function find() {
-  const q = $('find').value.trim();
-  showError($('new-error'), null);
-  if (!q) {
-    return;
-  }
-  try {
-    const students = await api(`${BASE}/students?q=${encodeURIComponent(q)}`);
-    $('student').replaceChildren(...(students.length
-      ? students.map(s => el('option', { value: s.id }, `${s.name}${s.studentNumber ? ` (${s.studentNumber})` : ''}`))
-      : [el('option', { value: '' }, `No student matches "${q}"`)]));
-    live(`${students.length} student(s) found.`);
-  } catch (e) {
-    showError($('new-error'), e);
-  }
 }
 
 async function add(event) {
@@ -134,13 +117,8 @@ async function start() {
   }
   $('from').value = day(0);
   $('until').value = day(30);
-  $('find-button').addEventListener('click', find);
-  $('find').addEventListener('keydown', e => {
-    if (e.key === 'Enter') {
-      e.preventDefault();
-      find();
-    }
-  });
+  studentSearch({ form: $('new-form'), input: $('find'), button: $('find-button'), select: $('student'),
+    announce: live });
   $('new-form').addEventListener('submit', add);
   $('change-form').addEventListener('submit', saveChange);
   $('change-cancel').addEventListener('click', () => $('change').close());

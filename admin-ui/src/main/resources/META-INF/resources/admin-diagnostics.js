@@ -1,35 +1,18 @@
 // Routing diagnostics as a form: a student (searched by name or number), optionally the teacher who expected
 // the request, optionally a moment on the school's clock → GET /api/admin/routing: the verdict, every reason,
 // and the student's recent requests with delivered / seen / escalated. Read only; REST API only.
-import { api, byId as $, clearProblem, dateTime, el, formProblem, showError, showProblem } from '/corridor.js';
+import {
+  api, byId as $, clearProblem, dateTime, el, formProblem, showError, showProblem, studentSearch,
+} from '/corridor.js';
 import { openScreen } from '/layout.js';
 
 const say = sentence => { $('live').textContent = sentence; };
-const who = s => `${s.name}${s.studentNumber ? ` (${s.studentNumber})` : ''}`;
 
 const VERDICTS = {
   ROUTED: { text: 'Routed', tone: 'routed' },
   CHOICE: { text: 'The student chooses the class', tone: 'routed' },
   REFUSED: { text: 'Refused', tone: 'refused' },
 };
-
-async function find() {
-  const q = $('find').value.trim();
-  clearProblem($('ask-form'), $('ask-error'));
-  if (!q) {
-    showProblem($('ask-form'), formProblem({ studentId: 'Type the start of a name, or a student number, then Find.' }));
-    return;
-  }
-  try {
-    const students = await api(`/api/admin/accommodations/students?q=${encodeURIComponent(q)}`);
-    $('student').replaceChildren(...(students.length
-      ? students.map(s => el('option', { value: s.id }, who(s)))
-      : [el('option', { value: '' }, `No student matches "${q}"`)]));
-    say(`${students.length} student(s) found.`);
-  } catch (e) {
-    showProblem($('ask-form'), e);
-  }
-}
 
 async function loadTeachers(schoolId) {
   if (!schoolId) {
@@ -118,13 +101,9 @@ async function start() {
   if (!me) {
     return;
   }
-  $('find-button').addEventListener('click', find);
-  $('find').addEventListener('keydown', e => {
-    if (e.key === 'Enter') {
-      e.preventDefault();
-      find();
-    }
-  });
+  studentSearch({ form: $('ask-form'), input: $('find'), button: $('find-button'), select: $('student'),
+    announce: say, empty: () => showProblem($('ask-form'),
+      formProblem({ studentId: 'Type the start of a name, or a student number, then Find.' })) });
   $('ask-form').addEventListener('submit', ask);
   try {
     await loadTeachers(me.schoolId);

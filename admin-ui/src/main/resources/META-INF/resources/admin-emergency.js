@@ -7,6 +7,7 @@ import { pickSchool } from '/school-picker.js';
 
 const live = message => { $('live').textContent = message; };
 const STATES = { ACTIVE: 'Out', LONG_RUNNING: 'Out too long' };
+const studentsWereOut = n => (n === 1 ? '1 student was out' : `${n} students were out`);
 
 let school = null;
 
@@ -74,7 +75,7 @@ function declare() {
     action: async () => {
       const declared = await api(path(), { method: 'POST' });
       showOutcome(declared);
-      live(`Emergency declared at ${name}: ${declared.studentsOut.length} student(s) were out.`);
+      live(`Emergency declared at ${name}: ${studentsWereOut(declared.studentsOut.length)}.`);
       await load(school.schoolId).catch(e => showError($('error'), e));
       // After the dialog has closed and given the focus back to the (now hidden) button.
       setTimeout(() => $('outcome-title').focus());

@@ -1,24 +1,31 @@
 // Kiosks: issue one for a room (its pairing code and token shown once, with how to pair the device), the
-// list with last use and heartbeat (offline since), a new pairing code, revoke one. Administrators only.
+// list with last use and heartbeat (offline since), a new pairing code, revoke one. Administrators only;
+// the school comes from the picker (school-picker.js).
 import { api, byId as $, clearProblem, confirmThen, dateTime, el, showError, showProblem } from '/corridor.js';
 import { openScreen } from '/layout.js';
+import { pickSchool } from '/school-picker.js';
 
 const BASE = '/api/admin/kiosks';
 const live = message => { $('live').textContent = message; };
 const when = iso => (iso ? el('time', { datetime: iso }, dateTime(iso)) : '');
 
+/** The school picked: its rooms are offered, its kiosks listed. */
+let school = null;
+
 /** The rooms a kiosk can stand in: the school's classrooms first, then its destinations. */
-async function loadRooms(schoolId) {
-  const locations = await api(`/api/admin/schools/${encodeURIComponent(schoolId)}/locations`);
+async function loadRooms() {
+  const locations = await api(`/api/admin/schools/${encodeURIComponent(school.id)}/locations`);
   const group = (label, list) => el('optgroup', { label },
     ...list.map(l => el('option', { value: l.id }, l.name)));
-  $('room').append(
+  $('room').replaceChildren(
+    el('option', { value: '' }, 'Choose the room'),
     group('Classrooms', locations.filter(l => !l.destination)),
     group('Destinations', locations.filter(l => l.destination)));
 }
 
+/** A district administrator is answered every school's kiosks: the list keeps the picked school's. */
 async function refresh() {
-  const kiosks = await api(BASE);
+  const kiosks = (await api(BASE)).filter(k => k.schoolId === school.id);
   $('empty').hidden = kiosks.length > 0;
   $('kiosks').tBodies[0].replaceChildren(...kiosks.map(k => el('tr', {},
     el('th', { scope: 'row' }, k.name),
@@ -123,6 +130,13 @@ function revoke(k) {
   });
 }
 
+async function show(chosen) {
+  school = chosen;
+  hideToken();
+  clearProblem($('new-form'), $('new-error'));
+  await Promise.all([loadRooms(), refresh()]);
+}
+
 async function start() {
   const me = await openScreen({ role: 'ADMIN', people: 'administrators' });
   if (!me) {
@@ -135,10 +149,11 @@ async function start() {
     $('name').focus();
   });
   try {
-    if (me.schoolId) {
-      await loadRooms(me.schoolId);
+    const chosen = await pickSchool($('school-picker'), other => show(other).catch(e => showError($('error'), e)));
+    if (!chosen) {
+      return;
     }
-    await refresh();
+    await show(chosen);
   } catch (e) {
     showError($('error'), e);
     return;

@@ -1,39 +1,18 @@
 // No-contact pairs: one student's pairs (or the district's), add one, remove one, the history of changes
 // and a CSV import with its report. Administrators only; REST API only.
-import { api, ApiError, byId as $, clearProblem, confirmThen, csrfToken, dateTime, el, showError, showProblem } from '/corridor.js';
+import {
+  api, ApiError, byId as $, clearProblem, confirmThen, csrfToken, dateTime, el, showError, showProblem, studentLabel as who,
+  studentSearch,
+} from '/corridor.js';
 import { openScreen } from '/layout.js';
 
 const BASE = '/api/admin/no-contact-pairs';
 const live = message => { $('live').textContent = message; };
-const who = s => `${s.name}${s.studentNumber ? ` (${s.studentNumber})` : ''}`;
 
 /** The student whose pairs are shown, or null for the whole district. */
 function chosen() {
   const option = $('student').selectedOptions[0];
   return option?.value ? { id: option.value, name: option.dataset.name } : null;
-}
-
-/** Fills a select with the students matching what was typed (the accommodations' search: name or number). */
-async function findInto(input, select, alert, { anyone }) {
-  const q = input.value.trim();
-  showError(alert, null);
-  if (!q) {
-    return;
-  }
-  try {
-    const students = await api(`/api/admin/accommodations/students?q=${encodeURIComponent(q)}`);
-    const options = students.map(s => el('option', { value: s.id, dataset: { name: s.name } }, who(s)));
-    if (!students.length) {
-      options.push(el('option', { value: '' }, `No student matches "${q}"`));
-    }
-    if (anyone) {
-      options.push(el('option', { value: '' }, 'Every student of the district'));
-    }
-    select.replaceChildren(...options);
-    live(`${students.length} student(s) found.`);
-  } catch (e) {
-    showError(alert, e);
-  }
 }
 
 async function refresh() {
@@ -166,30 +145,17 @@ async function importCsv(event) {
   }
 }
 
-function onEnter(input, action) {
-  input.addEventListener('keydown', e => {
-    if (e.key === 'Enter') {
-      e.preventDefault();
-      action();
-    }
-  });
-}
-
 async function start() {
   const me = await openScreen({ role: 'ADMIN', people: 'administrators' });
   if (!me) {
     return;
   }
-  const findStudent = async () => {
-    await findInto($('find'), $('student'), $('pick-error'), { anyone: true });
-    await refresh().catch(e => showError($('error'), e));
-  };
-  const findOther = () => findInto($('find-other'), $('other'), $('new-error'), { anyone: false });
-  $('find-button').addEventListener('click', findStudent);
-  onEnter($('find'), findStudent);
-  $('find-other-button').addEventListener('click', findOther);
-  onEnter($('find-other'), findOther);
-  $('student').addEventListener('change', () => refresh().catch(e => showError($('error'), e)));
+  const showPairs = () => refresh().catch(e => showError($('error'), e));
+  studentSearch({ form: $('pick-form'), input: $('find'), button: $('find-button'), select: $('student'),
+    announce: live, everyone: 'Every student of the district', empty: showPairs, found: showPairs });
+  studentSearch({ form: $('new-form'), input: $('find-other'), button: $('find-other-button'), select: $('other'),
+    announce: live });
+  $('student').addEventListener('change', showPairs);
   $('new-form').addEventListener('submit', add);
   $('import-form').addEventListener('submit', importCsv);
   try {

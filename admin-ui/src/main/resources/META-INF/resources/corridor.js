@@ -327,12 +327,18 @@ export function clearProblem(scope, alert = scope.querySelector('.problem[role="
   }
 }
 
-/** The control an API field name refers to: by name, then data-field; a group of radios is its fieldset. */
+/**
+ * The control an API field name refers to: by name, then data-field; a group of radios is its fieldset. A
+ * field naming a whole element of a list ("[2]": a bell-schedule period overlapping another) is shown at
+ * the element's first control ("[2].name"), beside its row.
+ */
 function fieldControl(scope, field) {
-  const named = [...scope.querySelectorAll('[name], [data-field]')]
-    .filter(c => c.getAttribute('data-field') === field || c.getAttribute('name') === field);
+  const controls = [...scope.querySelectorAll('[name], [data-field]')];
+  const named = controls.filter(c => c.getAttribute('data-field') === field || c.getAttribute('name') === field);
   if (!named.length) {
-    return null;
+    return field.endsWith(']')
+      ? controls.find(c => (c.getAttribute('data-field') ?? c.getAttribute('name')).startsWith(`${field}.`)) ?? null
+      : null;
   }
   if (named.length > 1 || named[0].type === 'radio' || named[0].type === 'checkbox') {
     return named[0].closest('fieldset') ?? named[0];
@@ -352,6 +358,53 @@ function markInvalid(control, message) {
     control.insertAdjacentElement('afterend', note);
   }
   control.setAttribute('aria-describedby', [control.getAttribute('aria-describedby'), id].filter(Boolean).join(' '));
+}
+
+/** A student as the administrators' screens name one: "Ava Jones (S1001)". */
+export function studentLabel(student) {
+  return `${student.name}${student.studentNumber ? ` (${student.studentNumber})` : ''}`;
+}
+
+/**
+ * The student search of an administrator's form (no-contact, accommodations, routing diagnostics): what is
+ * typed in `input` (the start of a name, or a student number) is looked up in the district when `button` is
+ * pressed or Enter is typed, and the students found become the options of `select` (each with its name in
+ * data-name), then `everyone`'s option (value "") when given. A refusal is shown on `form` (at its alert);
+ * `announce` says how many were found; `empty()` runs for an empty search, `found()` after each answered one.
+ */
+export function studentSearch({ form, input, button, select, announce, everyone = null, empty = () => {},
+  found = () => {} }) {
+  const search = async () => {
+    const q = input.value.trim();
+    clearProblem(form);
+    if (!q) {
+      await empty();
+      return;
+    }
+    try {
+      const students = await api(`/api/admin/accommodations/students?q=${encodeURIComponent(q)}`);
+      const options = students.map(s => el('option', { value: s.id, dataset: { name: s.name } }, studentLabel(s)));
+      if (!students.length) {
+        options.push(el('option', { value: '' }, `No student matches "${q}"`));
+      }
+      if (everyone) {
+        options.push(el('option', { value: '' }, everyone));
+      }
+      select.replaceChildren(...options);
+      announce(students.length === 1 ? '1 student found.' : `${students.length} students found.`);
+    } catch (e) {
+      showProblem(form, e, { focus: false });
+      return;
+    }
+    await found();
+  };
+  button.addEventListener('click', search);
+  input.addEventListener('keydown', event => {
+    if (event.key === 'Enter') {
+      event.preventDefault();
+      search();
+    }
+  });
 }
 
 /** Who is signed in (GET /api/me), or null when nobody is. */

@@ -3,6 +3,8 @@ package org.corridor.classes;
 import java.time.Instant;
 import java.util.List;
 
+import io.swagger.v3.oas.annotations.media.Schema;
+
 import org.corridor.pass.PassState;
 import org.corridor.pass.PassType;
 import org.corridor.pass.PassView;
@@ -17,15 +19,16 @@ public record ClassesView(List<ClassView> classes) {
     }
 
     /** A student's card; {@code badge} is null when the student has none. */
-    public record StudentView(String id, String name, String studentNumber, Badge badge) {
+    public record StudentView(String id, String name, String studentNumber, @Schema(nullable = true) Badge badge) {
     }
 
     /**
      * What the card shows of a pass: where the student is, since when, and in which
      * colour.
      */
-    public record Badge(String passId, PassType type, Ref destination, PassState state, PassView.Color color,
-            boolean autoPass, Instant startedAt) {
+    public record Badge(String passId, PassType type, Ref destination, PassState state,
+            @Schema(nullable = true) PassView.Color color, boolean autoPass,
+            @Schema(nullable = true) Instant startedAt) {
     }
 
     public record Ref(String id, String name) {

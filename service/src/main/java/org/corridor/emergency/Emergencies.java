@@ -9,6 +9,8 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import io.swagger.v3.oas.annotations.media.Schema;
+
 import org.corridor.pass.EmergencyEndAll;
 import org.corridor.pass.PassView;
 import org.corridor.person.PersonRepository;
@@ -50,7 +52,7 @@ class Emergencies {
     }
 
     record Declared(String emergencyId, String schoolId, String schoolName, Instant declaredAt, PassView.Ref declaredBy,
-            PassView.Ref onBehalfOf, List<EmergencyEndAll.StudentOut> studentsOut,
+            @Schema(nullable = true) PassView.Ref onBehalfOf, List<EmergencyEndAll.StudentOut> studentsOut,
             List<PassView.Ref> requestsCancelled) {
     }
 
@@ -58,12 +60,12 @@ class Emergencies {
      * {@code schoolName} and {@code timeZone} let a screen name the school it is about to
      * stop and show the times as the school reads them.
      */
-    record Status(String schoolId, String schoolName, String timeZone, boolean inForce, Record current,
-            List<Record> recent) {
+    record Status(String schoolId, String schoolName, @Schema(nullable = true) String timeZone, boolean inForce,
+            @Schema(nullable = true) Record current, List<Record> recent) {
     }
 
-    record Record(String emergencyId, Instant declaredAt, PassView.Ref declaredBy, int passesEnded, Instant clearedAt,
-            PassView.Ref clearedBy) {
+    record Record(String emergencyId, Instant declaredAt, PassView.Ref declaredBy, int passesEnded,
+            @Schema(nullable = true) Instant clearedAt, @Schema(nullable = true) PassView.Ref clearedBy) {
     }
 
     @Transactional

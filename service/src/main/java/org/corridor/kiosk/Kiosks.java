@@ -13,6 +13,8 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import io.swagger.v3.oas.annotations.media.Schema;
+
 import org.corridor.location.Location;
 import org.corridor.location.LocationRepository;
 import org.corridor.person.Role;
@@ -80,8 +82,10 @@ class Kiosks {
      * {@link #OFFLINE_AFTER}; null while the kiosk is online, before its first heartbeat
      * and once revoked.
      */
-    record KioskView(String id, String name, String schoolId, Ref room, Instant createdAt, Instant lastUsedAt,
-            Instant revokedAt, Instant lastHeartbeatAt, Instant offlineSince, Instant pairingCodeExpiresAt) {
+    record KioskView(String id, String name, String schoolId, Ref room, Instant createdAt,
+            @Schema(nullable = true) Instant lastUsedAt, @Schema(nullable = true) Instant revokedAt,
+            @Schema(nullable = true) Instant lastHeartbeatAt, @Schema(nullable = true) Instant offlineSince,
+            @Schema(nullable = true) Instant pairingCodeExpiresAt) {
     }
 
     /** What a device gets for its pairing code: its credential, and where it stands. */

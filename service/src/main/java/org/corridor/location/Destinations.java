@@ -6,6 +6,8 @@ import java.util.Map;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import io.swagger.v3.oas.annotations.media.Schema;
+
 import org.corridor.person.PersonRepository;
 import org.corridor.problem.ApiProblem;
 import org.corridor.school.SchoolRepository;
@@ -35,8 +37,8 @@ class Destinations {
     }
 
     /** A capacity of null means the destination takes any number of students. */
-    record DestinationView(String id, String name, Integer capacity, int occupancy, boolean open,
-            boolean autoPassAllowed, String teacher) {
+    record DestinationView(String id, String name, @Schema(nullable = true) Integer capacity, int occupancy,
+            boolean open, boolean autoPassAllowed, @Schema(nullable = true) String teacher) {
     }
 
     @Transactional(readOnly = true)

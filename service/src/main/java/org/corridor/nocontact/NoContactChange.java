@@ -1,71 +1,35 @@
 package org.corridor.nocontact;
 
 import java.time.Instant;
-import java.time.LocalDate;
 
 import jakarta.persistence.Entity;
-import jakarta.persistence.EnumType;
-import jakarta.persistence.Enumerated;
 
-import org.corridor.persistence.Identified;
+import org.corridor.persistence.HistoryLine;
 
 /**
- * One line of the no-contact history: who added or removed which pair, and when. Never
- * changed.
+ * One line of the no-contact history: who added or removed which pair, and when.
  */
 @Entity
-class NoContactChange extends Identified {
-
-    enum Action {
-
-        ADDED, REMOVED
-
-    }
-
-    private String districtId;
+class NoContactChange extends HistoryLine {
 
     private String pairId;
-
-    @Enumerated(EnumType.STRING)
-    private Action action;
-
-    private String actorId;
 
     private String studentId;
 
     private String partnerId;
 
-    private LocalDate fromDate;
-
-    private LocalDate untilDate;
-
-    private Instant changedAt;
-
     protected NoContactChange() {
     }
 
     NoContactChange(NoContactPair pair, Action action, String actorId, Instant changedAt) {
-        this.districtId = pair.getDistrictId();
+        super(pair.getDistrictId(), action, actorId, pair.getFromDate(), pair.getUntilDate(), changedAt);
         this.pairId = pair.getId();
-        this.action = action;
-        this.actorId = actorId;
         this.studentId = pair.getStudentId();
         this.partnerId = pair.getPartnerId();
-        this.fromDate = pair.getFromDate();
-        this.untilDate = pair.getUntilDate();
-        this.changedAt = changedAt;
     }
 
     String getPairId() {
         return pairId;
-    }
-
-    Action getAction() {
-        return action;
-    }
-
-    String getActorId() {
-        return actorId;
     }
 
     String getStudentId() {
@@ -74,18 +38,6 @@ class NoContactChange extends Identified {
 
     String getPartnerId() {
         return partnerId;
-    }
-
-    LocalDate getFromDate() {
-        return fromDate;
-    }
-
-    LocalDate getUntilDate() {
-        return untilDate;
-    }
-
-    Instant getChangedAt() {
-        return changedAt;
     }
 
 }

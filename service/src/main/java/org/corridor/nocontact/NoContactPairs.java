@@ -16,6 +16,8 @@ import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import io.swagger.v3.oas.annotations.media.Schema;
+
 import org.corridor.person.Person;
 import org.corridor.person.PersonRepository;
 import org.corridor.person.Role;
@@ -51,18 +53,20 @@ public class NoContactPairs {
     }
 
     /** One student as an administrator sees them on the list. */
-    public record StudentRef(String id, String name, String studentNumber) {
+    public record StudentRef(String id, String name, @Schema(nullable = true) String studentNumber) {
         static StudentRef of(Person p) {
             return new StudentRef(p.getId(), p.getName(), p.getStudentNumber());
         }
     }
 
-    public record PairView(String id, StudentRef student, StudentRef otherStudent, String note, LocalDate from,
-            LocalDate until, Instant createdAt) {
+    public record PairView(String id, StudentRef student, StudentRef otherStudent, @Schema(nullable = true) String note,
+            @Schema(nullable = true) LocalDate from, @Schema(nullable = true) LocalDate until,
+            @Schema(nullable = true) Instant createdAt) {
     }
 
     public record ChangeView(String pairId, String action, Instant at, StudentRef by, StudentRef student,
-            StudentRef otherStudent, LocalDate from, LocalDate until) {
+            StudentRef otherStudent, @Schema(nullable = true) LocalDate from,
+            @Schema(nullable = true) LocalDate until) {
     }
 
     /**

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 
+import io.swagger.v3.oas.annotations.media.Schema;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -48,7 +49,7 @@ public class NotificationPreferences {
      * configured)
      * @param address where the emails go: the person's own email, null without one
      */
-    record Choices(boolean emailConfigured, String address, List<Choice> preferences) {
+    record Choices(boolean emailConfigured, @Schema(nullable = true) String address, List<Choice> preferences) {
     }
 
     record Choice(NotificationKind kind, boolean email) {

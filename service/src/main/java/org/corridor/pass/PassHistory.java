@@ -12,6 +12,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import io.swagger.v3.oas.annotations.media.Schema;
+
 import org.corridor.person.PersonRepository;
 import org.corridor.person.Role;
 import org.corridor.problem.ApiProblem;
@@ -51,8 +53,9 @@ public class PassHistory {
         this.views = views;
     }
 
-    public record Entry(Instant occurredAt, String kind, PassView.Ref actor, PassView.Ref onBehalfOf,
-            PassState fromState, PassState toState, String detail) {
+    public record Entry(Instant occurredAt, String kind, @Schema(nullable = true) PassView.Ref actor,
+            @Schema(nullable = true) PassView.Ref onBehalfOf, @Schema(nullable = true) PassState fromState,
+            PassState toState, @Schema(nullable = true) String detail) {
     }
 
     /**
@@ -60,7 +63,7 @@ public class PassHistory {
      * stored with the pass, and each flag they raised with the rule and rule-set version
      * that raised it. Null facts: never evaluated.
      */
-    public record RulesSaw(List<FlagView> flags, JsonNode facts) {
+    public record RulesSaw(List<FlagView> flags, @Schema(nullable = true) JsonNode facts) {
     }
 
     /** {@code readBy}: who read the pass before this read, newest first. */

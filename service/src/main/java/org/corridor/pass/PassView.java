@@ -2,30 +2,36 @@ package org.corridor.pass;
 
 import java.time.Instant;
 import java.util.List;
+import io.swagger.v3.oas.annotations.media.Schema;
 
 /** A pass as the API shows it (DESIGN.md's contract). */
 public record PassView(String id, PassState state, PassType type, PassChannel channel, boolean autoPass, Ref student,
-        DepartingFromView departingFrom, Ref destination, Ref routedTo, String status, Instant requestedAt,
-        Instant deliveredAt, Instant seenAt, Instant approvedAt, Instant startedAt, Instant endedAt, Color color,
-        List<FlagView> flags, String note, String denyReason,
+        @Schema(nullable = true) DepartingFromView departingFrom, Ref destination,
+        @Schema(nullable = true) Ref routedTo, String status, Instant requestedAt,
+        @Schema(nullable = true) Instant deliveredAt, @Schema(nullable = true) Instant seenAt,
+        @Schema(nullable = true) Instant approvedAt, @Schema(nullable = true) Instant startedAt,
+        @Schema(nullable = true) Instant endedAt,
+        /** Null while the student is not (or was never) out. */
+        @Schema(nullable = true) Color color, List<FlagView> flags, @Schema(nullable = true) String note,
+        @Schema(nullable = true) String denyReason,
         /** An appointment's time. */
-        Instant startsAt,
+        @Schema(nullable = true) Instant startsAt,
         /** When an unopened request was announced to its teacher again. */
-        Instant reannouncedAt,
+        @Schema(nullable = true) Instant reannouncedAt,
         /** When an unopened request was escalated to the school's escalation contacts. */
-        Instant escalatedAt, Instant longRunningAt,
+        @Schema(nullable = true) Instant escalatedAt, @Schema(nullable = true) Instant longRunningAt,
         /** Why an AUTO pass became a request that needs approval. */
-        String autoPassRefused,
+        @Schema(nullable = true) String autoPassRefused,
         /**
          * Why the pass ended without a person deciding (expired, missed appointment,
          * emergency).
          */
-        String endReason,
+        @Schema(nullable = true) String endReason,
         /**
          * Who approved or denied it: the teacher it was sent to, or after an escalation a
          * co-teacher or administrator.
          */
-        Ref decidedBy,
+        @Schema(nullable = true) Ref decidedBy,
         /**
          * What the caller may do to it now (the calls that would be accepted); empty once
          * it is over.
@@ -35,7 +41,7 @@ public record PassView(String id, PassState state, PassType type, PassChannel ch
          * Where a WAITING pass stands in its destination's line (1 = next to go); null
          * otherwise.
          */
-        Integer waitingPosition) {
+        @Schema(nullable = true) Integer waitingPosition) {
 
     /**
      * The badge colour: green while within the time threshold, yellow once long-running,
@@ -63,6 +69,7 @@ public record PassView(String id, PassState state, PassType type, PassChannel ch
     public record Ref(String id, String name) {
     }
 
-    public record DepartingFromView(String sectionId, String section, Ref teacher, Ref room) {
+    public record DepartingFromView(String sectionId, String section, @Schema(nullable = true) Ref teacher,
+            @Schema(nullable = true) Ref room) {
     }
 }

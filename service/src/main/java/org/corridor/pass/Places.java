@@ -141,7 +141,8 @@ class Places {
     }
 
     private static String hallLimitReached(int out, School school) {
-        return "Hall traffic limit reached (" + out + " students out, limit " + school.getMaxStudentsOut() + ")";
+        return "Hall traffic limit reached (" + out + (out == 1 ? " student" : " students") + " out, limit "
+                + school.getMaxStudentsOut() + ")";
     }
 
 }

@@ -12,6 +12,8 @@ import org.springframework.data.domain.PageRequest;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import io.swagger.v3.oas.annotations.media.Schema;
+
 import org.corridor.person.Person;
 import org.corridor.person.PersonRepository;
 import org.corridor.person.Role;
@@ -55,7 +57,7 @@ public class Accommodations {
     }
 
     public record View(String id, String studentId, String studentName, String studentNumber, String ruleName,
-            LocalDate from, LocalDate until, String note, Standing standing) {
+            LocalDate from, LocalDate until, @Schema(nullable = true) String note, Standing standing) {
     }
 
     public record Student(String id, String name, String studentNumber) {

@@ -24,6 +24,8 @@ import org.springframework.web.bind.annotation.RestController;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import io.swagger.v3.oas.annotations.media.Schema;
+
 import org.corridor.rules.FactModel;
 import org.corridor.rules.RuleSetProblem;
 import org.corridor.rules.RuleTemplates;
@@ -55,16 +57,16 @@ class RuleSetController {
         return values;
     }
 
-    record Summary(int version, RuleSetStatus status, String authorId, String note, Instant createdAt,
-            Instant activatedAt) {
+    record Summary(int version, RuleSetStatus status, String authorId, @Schema(nullable = true) String note,
+            Instant createdAt, @Schema(nullable = true) Instant activatedAt) {
         static Summary of(RuleSet r) {
             return new Summary(r.getRuleVersion(), r.getStatus(), r.getAuthorId(), r.getNote(), r.getCreatedAt(),
                     r.getActivatedAt());
         }
     }
 
-    record Detail(int version, RuleSetStatus status, String authorId, String note, Instant createdAt,
-            Instant activatedAt, String drl) {
+    record Detail(int version, RuleSetStatus status, String authorId, @Schema(nullable = true) String note,
+            Instant createdAt, @Schema(nullable = true) Instant activatedAt, String drl) {
         static Detail of(RuleSet r) {
             return new Detail(r.getRuleVersion(), r.getStatus(), r.getAuthorId(), r.getNote(), r.getCreatedAt(),
                     r.getActivatedAt(), r.getDrl());
@@ -79,7 +81,7 @@ class RuleSetController {
     record Text(@NotNull @Size(max = 60_000) String drl) {
     }
 
-    record Validation(Integer version, boolean valid, List<RuleSetProblem> problems) {
+    record Validation(@Schema(nullable = true) Integer version, boolean valid, List<RuleSetProblem> problems) {
     }
 
     /** What rules may name, from the same fact model the guard checks against. */

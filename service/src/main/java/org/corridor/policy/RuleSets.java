@@ -14,6 +14,8 @@ import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import io.swagger.v3.oas.annotations.media.Schema;
+
 import org.corridor.person.Person;
 import org.corridor.person.PersonRepository;
 import org.corridor.person.Role;
@@ -61,8 +63,9 @@ public class RuleSets {
      * A version as the list shows it: who wrote it by name, and the time zone to read its
      * times in.
      */
-    public record Listed(int version, RuleSetStatus status, String authorId, String authorName, String note,
-            Instant createdAt, Instant activatedAt, String timeZone) {
+    public record Listed(int version, RuleSetStatus status, String authorId, @Schema(nullable = true) String authorName,
+            @Schema(nullable = true) String note, Instant createdAt, @Schema(nullable = true) Instant activatedAt,
+            String timeZone) {
     }
 
     /**

@@ -149,13 +149,7 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
             .stream()
             .map(f -> new FieldError(f.getField(), f.getDefaultMessage()))
             .toList();
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
-                "The request has " + errors.size() + " invalid field(s): "
-                        + String.join(", ", errors.stream().map(FieldError::field).toList()) + ".");
-        problem.setType(ProblemTypes.uri("invalid-input"));
-        problem.setTitle("Invalid input");
-        problem.setProperty("errors", errors);
-        return ResponseEntity.badRequest().body(problem);
+        return ResponseEntity.badRequest().body(invalid(errors).getBody());
     }
 
     @Override

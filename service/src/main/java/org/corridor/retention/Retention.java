@@ -15,6 +15,8 @@ import org.springframework.scheduling.support.CronExpression;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import io.swagger.v3.oas.annotations.media.Schema;
+
 import org.corridor.person.Role;
 import org.corridor.problem.ApiProblem;
 import org.corridor.problem.FieldError;
@@ -56,10 +58,12 @@ public class Retention {
      * What the console shows: the settings, their bounds, the next purge, the last one.
      */
     public record View(int passDays, int notificationDays, int readDays, int rosterImportDays,
-            Map<String, RetentionSettings.Bound> bounds, Instant nextPurgeAt, LastPurge lastPurge) {
+            Map<String, RetentionSettings.Bound> bounds, Instant nextPurgeAt,
+            @Schema(nullable = true) LastPurge lastPurge) {
     }
 
-    public record LastPurge(Instant startedAt, Instant finishedAt, Map<String, Integer> removed) {
+    public record LastPurge(Instant startedAt, @Schema(nullable = true) Instant finishedAt,
+            Map<String, Integer> removed) {
     }
 
     @Transactional(readOnly = true)

@@ -17,6 +17,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
+import io.swagger.v3.oas.annotations.media.Schema;
 
 /**
  * Runs one import, all or nothing: reads the set, lays it over the district in memory,
@@ -127,8 +128,8 @@ public class RosterImports {
 
     /** One recorded import, as the list shows it. */
     public record Recorded(String id, String importedBy, Instant startedAt, Instant finishedAt, String outcome,
-            String onerosterVersion, String mode, Map<String, RosterReport.Count> counts, int errorCount,
-            int warningCount) {
+            @Schema(nullable = true) String onerosterVersion, @Schema(nullable = true) String mode,
+            Map<String, RosterReport.Count> counts, int errorCount, int warningCount) {
     }
 
     public List<Recorded> recorded(String districtId, int limit) {

@@ -6,6 +6,8 @@ import java.util.List;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 
+import io.swagger.v3.oas.annotations.media.Schema;
+
 import org.corridor.pass.PassChannel;
 import org.corridor.pass.PassState;
 import org.corridor.pass.PassType;
@@ -90,10 +92,13 @@ record RoutingAnswer(Student student, School school, Instant at,
      * unless a teacher was asked about.
      */
     record RecentRequest(String passId, Instant requestedAt, PassState state, PassType type, PassChannel channel,
-            DepartingFrom departingFrom, Ref routedTo, @JsonInclude(JsonInclude.Include.NON_NULL) Boolean wentToTeacher,
-            Instant deliveredAt, Instant seenAt, @JsonInclude(JsonInclude.Include.NON_NULL) Instant resentAt,
+            DepartingFrom departingFrom, @Schema(nullable = true) Ref routedTo,
+            @JsonInclude(JsonInclude.Include.NON_NULL) Boolean wentToTeacher,
+            @Schema(nullable = true) Instant deliveredAt, @Schema(nullable = true) Instant seenAt,
+            @JsonInclude(JsonInclude.Include.NON_NULL) Instant resentAt,
             @JsonInclude(JsonInclude.Include.NON_NULL) Instant escalatedAt,
-            @JsonInclude(JsonInclude.Include.NON_NULL) Decision decision, Instant endedAt, String endReason) {
+            @JsonInclude(JsonInclude.Include.NON_NULL) Decision decision, @Schema(nullable = true) Instant endedAt,
+            @Schema(nullable = true) String endReason) {
     }
 
     record DepartingFrom(Ref section, Ref teacher, Ref room) {

@@ -15,6 +15,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import io.swagger.v3.oas.annotations.media.Schema;
+
 import org.corridor.location.LocationRepository;
 import org.corridor.person.Person;
 import org.corridor.person.PersonRepository;
@@ -87,8 +89,8 @@ class SectionEditor {
      * A class: {@code editedInCorridor} names the fields an administrator set here and no
      * import has replaced since ({@code periods}, {@code room}, {@code mainTeacher}).
      */
-    record SectionView(String id, String name, String sourceId, String schoolId, Set<String> periods, Ref room,
-            Ref mainTeacher, boolean removed, List<String> editedInCorridor) {
+    record SectionView(String id, String name, @Schema(nullable = true) String sourceId, String schoolId,
+            Set<String> periods, Ref room, Ref mainTeacher, boolean removed, List<String> editedInCorridor) {
     }
 
     @Transactional(readOnly = true)

@@ -1,11 +1,16 @@
 package org.corridor.security;
 
 import java.util.ArrayList;
+import java.lang.reflect.RecordComponent;
 import java.util.Arrays;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import io.swagger.v3.core.converter.AnnotatedType;
+import io.swagger.v3.core.converter.ModelConverter;
+import io.swagger.v3.core.converter.ModelConverterContext;
 import io.swagger.v3.core.jackson.ModelResolver;
 import io.swagger.v3.core.jackson.TypeNameResolver;
 import io.swagger.v3.core.util.Json;
@@ -53,40 +58,17 @@ class ApiDocument {
     static final String PROBLEM_TYPE = "application/problem+json";
 
     /**
-     * Properties of answers that can be null, as {@code Schema.property}: marked
-     * {@code nullable} in the document. Kept here rather than on each record so the list
-     * can be read in one place; ApiDocumentTest fails for an entry the document does not
-     * have, and the fuzz test for a null that is not listed.
-     */
-    static final Set<String> NULLABLE = Set.of("Retention.View.lastPurge", "Retention.LastPurge.finishedAt",
-            "Emergencies.Status.current", "Emergencies.Status.timeZone", "ClassesView.StudentView.badge",
-            "NoContactPairs.PairView.note", "NoContactPairs.PairView.from", "NoContactPairs.PairView.until",
-            "NoContactPairs.PairView.createdAt", "NotificationView.passId", "NotificationView.deliveredAt",
-            "NotificationView.seenAt", "PassView.routedTo", "PassView.deliveredAt", "PassView.seenAt",
-            "PassView.approvedAt", "PassView.startedAt", "PassView.endedAt", "PassView.note", "PassView.denyReason",
-            "PassView.startsAt", "PassView.reannouncedAt", "PassView.escalatedAt", "PassView.longRunningAt",
-            "PassView.autoPassRefused", "PassView.endReason", "PassView.decidedBy", "PassView.departingFrom",
-            "RuleSetController.Summary.note", "RuleSetController.Summary.activatedAt", "RuleSetController.Detail.note",
-            "RuleSetController.Detail.activatedAt", "RuleSets.Listed.note", "RuleSets.Listed.activatedAt",
-            "RuleSets.Listed.authorName", "RoutingAnswer.RecentRequest.deliveredAt",
-            "RoutingAnswer.RecentRequest.seenAt", "RoutingAnswer.RecentRequest.endedAt",
-            "RoutingAnswer.RecentRequest.endReason", "RoutingAnswer.RecentRequest.routedTo",
-            "Kiosks.KioskView.lastUsedAt", "Kiosks.KioskView.revokedAt", "Kiosks.KioskView.lastHeartbeatAt",
-            "Kiosks.KioskView.offlineSince", "Kiosks.KioskView.pairingCodeExpiresAt",
-            "RosterImports.Recorded.onerosterVersion", "RosterImports.Recorded.mode",
-            "Destinations.DestinationView.capacity", "Destinations.DestinationView.teacher",
-            "RuleSetController.Validation.version", "NoContactPairs.StudentRef.studentNumber",
-            "NoContactPairs.ChangeView.from", "NoContactPairs.ChangeView.until", "Accommodations.View.note",
-            "LocationView.staffedBy", "LocationView.occupancy", "SectionEditor.SectionView.sourceId",
-            "NotificationPreferences.Choices.address");
-
-    /**
      * Schema names: a nested record is named with its enclosing class
      * ({@code PassView.Ref}, {@code MyAccount.Ref}), since several features have records
      * of the same simple name (springdoc would give both one schema, the first it met).
+     * <p>
+     * Nulls: a record component that can be null carries
+     * {@code @Schema(nullable = true)}. swagger-core marks a plain property so, but drops
+     * the mark beside a {@code $ref} (OpenAPI 3.0 ignores what stands beside one): such a
+     * property becomes {@code allOf} of the reference, marked nullable.
      */
     @Bean
-    ModelResolver corridorSchemaNames() {
+    ModelResolver corridorSchemas() {
         return new ModelResolver(Json.mapper(), new TypeNameResolver() {
             @Override
             protected String nameForClass(Class<?> type, Set<Options> options) {
@@ -95,7 +77,51 @@ class ApiDocument {
                 return outer == null || !type.getName().startsWith("org.corridor.") ? name
                         : nameForClass(outer, options) + "." + name;
             }
-        });
+        }) {
+            @Override
+            @SuppressWarnings("rawtypes")
+            public Schema resolve(AnnotatedType type, ModelConverterContext context, Iterator<ModelConverter> next) {
+                Schema resolved = super.resolve(type, context, next);
+                // asked for as a reference (an answer's type), the model itself is in the
+                // context
+                Schema model = resolved == null || resolved.get$ref() == null ? resolved : context.getDefinedModels()
+                    .get(resolved.get$ref().substring(resolved.get$ref().lastIndexOf('/') + 1));
+                if (model != null && model.getProperties() != null) {
+                    markNullableReferences(_mapper.constructType(type.getType()).getRawClass(), model);
+                }
+                return resolved;
+            }
+        };
+    }
+
+    @SuppressWarnings({ "rawtypes", "unchecked" })
+    private static void markNullableReferences(Class<?> type, Schema schema) {
+        if (!type.isRecord()) {
+            return;
+        }
+        Map<String, Schema> properties = schema.getProperties();
+        for (RecordComponent component : type.getRecordComponents()) {
+            Schema property = properties.get(component.getName());
+            if (property != null && property.get$ref() != null && nullable(type, component)) {
+                properties.put(component.getName(),
+                        new Schema<>().allOf(List.of(new Schema<>().$ref(property.get$ref()))).nullable(true));
+            }
+        }
+    }
+
+    /**
+     * The annotation is not meant for record components: Java puts it on the component's
+     * field (and accessor), not on the component.
+     */
+    private static boolean nullable(Class<?> type, RecordComponent component) {
+        try {
+            io.swagger.v3.oas.annotations.media.Schema mark = type.getDeclaredField(component.getName())
+                .getAnnotation(io.swagger.v3.oas.annotations.media.Schema.class);
+            return mark != null && mark.nullable();
+        }
+        catch (NoSuchFieldException e) {
+            return false;
+        }
     }
 
     static {
@@ -141,22 +167,6 @@ class ApiDocument {
                     new SecurityRequirement().addList("basic"), new SecurityRequirement().addList("kiosk")));
             if (components.getSchemas() != null) {
                 components.getSchemas().values().forEach(schema -> flatten(schema, components));
-                NULLABLE.forEach(entry -> {
-                    int dot = entry.lastIndexOf('.');
-                    String[] parts = { entry.substring(0, dot), entry.substring(dot + 1) };
-                    Schema<?> schema = components.getSchemas().get(parts[0]);
-                    Schema<?> property = schema == null || schema.getProperties() == null ? null
-                            : schema.getProperties().get(parts[1]);
-                    if (property != null && property.get$ref() != null) {
-                        // OpenAPI 3.0 ignores what stands beside a $ref
-                        schema.getProperties()
-                            .put(parts[1], new Schema<>().allOf(List.of(new Schema<>().$ref(property.get$ref())))
-                                .nullable(true));
-                    }
-                    else if (property != null) {
-                        property.setNullable(true);
-                    }
-                });
             }
             if (openApi.getPaths() != null) {
                 openApi.getPaths().values().forEach(path -> path.readOperations().forEach(operation -> {

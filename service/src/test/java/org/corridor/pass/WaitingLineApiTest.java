@@ -149,7 +149,7 @@ class WaitingLineApiTest extends ApiTest {
 
         assertThat(auto.get("state").asText()).isEqualTo("PENDING");
         assertThat(auto.get("autoPassRefused").asText()).isEqualTo(
-                "Hall traffic limit reached (1 students out, limit 1), so your request was sent to Ms Rivera for approval.");
+                "Hall traffic limit reached (1 student out, limit 1), so your request was sent to Ms Rivera for approval.");
         assertThat(auto.get("flags").toString()).contains("HALL_LIMIT");
         endEveryoneOut();
     }

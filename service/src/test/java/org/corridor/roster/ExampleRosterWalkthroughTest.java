@@ -3,18 +3,13 @@ package org.corridor.roster;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
-import java.time.Clock;
-import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.test.context.TestConfiguration;
-import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
-import org.springframework.context.annotation.Primary;
 import org.springframework.http.HttpEntity;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
@@ -28,7 +23,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 
 import org.corridor.location.Location;
 import org.corridor.testing.ApiTest;
-import org.corridor.testing.SchoolClocks;
+import org.corridor.testing.MapleGroveTerm;
 
 /**
  * The roster walkthrough of docs/administrators.md, step by step, on the example set in
@@ -36,24 +31,13 @@ import org.corridor.testing.SchoolClocks;
  * Keeps the guide and the example set honest. The clock stands in the example's 2026-2027
  * term, a Monday, 10:00 in the school's time zone.
  */
-@Import(ExampleRosterWalkthroughTest.MapleGroveTerm.class)
+@Import(MapleGroveTerm.class)
 class ExampleRosterWalkthroughTest extends ApiTest {
 
     private static final Path EXAMPLE = Path.of("../examples/oneroster/maple-grove");
 
     private static final String ALL_DAY_PERIOD_1 = """
             [{"name":"1","startsAt":"00:00","endsAt":"00:00","days":["MON","TUE","WED","THU","FRI","SAT","SUN"]}]""";
-
-    @TestConfiguration
-    static class MapleGroveTerm {
-
-        @Bean
-        @Primary
-        Clock mapleGroveTermClock() {
-            return SchoolClocks.runningFrom(Instant.parse("2026-11-23T15:00:00Z"));
-        }
-
-    }
 
     @BeforeEach
     @AfterEach

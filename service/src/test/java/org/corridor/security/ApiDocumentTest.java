@@ -3,6 +3,7 @@ package org.corridor.security;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
+import java.lang.reflect.RecordComponent;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -22,6 +23,11 @@ import org.springframework.web.servlet.mvc.method.RequestMappingInfo;
 import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.tngtech.archunit.core.domain.JavaClass;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+
+import io.swagger.v3.oas.annotations.media.Schema;
 
 import org.corridor.testing.ApiTest;
 import org.corridor.testing.OnMariaDb;
@@ -51,14 +57,48 @@ class ApiDocumentTest extends ApiTest {
     }
 
     @Test
-    void everyPropertyListedAsNullableIsInTheDocument() {
+    void everyRecordComponentMarkedNullableIsNullableInTheDocument() {
         JsonNode schemas = contract.document().path("components").path("schemas");
+        List<String> marked = new ArrayList<>();
+        for (JavaClass type : new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+            .importPackages("org.corridor")) {
+            Class<?> record = type.reflect();
+            if (!record.isRecord()) {
+                continue;
+            }
+            for (RecordComponent component : record.getRecordComponents()) {
+                if (markedNullable(record, component)) {
+                    marked.add(schemaName(record) + "." + component.getName());
+                }
+            }
+        }
 
-        assertThat(ApiDocument.NULLABLE).allSatisfy(entry -> {
+        assertThat(marked).as("components marked @Schema(nullable = true)").hasSizeGreaterThan(40);
+        assertThat(marked).allSatisfy(entry -> {
             int dot = entry.lastIndexOf('.');
             JsonNode property = schemas.path(entry.substring(0, dot)).path("properties").path(entry.substring(dot + 1));
             assertThat(property.path("nullable").asBoolean()).as(entry).isTrue();
         });
+    }
+
+    /**
+     * The mark is put on the component's field: the annotation does not target
+     * components.
+     */
+    private static boolean markedNullable(Class<?> record, RecordComponent component) {
+        try {
+            Schema mark = record.getDeclaredField(component.getName()).getAnnotation(Schema.class);
+            return mark != null && mark.nullable();
+        }
+        catch (NoSuchFieldException e) {
+            return false;
+        }
+    }
+
+    /** As ApiDocument names it: a nested record with its enclosing class. */
+    private static String schemaName(Class<?> type) {
+        return type.getEnclosingClass() == null ? type.getSimpleName()
+                : schemaName(type.getEnclosingClass()) + "." + type.getSimpleName();
     }
 
     @Test

@@ -77,6 +77,8 @@ class ApiFuzzTest extends ApiTest {
 
     private final Map<String, AtomicLong> byStatus = new TreeMap<>();
 
+    private final Map<String, AtomicLong> byCaller = new TreeMap<>();
+
     private final List<String> serverErrors = new ArrayList<>();
 
     private final List<String> notProblems = new ArrayList<>();
@@ -111,6 +113,7 @@ class ApiFuzzTest extends ApiTest {
             Answer answer = send(op.method(), call.path(), call.contentType(), call.body(), headers(caller, call));
             requests++;
             byStatus.computeIfAbsent(Integer.toString(answer.status()), s -> new AtomicLong()).incrementAndGet();
+            byCaller.computeIfAbsent(caller, c -> new AtomicLong()).incrementAndGet();
             String what = op.method() + " " + call.path() + " as " + caller + " with " + abbreviate(call.body());
             if (answer.status() >= 500) {
                 serverErrors.add(what + " -> " + answer.status() + " " + abbreviate(answer.body()));
@@ -123,10 +126,10 @@ class ApiFuzzTest extends ApiTest {
         }
 
         String report = "API fuzz run: seed " + seed + ", " + seconds + " s, " + operations.size() + " operations, "
-                + requests + " requests\nanswers by status: " + byStatus + "\n5xx: " + serverErrors.size()
-                + "\nnon-problem 4xx: " + notProblems.size() + "\ndocument mismatches: " + mismatches.size() + "\n"
-                + String.join("\n", grouped(serverErrors)) + "\n" + String.join("\n", grouped(notProblems)) + "\n"
-                + String.join("\n", grouped(mismatches)) + "\n";
+                + requests + " requests\nrequests by caller: " + byCaller + "\nanswers by status: " + byStatus
+                + "\n5xx: " + serverErrors.size() + "\nnon-problem 4xx: " + notProblems.size()
+                + "\ndocument mismatches: " + mismatches.size() + "\n" + String.join("\n", grouped(serverErrors)) + "\n"
+                + String.join("\n", grouped(notProblems)) + "\n" + String.join("\n", grouped(mismatches)) + "\n";
         System.out.println(report);
         // getBytes replaces a lone surrogate of a fuzzed value; writeString would throw
         Files.write(Path.of("target", "fuzz-report.txt"), report.getBytes(StandardCharsets.UTF_8));

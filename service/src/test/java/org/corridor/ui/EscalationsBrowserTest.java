@@ -117,6 +117,7 @@ class EscalationsBrowserTest extends BrowserTest {
         browser.findElement(By.id("find")).sendKeys("Ava");
         browser.findElement(By.id("find-button")).click();
         awaitText("the student found", By.id("student"), "Ava Adams");
+        assertThat(browser.findElement(By.id("live")).getText()).isEqualTo("1 student found.");
         new Select(browser.findElement(By.id("teacher"))).selectByVisibleText("Mr Chen");
         browser.findElement(By.id("ask")).click();
 

@@ -12,6 +12,7 @@ import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.Select;
+import org.springframework.context.annotation.Import;
 import org.springframework.http.HttpEntity;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
@@ -22,15 +23,18 @@ import org.springframework.http.ResponseEntity;
 import com.fasterxml.jackson.databind.JsonNode;
 
 import org.corridor.roster.RosterSets;
+import org.corridor.testing.MapleGroveTerm;
 import org.corridor.testing.OnMariaDb;
 
 /**
  * The roster journey of the administrators' guide, in the browser: the demo administrator
  * imports the example roster and reads its report; Maple Grove's district administrator
  * picks the new school, sees the class whose period the bell schedule lacks, gives it a
- * period there, and a student of the class is offered it.
+ * period there, and a student of the class is offered it. The clock stands in the
+ * example's school year, so the class is still offered after it ends.
  */
 @OnMariaDb
+@Import(MapleGroveTerm.class)
 class RosterBrowserTest extends BrowserTest {
 
     private static final Path EXAMPLE = Path.of("../examples/oneroster/maple-grove").toAbsolutePath().normalize();

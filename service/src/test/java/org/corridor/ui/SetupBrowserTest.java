@@ -148,6 +148,29 @@ class SetupBrowserTest extends BrowserTest {
         awaitText("the missing start time", By.cssSelector("#periods-form .field-error"), "must be a time like 08:30");
         assertThat(get("admin", "/api/admin/schools/" + schoolId() + "/periods").getBody().size()).isEqualTo(periods);
         assertNoSeriousAxeViolations("the bell schedule with a refused period");
+
+        // a period overlapping another on a day both meet: the error beside its row
+        var first = get("admin", "/api/admin/schools/" + schoolId() + "/periods").getBody().get(0);
+        List<WebElement> rows = browser.findElements(By.cssSelector("#periods tbody tr"));
+        WebElement late = rows.get(rows.size() - 1);
+        ((JavascriptExecutor) browser).executeScript(
+                "arguments[0].value = arguments[2]; arguments[1].value = arguments[3];",
+                late.findElement(By.cssSelector(".period-starts")), late.findElement(By.cssSelector(".period-ends")),
+                first.get("startsAt").asText(), first.get("endsAt").asText());
+        for (WebElement day : late.findElements(By.cssSelector(".period-days input"))) {
+            if (first.get("days").toString().contains(day.getAttribute("value")) != day.isSelected()) {
+                day.click();
+            }
+        }
+        browser.findElement(By.id("periods-save")).click();
+        WebElement overlap = awaitText("the overlap beside its row",
+                By.cssSelector("#periods tbody tr:last-child .field-error"),
+                "overlaps period '" + first.get("name").asText() + "'");
+        WebElement lateName = late.findElement(By.cssSelector(".period-name"));
+        assertThat(lateName.getAttribute("aria-invalid")).isEqualTo("true");
+        assertThat(lateName.getAttribute("aria-describedby")).contains(overlap.getAttribute("id"));
+        assertThat(get("admin", "/api/admin/schools/" + schoolId() + "/periods").getBody().size()).isEqualTo(periods);
+        assertNoSeriousAxeViolations("the bell schedule with an overlapping period");
     }
 
     @Test
