@@ -14,7 +14,8 @@
 # had locked: they are taken over when the lock expires, 30 s), and every notification made for a watched
 # teacher arrived on that teacher's stream.
 #
-# Environment: WARMUP (s, default 15), KILL_AFTER (s, default 15), BUILD=1 (rebuild the jar), PORT_A/PORT_B
+# Environment: WARMUP (s, default 15), KILL_AFTER (s, default 15), BUILD=1 (rebuild the jar), HEALTH_PATIENCE
+# (s an instance may take to start, default 300: a busy machine is slow), PORT_A/PORT_B
 # (the instances, default 8093/8094), MARIADB_HOST/MARIADB_PORT, BROKER (default redis://127.0.0.1:6379),
 # SKIP_RUSH=1 or SKIP_CRASH=1. Databases corridor_cluster_rush and corridor_cluster_crash are dropped and
 # recreated. Results in service/target/cluster-rush/.
@@ -107,12 +108,12 @@ start_instance() { # $1: A or B, $2: port, $3: database
 }
 await_health() { # $1: A or B, $2: port
   local launched; launched=$(date +%s)
-  for _ in $(seq 1 240); do
+  for _ in $(seq 1 $(( ${HEALTH_PATIENCE:-300} * 2 ))); do
     curl -sf "http://127.0.0.1:$2/actuator/health" > /dev/null && { echo "   $1 healthy on $2 ($(( $(date +%s) - launched )) s)"; return; }
     kill -0 "${PIDS[$1]}" 2>/dev/null || { echo "instance $1 died; see $OUT/service-$1.log"; tail -30 "$OUT/service-$1.log"; exit 1; }
     sleep 0.5
   done
-  echo "no health from $1 after 120 s"; exit 1
+  echo "no health from $1 after ${HEALTH_PATIENCE:-300} s"; exit 1
 }
 
 echo "== machine: $(nproc) cores, load average $(cut -d' ' -f1-3 /proc/loadavg), $(nginx -v 2>&1), $(redis-server --version | cut -d' ' -f1-3)"
