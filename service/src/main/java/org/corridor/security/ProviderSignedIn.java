@@ -15,6 +15,9 @@ import org.springframework.security.oauth2.core.oidc.user.DefaultOidcUser;
  */
 final class ProviderSignedIn extends DefaultOidcUser {
 
+    /** Kept in a shared session (Spring Session JDBC) as a serialized object. */
+    private static final long serialVersionUID = 1L;
+
     private final SignedIn signedIn;
 
     ProviderSignedIn(SignedIn signedIn, OidcIdToken idToken) {

@@ -2,7 +2,9 @@ package org.corridor.cluster;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.net.HttpCookie;
 import java.net.URI;
+import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -12,12 +14,14 @@ import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
+import java.util.stream.Collectors;
 
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
@@ -35,7 +39,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import org.corridor.CorridorApplication;
 import org.corridor.notification.EventStream;
 import org.corridor.policy.DistrictRules;
+import org.corridor.retention.RetentionPurge;
 import org.corridor.rules.DefaultRuleSet;
+import org.corridor.security.LocalOpenIdProvider;
 import org.corridor.testing.TestBrokers;
 import org.corridor.testing.TestDatabases;
 
@@ -43,13 +49,17 @@ import org.corridor.testing.TestDatabases;
  * Cluster mode: two instances (two application contexts on random ports, as two JVMs
  * would be) started at the same moment on one empty MariaDB database, sharing the real
  * Redis server through corridor.broker.url. A push reaches a stream on the other instance
- * only through the broker: nothing else writes to an open stream.
+ * only through the broker: nothing else writes to an open stream. Sessions are shared
+ * through the database (Spring Session JDBC), as is the purge's lock (ShedLock).
  */
 class TwoInstancesTest {
 
     private static final ObjectMapper json = new ObjectMapper();
 
     private static final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(20)).build();
+
+    private static final LocalOpenIdProvider provider = LocalOpenIdProvider
+        .start(Map.of("corridor-test", "test-secret"));
 
     private static ConfigurableApplicationContext a;
 
@@ -79,6 +89,7 @@ class TwoInstancesTest {
         if (b != null) {
             b.close();
         }
+        provider.close();
     }
 
     @Test
@@ -177,6 +188,188 @@ class TwoInstancesTest {
         assertThat(eventually(() -> onB.isCompiled(id))).as("compiled on B, no request made there").isTrue();
     }
 
+    @Test
+    void instancesStartedTogetherOnAnEmptyDatabaseMakeTheEngineSchemaOnce() {
+        JdbcTemplate jdbc = a.getBean(JdbcTemplate.class);
+
+        assertThat(jdbc.queryForObject("select count(*) from ACT_GE_PROPERTY where NAME_ = 'schema.version'",
+                Integer.class))
+            .isEqualTo(1);
+        assertThat(jdbc.queryForObject("select count(*) from ACT_GE_SCHEMA_LOG", Integer.class)).isEqualTo(1);
+        assertThat(jdbc.queryForObject(
+                "select count(*) from flyway_schema_history where version = '27' and success = 1", Integer.class))
+            .isEqualTo(1);
+        // both engines run on it
+        assertThat(a.getBean(ManagementService.class).getTableCount()).containsKey("ACT_RU_JOB");
+        assertThat(b.getBean(RuntimeService.class).createProcessInstanceQuery().count()).isNotNegative();
+    }
+
+    @Test
+    void signInOnOneInstanceIsASignInOnTheOther() throws Exception {
+        Browser browser = new Browser();
+
+        assertThat(browser.signIn(a, "rivera@corridor.test").statusCode()).isEqualTo(302);
+        HttpResponse<String> me = browser.get(b, "/api/me");
+
+        assertThat(me.statusCode()).as(me.body()).isEqualTo(200);
+        assertThat(json.readTree(me.body()).get("id").asText()).isEqualTo(personId("rivera@corridor.test"));
+    }
+
+    @Test
+    void signOutOnOneInstanceIsRefusedOnTheOther() throws Exception {
+        Browser browser = new Browser();
+        browser.signIn(a, "okafor@corridor.test");
+        assertThat(browser.get(b, "/api/me").statusCode()).isEqualTo(200);
+        String session = browser.cookie("JSESSIONID");
+
+        HttpResponse<String> signedOut = browser.post(a, "/logout");
+
+        assertThat(signedOut.statusCode()).isEqualTo(302);
+        assertThat(signedOut.headers().firstValue("Location").orElseThrow()).endsWith("/login?signed-out");
+        Browser stale = new Browser();
+        stale.cookies.put("JSESSIONID", session);
+        assertThat(stale.get(b, "/api/me").statusCode()).isEqualTo(401);
+    }
+
+    @Test
+    void sessionPastItsExpiryIsRefusedOnEveryInstance() throws Exception {
+        Browser browser = new Browser();
+        browser.signIn(b, "chen@corridor.test");
+        assertThat(browser.get(a, "/api/me").statusCode()).isEqualTo(200);
+
+        // as if unused for longer than its timeout
+        long expired = System.currentTimeMillis() - 1_000;
+        a.getBean(JdbcTemplate.class)
+            .update("update SPRING_SESSION set LAST_ACCESS_TIME = ? - MAX_INACTIVE_INTERVAL * 1000, EXPIRY_TIME = ? "
+                    + "where PRINCIPAL_NAME = 'chen@corridor.test'", expired, expired);
+
+        assertThat(browser.get(a, "/api/me").statusCode()).isEqualTo(401);
+        assertThat(browser.get(b, "/api/me").statusCode()).isEqualTo(401);
+    }
+
+    /**
+     * The provider's redirect state (the authorization request) is kept in the session
+     * started on A; the provider sends the browser back to the one address of both, and
+     * the load balancer hands the callback to B.
+     */
+    @Test
+    void providerSignInStartedOnOneInstanceFinishesOnTheOther() throws Exception {
+        provider.signsInAs(Map.of("email", "rivera@corridor.test", "email_verified", true));
+        Browser browser = new Browser();
+
+        HttpResponse<String> toProvider = browser.get(a, "/oauth2/authorization/test", "text/html");
+        assertThat(toProvider.statusCode()).isEqualTo(302);
+        HttpResponse<String> fromProvider = http.send(
+                HttpRequest.newBuilder(URI.create(toProvider.headers().firstValue("Location").orElseThrow())).build(),
+                HttpResponse.BodyHandlers.ofString());
+        URI back = URI.create(fromProvider.headers().firstValue("Location").orElseThrow());
+        assertThat(back.getHost()).isEqualTo(Browser.HOST);
+        HttpResponse<String> signedIn = browser.get(b, back.getRawPath() + "?" + back.getRawQuery(), "text/html");
+
+        assertThat(signedIn.statusCode()).as(signedIn.body()).isEqualTo(302);
+        assertThat(signedIn.headers().firstValue("Location").orElseThrow()).endsWith("/teacher.html");
+        HttpResponse<String> me = browser.get(a, "/api/me");
+        assertThat(me.statusCode()).as(me.body()).isEqualTo(200);
+        assertThat(json.readTree(me.body()).get("id").asText()).isEqualTo(personId("rivera@corridor.test"));
+    }
+
+    @Test
+    void purgeStartedOnBothInstancesAtOnceRunsOnce() throws Exception {
+        JdbcTemplate jdbc = a.getBean(JdbcTemplate.class);
+        int before = jdbc.queryForObject("select count(*) from purge_run", Integer.class);
+        Instant now = Instant.now();
+        CompletableFuture<Void> onA = CompletableFuture.runAsync(() -> a.getBean(RetentionPurge.class).purge(now));
+        CompletableFuture<Void> onB = CompletableFuture.runAsync(() -> b.getBean(RetentionPurge.class).purge(now));
+
+        CompletableFuture.allOf(onA, onB).get(2, TimeUnit.MINUTES);
+
+        int districts = jdbc.queryForObject("select count(*) from district", Integer.class);
+        assertThat(jdbc.queryForObject("select count(*) from purge_run", Integer.class) - before)
+            .as("one run for each district")
+            .isEqualTo(districts);
+    }
+
+    private static String personId(String email) {
+        return a.getBean(JdbcTemplate.class)
+            .queryForObject("select id from person where email = ?", String.class, email);
+    }
+
+    /**
+     * A browser in front of both instances, as behind nginx: one address ({@value #HOST},
+     * which the instances read from the forwarded headers the proxy sets), one cookie
+     * jar, each request sent to whichever instance the test names.
+     */
+    private static final class Browser {
+
+        static final String HOST = "corridor.test";
+
+        final Map<String, String> cookies = new LinkedHashMap<>();
+
+        HttpResponse<String> signIn(ConfigurableApplicationContext at, String email) throws Exception {
+            HttpResponse<String> options = get(at, "/api/sign-in-options");
+            JsonNode csrf = json.readTree(options.body()).get("csrf");
+            String form = "username=" + URLEncoder.encode(email, StandardCharsets.UTF_8) + "&password=demo&"
+                    + csrf.get("parameterName").asText() + "="
+                    + URLEncoder.encode(csrf.get("token").asText(), StandardCharsets.UTF_8);
+            return send(request(at, "/login").header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(form)));
+        }
+
+        HttpResponse<String> get(ConfigurableApplicationContext at, String path) throws Exception {
+            return get(at, path, "application/json");
+        }
+
+        HttpResponse<String> get(ConfigurableApplicationContext at, String path, String accept) throws Exception {
+            return send(request(at, path).header("Accept", accept).GET());
+        }
+
+        /**
+         * A change made with the session from a page: the CSRF token's cookie sent back
+         * as a header.
+         */
+        HttpResponse<String> post(ConfigurableApplicationContext at, String path) throws Exception {
+            return send(request(at, path).header("Accept", "text/html")
+                .header("X-XSRF-TOKEN", cookie("XSRF-TOKEN"))
+                .POST(HttpRequest.BodyPublishers.noBody()));
+        }
+
+        String cookie(String name) {
+            return cookies.get(name);
+        }
+
+        private HttpRequest.Builder request(ConfigurableApplicationContext at, String path) {
+            HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port(at) + path))
+                .timeout(Duration.ofSeconds(30))
+                .header("X-Forwarded-Host", HOST)
+                .header("X-Forwarded-Port", "80")
+                .header("X-Forwarded-Proto", "http");
+            if (!cookies.isEmpty()) {
+                request.header("Cookie",
+                        cookies.entrySet()
+                            .stream()
+                            .map(c -> c.getKey() + "=" + c.getValue())
+                            .collect(Collectors.joining("; ")));
+            }
+            return request;
+        }
+
+        private HttpResponse<String> send(HttpRequest.Builder request) throws Exception {
+            HttpResponse<String> answer = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+            for (String header : answer.headers().allValues("Set-Cookie")) {
+                for (HttpCookie cookie : HttpCookie.parse(header)) {
+                    if (cookie.getValue().isEmpty() || cookie.getMaxAge() == 0) {
+                        cookies.remove(cookie.getName());
+                    }
+                    else {
+                        cookies.put(cookie.getName(), cookie.getValue());
+                    }
+                }
+            }
+            return answer;
+        }
+
+    }
+
     private static ConfigurableApplicationContext start(String name, TestDatabases.Connection_ db, String broker) {
         Map<String, Object> properties = new LinkedHashMap<>();
         properties.put("server.port", "0");
@@ -188,6 +381,13 @@ class TwoInstancesTest {
         // one JVM here: the engines need names of their own
         properties.put("camunda.bpm.process-engine-name", name);
         properties.put("corridor.broker.url", broker);
+        // behind one address, as behind nginx: the test's browser is the proxy (from
+        // 127.0.0.1)
+        properties.put("server.forward-headers-strategy", "native");
+        properties.put("spring.security.oauth2.client.registration.test.client-id", "corridor-test");
+        properties.put("spring.security.oauth2.client.registration.test.client-secret", "test-secret");
+        properties.put("spring.security.oauth2.client.registration.test.scope", "openid,profile,email");
+        properties.put("spring.security.oauth2.client.provider.test.issuer-uri", provider.issuer());
         // as arguments: they must win over the demo profile's own database
         return new SpringApplicationBuilder(CorridorApplication.class).profiles("demo")
             .run(properties.entrySet()

@@ -40,7 +40,7 @@ import com.sun.net.httpserver.HttpServer;
  * claims of the next id token, with {@code iss}, {@code sub}, {@code aud}, {@code nonce},
  * {@code iat} and {@code exp} filled in unless the test gives them.
  */
-final class LocalOpenIdProvider implements AutoCloseable {
+public final class LocalOpenIdProvider implements AutoCloseable {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -66,7 +66,7 @@ final class LocalOpenIdProvider implements AutoCloseable {
     }
 
     /** Starts a provider that knows these clients (id to secret). */
-    static LocalOpenIdProvider start(Map<String, String> clientSecrets) {
+    public static LocalOpenIdProvider start(Map<String, String> clientSecrets) {
         try {
             return new LocalOpenIdProvider(clientSecrets);
         }
@@ -75,12 +75,12 @@ final class LocalOpenIdProvider implements AutoCloseable {
         }
     }
 
-    String issuer() {
+    public String issuer() {
         return "http://127.0.0.1:" + server.getAddress().getPort();
     }
 
     /** The claims of the next id token this provider issues. */
-    void signsInAs(Map<String, Object> claims) {
+    public void signsInAs(Map<String, Object> claims) {
         this.nextClaims = Map.copyOf(claims);
     }
 

@@ -192,6 +192,8 @@ final class LoadGenerator {
                 args.integer("leave-pending-every", 0), args.integer("auto-every", 0), record);
         load.sessions = args.has("sessions");
         ProcSampler sampler = new ProcSampler().watch("service", args.longValue("service-pid", 0))
+            .watch("service2", args.longValue("service-pid-2", 0))
+            .watch("proxy", args.longValue("proxy-pid", 0))
             .watch("mariadbd", args.longValue("db-pid", 0))
             .watch("loadgen", ProcessHandle.current().pid());
         String mode = (rate > 0 ? String.format("open loop at %.1f lifecycles/s", rate)
