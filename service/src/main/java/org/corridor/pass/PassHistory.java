@@ -12,6 +12,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import org.corridor.notification.ChannelRecords;
+import org.corridor.notification.NotificationKind;
+import org.corridor.notification.NotificationTrail;
 import org.corridor.person.PersonRepository;
 import org.corridor.person.Role;
 import org.corridor.problem.ApiProblem;
@@ -39,8 +42,11 @@ public class PassHistory {
 
     private final PassReaders readers;
 
+    private final NotificationTrail trail;
+
     PassHistory(PassAccess access, PassEventRepository events, PersonRepository people, PassViews views,
-            KioskNames kiosks, ObjectMapper json, ReadLog reads, PassReaders readers) {
+            KioskNames kiosks, ObjectMapper json, ReadLog reads, PassReaders readers, NotificationTrail trail) {
+        this.trail = trail;
         this.readers = readers;
         this.reads = reads;
         this.kiosks = kiosks;
@@ -63,8 +69,20 @@ public class PassHistory {
     public record RulesSaw(List<FlagView> flags, JsonNode facts) {
     }
 
-    /** {@code readBy}: who read the pass before this read, newest first. */
-    public record Timeline(PassView pass, List<Entry> events, RulesSaw rules, List<PassReaders.ReadBy> readBy) {
+    /**
+     * {@code readBy}: who read the pass before this read, newest first.
+     * {@code deliveries}: each notification about the pass and the ways it went out.
+     */
+    public record Timeline(PassView pass, List<Entry> events, RulesSaw rules, List<PassReaders.ReadBy> readBy,
+            List<Delivery> deliveries) {
+    }
+
+    /**
+     * A notification about the pass: whom it went to, when an open screen got it
+     * ({@code screenAt}), and each push or email attempt, oldest first.
+     */
+    public record Delivery(String notificationId, NotificationKind kind, PassView.Ref recipient, Instant createdAt,
+            Instant screenAt, Instant seenAt, List<ChannelRecords.Attempt> attempts) {
     }
 
     /**
@@ -97,12 +115,27 @@ public class PassHistory {
         Map<String, PassView.Ref> actors = new HashMap<>();
         people.findAllById(ids).forEach(p -> actors.put(p.getId(), new PassView.Ref(p.getId(), p.getName())));
         kiosks.of(ids).forEach((id, name) -> actors.put(id, new PassView.Ref(id, "Kiosk: " + name)));
+        List<NotificationTrail.Delivery> deliveries = trail.of(caller.districtId(), List.of(passId), false)
+            .getOrDefault(passId, List.of());
+        List<String> recipients = deliveries.stream()
+            .map(NotificationTrail.Delivery::recipientId)
+            .filter(id -> !actors.containsKey(id))
+            .distinct()
+            .toList();
+        if (!recipients.isEmpty()) {
+            people.findAllById(recipients)
+                .forEach(p -> actors.put(p.getId(), new PassView.Ref(p.getId(), p.getName())));
+        }
         return new Timeline(views.of(pass, caller),
                 timeline.stream()
                     .map(e -> new Entry(e.getOccurredAt(), e.getKind(), ref(actors, e.getActorId()),
                             ref(actors, e.getOnBehalfOfId()), e.getFromState(), e.getToState(), e.getDetail()))
                     .toList(),
-                rulesSaw(pass), readers.of(caller.districtId(), passId));
+                rulesSaw(pass), readers.of(caller.districtId(), passId),
+                deliveries.stream()
+                    .map(d -> new Delivery(d.notificationId(), d.kind(), ref(actors, d.recipientId()), d.createdAt(),
+                            d.screenAt(), d.seenAt(), d.attempts()))
+                    .toList());
     }
 
     private RulesSaw rulesSaw(Pass pass) {

@@ -6,6 +6,8 @@ import java.util.List;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 
+import org.corridor.notification.ChannelRecords;
+import org.corridor.notification.NotificationKind;
 import org.corridor.pass.PassChannel;
 import org.corridor.pass.PassState;
 import org.corridor.pass.PassType;
@@ -93,7 +95,18 @@ record RoutingAnswer(Student student, School school, Instant at,
             DepartingFrom departingFrom, Ref routedTo, @JsonInclude(JsonInclude.Include.NON_NULL) Boolean wentToTeacher,
             Instant deliveredAt, Instant seenAt, @JsonInclude(JsonInclude.Include.NON_NULL) Instant resentAt,
             @JsonInclude(JsonInclude.Include.NON_NULL) Instant escalatedAt,
-            @JsonInclude(JsonInclude.Include.NON_NULL) Decision decision, Instant endedAt, String endReason) {
+            @JsonInclude(JsonInclude.Include.NON_NULL) Decision decision, Instant endedAt, String endReason,
+            List<Delivery> deliveries) {
+    }
+
+    /**
+     * One notification of the request (sent, sent again, escalated) and the ways it went
+     * out: {@code screenAt} when an open Corridor screen of the recipient got it,
+     * {@code attempts} each push to a browser (accepted or not, and a browser's report
+     * that it showed it) and each email.
+     */
+    record Delivery(String notificationId, NotificationKind kind, Ref recipient, Instant createdAt, Instant screenAt,
+            Instant seenAt, List<ChannelRecords.Attempt> attempts) {
     }
 
     record DepartingFrom(Ref section, Ref teacher, Ref room) {
