@@ -8,7 +8,7 @@ CREATE TABLE push_subscription (
     district_id     VARCHAR(36)   NOT NULL,
     person_id       VARCHAR(36)   NOT NULL,
     endpoint        VARCHAR(1000) NOT NULL,
-    endpoint_hash   CHAR(64)      NOT NULL,
+    endpoint_hash   VARCHAR(64)   NOT NULL,
     p256dh          VARCHAR(100)  NOT NULL,
     auth            VARCHAR(40)   NOT NULL,
     label           VARCHAR(80)   NOT NULL,

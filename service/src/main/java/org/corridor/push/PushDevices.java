@@ -3,6 +3,7 @@ package org.corridor.push;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
@@ -12,6 +13,7 @@ import java.util.Base64;
 import java.util.HexFormat;
 import java.util.List;
 
+import nl.martijndwars.webpush.Utils;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpStatus;
@@ -167,7 +169,7 @@ class PushDevices {
         String p256dh = body.keys() == null ? null : body.keys().p256dh();
         String auth = body.keys() == null ? null : body.keys().auth();
         byte[] point = base64url(p256dh);
-        if (point == null || point.length != 65 || point[0] != 4) {
+        if (point == null || point.length != 65 || point[0] != 4 || !onTheCurve(point)) {
             errors.add(new FieldError("keys.p256dh",
                     "must be the browser's P-256 public key: 65 bytes (an uncompressed point), base64url."));
         }
@@ -189,6 +191,17 @@ class PushDevices {
             throw InvalidInput.fields("Invalid subscription", "subscription", errors);
         }
         return new Valid(endpoint, p256dh.strip(), auth.strip(), label);
+    }
+
+    /** A point off P-256 would only fail later, at every push. */
+    private static boolean onTheCurve(byte[] point) {
+        try {
+            Utils.loadPublicKey(point);
+            return true;
+        }
+        catch (GeneralSecurityException | IllegalArgumentException e) {
+            return false;
+        }
     }
 
     private static boolean httpsAddress(String endpoint) {

@@ -77,7 +77,10 @@ class ApiDocument {
             "Destinations.DestinationView.capacity", "Destinations.DestinationView.teacher",
             "RuleSetController.Validation.version", "NoContactPairs.StudentRef.studentNumber",
             "NoContactPairs.ChangeView.from", "NoContactPairs.ChangeView.until", "Accommodations.View.note",
-            "LocationView.staffedBy", "LocationView.occupancy", "SectionEditor.SectionView.sourceId");
+            "LocationView.staffedBy", "LocationView.occupancy", "SectionEditor.SectionView.sourceId",
+            "PushDevices.Device.lastSuccessAt", "ChannelRecords.Attempt.detail", "RoutingAnswer.Delivery.recipient",
+            "RoutingAnswer.Delivery.screenAt", "RoutingAnswer.Delivery.seenAt", "PassHistory.Delivery.recipient",
+            "PassHistory.Delivery.screenAt", "PassHistory.Delivery.seenAt");
 
     /**
      * Schema names: a nested record is named with its enclosing class

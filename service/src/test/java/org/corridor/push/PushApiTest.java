@@ -99,6 +99,18 @@ class PushApiTest extends ApiTest {
     }
 
     @Test
+    void keyThatIsNoPointOfTheCurveIsRefusedNamingTheField() {
+        byte[] offTheCurve = new byte[65];
+        offTheCurve[0] = 4;
+        offTheCurve[64] = 1;
+        ResponseEntity<JsonNode> answer = subscribe("rivera", Map.of("endpoint", "https://push.example.org/send/abc",
+                "keys", Map.of("p256dh", LocalPushService.base64url(offTheCurve), "auth", browser.authSecret())));
+
+        assertThat(answer.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(answer.getBody().get("errors").findValuesAsText("field")).containsExactly("keys.p256dh");
+    }
+
+    @Test
     void authThatIsNotBase64urlIsRefusedNamingTheField() {
         ResponseEntity<JsonNode> answer = subscribe("rivera", Map.of("endpoint", "https://push.example.org/send/abc",
                 "keys", Map.of("p256dh", browser.p256dh(), "auth", "not base64!")));
