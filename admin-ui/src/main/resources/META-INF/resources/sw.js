@@ -98,11 +98,15 @@ async function openScreen(url) {
   const windows = await self.clients.matchAll({ type: 'window', includeUncontrolled: true });
   const same = windows.find(w => new URL(w.url).pathname === target.pathname);
   if (same) {
-    const focused = await same.focus();
-    if (target.hash) {
-      focused.postMessage({ corridor: 'open', hash: target.hash });
+    try {
+      const focused = await same.focus();
+      if (target.hash) {
+        focused.postMessage({ corridor: 'open', hash: target.hash });
+      }
+      return;
+    } catch {
+      // the browser would not bring that window forward: a new one instead
     }
-    return;
   }
   await self.clients.openWindow(target.href);
 }

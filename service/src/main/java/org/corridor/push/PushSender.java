@@ -19,7 +19,6 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import nl.martijndwars.webpush.Notification;
 import nl.martijndwars.webpush.Urgency;
 import nl.martijndwars.webpush.Utils;
 import org.slf4j.Logger;
@@ -143,10 +142,10 @@ class PushSender implements SmartLifecycle {
     private void deliver(NotificationSent sent, PushSubscription device, WebPushRequests requests, byte[] payload) {
         String service = URI.create(device.getEndpoint()).getHost();
         try {
-            Notification push = new Notification(device.getEndpoint(),
+            PushMessage push = new PushMessage(device.getEndpoint(),
                     (org.bouncycastle.jce.interfaces.ECPublicKey) Utils.loadPublicKey(device.getP256dh()),
                     java.util.Base64.getUrlDecoder().decode(device.getAuth()), payload, ttlSeconds(sent.kind()),
-                    sent.kind().isRequest() ? Urgency.HIGH : Urgency.NORMAL, null);
+                    sent.kind().isRequest() ? Urgency.HIGH : Urgency.NORMAL);
             nl.martijndwars.webpush.HttpRequest prepared = requests.prepare(push);
             HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(prepared.getUrl()))
                 .timeout(timeout)
