@@ -37,6 +37,12 @@ public class ChannelRecords {
         records.save(new ChannelRecord(notificationId, channel, clock.instant(), accepted, detail));
     }
 
+    /** Whether this attempt was recorded already (a report that must count once). */
+    @Transactional(readOnly = true)
+    public boolean recorded(String notificationId, NotificationChannel channel, String detail) {
+        return records.recorded(notificationId, channel, detail);
+    }
+
     /** The attempts for these notifications, oldest first. */
     @Transactional(readOnly = true)
     public List<Attempt> of(Collection<String> notificationIds) {

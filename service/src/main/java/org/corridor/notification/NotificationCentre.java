@@ -102,10 +102,7 @@ class NotificationCentre {
         Me me = Me.of(caller);
         Notification notification = notifications.findByIdAndPersonIdAndDistrictId(id, me.id(), me.districtId())
             .orElseThrow(() -> ApiProblem.notFound("Notification", id));
-        boolean known = records.of(List.of(id))
-            .stream()
-            .anyMatch(a -> a.channel() == NotificationChannel.PUSH && SHOWN_BY_BROWSER.equals(a.detail()));
-        if (known) {
+        if (records.recorded(id, NotificationChannel.PUSH, SHOWN_BY_BROWSER)) {
             return;
         }
         records.record(id, NotificationChannel.PUSH, true, SHOWN_BY_BROWSER);

@@ -20,6 +20,7 @@ interface PushSubscriptionRepository extends JpaRepository<PushSubscription, Str
             order by s.createdAt, s.id""")
     List<PushSubscription> mine(String personId, String districtId);
 
+    @Query("select s from PushSubscription s where s.endpointHash = :endpointHash")
     Optional<PushSubscription> findByEndpointHash(String endpointHash);
 
     @Transactional
