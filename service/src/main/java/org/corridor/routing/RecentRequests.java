@@ -70,7 +70,7 @@ class RecentRequests {
                 .distinct()
                 .toList())
             .stream()
-            .collect(Collectors.toMap(Person::getId, Function.identity()));
+            .collect(Collectors.toMap(Person::getId, Function.identity(), (a, b) -> a, HashMap::new));
         Map<String, List<NotificationTrail.Delivery>> deliveries = trail.of(districtId,
                 found.stream().map(Pass::getId).toList(), true);
         List<String> recipients = deliveries.values()

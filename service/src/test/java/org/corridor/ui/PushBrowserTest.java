@@ -105,6 +105,27 @@ class PushBrowserTest extends BrowserTest {
     }
 
     @Test
+    void myDevicesAreListedAndOneCanBeRemoved() {
+        String id = java.util.UUID.randomUUID().toString();
+        jdbc.update(
+                "insert into push_subscription (id, district_id, person_id, endpoint, endpoint_hash, p256dh, auth, "
+                        + "label, created_at, version) values (?, ?, ?, ?, ?, ?, ?, 'Firefox on Windows', ?, 0)",
+                id, person("rivera").getDistrictId(), person("rivera").getId(), "https://push.example.org/" + id,
+                id.replace("-", "") + "0".repeat(32),
+                "BH3A121vt06BR-7m3RjUIlrOjv_5YHtidVaC6m6GkxY13TqoHO-H4w7HYAqdwVmP3UHWa_AQrGlYaGWYejTmf98",
+                "AAAAAAAAAAAAAAAAAAAAAA", java.sql.Timestamp.from(java.time.Instant.now()));
+        riveraOnTheTeacherScreen();
+        browser.findElement(By.id("bell")).click();
+        awaitText("the device on the list", By.cssSelector("#push-devices li"), "Firefox on Windows");
+
+        browser.findElement(By.cssSelector("#push-devices button[data-device-id='" + id + "']")).click();
+
+        await("the list without the device", b -> b.findElements(By.cssSelector("#push-devices li")).isEmpty());
+        assertThat(jdbc.queryForObject("select count(*) from push_subscription where id = ?", Integer.class, id))
+            .isZero();
+    }
+
+    @Test
     void notificationsBlockedByTheBrowserAreSaidSo() {
         riveraOnTheTeacherScreen();
         ((ChromeDriver) browser).executeCdpCommand("Browser.setPermission",
