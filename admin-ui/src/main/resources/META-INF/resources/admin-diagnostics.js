@@ -1,10 +1,11 @@
 // Routing diagnostics as a form: a student (searched by name or number), optionally the teacher who expected
 // the request, optionally a moment on the school's clock → GET /api/admin/routing: the verdict, every reason,
-// and the student's recent requests with delivered / seen / escalated. Read only; REST API only.
+// and the student's recent requests with delivered / seen / escalated and the channels each went out on. Read only; REST API only.
 import {
   api, byId as $, clearProblem, dateTime, el, formProblem, showError, showProblem, studentSearch,
 } from '/corridor.js';
 import { openScreen } from '/layout.js';
+import { deliveryList } from '/channels.js';
 
 const say = sentence => { $('live').textContent = sentence; };
 
@@ -65,6 +66,7 @@ function show(answer) {
     el('td', {}, when(r.deliveredAt)),
     el('td', {}, when(r.seenAt)),
     el('td', {}, when(r.escalatedAt)),
+    el('td', {}, deliveryList(r.deliveries, when)),
     el('td', {}, outcome(r)))));
   // the answer is below the form: bring it into view, and a screen reader to it
   $('answer-title').focus();

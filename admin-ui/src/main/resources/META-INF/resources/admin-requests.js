@@ -3,6 +3,7 @@
 // person's notification stream; the list is read again then, and every 30 seconds. REST API only.
 import { api, byId as $, confirmThen, el, every, listen, showError, time, toast } from '/corridor.js';
 import { openScreen } from '/layout.js';
+import { pushSettings } from '/push-devices.js';
 
 const say = sentence => { $('live').textContent = sentence; };
 
@@ -151,6 +152,7 @@ async function start() {
     return;
   }
   await refresh();
+  pushSettings($('push'), { headingLevel: 2 });
   document.body.dataset.ready = 'true';
   listen({
     onNotification: n => {

@@ -4,6 +4,7 @@
 import { api, byId as $, dateTime, el, showError } from '/corridor.js';
 import { openScreen } from '/layout.js';
 import { at } from '/audit.js';
+import { deliveryList } from '/channels.js';
 
 const VIEWER = '/webjars/bpmn-js/dist/bpmn-navigated-viewer.production.min.js';
 
@@ -44,6 +45,10 @@ function timeline(events) {
     el('td', {}, e.fromState && e.toState ? `${e.fromState} → ${e.toState}` : (e.toState ?? '')),
     el('td', {}, [e.actor?.name, e.onBehalfOf ? `for ${e.onBehalfOf.name}` : null].filter(Boolean).join(' ')),
     el('td', {}, e.detail ?? ''))));
+}
+
+function deliveries(list) {
+  $('deliveries').replaceChildren(deliveryList(list, iso => at(iso)));
 }
 
 function rules({ flags, facts }) {
@@ -133,6 +138,7 @@ async function start() {
     document.title = `${$('title').textContent} — Auditor — Corridor`;
     summary(record.pass);
     timeline(record.events);
+    deliveries(record.deliveries ?? []);
     rules(record.rules);
     readers(record.readBy);
     $('record').hidden = false;

@@ -8,6 +8,7 @@ import {
   schoolClockValue, showError, showProblem, time, toast,
 } from '/corridor.js';
 import { openScreen } from '/layout.js';
+import { pushSettings } from '/push-devices.js';
 
 const error = $('error');
 
@@ -459,11 +460,19 @@ async function loadInbox() {
 }
 
 /** The notification centre: a panel over the page; Escape, Close or a click outside it closes it. */
+let devices = null;
+
 function openInbox() {
   $('inbox').hidden = false;
   $('bell').setAttribute('aria-expanded', 'true');
   $('inbox-title').focus();
   guarded($('inbox-error'), loadInbox);
+  // notifications on this device: drawn when first wanted, then kept current
+  if (devices) {
+    devices.refresh();
+  } else {
+    devices = pushSettings($('push'));
+  }
 }
 
 function closeInbox(returnFocus = true) {
@@ -653,6 +662,25 @@ async function requestPopup(n) {
   controls.fill();
 }
 
+/**
+ * A browser notification leads to a tab: /teacher.html#requests or #arriving opens it, also in a window
+ * already open (the service worker asks it by message).
+ */
+function openTabOf(hash) {
+  const tab = { '#requests': 'requests', '#arriving': 'arriving', '#class': 'class' }[hash];
+  if (tab && !$(`tab-${tab}`).hidden) {
+    selectTab(tab, true);
+  }
+}
+
+window.addEventListener('hashchange', () => openTabOf(location.hash));
+navigator.serviceWorker?.addEventListener('message', e => {
+  if (e.data?.corridor === 'open') {
+    openTabOf(e.data.hash);
+    refresh();
+  }
+});
+
 async function start() {
   me = await openScreen({ role: 'TEACHER', people: 'teachers' });
   if (!me) {
@@ -665,6 +693,7 @@ async function start() {
   if (staffsDestination && classCount === 0) {
     selectTab('arriving');
   }
+  openTabOf(location.hash);
   let wasLive = null;
   listen({
     onUnread: setUnread,

@@ -11,4 +11,9 @@ interface ChannelRecordRepository extends JpaRepository<ChannelRecord, String> {
     @Query("select c from ChannelRecord c where c.notificationId in :notificationIds order by c.sentAt, c.id")
     List<ChannelRecord> findByNotificationIds(Collection<String> notificationIds);
 
+    @Query("""
+            select count(c) > 0 from ChannelRecord c
+            where c.notificationId = :notificationId and c.channel = :channel and c.detail = :detail""")
+    boolean recorded(String notificationId, NotificationChannel channel, String detail);
+
 }

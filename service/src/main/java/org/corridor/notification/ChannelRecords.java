@@ -6,6 +6,8 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Objects;
 
+import io.swagger.v3.oas.annotations.media.Schema;
+
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -37,6 +39,12 @@ public class ChannelRecords {
         records.save(new ChannelRecord(notificationId, channel, clock.instant(), accepted, detail));
     }
 
+    /** Whether this attempt was recorded already (a report that must count once). */
+    @Transactional(readOnly = true)
+    public boolean recorded(String notificationId, NotificationChannel channel, String detail) {
+        return records.recorded(notificationId, channel, detail);
+    }
+
     /** The attempts for these notifications, oldest first. */
     @Transactional(readOnly = true)
     public List<Attempt> of(Collection<String> notificationIds) {
@@ -51,7 +59,7 @@ public class ChannelRecords {
 
     /** One push or email attempt, as diagnostics and the auditor show it. */
     public record Attempt(String notificationId, NotificationChannel channel, Instant at, boolean accepted,
-            String detail) {
+            @Schema(nullable = true) String detail) {
     }
 
 }

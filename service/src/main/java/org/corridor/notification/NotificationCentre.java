@@ -1,7 +1,12 @@
 package org.corridor.notification;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.util.List;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
 
 import org.springframework.data.domain.Limit;
 import org.springframework.stereotype.Service;
@@ -19,12 +24,24 @@ import org.corridor.security.Caller;
 @Service
 class NotificationCentre {
 
+    private static final Logger log = LoggerFactory.getLogger(NotificationCentre.class);
+
+    /** The detail of the record a browser's report makes, as the timeline shows it. */
+    static final String SHOWN_BY_BROWSER = "shown by the browser";
+
     private final NotificationRepository notifications;
+
+    private final ChannelRecords records;
+
+    private final ApplicationEventPublisher events;
 
     private final Clock clock;
 
-    NotificationCentre(NotificationRepository notifications, Clock clock) {
+    NotificationCentre(NotificationRepository notifications, ChannelRecords records, ApplicationEventPublisher events,
+            Clock clock) {
         this.notifications = notifications;
+        this.records = records;
+        this.events = events;
         this.clock = clock;
     }
 
@@ -72,6 +89,36 @@ class NotificationCentre {
         Me me = Me.of(caller);
         int marked = notifications.markAllSeen(me.id(), me.districtId(), clock.instant());
         return new Marked(notifications.countUnread(me.id(), me.districtId()), marked);
+    }
+
+    /**
+     * A browser's service worker showed the notification from a push: recorded once as a
+     * push that reached the device, and, for a request, the routed teacher's "delivered"
+     * (the student's screen says so). Not the notification's screen delivery: a request
+     * still pops up when a Corridor screen opens.
+     */
+    @Transactional
+    void shownByBrowser(Caller caller, String id) {
+        Me me = Me.of(caller);
+        Notification notification = notifications.findByIdAndPersonIdAndDistrictId(id, me.id(), me.districtId())
+            .orElseThrow(() -> ApiProblem.notFound("Notification", id));
+        if (records.recorded(id, NotificationChannel.PUSH, SHOWN_BY_BROWSER)) {
+            return;
+        }
+        records.record(id, NotificationChannel.PUSH, true, SHOWN_BY_BROWSER);
+        if (notification.getPassId() != null) {
+            Instant at = clock.instant();
+            try {
+                events.publishEvent(new NotificationDelivered(id, me.id(), notification.getPassId(),
+                        notification.getKind(), at, NotificationChannel.PUSH));
+            }
+            catch (RuntimeException e) {
+                // the device's record stays; the pass's delivery is written again by the
+                // screen
+                log.warn("A listener of the browser's delivery of notification {} (pass {}) failed", id,
+                        notification.getPassId(), e);
+            }
+        }
     }
 
 }

@@ -6,6 +6,7 @@ import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.Size;
 
+import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -13,6 +14,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 
@@ -54,6 +56,16 @@ class NotificationController {
     @PostMapping("/{id}/seen")
     NotificationView seen(Caller caller, @PathVariable @Size(max = 36) String id) {
         return centre.markSeen(caller, id);
+    }
+
+    /**
+     * The browser's service worker showed this notification from a push: the push reached
+     * the device (recorded once; for a request, its delivery to the teacher).
+     */
+    @PostMapping("/{id}/delivered")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    void shownByBrowser(Caller caller, @PathVariable @Size(max = 36) String id) {
+        centre.shownByBrowser(caller, id);
     }
 
     @PostMapping("/seen")

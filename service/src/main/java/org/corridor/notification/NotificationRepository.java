@@ -1,6 +1,7 @@
 package org.corridor.notification;
 
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 
@@ -73,6 +74,15 @@ interface NotificationRepository extends JpaRepository<Notification, String> {
             update Notification n set n.deliveredAt = :at, n.version = n.version + 1
             where n.id = :id and n.deliveredAt is null""")
     int markDelivered(String id, Instant at);
+
+    /**
+     * For diagnostics and the audit timeline: the notifications of these passes, oldest
+     * first.
+     */
+    @Query("""
+            select n from Notification n where n.districtId = :districtId and n.passId in :passIds
+            order by n.createdAt, n.id""")
+    List<Notification> aboutPasses(String districtId, Collection<String> passIds);
 
     @Modifying
     @Query("delete from Notification n where n.createdAt < :before")

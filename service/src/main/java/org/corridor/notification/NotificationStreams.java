@@ -271,8 +271,8 @@ class NotificationStreams implements SmartLifecycle {
         }
         if (view.passId() != null) {
             try {
-                ownTransaction.executeWithoutResult(status -> events
-                    .publishEvent(new NotificationDelivered(view.id(), recipientId, view.passId(), view.kind(), at)));
+                ownTransaction.executeWithoutResult(status -> events.publishEvent(new NotificationDelivered(view.id(),
+                        recipientId, view.passId(), view.kind(), at, NotificationChannel.SCREEN)));
             }
             catch (RuntimeException e) {
                 log.warn("A listener of the delivery of notification {} (pass {}) failed", view.id(), view.passId(), e);

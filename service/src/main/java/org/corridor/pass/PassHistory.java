@@ -14,6 +14,9 @@ import org.springframework.transaction.annotation.Transactional;
 
 import io.swagger.v3.oas.annotations.media.Schema;
 
+import org.corridor.notification.ChannelRecords;
+import org.corridor.notification.NotificationKind;
+import org.corridor.notification.NotificationTrail;
 import org.corridor.person.PersonRepository;
 import org.corridor.person.Role;
 import org.corridor.problem.ApiProblem;
@@ -41,8 +44,11 @@ public class PassHistory {
 
     private final PassReaders readers;
 
+    private final NotificationTrail trail;
+
     PassHistory(PassAccess access, PassEventRepository events, PersonRepository people, PassViews views,
-            KioskNames kiosks, ObjectMapper json, ReadLog reads, PassReaders readers) {
+            KioskNames kiosks, ObjectMapper json, ReadLog reads, PassReaders readers, NotificationTrail trail) {
+        this.trail = trail;
         this.readers = readers;
         this.reads = reads;
         this.kiosks = kiosks;
@@ -66,8 +72,22 @@ public class PassHistory {
     public record RulesSaw(List<FlagView> flags, @Schema(nullable = true) JsonNode facts) {
     }
 
-    /** {@code readBy}: who read the pass before this read, newest first. */
-    public record Timeline(PassView pass, List<Entry> events, RulesSaw rules, List<PassReaders.ReadBy> readBy) {
+    /**
+     * {@code readBy}: who read the pass before this read, newest first.
+     * {@code deliveries}: each notification about the pass and the ways it went out.
+     */
+    public record Timeline(PassView pass, List<Entry> events, RulesSaw rules, List<PassReaders.ReadBy> readBy,
+            List<Delivery> deliveries) {
+    }
+
+    /**
+     * A notification about the pass: whom it went to, when an open screen got it
+     * ({@code screenAt}), and each push or email attempt, oldest first.
+     */
+    public record Delivery(String notificationId, NotificationKind kind,
+            @Schema(nullable = true) PassView.Ref recipient, Instant createdAt,
+            @Schema(nullable = true) Instant screenAt, @Schema(nullable = true) Instant seenAt,
+            List<ChannelRecords.Attempt> attempts) {
     }
 
     /**
@@ -100,12 +120,27 @@ public class PassHistory {
         Map<String, PassView.Ref> actors = new HashMap<>();
         people.findAllById(ids).forEach(p -> actors.put(p.getId(), new PassView.Ref(p.getId(), p.getName())));
         kiosks.of(ids).forEach((id, name) -> actors.put(id, new PassView.Ref(id, "Kiosk: " + name)));
+        List<NotificationTrail.Delivery> deliveries = trail.of(caller.districtId(), List.of(passId), false)
+            .getOrDefault(passId, List.of());
+        List<String> recipients = deliveries.stream()
+            .map(NotificationTrail.Delivery::recipientId)
+            .filter(id -> !actors.containsKey(id))
+            .distinct()
+            .toList();
+        if (!recipients.isEmpty()) {
+            people.findAllById(recipients)
+                .forEach(p -> actors.put(p.getId(), new PassView.Ref(p.getId(), p.getName())));
+        }
         return new Timeline(views.of(pass, caller),
                 timeline.stream()
                     .map(e -> new Entry(e.getOccurredAt(), e.getKind(), ref(actors, e.getActorId()),
                             ref(actors, e.getOnBehalfOfId()), e.getFromState(), e.getToState(), e.getDetail()))
                     .toList(),
-                rulesSaw(pass), readers.of(caller.districtId(), passId));
+                rulesSaw(pass), readers.of(caller.districtId(), passId),
+                deliveries.stream()
+                    .map(d -> new Delivery(d.notificationId(), d.kind(), ref(actors, d.recipientId()), d.createdAt(),
+                            d.screenAt(), d.seenAt(), d.attempts()))
+                    .toList());
     }
 
     private RulesSaw rulesSaw(Pass pass) {

@@ -12,6 +12,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
+import org.corridor.notification.NotificationChannel;
 import org.corridor.notification.NotificationDelivered;
 import org.corridor.notification.Notifications;
 import org.corridor.persistence.RestartOnDeadlock;
@@ -76,8 +77,9 @@ public class RequestReceipts {
     }
 
     /**
-     * A request reached the routed teacher's open screen as a live popup. Pushes happen
-     * after the sender's commit, so this writes in a transaction of its own.
+     * A request reached the routed teacher: their open screen as a live popup, or their
+     * browser showed it from a push. Either happens after the sender's commit, so this
+     * writes in a transaction of its own.
      */
     @EventListener
     @Transactional(propagation = Propagation.REQUIRES_NEW)
@@ -89,7 +91,9 @@ public class RequestReceipts {
             .filter(p -> p.getState() == PassState.PENDING && p.getRoutedToId().equals(delivery.recipientId()))
             .filter(p -> passes.markDelivered(p.getId(), delivery.at()) == 1)
             .ifPresent(p -> {
-                events.recordBySystem(p, PassEventKind.DELIVERED, p.getState(), "Popped up on the teacher's screen");
+                events.recordBySystem(p, PassEventKind.DELIVERED, p.getState(),
+                        delivery.channel() == NotificationChannel.PUSH ? "Shown by the teacher's browser (push)"
+                                : "Popped up on the teacher's screen");
                 notifications.passChanged(p.getStudentId(), p.getId(), "delivered");
             });
     }

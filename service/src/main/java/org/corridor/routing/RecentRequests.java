@@ -1,5 +1,6 @@
 package org.corridor.routing;
 
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -12,6 +13,7 @@ import org.springframework.stereotype.Component;
 
 import org.corridor.location.Location;
 import org.corridor.location.LocationRepository;
+import org.corridor.notification.NotificationTrail;
 import org.corridor.pass.Pass;
 import org.corridor.pass.PassRepository;
 import org.corridor.pass.PassState;
@@ -39,8 +41,11 @@ class RecentRequests {
 
     private final LocationRepository locations;
 
+    private final NotificationTrail trail;
+
     RecentRequests(PassRepository passes, SectionRepository sections, PersonRepository people,
-            LocationRepository locations) {
+            LocationRepository locations, NotificationTrail trail) {
+        this.trail = trail;
         this.passes = passes;
         this.sections = sections;
         this.people = people;
@@ -65,7 +70,19 @@ class RecentRequests {
                 .distinct()
                 .toList())
             .stream()
-            .collect(Collectors.toMap(Person::getId, Function.identity()));
+            .collect(Collectors.toMap(Person::getId, Function.identity(), (a, b) -> a, HashMap::new));
+        Map<String, List<NotificationTrail.Delivery>> deliveries = trail.of(districtId,
+                found.stream().map(Pass::getId).toList(), true);
+        List<String> recipients = deliveries.values()
+            .stream()
+            .flatMap(List::stream)
+            .map(NotificationTrail.Delivery::recipientId)
+            .filter(id -> !personById.containsKey(id))
+            .distinct()
+            .toList();
+        if (!recipients.isEmpty()) {
+            people.findAllById(recipients).forEach(p -> personById.put(p.getId(), p));
+        }
         Map<String, Location> roomById = locations
             .findAllById(found.stream().map(Pass::getDepartingRoomId).filter(Objects::nonNull).distinct().toList())
             .stream()
@@ -80,7 +97,13 @@ class RecentRequests {
                     ref(personById.get(pass.getRoutedToId())),
                     teacherId == null ? null : teacherId.equals(pass.getRoutedToId()), pass.getDeliveredAt(),
                     pass.getSeenAt(), pass.getReannouncedAt(), pass.getEscalatedAt(), decision(pass, personById),
-                    pass.getEndedAt(), pass.getEndReason());
+                    pass.getEndedAt(), pass.getEndReason(),
+                    deliveries.getOrDefault(pass.getId(), List.of())
+                        .stream()
+                        .map(d -> new RoutingAnswer.Delivery(d.notificationId(), d.kind(),
+                                ref(personById.get(d.recipientId())), d.createdAt(), d.screenAt(), d.seenAt(),
+                                d.attempts()))
+                        .toList());
         }).toList();
     }
 

@@ -8,6 +8,8 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 
 import io.swagger.v3.oas.annotations.media.Schema;
 
+import org.corridor.notification.ChannelRecords;
+import org.corridor.notification.NotificationKind;
 import org.corridor.pass.PassChannel;
 import org.corridor.pass.PassState;
 import org.corridor.pass.PassType;
@@ -98,7 +100,18 @@ record RoutingAnswer(Student student, School school, Instant at,
             @JsonInclude(JsonInclude.Include.NON_NULL) Instant resentAt,
             @JsonInclude(JsonInclude.Include.NON_NULL) Instant escalatedAt,
             @JsonInclude(JsonInclude.Include.NON_NULL) Decision decision, @Schema(nullable = true) Instant endedAt,
-            @Schema(nullable = true) String endReason) {
+            @Schema(nullable = true) String endReason, List<Delivery> deliveries) {
+    }
+
+    /**
+     * One notification of the request (sent, sent again, escalated) and the ways it went
+     * out: {@code screenAt} when an open Corridor screen of the recipient got it,
+     * {@code attempts} each push to a browser (accepted or not, and a browser's report
+     * that it showed it) and each email.
+     */
+    record Delivery(String notificationId, NotificationKind kind, @Schema(nullable = true) Ref recipient,
+            Instant createdAt, @Schema(nullable = true) Instant screenAt, @Schema(nullable = true) Instant seenAt,
+            List<ChannelRecords.Attempt> attempts) {
     }
 
     record DepartingFrom(Ref section, Ref teacher, Ref room) {

@@ -46,7 +46,11 @@ class QueryPlanCacheTest extends ApiTest {
             Map.entry("CoverageChangeRepository.findByDistrictIdAndSectionIdOrderByChangedAtAsc",
                     "an administrator reads a class's cover history"),
             Map.entry("PassRepository.outTo", "a list of the teacher's destinations: once when Arrivals opens"),
-            Map.entry("PassRepository.checkedInAt", "a list of the teacher's destinations: once when Arrivals opens"));
+            Map.entry("PassRepository.checkedInAt", "a list of the teacher's destinations: once when Arrivals opens"),
+            Map.entry("NotificationRepository.aboutPasses",
+                    "a list of passes: an administrator's diagnostics, an auditor's pass record"),
+            Map.entry("ChannelRecordRepository.findByNotificationIds",
+                    "a list of notifications: an administrator's diagnostics, an auditor's pass record"));
 
     @Autowired
     private ApplicationContext context;

@@ -206,6 +206,12 @@ class AuthorizationMatrixTest extends ApiTest {
      */
     private static final Setup NOTIFICATION = (t, d, who) -> t.notification(d, who);
 
+    /**
+     * A browser with notifications on of the district's person in the caller's role (the
+     * teacher's, for those who have none).
+     */
+    private static final Setup PUSH_DEVICE = (t, d, who) -> t.pushDevice(d, who);
+
     private static final Setup EMERGENCY = (t, d, who) -> {
         t.clearPasses();
         t.expect(t.send(d, Who.ADMIN, "POST", "/api/admin/schools/" + d.schoolId() + "/emergency", null), 201,
@@ -365,6 +371,13 @@ class AuthorizationMatrixTest extends ApiTest {
             rule("GET /api/me/notification-preferences", "401 403 200 200 403 403"),
             rule("PUT /api/me/notification-preferences", "401 403 200 200 403 403")
                 .body(c -> Map.of("preferences", List.of(Map.of("kind", "EMERGENCY", "email", true)))),
+            rule("POST /api/notifications/{id}/delivered", "401 204 204 204 204 403 | 401 404 404 404 404 403")
+                .with(NOTIFICATION),
+            rule("GET /api/push/key", "401 200 200 200 200 403"),
+            rule("POST /api/push/subscriptions", "401 403 201 201 403 403").body(c -> pushSubscription()),
+            rule("GET /api/push/subscriptions", "401 403 200 200 403 403"),
+            rule("DELETE /api/push/subscriptions/{id}", "401 403 204 204 403 403 | 401 403 404 404 403 403")
+                .with(PUSH_DEVICE),
 
             rule("GET /api/admin/schools/{schoolId}/emergency", "401 403 403 200 403 403 | 401 403 403 404 403 403")
                 .ids(District::schoolId),
@@ -866,6 +879,46 @@ class AuthorizationMatrixTest extends ApiTest {
                         + "values (?, ?, ?, 'CANCELLED', 'Pass cancelled', 'Your request was cancelled.', ?, 0)",
                 id, d.districtId(), personId, java.sql.Timestamp.from(Instant.now()));
         return id;
+    }
+
+    private String pushDevice(District d, Who who) {
+        String personId = d.personIds().getOrDefault(who, d.teacherId());
+        String id = UUID.randomUUID().toString();
+        jdbc.update(
+                "insert into push_subscription (id, district_id, person_id, endpoint, endpoint_hash, p256dh, auth, "
+                        + "label, created_at, version) values (?, ?, ?, ?, ?, ?, ?, 'A browser', ?, 0)",
+                id, d.districtId(), personId, "https://push.example.org/" + id, id.replace("-", "") + "0".repeat(32),
+                browserKey(), "AAAAAAAAAAAAAAAAAAAAAA", java.sql.Timestamp.from(Instant.now()));
+        return id;
+    }
+
+    /** A browser's subscription of its own (a fresh endpoint and key pair). */
+    private static Map<String, Object> pushSubscription() {
+        return Map.of("endpoint", "https://push.example.org/" + UUID.randomUUID(), "keys",
+                Map.of("p256dh", browserKey(), "auth", "AAAAAAAAAAAAAAAAAAAAAA"));
+    }
+
+    /** A P-256 public key as a browser sends it: the uncompressed point, base64url. */
+    private static String browserKey() {
+        try {
+            java.security.KeyPairGenerator generator = java.security.KeyPairGenerator.getInstance("EC");
+            generator.initialize(new java.security.spec.ECGenParameterSpec("secp256r1"));
+            java.security.interfaces.ECPublicKey key = (java.security.interfaces.ECPublicKey) generator
+                .generateKeyPair()
+                .getPublic();
+            byte[] point = new byte[65];
+            point[0] = 4;
+            byte[] x = key.getW().getAffineX().toByteArray();
+            byte[] y = key.getW().getAffineY().toByteArray();
+            int xs = Math.max(0, x.length - 32);
+            int ys = Math.max(0, y.length - 32);
+            System.arraycopy(x, xs, point, 33 - (x.length - xs), x.length - xs);
+            System.arraycopy(y, ys, point, 65 - (y.length - ys), y.length - ys);
+            return Base64.getUrlEncoder().withoutPadding().encodeToString(point);
+        }
+        catch (java.security.GeneralSecurityException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     // --- HTTP, as each caller
