@@ -111,10 +111,10 @@ class SignInBrowserTest extends BrowserTest {
             .toList();
         assertThat(nav).containsExactly("Administration /admin.html", "Escalated requests /admin-requests.html",
                 "Routing diagnostics /admin-diagnostics.html", "Emergency /admin-emergency.html",
-                "School setup /admin-setup.html", "Roster /admin-roster.html", "Kiosks /admin-kiosks.html",
-                "Covered classes /admin-coverage.html", "Rule sets /admin-rules.html",
-                "Accommodations /admin-accommodations.html", "No-contact /admin-no-contact.html",
-                "Reports /admin-reports.html", "API explorer /swagger-ui.html");
+                "Email notifications /notification-preferences.html", "School setup /admin-setup.html",
+                "Roster /admin-roster.html", "Kiosks /admin-kiosks.html", "Covered classes /admin-coverage.html",
+                "Rule sets /admin-rules.html", "Accommodations /admin-accommodations.html",
+                "No-contact /admin-no-contact.html", "Reports /admin-reports.html", "API explorer /swagger-ui.html");
         List<String> groups = browser.findElements(By.cssSelector("header nav .nav-group"))
             .stream()
             .map(WebElement::getText)
