@@ -54,6 +54,14 @@ class NotificationStreams implements SmartLifecycle {
     static final int REPLAY_LIMIT = 100;
     static final Duration REPLAY_UNDELIVERED_FOR = Duration.ofHours(12);
 
+    /** How long the normal announcement may take before the repair pushes it. */
+    static final Duration REPAIR_GRACE = Duration.ofSeconds(3);
+
+    /** Older lost requests wait for the screen's next connect, which replays them. */
+    static final Duration REPAIR_WINDOW = Duration.ofMinutes(2);
+
+    static final int REPAIR_LIMIT = 500;
+
     private static final int STRIPES = 4;
 
     /**
@@ -276,6 +284,29 @@ class NotificationStreams implements SmartLifecycle {
             }
             catch (RuntimeException e) {
                 log.warn("A listener of the delivery of notification {} (pass {}) failed", view.id(), view.passId(), e);
+            }
+        }
+    }
+
+    /**
+     * A request committed on an instance that died before announcing it (on its own
+     * streams and on the broker) reaches no open screen: the row is there, but only a
+     * reconnect would replay it, and a stream held by another instance has no reason to
+     * reconnect. Every few seconds each instance pushes the undelivered requests of the
+     * people whose streams it holds, once they are older than the normal path needs. One
+     * indexed read of a short window, and only while this instance holds streams.
+     */
+    @Scheduled(fixedDelay = 5, initialDelay = 5, timeUnit = TimeUnit.SECONDS)
+    void repairLostAnnouncements() {
+        if (open.isEmpty()) {
+            return;
+        }
+        Instant now = clock.instant();
+        for (Notification lost : notifications.undeliveredBetween(Notifications.REQUEST_KINDS, now.minus(REPAIR_WINDOW),
+                now.minus(REPAIR_GRACE), Limit.of(REPAIR_LIMIT))) {
+            if (open.containsKey(lost.getPersonId())) {
+                log.info("Notification {} for {} was never announced; pushed now", lost.getId(), lost.getPersonId());
+                push(lost.getPersonId(), NotificationView.of(lost));
             }
         }
     }

@@ -280,4 +280,43 @@ class NotificationStreamTest extends NotificationTestSupport {
         assertThat(answer.getStatusCode().value()).isEqualTo(401);
     }
 
+    @Test
+    void requestNeverAnnouncedIsPushedToTheOpenStreamByTheRepair() throws Exception {
+        try (EventStream rivera = stream("rivera")) {
+            rivera.next("unread");
+            String lost = unannouncedRequest("rivera", Duration.ofSeconds(10));
+
+            streams.repairLostAnnouncements();
+
+            assertThat(rivera.next("notification").id()).isEqualTo(lost);
+            assertThat(eventually(() -> deliveredAt(lost) != null)).isTrue();
+        }
+    }
+
+    @Test
+    void requestStillWithinItsAnnouncementIsLeftToTheNormalPath() throws Exception {
+        try (EventStream rivera = stream("rivera")) {
+            rivera.next("unread");
+            String fresh = unannouncedRequest("rivera", Duration.ZERO);
+
+            streams.repairLostAnnouncements();
+
+            assertThat(deliveredAt(fresh)).isNull();
+        }
+    }
+
+    /**
+     * A request row as an instance that died between its commit and its announcement
+     * leaves it: stored, never pushed.
+     */
+    private String unannouncedRequest(String to, Duration age) {
+        String id = java.util.UUID.randomUUID().toString();
+        jdbc.update(
+                "insert into notification (id, district_id, person_id, kind, pass_id, title, body, created_at,"
+                        + " version) values (?, ?, ?, 'REQUEST', 'pass-lost', 'Lost request', '', ?, 0)",
+                id, person(to).getDistrictId(), person(to).getId(),
+                java.time.LocalDateTime.ofInstant(Instant.now().minus(age), java.time.ZoneOffset.UTC));
+        return id;
+    }
+
 }
