@@ -9,7 +9,8 @@
 # SESSIONS=1 (the load signs each person in once with the form login and then sends the session cookie and
 # CSRF token, as browsers and identity-provider users do; default: HTTP Basic on every call),
 # MARIADB_HOST/MARIADB_PORT (127.0.0.1:3306; user root, empty password).
-# Uses the databases corridor_bellrush and corridor_bellrush_engine, dropped and recreated on every run.
+# Uses the databases corridor_bellrush and corridor_bellrush_engine (BELLRUSH_DB names others), dropped and
+# recreated on every run.
 # Results: service/target/bellrush/{corridor,half-rate,engine}.properties, service.log, gc.log.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -19,8 +20,8 @@ CONCURRENCY=${2:-8}
 WARMUP=${WARMUP:-30}
 HOST=${MARIADB_HOST:-127.0.0.1}
 PORT_DB=${MARIADB_PORT:-3306}
-DB=corridor_bellrush
-ENGINE_DB=corridor_bellrush_engine
+DB=${BELLRUSH_DB:-corridor_bellrush}
+ENGINE_DB=${DB}_engine
 URL="jdbc:mariadb://$HOST:$PORT_DB/$DB"
 ENGINE_URL="jdbc:mariadb://$HOST:$PORT_DB/$ENGINE_DB"
 OUT=service/target/bellrush
