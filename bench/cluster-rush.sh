@@ -17,8 +17,14 @@
 # Environment: WARMUP (s, default 15), KILL_AFTER (s, default 15), BUILD=1 (rebuild the jar), HEALTH_PATIENCE
 # (s an instance may take to start, default 300: a busy machine is slow), PORT_A/PORT_B
 # (the instances, default 8093/8094), MARIADB_HOST/MARIADB_PORT, BROKER (default redis://127.0.0.1:6379),
-# SKIP_RUSH=1 or SKIP_CRASH=1. Databases corridor_cluster_rush and corridor_cluster_crash are dropped and
-# recreated. Results in service/target/cluster-rush/.
+# SKIP_RUSH=1 or SKIP_CRASH=1. CLUSTER_DB (default corridor_cluster) names the databases, <CLUSTER_DB>_rush and
+# <CLUSTER_DB>_crash, dropped and recreated, and the instances' Redis channel prefix: two people measuring on
+# one machine set their own CLUSTER_DB and ports. Results in service/target/cluster-rush/.
+#
+# The streams check classifies each notification made for a watched teacher: delivered (on the teacher's
+# stream), settled before shown (a request that reached no screen, because its announcement died with the
+# killed instance, and that its teacher decided through the Requests tab before the repair of lost
+# announcements could push it, 3 s), or missed; it fails on any miss.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -31,6 +37,7 @@ PORT_DB=${MARIADB_PORT:-3306}
 PORT_A=${PORT_A:-8093}
 PORT_B=${PORT_B:-8094}
 BROKER=${BROKER:-redis://127.0.0.1:6379}
+CLUSTER_DB=${CLUSTER_DB:-corridor_cluster}
 OUT=$PWD/service/target/cluster-rush
 mkdir -p "$OUT/nginx"
 
@@ -101,7 +108,7 @@ CONF
 
 start_instance() { # $1: A or B, $2: port, $3: database
   CORRIDOR_DB_URL="jdbc:mariadb://$HOST:$PORT_DB/$3" CORRIDOR_DB_USER=root CORRIDOR_DB_PASSWORD= \
-  CORRIDOR_BROKER_URL="$BROKER" CORRIDOR_FORWARD_HEADERS=native \
+  CORRIDOR_BROKER_URL="$BROKER" CORRIDOR_BROKER_CHANNEL_PREFIX="$CLUSTER_DB" CORRIDOR_FORWARD_HEADERS=native \
     java -Xmx512m -jar service/target/corridor.jar --spring.profiles.active=demo --server.address=127.0.0.1 \
     --server.port="$2" > "$OUT/service-$1.log" 2>&1 &
   PIDS[$1]=$!
@@ -121,7 +128,7 @@ echo "   other work on the machine now: $(pgrep -fc '^[^ ]*java .*plexus-classwo
      "$(pgrep -fc '^[^ ]*java .*surefirebooter' || true) surefire test JVMs, $(pgrep -c java || true) JVMs in all"
 
 rush() { # $1: one|two
-  local db=corridor_cluster_rush
+  local db=${CLUSTER_DB}_rush
   recreate "$db"
   local url="jdbc:mariadb://$HOST:$PORT_DB/$db"
   if [[ $1 == one ]]; then
@@ -161,7 +168,7 @@ if [[ ${SKIP_RUSH:-0} != 1 ]]; then
 fi
 
 if [[ ${SKIP_CRASH:-0} != 1 ]]; then
-  DB=corridor_cluster_crash
+  DB=${CLUSTER_DB}_crash
   URL="jdbc:mariadb://$HOST:$PORT_DB/$DB"
   sql() { mariadb -h "$HOST" -P "$PORT_DB" -u root -N -B "$DB" -e "$1"; }
   rm -f "$OUT"/passes.tsv "$OUT"/overdue.tsv

@@ -26,6 +26,8 @@ class ClusterConfiguration {
 
     static final String BROKER_URL = "corridor.broker.url";
 
+    static final String CHANNEL_PREFIX = "corridor.broker.channel-prefix";
+
     @Bean
     @Conditional(Clustered.class)
     LettuceConnectionFactory redisConnectionFactory(@Value("${" + BROKER_URL + "}") String url) {
@@ -70,8 +72,9 @@ class ClusterConfiguration {
 
     @Bean
     @Conditional(Clustered.class)
-    Broadcasts redisBroadcasts(StringRedisTemplate brokerTemplate, RedisMessageListenerContainer brokerListeners) {
-        return new RedisBroadcasts(brokerTemplate, brokerListeners);
+    Broadcasts redisBroadcasts(StringRedisTemplate brokerTemplate, RedisMessageListenerContainer brokerListeners,
+            @Value("${" + CHANNEL_PREFIX + ":corridor}") String channelPrefix) {
+        return new RedisBroadcasts(brokerTemplate, brokerListeners, channelPrefix);
     }
 
     @Bean

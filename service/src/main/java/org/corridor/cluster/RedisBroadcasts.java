@@ -9,9 +9,12 @@ import org.slf4j.LoggerFactory;
 import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.data.redis.listener.ChannelTopic;
 import org.springframework.data.redis.listener.RedisMessageListenerContainer;
+import org.springframework.util.StringUtils;
 
 /**
- * Redis pub/sub: one channel per topic ({@code corridor:<topic>}), each message prefixed
+ * Redis pub/sub: one channel per topic ({@code <prefix>:<topic>}, the prefix
+ * {@code corridor} unless {@code corridor.broker.channel-prefix} names another, so that
+ * two deployments sharing one Redis server never hear each other), each message prefixed
  * with the id of the instance that sent it, so an instance skips its own. A publish that
  * fails (the broker is down) is logged and dropped: the sender's own streams were served,
  * and the others catch up from the database when their clients reconnect.
@@ -28,13 +31,21 @@ class RedisBroadcasts implements Broadcasts {
 
     private final RedisMessageListenerContainer listeners;
 
-    RedisBroadcasts(StringRedisTemplate redis, RedisMessageListenerContainer listeners) {
+    private final String channelPrefix;
+
+    RedisBroadcasts(StringRedisTemplate redis, RedisMessageListenerContainer listeners, String channelPrefix) {
+        if (!StringUtils.hasText(channelPrefix) || channelPrefix.chars().anyMatch(Character::isWhitespace)) {
+            throw new IllegalArgumentException(
+                    "corridor.broker.channel-prefix (CORRIDOR_BROKER_CHANNEL_PREFIX) must be a word without spaces, "
+                            + "the same on every instance of one deployment; got \"" + channelPrefix + "\"");
+        }
         this.redis = redis;
         this.listeners = listeners;
+        this.channelPrefix = channelPrefix;
     }
 
-    static String channel(String topic) {
-        return "corridor:" + topic;
+    String channel(String topic) {
+        return channelPrefix + ":" + topic;
     }
 
     @Override

@@ -52,15 +52,14 @@ interface NotificationRepository extends JpaRepository<Notification, String> {
             Limit limit);
 
     /**
-     * Requests of anyone, in a window of creation times, that never reached a screen and
-     * nobody marked seen: for {@link NotificationStreams#repairLostAnnouncements()}.
+     * Notifications of anyone, in a window of creation times, that never reached a screen
+     * and nobody marked seen: for {@link NotificationStreams#repairLostAnnouncements()}.
      */
     @Query("""
             select n from Notification n
-            where n.kind in :kinds and n.seenAt is null and n.deliveredAt is null
-              and n.createdAt > :from and n.createdAt <= :until
+            where n.seenAt is null and n.deliveredAt is null and n.createdAt > :from and n.createdAt <= :until
             order by n.createdAt, n.id""")
-    List<Notification> undeliveredBetween(List<NotificationKind> kinds, Instant from, Instant until, Limit limit);
+    List<Notification> undeliveredBetween(Instant from, Instant until, Limit limit);
 
     @Modifying(flushAutomatically = true)
     @Query("""

@@ -17,6 +17,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Predicate;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -61,6 +62,12 @@ class NotificationStreams implements SmartLifecycle {
     static final Duration REPAIR_WINDOW = Duration.ofMinutes(2);
 
     static final int REPAIR_LIMIT = 500;
+
+    /**
+     * How long a transaction may hold a notification between making it and committing:
+     * one made this long before a screen opened would still have been announced to it.
+     */
+    static final Duration ANNOUNCED_TO_STREAMS_OPEN_WITHIN = Duration.ofSeconds(10);
 
     private static final int STRIPES = 4;
 
@@ -122,13 +129,28 @@ class NotificationStreams implements SmartLifecycle {
 
         final SseEmitter emitter;
 
+        final Instant openedAt;
+
         volatile boolean closed;
 
-        Stream(String recipientId, String districtId, String lastEventId, SseEmitter emitter) {
+        Stream(String recipientId, String districtId, String lastEventId, SseEmitter emitter, Instant openedAt) {
             this.recipientId = recipientId;
             this.districtId = districtId;
             this.lastEventId = lastEventId;
             this.emitter = emitter;
+            this.openedAt = openedAt;
+        }
+
+        /**
+         * Whether the notification's announcement was meant for this screen: any request
+         * (undelivered ones are replayed on every connect anyway); anything else made
+         * while it was open, or while the screen it continues (Last-Event-ID) was. A
+         * notice made before a new screen opened waits in the list, as it does without a
+         * repair.
+         */
+        boolean awaited(Notification notification) {
+            return notification.getKind().isRequest() || lastEventId != null
+                    || !notification.getCreatedAt().isBefore(openedAt.minus(ANNOUNCED_TO_STREAMS_OPEN_WITHIN));
         }
 
     }
@@ -140,7 +162,7 @@ class NotificationStreams implements SmartLifecycle {
      */
     Stream create(String recipientId, String districtId, String lastEventId) {
         SseEmitter emitter = new SseEmitter(timeout.toMillis());
-        Stream stream = new Stream(recipientId, districtId, lastEventId, emitter);
+        Stream stream = new Stream(recipientId, districtId, lastEventId, emitter, clock.instant());
         emitter.onCompletion(() -> drop(stream));
         emitter.onTimeout(() -> drop(stream));
         emitter.onError(e -> drop(stream));
@@ -223,9 +245,16 @@ class NotificationStreams implements SmartLifecycle {
      * instance.
      */
     void push(String recipientId, NotificationView view) {
+        push(recipientId, view, stream -> true);
+    }
+
+    private void push(String recipientId, NotificationView view, Predicate<Stream> to) {
         onStripe(recipientId, () -> {
             boolean written = false;
             for (Stream stream : open.getOrDefault(recipientId, Set.of())) {
+                if (!to.test(stream)) {
+                    continue;
+                }
                 try {
                     stream.emitter.send(notificationEvent(view));
                     written = true;
@@ -289,12 +318,15 @@ class NotificationStreams implements SmartLifecycle {
     }
 
     /**
-     * A request committed on an instance that died before announcing it (on its own
+     * A notification committed on an instance that died before announcing it (on its own
      * streams and on the broker) reaches no open screen: the row is there, but only a
      * reconnect would replay it, and a stream held by another instance has no reason to
-     * reconnect. Every few seconds each instance pushes the undelivered requests of the
-     * people whose streams it holds, once they are older than the normal path needs. One
-     * indexed read of a short window, and only while this instance holds streams.
+     * reconnect. Every few seconds each instance pushes the undelivered, unseen
+     * notifications of the people whose streams it holds to the streams that awaited them
+     * ({@link Stream#awaited}), once they are older than the normal path needs. A request
+     * decided (so marked seen) before that is left alone: there is nothing left to
+     * answer. One indexed read of a short window, and only while this instance holds
+     * streams.
      */
     @Scheduled(fixedDelay = 5, initialDelay = 5, timeUnit = TimeUnit.SECONDS)
     void repairLostAnnouncements() {
@@ -302,11 +334,11 @@ class NotificationStreams implements SmartLifecycle {
             return;
         }
         Instant now = clock.instant();
-        for (Notification lost : notifications.undeliveredBetween(Notifications.REQUEST_KINDS, now.minus(REPAIR_WINDOW),
-                now.minus(REPAIR_GRACE), Limit.of(REPAIR_LIMIT))) {
-            if (open.containsKey(lost.getPersonId())) {
+        for (Notification lost : notifications.undeliveredBetween(now.minus(REPAIR_WINDOW), now.minus(REPAIR_GRACE),
+                Limit.of(REPAIR_LIMIT))) {
+            if (open.getOrDefault(lost.getPersonId(), Set.of()).stream().anyMatch(s -> s.awaited(lost))) {
                 log.info("Notification {} for {} was never announced; pushed now", lost.getId(), lost.getPersonId());
-                push(lost.getPersonId(), NotificationView.of(lost));
+                push(lost.getPersonId(), NotificationView.of(lost), stream -> stream.awaited(lost));
             }
         }
     }

@@ -18,6 +18,7 @@ import java.time.Instant;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
@@ -60,6 +61,8 @@ class TwoInstancesTest {
 
     private static final LocalOpenIdProvider provider = LocalOpenIdProvider
         .start(Map.of("corridor-test", "test-secret"));
+
+    private static final String CHANNEL_PREFIX = "corridor-test-" + UUID.randomUUID();
 
     private static ConfigurableApplicationContext a;
 
@@ -381,6 +384,8 @@ class TwoInstancesTest {
         // one JVM here: the engines need names of their own
         properties.put("camunda.bpm.process-engine-name", name);
         properties.put("corridor.broker.url", broker);
+        // one deployment of its own on a Redis server other builds may share
+        properties.put("corridor.broker.channel-prefix", CHANNEL_PREFIX);
         // behind one address, as behind nginx: the test's browser is the proxy (from
         // 127.0.0.1)
         properties.put("server.forward-headers-strategy", "native");

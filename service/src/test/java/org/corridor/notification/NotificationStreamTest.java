@@ -305,16 +305,64 @@ class NotificationStreamTest extends NotificationTestSupport {
         }
     }
 
+    @Test
+    void noticeNeverAnnouncedIsPushedToTheStreamOpenWhenItWasMade() throws Exception {
+        try (EventStream rivera = stream("rivera")) {
+            rivera.next("unread");
+            String lost = unannounced("rivera", NotificationKind.LONG_RUNNING, Duration.ofSeconds(5));
+
+            streams.repairLostAnnouncements();
+
+            assertThat(rivera.next("notification").id()).isEqualTo(lost);
+            assertThat(eventually(() -> deliveredAt(lost) != null)).isTrue();
+        }
+    }
+
+    // In the next two, a live notification sent after the repair comes first only if the
+    // repair pushed nothing: the pushes to one person are written in order.
+    @Test
+    void noticeMadeLongBeforeTheScreenOpenedIsLeftToTheList() throws Exception {
+        String old = unannounced("rivera", NotificationKind.LONG_RUNNING, Duration.ofSeconds(60));
+        try (EventStream rivera = stream("rivera")) {
+            rivera.next("unread");
+
+            streams.repairLostAnnouncements();
+
+            String marker = send("rivera", NotificationKind.ON_THE_WAY, "pass-marker");
+            assertThat(rivera.next("notification").id()).as("the first push after the repair").isEqualTo(marker);
+            assertThat(deliveredAt(old)).isNull();
+        }
+    }
+
+    @Test
+    void requestDecidedBeforeTheRepairIsNotPushed() throws Exception {
+        try (EventStream rivera = stream("rivera")) {
+            rivera.next("unread");
+            String settled = unannounced("rivera", NotificationKind.REQUEST, Duration.ofSeconds(10));
+            jdbc.update("update notification set seen_at = created_at where id = ?", settled);
+
+            streams.repairLostAnnouncements();
+
+            String marker = send("rivera", NotificationKind.ON_THE_WAY, "pass-marker");
+            assertThat(rivera.next("notification").id()).as("the first push after the repair").isEqualTo(marker);
+            assertThat(deliveredAt(settled)).isNull();
+        }
+    }
+
     /**
      * A request row as an instance that died between its commit and its announcement
      * leaves it: stored, never pushed.
      */
     private String unannouncedRequest(String to, Duration age) {
+        return unannounced(to, NotificationKind.REQUEST, age);
+    }
+
+    private String unannounced(String to, NotificationKind kind, Duration age) {
         String id = java.util.UUID.randomUUID().toString();
         jdbc.update(
                 "insert into notification (id, district_id, person_id, kind, pass_id, title, body, created_at,"
-                        + " version) values (?, ?, ?, 'REQUEST', 'pass-lost', 'Lost request', '', ?, 0)",
-                id, person(to).getDistrictId(), person(to).getId(),
+                        + " version) values (?, ?, ?, ?, 'pass-lost', 'Lost', '', ?, 0)",
+                id, person(to).getDistrictId(), person(to).getId(), kind.name(),
                 java.time.LocalDateTime.ofInstant(Instant.now().minus(age), java.time.ZoneOffset.UTC));
         return id;
     }
