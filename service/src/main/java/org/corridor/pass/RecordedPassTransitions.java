@@ -236,7 +236,10 @@ class RecordedPassTransitions implements PassTransitions {
     private List<Person> escalationContacts(Pass pass, School school) {
         if (school.getEscalateTo() == EscalateTo.CO_TEACHERS) {
             Section section = sections.getReferenceById(pass.getDepartingSectionId());
-            List<Person> coTeachers = people.findAllById(section.getCoTeacherIds());
+            List<Person> coTeachers = people.findAllById(section.getCoTeacherIds())
+                .stream()
+                .filter(p -> !p.isRemoved())
+                .toList();
             if (!coTeachers.isEmpty()) {
                 return coTeachers;
             }

@@ -57,23 +57,29 @@ public interface PersonRepository extends JpaRepository<Person, String> {
     List<Person> findByDistrictIdAndStudentNumber(String districtId, String studentNumber);
 
     /**
-     * The administrators responsible for a school: its own, and the district's (no
-     * school).
+     * The people of a role responsible for a school: its own, and the district's (no
+     * school); not those removed from the roster.
      */
     @Query("""
             select p from Person p
-            where p.districtId = :districtId and :role member of p.roles
+            where p.districtId = :districtId and p.removedAt is null and :role member of p.roles
               and (p.schoolId is null or p.schoolId = :schoolId)""")
     List<Person> findResponsibleFor(String districtId, String schoolId, Role role);
 
     /**
-     * A school's staff: its teachers and administrators, and the district's
-     * administrators (no school); not those removed from the roster.
+     * A school's staff: its teachers and administrators, the district's administrators
+     * (no school), and every teacher who teaches one of its classes (a district-level
+     * teacher of no school, or another school's, as main or co-teacher); not those
+     * removed from the roster.
      */
     @Query("""
             select p from Person p
             where p.districtId = :districtId and p.removedAt is null
-              and ((:teacher member of p.roles and p.schoolId = :schoolId)
+              and ((:teacher member of p.roles
+                    and (p.schoolId = :schoolId
+                         or exists (select 1 from Section s
+                                    where s.schoolId = :schoolId and s.removedAt is null
+                                      and (s.mainTeacherId = p.id or p.id member of s.coTeacherIds))))
                    or (:admin member of p.roles and (p.schoolId is null or p.schoolId = :schoolId)))""")
     List<Person> findStaffOf(String districtId, String schoolId, Role teacher, Role admin);
 

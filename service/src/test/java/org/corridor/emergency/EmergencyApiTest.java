@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.http.HttpMethod;
@@ -98,6 +99,59 @@ class EmergencyApiTest extends ApiTest {
 
         assertThat(answer.getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
         assertThat(jdbc.queryForList("select id from school_emergency")).isEqualTo(List.of());
+    }
+
+    @Test
+    void districtTeacherOfNoSchoolWhoTeachesAClassHereIsToldOfTheEmergency() {
+        String coTeacher = districtTeacher();
+        String english10 = jdbc.queryForObject("select id from section where name = 'English 10' and school_id = ?",
+                String.class, schoolId());
+        jdbc.update("insert into section_co_teacher (section_id, person_id) values (?, ?)", english10, coTeacher);
+        try {
+            post("admin", emergency(), null);
+
+            assertThat(emergencyNoticesOf(coTeacher)).isEqualTo(1);
+        }
+        finally {
+            jdbc.update("delete from section_co_teacher where person_id = ?", coTeacher);
+            jdbc.update("update person set removed_at = current_timestamp where id = ?", coTeacher);
+        }
+    }
+
+    @Test
+    void districtTeacherWhoTeachesNoClassHereIsNotToldOfTheEmergency() {
+        String elsewhere = districtTeacher();
+        try {
+            post("admin", emergency(), null);
+
+            assertThat(emergencyNoticesOf(elsewhere)).isZero();
+        }
+        finally {
+            jdbc.update("update person set removed_at = current_timestamp where id = ?", elsewhere);
+        }
+    }
+
+    /**
+     * A teacher of the district attached to no school, as a roster makes a teacher who
+     * works across schools. Removed once the test is done, so no other test counts them
+     * as staff.
+     */
+    private String districtTeacher() {
+        // who is told is the school's choice: every member of staff here
+        jdbc.update("update school set email_emergencies_to = 'ALL_STAFF' where id = ?", schoolId());
+        String id = UUID.randomUUID().toString();
+        String email = "roaming-" + id + "@corridor.test";
+        jdbc.update(
+                "insert into person (id, district_id, school_id, email, email_key, given_name, family_name, version)"
+                        + " values (?, ?, null, ?, ?, 'Robin', 'Roaming', 0)",
+                id, person("admin").getDistrictId(), email, email);
+        jdbc.update("insert into person_role (person_id, role) values (?, 'TEACHER')", id);
+        return id;
+    }
+
+    private int emergencyNoticesOf(String personId) {
+        return jdbc.queryForObject("select count(*) from notification where person_id = ? and kind = 'EMERGENCY'",
+                Integer.class, personId);
     }
 
     private String emergency() {

@@ -201,6 +201,50 @@ class PassTimersApiTest extends ApiTest {
     }
 
     @Test
+    void removedDistrictAdministratorIsNotToldOfAnEscalation() {
+        String admin = personId("admin@corridor.test");
+        jdbc.update("update person set removed_at = current_timestamp where id = ?", admin);
+        try {
+            String id = request("ava", "Restroom").getBody().get("id").asText();
+
+            fireTimer(id, "Boundary_EscalateUnseen");
+
+            assertThat(escalationsOf(id, admin)).isZero();
+        }
+        finally {
+            jdbc.update("update person set removed_at = null where id = ?", admin);
+        }
+    }
+
+    @Test
+    void escalationToCoTeachersSkipsARemovedCoTeacherAndFallsBackToTheAdministrators() {
+        jdbc.update("update school set escalate_to = 'CO_TEACHERS'");
+        String chen = personId("chen@corridor.test");
+        jdbc.update("update person set removed_at = current_timestamp where id = ?", chen);
+        try {
+            String id = request("ava", "Restroom").getBody().get("id").asText();
+
+            fireTimer(id, "Boundary_EscalateUnseen");
+
+            assertThat(escalationsOf(id, chen)).isZero();
+            assertThat(escalationsOf(id, personId("admin@corridor.test"))).isOne();
+        }
+        finally {
+            jdbc.update("update person set removed_at = null where id = ?", chen);
+        }
+    }
+
+    private String personId(String email) {
+        return jdbc.queryForObject("select id from person where email = ?", String.class, email);
+    }
+
+    private int escalationsOf(String passId, String personId) {
+        return jdbc.queryForObject(
+                "select count(*) from notification where pass_id = ? and person_id = ? and kind = 'REQUEST_ESCALATED'",
+                Integer.class, passId, personId);
+    }
+
+    @Test
     void coTeacherCanDecideARequestOnceItWasEscalatedToThem() {
         jdbc.update("update school set escalate_to = 'CO_TEACHERS'");
         String id = request("ava", "Restroom").getBody().get("id").asText();
