@@ -78,6 +78,13 @@ class ClusterConfiguration {
     }
 
     @Bean
+    @Conditional(Clustered.class)
+    SharedBuckets redisSharedBuckets(@Value("${" + BROKER_URL + "}") String url,
+            @Value("${" + CHANNEL_PREFIX + ":corridor}") String channelPrefix) {
+        return new RedisSharedBuckets(url, channelPrefix);
+    }
+
+    @Bean
     @Conditional(SingleInstance.class)
     Broadcasts localBroadcasts() {
         return new LocalBroadcasts();
