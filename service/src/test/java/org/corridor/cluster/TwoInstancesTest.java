@@ -292,6 +292,32 @@ class TwoInstancesTest {
             .isEqualTo(districts);
     }
 
+    @Test
+    void wrongPasswordsSpreadOverBothInstancesCountAgainstOneLimit() throws Exception {
+        int perAccount = a.getEnvironment().getProperty("corridor.sign-in.failures-per-account", Integer.class);
+        for (int i = 0; i < perAccount; i++) {
+            ConfigurableApplicationContext at = i % 2 == 0 ? a : b;
+            assertThat(basic(at, "okafor@corridor.test", "guess" + i).statusCode()).isEqualTo(401);
+        }
+
+        // each instance saw half the limit: only a shared count refuses now
+        assertThat(basic(a, "okafor@corridor.test", "demo").statusCode()).isEqualTo(429);
+        assertThat(basic(b, "okafor@corridor.test", "demo").statusCode()).isEqualTo(429);
+        assertThat(basic(b, "chen@corridor.test", "demo").statusCode()).as("another account").isEqualTo(200);
+    }
+
+    private static HttpResponse<String> basic(ConfigurableApplicationContext at, String email, String password)
+            throws Exception {
+        return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port(at) + "/api/me"))
+            .timeout(Duration.ofSeconds(30))
+            .header("Accept", "application/json")
+            .header("Authorization",
+                    "Basic " + Base64.getEncoder()
+                        .encodeToString((email + ":" + password).getBytes(StandardCharsets.UTF_8)))
+            .GET()
+            .build(), HttpResponse.BodyHandlers.ofString());
+    }
+
     private static String personId(String email) {
         return a.getBean(JdbcTemplate.class)
             .queryForObject("select id from person where email = ?", String.class, email);
