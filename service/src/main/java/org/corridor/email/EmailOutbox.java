@@ -1,6 +1,8 @@
 package org.corridor.email;
 
+import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.RejectedExecutionException;
@@ -16,6 +18,7 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.context.event.EventListener;
 import org.springframework.mail.javamail.JavaMailSender;
+import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import org.springframework.util.StringUtils;
 
@@ -33,8 +36,15 @@ import org.corridor.notification.NotificationSent;
  * server accepted it and, if not, its reply. An email the server could not take for now
  * (no connection, a 4xx reply) is tried again after each of
  * {@code corridor.mail.retry-delays}; one refused for good (5xx, a refused sign-in) or
- * whose sending timed out (the server may have taken it) is not. The queue is in memory:
- * emails still waiting when the instance stops are not sent (their notifications are).
+ * whose sending timed out (the server may have taken it) is not.
+ * <p>
+ * The queue is a table ({@link OutboxRows}): an email is a row from its notification's
+ * announcement until it is accepted or given up. This instance sends it at once and
+ * schedules its retries in memory; every {@value #POLL_SECONDS} s every instance also
+ * sends the due rows nobody holds, so an email whose instance stopped (or crashed) is
+ * sent by another, or by the restarted one. An instance claims a row for {@link #CLAIM}
+ * before sending it, so one instance sends it; only an instance that dies between the
+ * server's acceptance and the row's removal leaves an email to be sent again.
  * <p>
  * Off, with nothing queued, when no SMTP host is configured.
  */
@@ -42,6 +52,20 @@ import org.corridor.notification.NotificationSent;
 class EmailOutbox implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(EmailOutbox.class);
+
+    static final int POLL_SECONDS = 15;
+
+    /**
+     * How long an instance holds a row it sends: longer than composing and the SMTP
+     * timeouts (10 s each) take.
+     */
+    static final Duration CLAIM = Duration.ofMinutes(2);
+
+    private static final int POLL_LIMIT = 50;
+
+    private final OutboxRows rows;
+
+    private final Clock clock;
 
     private final EmailMessages messages;
 
@@ -58,7 +82,9 @@ class EmailOutbox implements SmartLifecycle {
     private volatile boolean running;
 
     EmailOutbox(@Value("${spring.mail.host:}") String host, ObjectProvider<JavaMailSender> sender,
-            EmailSettings settings, EmailMessages messages, ChannelRecords channels) {
+            EmailSettings settings, EmailMessages messages, ChannelRecords channels, OutboxRows rows, Clock clock) {
+        this.rows = rows;
+        this.clock = clock;
         this.messages = messages;
         this.channels = channels;
         this.retryDelays = settings.retryDelays();
@@ -92,19 +118,50 @@ class EmailOutbox implements SmartLifecycle {
         if (!isOn() || !sent.kind().isEmailed()) {
             return;
         }
-        submit(() -> first(sent), 0);
-    }
-
-    private void first(NotificationSent sent) {
-        Optional<Email> email;
         try {
-            email = messages.compose(sent);
+            rows.add(sent.notificationId(), clock.instant());
         }
         catch (RuntimeException e) {
-            log.warn("Email for notification {} could not be composed", sent.notificationId(), e);
+            log.warn("Email for notification {} not queued: the outbox could not be written", sent.notificationId(), e);
             return;
         }
-        email.ifPresent(e -> attempt(e, 1));
+        submit(() -> send(sent.notificationId()), 0);
+    }
+
+    /**
+     * The due rows nobody holds: left by an instance that stopped, or whose retry this
+     * instance no longer has in memory.
+     */
+    @Scheduled(fixedDelay = POLL_SECONDS, initialDelay = POLL_SECONDS, timeUnit = TimeUnit.SECONDS)
+    void sendWhatIsDue() {
+        if (!isOn() || !running) {
+            return;
+        }
+        for (String notificationId : rows.due(clock.instant(), POLL_LIMIT)) {
+            submit(() -> send(notificationId), 0);
+        }
+    }
+
+    private void send(String notificationId) {
+        Instant now = clock.instant();
+        Optional<OutboxRows.Claimed> claimed = rows.claim(notificationId, now, now.plus(CLAIM));
+        if (claimed.isEmpty()) {
+            return; // sent, given up, held by another instance, or not yet due
+        }
+        Optional<Email> email;
+        try {
+            email = messages.compose(claimed.get().sent());
+        }
+        catch (RuntimeException e) {
+            log.warn("Email for notification {} could not be composed; dropped", notificationId, e);
+            rows.remove(notificationId);
+            return;
+        }
+        if (email.isEmpty()) {
+            rows.remove(notificationId);
+            return;
+        }
+        attempt(email.get(), claimed.get().attempt());
     }
 
     private void attempt(Email email, int attempt) {
@@ -128,7 +185,12 @@ class EmailOutbox implements SmartLifecycle {
             log.warn("Email attempt for notification {} not recorded", email.notificationId(), e);
         }
         if (again) {
-            submit(() -> attempt(email, attempt + 1), retryDelays.get(attempt - 1).toMillis());
+            Duration delay = retryDelays.get(attempt - 1);
+            rows.later(email.notificationId(), attempt + 1, clock.instant().plus(delay));
+            submit(() -> send(email.notificationId()), delay.toMillis());
+        }
+        else {
+            rows.remove(email.notificationId());
         }
     }
 
