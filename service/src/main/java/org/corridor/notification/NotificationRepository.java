@@ -52,14 +52,16 @@ interface NotificationRepository extends JpaRepository<Notification, String> {
             Limit limit);
 
     /**
-     * Notifications of anyone, in a window of creation times, that never reached a screen
-     * and nobody marked seen: for {@link NotificationStreams#repairLostAnnouncements()}.
+     * Notifications of these people, in a window of creation times, that never reached a
+     * screen and nobody marked seen: for
+     * {@link NotificationStreams#repairLostAnnouncements()}.
      */
     @Query("""
             select n from Notification n
-            where n.seenAt is null and n.deliveredAt is null and n.createdAt > :from and n.createdAt <= :until
+            where n.personId in :personIds and n.seenAt is null and n.deliveredAt is null
+              and n.createdAt > :from and n.createdAt <= :until
             order by n.createdAt, n.id""")
-    List<Notification> undeliveredBetween(Instant from, Instant until, Limit limit);
+    List<Notification> undeliveredBetween(Collection<String> personIds, Instant from, Instant until, Limit limit);
 
     @Modifying(flushAutomatically = true)
     @Query("""

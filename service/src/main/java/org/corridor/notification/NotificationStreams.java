@@ -63,6 +63,9 @@ class NotificationStreams implements SmartLifecycle {
 
     static final int REPAIR_LIMIT = 500;
 
+    /** People with open streams named in one read of the repair. */
+    static final int REPAIR_PEOPLE_PER_READ = 200;
+
     /**
      * How long a transaction may hold a notification between making it and committing:
      * one made this long before a screen opened would still have been announced to it.
@@ -334,11 +337,19 @@ class NotificationStreams implements SmartLifecycle {
             return;
         }
         Instant now = clock.instant();
-        for (Notification lost : notifications.undeliveredBetween(now.minus(REPAIR_WINDOW), now.minus(REPAIR_GRACE),
-                Limit.of(REPAIR_LIMIT))) {
-            if (open.getOrDefault(lost.getPersonId(), Set.of()).stream().anyMatch(s -> s.awaited(lost))) {
-                log.info("Notification {} for {} was never announced; pushed now", lost.getId(), lost.getPersonId());
-                push(lost.getPersonId(), NotificationView.of(lost), stream -> stream.awaited(lost));
+        // only the people with streams here: the traffic of everyone else, screens
+        // closed,
+        // must not crowd theirs out of the read's limit
+        List<String> watched = List.copyOf(open.keySet());
+        for (int from = 0; from < watched.size(); from += REPAIR_PEOPLE_PER_READ) {
+            for (Notification lost : notifications.undeliveredBetween(
+                    watched.subList(from, Math.min(watched.size(), from + REPAIR_PEOPLE_PER_READ)),
+                    now.minus(REPAIR_WINDOW), now.minus(REPAIR_GRACE), Limit.of(REPAIR_LIMIT))) {
+                if (open.getOrDefault(lost.getPersonId(), Set.of()).stream().anyMatch(s -> s.awaited(lost))) {
+                    log.info("Notification {} for {} was never announced; pushed now", lost.getId(),
+                            lost.getPersonId());
+                    push(lost.getPersonId(), NotificationView.of(lost), stream -> stream.awaited(lost));
+                }
             }
         }
     }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 
 import org.junit.jupiter.api.Test;
 import org.slf4j.LoggerFactory;
@@ -346,6 +347,31 @@ class NotificationStreamTest extends NotificationTestSupport {
             String marker = send("rivera", NotificationKind.ON_THE_WAY, "pass-marker");
             assertThat(rivera.next("notification").id()).as("the first push after the repair").isEqualTo(marker);
             assertThat(deliveredAt(settled)).isNull();
+        }
+    }
+
+    @Test
+    void repairIsNotCrowdedOutByTheNotificationsOfPeopleWithNoScreenOpen() throws Exception {
+        // more unread, undelivered notifications of someone with no screen than one read
+        // takes, all older than the one lost for the teacher with a screen
+        List<Object[]> crowd = new java.util.ArrayList<>();
+        java.time.LocalDateTime earlier = java.time.LocalDateTime.now(java.time.ZoneOffset.UTC).minusSeconds(60);
+        for (int i = 0; i <= NotificationStreams.REPAIR_LIMIT; i++) {
+            crowd.add(new Object[] { java.util.UUID.randomUUID().toString(), person("ava").getDistrictId(),
+                    person("ava").getId(), earlier.plusNanos(i * 1_000_000L) });
+        }
+        jdbc.batchUpdate("insert into notification (id, district_id, person_id, kind, pass_id, title, body, created_at,"
+                + " version) values (?, ?, ?, 'ON_THE_WAY', 'pass-crowd', 'Crowd', '', ?, 0)", crowd);
+        try (EventStream rivera = stream("rivera")) {
+            rivera.next("unread");
+            String lost = unannouncedRequest("rivera", Duration.ofSeconds(10));
+
+            streams.repairLostAnnouncements();
+
+            assertThat(rivera.next("notification").id()).isEqualTo(lost);
+        }
+        finally {
+            jdbc.update("delete from notification where pass_id = 'pass-crowd'");
         }
     }
 

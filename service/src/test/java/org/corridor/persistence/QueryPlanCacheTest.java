@@ -49,6 +49,8 @@ class QueryPlanCacheTest extends ApiTest {
             Map.entry("PassRepository.checkedInAt", "a list of the teacher's destinations: once when Arrivals opens"),
             Map.entry("NotificationRepository.aboutPasses",
                     "a list of passes: an administrator's diagnostics, an auditor's pass record"),
+            Map.entry("NotificationRepository.undeliveredBetween",
+                    "a list of the people with open streams: the repair, every 5 s per instance, never on a request's path"),
             Map.entry("ChannelRecordRepository.findByNotificationIds",
                     "a list of notifications: an administrator's diagnostics, an auditor's pass record"));
 
