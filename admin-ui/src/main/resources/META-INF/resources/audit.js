@@ -94,7 +94,7 @@ export function passRows(passes, { student = true } = {}) {
     student ? el('td', {}, el('a', { href: `/auditor-student.html?id=${encodeURIComponent(p.student.id)}` }, who({ name: p.student.name, studentNumber: p.studentNumber }))) : null,
     el('td', {}, p.state),
     el('td', {}, `${p.type} · ${p.channel}`),
-    el('td', {}, p.section ? `${p.section} (${p.teacher.name})` : p.teacher.name),
+    el('td', {}, [p.section, p.teacher ? `(${p.teacher.name})` : null].filter(Boolean).join(' ')),
     el('td', {}, p.destination.name),
     el('td', {}, at(p.startedAt, p)),
     el('td', {}, at(p.endedAt, p)),
