@@ -117,8 +117,8 @@ async function start() {
   }
   $('from').value = day(0);
   $('until').value = day(30);
-  studentSearch({ form: $('new-form'), input: $('find'), button: $('find-button'), select: $('student'),
-    announce: live });
+  studentSearch({ form: $('new-form'), name: 'student', field: 'studentId', find: 'Find the student',
+    label: 'Student', none: 'Find a student first', announce: live });
   $('new-form').addEventListener('submit', add);
   $('change-form').addEventListener('submit', saveChange);
   $('change-cancel').addEventListener('click', () => $('change').close());

@@ -103,8 +103,8 @@ async function start() {
   if (!me) {
     return;
   }
-  studentSearch({ form: $('ask-form'), input: $('find'), button: $('find-button'), select: $('student'),
-    announce: say, empty: () => showProblem($('ask-form'),
+  studentSearch({ form: $('ask-form'), name: 'student', field: 'studentId', find: 'Find a student',
+    label: 'Student', none: 'Find the student first', announce: say, empty: () => showProblem($('ask-form'),
       formProblem({ studentId: 'Type the start of a name, or a student number, then Find.' })) });
   $('ask-form').addEventListener('submit', ask);
   try {

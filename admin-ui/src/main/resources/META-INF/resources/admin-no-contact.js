@@ -151,10 +151,11 @@ async function start() {
     return;
   }
   const showPairs = () => refresh().catch(e => showError($('error'), e));
-  studentSearch({ form: $('pick-form'), input: $('find'), button: $('find-button'), select: $('student'),
-    announce: live, everyone: 'Every student of the district', empty: showPairs, found: showPairs });
-  studentSearch({ form: $('new-form'), input: $('find-other'), button: $('find-other-button'), select: $('other'),
-    announce: live });
+  studentSearch({ form: $('pick-form'), name: 'student', field: 'studentId', find: 'Find a student',
+    label: 'Student', none: 'Every student of the district', announce: live, everyone: 'Every student of the district',
+    empty: showPairs, found: showPairs });
+  studentSearch({ form: $('new-form'), name: 'other', field: 'otherStudentId', find: 'Find the other student',
+    label: 'Other student', none: 'Find the other student first', announce: live });
   $('student').addEventListener('change', showPairs);
   $('new-form').addEventListener('submit', add);
   $('import-form').addEventListener('submit', importCsv);

@@ -103,9 +103,11 @@ async function savePlace(event) {
     const saved = editing
       ? await api(`${base()}/locations/${encodeURIComponent(editing.id)}`, { method: 'PUT', body })
       : await api(`${base()}/destinations`, { method: 'POST', body });
-    live(editing ? `${saved.name} saved.` : `Destination ${saved.name} added.`);
+    const said = editing ? `${saved.name} saved.` : `Destination ${saved.name} added.`;
     endChange();
+    // said once the list shows it: whoever hears "saved" and reads the list finds the change there
     await refreshPlaces();
+    live(said);
   } catch (e) {
     showProblem(form, e, { alert: $('place-error') });
   } finally {

@@ -1,6 +1,28 @@
-// What the auditor's pages share: the people look-up behind a search box, a pass table, a pager and the CSV
-// download. REST API only (/api/audit/...).
-import { ApiError, api, dateTime, el, showError } from '/corridor.js';
+// What the auditor's pages share: their head (who may open them, the status line, the title), the people
+// look-up behind a search box, a pass table, a pager and the CSV download. REST API only (/api/audit/...).
+import { ApiError, api, byId, dateTime, el, showError } from '/corridor.js';
+import { openScreen } from '/layout.js';
+
+/**
+ * Opens an auditor's page for auditors, and administrators too unless `auditorsOnly`: the bar, and for anyone
+ * else the refusal in #error with the page's `form` (if any) hidden. Resolves to the person, or null.
+ */
+export async function openAuditorScreen({ auditorsOnly = false, form = null } = {}) {
+  const me = await openScreen({ role: auditorsOnly ? 'AUDITOR' : ['AUDITOR', 'ADMIN'], people: 'auditors' });
+  if (!me && form) {
+    form.hidden = true;
+  }
+  return me;
+}
+
+/** Says `message` in the page's status line #live (read out by screen readers). */
+export const say = message => { byId('live').textContent = message; };
+
+/** Names what the page shows: its heading #title and the window's title. */
+export function titled(text) {
+  byId('title').textContent = text;
+  document.title = `${text} — Auditor — Corridor`;
+}
 
 /** "Ava Lopez (S1001)". */
 export const who = p => (p ? `${p.name}${p.studentNumber ? ` (${p.studentNumber})` : ''}` : '');
@@ -72,7 +94,7 @@ export function passRows(passes, { student = true } = {}) {
     student ? el('td', {}, el('a', { href: `/auditor-student.html?id=${encodeURIComponent(p.student.id)}` }, who({ name: p.student.name, studentNumber: p.studentNumber }))) : null,
     el('td', {}, p.state),
     el('td', {}, `${p.type} · ${p.channel}`),
-    el('td', {}, p.section ? `${p.section} (${p.teacher.name})` : p.teacher.name),
+    el('td', {}, [p.section, p.teacher ? `(${p.teacher.name})` : null].filter(Boolean).join(' ')),
     el('td', {}, p.destination.name),
     el('td', {}, at(p.startedAt, p)),
     el('td', {}, at(p.endedAt, p)),

@@ -2,8 +2,7 @@
 // drawing the model the engine deployed; visited steps marked and timed, the current one distinct), its
 // timeline, the flags with the facts the rules saw and the rule-set version, and who read it.
 import { api, byId as $, dateTime, el, showError } from '/corridor.js';
-import { openScreen } from '/layout.js';
-import { at } from '/audit.js';
+import { at, openAuditorScreen, titled } from '/audit.js';
 import { deliveryList } from '/channels.js';
 
 const VIEWER = '/webjars/bpmn-js/dist/bpmn-navigated-viewer.production.min.js';
@@ -122,7 +121,7 @@ async function drawProcess(process, index) {
 let zoneOf;
 
 async function start() {
-  const me = await openScreen({ role: ['AUDITOR', 'ADMIN'], people: 'auditors' });
+  const me = await openAuditorScreen();
   if (!me) {
     return;
   }
@@ -134,8 +133,7 @@ async function start() {
   }
   try {
     const record = await api(`/api/audit/passes/${encodeURIComponent(id)}`);
-    $('title').textContent = `${record.pass.student.name}'s pass to ${record.pass.destination.name}, ${dateTime(record.pass.requestedAt)}`;
-    document.title = `${$('title').textContent} — Auditor — Corridor`;
+    titled(`${record.pass.student.name}'s pass to ${record.pass.destination.name}, ${dateTime(record.pass.requestedAt)}`);
     summary(record.pass);
     timeline(record.events);
     deliveries(record.deliveries ?? []);

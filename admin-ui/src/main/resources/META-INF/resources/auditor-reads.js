@@ -1,10 +1,8 @@
 // The reads log: who read which student's passes (GET /api/audit/reads), filtered by reader, student and
 // time, a page at a time or as CSV. Auditors only.
 import { api, byId as $, clearProblem, el, showProblem } from '/corridor.js';
-import { openScreen } from '/layout.js';
-import { at, downloadCsv, findInto, pager, queryOf } from '/audit.js';
+import { at, downloadCsv, findInto, openAuditorScreen, pager, queryOf, say as live } from '/audit.js';
 
-const live = message => { $('live').textContent = message; };
 const form = () => $('reads-form');
 
 async function show(page = 0) {
@@ -29,9 +27,8 @@ async function show(page = 0) {
 }
 
 async function start() {
-  const me = await openScreen({ role: 'AUDITOR', people: 'auditors' });
+  const me = await openAuditorScreen({ auditorsOnly: true, form: form() });
   if (!me) {
-    form().hidden = true;
     return;
   }
   const finder = (input, select, role, anyone) => async () => {

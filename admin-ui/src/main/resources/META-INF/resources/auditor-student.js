@@ -1,18 +1,15 @@
 // A student's whole history: every pass, oldest first (GET /api/audit/passes?studentId=), a page at a time,
 // and all of it as one CSV file.
 import { api, byId as $, showError } from '/corridor.js';
-import { openScreen } from '/layout.js';
-import { downloadCsv, pager, passRows } from '/audit.js';
+import { downloadCsv, openAuditorScreen, pager, passRows, say as live, titled } from '/audit.js';
 
-const live = message => { $('live').textContent = message; };
 let student;
 
 async function load(page) {
   const found = await api(`/api/audit/passes?studentId=${encodeURIComponent(student)}&sort=requestedAt,asc&size=100&page=${page}`);
   const first = found.passes[0];
   if (first) {
-    $('title').textContent = `${first.student.name}'s history${first.studentNumber ? ` (${first.studentNumber})` : ''}`;
-    document.title = `${$('title').textContent} — Auditor — Corridor`;
+    titled(`${first.student.name}'s history${first.studentNumber ? ` (${first.studentNumber})` : ''}`);
   }
   $('history').tBodies[0].replaceChildren(...passRows(found.passes, { student: false }));
   $('empty').hidden = found.total > 0;
@@ -21,7 +18,7 @@ async function load(page) {
 }
 
 async function start() {
-  const me = await openScreen({ role: ['AUDITOR', 'ADMIN'], people: 'auditors' });
+  const me = await openAuditorScreen();
   if (!me) {
     return;
   }

@@ -2,12 +2,10 @@
 // of results at a time, and the same search as a CSV file. The filters live in the address, so a search can
 // be bookmarked and Back returns to it.
 import { api, byId as $, clearProblem, el, showError, showProblem } from '/corridor.js';
-import { openScreen } from '/layout.js';
-import { downloadCsv, findInto, pager, passRows, queryOf } from '/audit.js';
+import { downloadCsv, findInto, openAuditorScreen, pager, passRows, queryOf, say as live } from '/audit.js';
 
 const STATES = ['SCHEDULED', 'REQUESTED', 'PENDING', 'WAITING', 'ACTIVE', 'LONG_RUNNING', 'COMPLETED', 'ENDED_BY_SYSTEM',
   'DENIED', 'CANCELLED', 'EXPIRED'];
-const live = message => { $('live').textContent = message; };
 const form = () => $('search-form');
 
 async function search(page = 0) {
@@ -64,9 +62,8 @@ async function fillChoices(me) {
 }
 
 async function start() {
-  const me = await openScreen({ role: ['AUDITOR', 'ADMIN'], people: 'auditors' });
+  const me = await openAuditorScreen({ form: $('search-form') });
   if (!me) {
-    $('search-form').hidden = true;
     return;
   }
   try {

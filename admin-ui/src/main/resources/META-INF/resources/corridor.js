@@ -366,14 +366,27 @@ export function studentLabel(student) {
 }
 
 /**
- * The student search of an administrator's form (no-contact, accommodations, routing diagnostics): what is
- * typed in `input` (the start of a name, or a student number) is looked up in the district when `button` is
- * pressed or Enter is typed, and the students found become the options of `select` (each with its name in
- * data-name), then `everyone`'s option (value "") when given. A refusal is shown on `form` (at its alert);
+ * The student search of an administrator's form (no-contact, accommodations, routing diagnostics), drawn in
+ * place of the page's `<div data-student-search="name">`: a text box "`find` (start of a name, or student
+ * number)" (#find-name) with its Find button (#find-name-button), then the `label`led select #name (data-field
+ * `field`, the API's name), showing `none` until a search. What is typed is looked up in the district when
+ * Find is pressed or Enter is typed, and the students found become the select's options (each with its name
+ * in data-name), then `everyone`'s option (value "") when given. A refusal is shown on `form` (at its alert);
  * `announce` says how many were found; `empty()` runs for an empty search, `found()` after each answered one.
+ * Resolves nothing; the select is byId(name) from then on.
  */
-export function studentSearch({ form, input, button, select, announce, everyone = null, empty = () => {},
-  found = () => {} }) {
+export function studentSearch({ form, name, field, find, label, none, announce, everyone = null,
+  empty = () => {}, found = () => {} }) {
+  const input = el('input', { type: 'text', id: `find-${name}`, autocomplete: 'off' });
+  const button = el('button', { type: 'button', id: `find-${name}-button` }, 'Find');
+  const select = el('select', { id: name, 'data-field': field }, el('option', { value: '' }, none));
+  form.querySelector(`[data-student-search="${name}"]`).replaceWith(
+    el('div', { class: 'row wrap' },
+      el('div', { class: 'grow' },
+        el('label', { for: input.id }, `${find} (start of a name, or student number)`), input),
+      el('div', {}, button)),
+    el('label', { for: name }, label),
+    select);
   const search = async () => {
     const q = input.value.trim();
     clearProblem(form);

@@ -115,12 +115,53 @@ export function drawBar(me) {
     bar.replaceChildren(brand, ...tools);
     return;
   }
-  const nav = el('nav', { 'aria-label': 'Screens', 'data-layout': true }, navigation(screensFor(me)));
+  const screens = screensFor(me);
+  const nav = el('nav', { 'aria-label': 'Screens', 'data-layout': true }, navigation(screens));
   const who = el('p', { class: 'who', id: 'who', 'data-layout': true },
     el('span', { class: 'visually-hidden' }, 'Signed in as '), me.name ?? me.kiosk?.name ?? '');
   const out = el('button', { type: 'button', id: 'sign-out', 'data-layout': true }, 'Sign out');
   out.addEventListener('click', () => signOut().catch(e => showError(byId('error'), e)));
-  bar.replaceChildren(brand, nav, ...tools, who, out);
+  if (screens.length < 2) {
+    // one screen: its link and the name fit a phone's second row, a menu would only hide them
+    bar.replaceChildren(brand, nav, ...tools, who, out);
+    return;
+  }
+  bar.replaceChildren(brand, ...barMenu(nav, who), ...tools, out);
+}
+
+/**
+ * The navigation and the person's name behind one Menu button (a disclosure: aria-expanded, Escape closes
+ * it and gives the focus back, leaving it closes it). Only a phone's width shows the button (corridor.css):
+ * wider, the menu's box lays its content out in the bar as if it were not there, so the bar stays one row
+ * at 390 px as at 1366 px.
+ */
+function barMenu(nav, who) {
+  const menu = el('div', { class: 'bar-menu', id: 'bar-menu', 'data-layout': true }, nav, who);
+  const button = el('button', { type: 'button', class: 'menu-toggle', id: 'menu-toggle', 'aria-expanded': 'false',
+    'aria-controls': 'bar-menu', 'data-layout': true }, 'Menu');
+  const show = open => {
+    button.setAttribute('aria-expanded', String(open));
+    menu.classList.toggle('open', open);
+  };
+  button.addEventListener('click', () => show(button.getAttribute('aria-expanded') !== 'true'));
+  menu.addEventListener('keydown', event => {
+    // a group's own list closes first (groupItem); the next Escape closes the menu
+    if (event.key === 'Escape' && !event.defaultPrevented && menu.classList.contains('open')) {
+      show(false);
+      button.focus();
+    }
+  });
+  menu.addEventListener('focusout', event => {
+    if (event.relatedTarget && event.relatedTarget !== button && !menu.contains(event.relatedTarget)) {
+      show(false);
+    }
+  });
+  document.addEventListener('click', event => {
+    if (!button.contains(event.target) && !menu.contains(event.target)) {
+      show(false);
+    }
+  });
+  return [button, menu];
 }
 
 /**
@@ -169,6 +210,7 @@ function groupItem(name, screens, here) {
   });
   item.addEventListener('keydown', event => {
     if (event.key === 'Escape' && !list.hidden) {
+      event.preventDefault();
       show(false);
       button.focus();
     }

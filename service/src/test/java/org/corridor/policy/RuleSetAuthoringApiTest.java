@@ -140,8 +140,7 @@ class RuleSetAuthoringApiTest extends ApiTest {
             .getBody();
 
         assertThat(run.get("flags").findValuesAsText("code")).containsExactlyInAnyOrder("PASS_LIMIT_DAILY",
-                "PASS_LIMIT_WEEKLY", "DESTINATION_FULL", "NO_CONTACT", "HALLWAY_CAP", "BLACKOUT_START", "BLACKOUT_END",
-                "COOLDOWN");
+                "PASS_LIMIT_WEEKLY", "DESTINATION_FULL", "NO_CONTACT", "BLACKOUT_START", "BLACKOUT_END", "COOLDOWN");
         assertThat(run.get("flags")).anySatisfy(flag -> {
             assertThat(flag.get("code").asText()).isEqualTo("DESTINATION_FULL");
             assertThat(flag.get("severity").asText()).isEqualTo("BLOCK");

@@ -38,8 +38,8 @@ class AccommodationsBrowserTest extends BrowserTest {
         await("the screen ready", b -> "true".equals(b.findElement(By.tagName("body")).getAttribute("data-ready")));
         assertNoSeriousAxeViolations("the accommodations screen");
 
-        browser.findElement(By.id("find")).sendKeys("Eli");
-        browser.findElement(By.id("find-button")).click();
+        browser.findElement(By.id("find-student")).sendKeys("Eli");
+        browser.findElement(By.id("find-student-button")).click();
         awaitText("the student found", By.id("student"), "Eli Evans");
         browser.findElement(By.id("rule")).sendKeys("Destination full");
         setDate("from", today.minusDays(3));

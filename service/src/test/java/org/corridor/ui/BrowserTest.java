@@ -123,7 +123,10 @@ abstract class BrowserTest extends ApiTest {
         browser.findElement(By.name("password")).sendKeys("demo");
         browser.findElement(By.cssSelector("#password-form button[type=submit]")).click();
         await("the landing page after signing in as " + who,
-                b -> !b.getCurrentUrl().contains("/login") && !b.findElement(By.id("who")).getText().isBlank());
+                // the name's text, shown or not: at a phone's width it is in the closed
+                // menu
+                b -> !b.getCurrentUrl().contains("/login")
+                        && !b.findElement(By.id("who")).getAttribute("textContent").isBlank());
     }
 
     /** Waits until {@code condition} gives something other than null or false. */

@@ -114,8 +114,8 @@ class EscalationsBrowserTest extends BrowserTest {
         awaitText("the missing student next to its field", By.cssSelector("#ask-form .field-error"),
                 "Find and choose the student first");
 
-        browser.findElement(By.id("find")).sendKeys("Ava");
-        browser.findElement(By.id("find-button")).click();
+        browser.findElement(By.id("find-student")).sendKeys("Ava");
+        browser.findElement(By.id("find-student-button")).click();
         awaitText("the student found", By.id("student"), "Ava Adams");
         assertThat(browser.findElement(By.id("live")).getText()).isEqualTo("1 student found.");
         new Select(browser.findElement(By.id("teacher"))).selectByVisibleText("Mr Chen");

@@ -47,8 +47,8 @@ class NoContactBrowserTest extends BrowserTest {
         await("the screen ready", b -> "true".equals(b.findElement(By.tagName("body")).getAttribute("data-ready")));
         awaitText("the demo's pair", By.id("pairs"), "Ben Brooks");
 
-        browser.findElement(By.id("find")).sendKeys("Cara");
-        browser.findElement(By.id("find-button")).click();
+        browser.findElement(By.id("find-student")).sendKeys("Cara");
+        browser.findElement(By.id("find-student-button")).click();
         awaitText("the student's own list", By.id("pairs-title"), "Cara Castillo's pairs");
         browser.findElement(By.id("find-other")).sendKeys("Dan");
         browser.findElement(By.id("find-other-button")).click();

@@ -52,7 +52,6 @@ class SetupBrowserTest extends BrowserTest {
         assertThat(school.getAttribute("aria-expanded")).isEqualTo("true");
         assertThat(browser.findElement(By.linkText("School setup")).isDisplayed()).isTrue();
         assertNoSeriousAxeViolations("the School menu open");
-        screenshots("admin-nav-open");
         browser.switchTo().activeElement().sendKeys(Keys.ESCAPE);
         assertThat(school.getAttribute("aria-expanded")).isEqualTo("false");
         assertThat(browser.switchTo().activeElement()).isEqualTo(school);
@@ -60,11 +59,48 @@ class SetupBrowserTest extends BrowserTest {
         assertThat(barHeight()).as("the bar stays one row at 1366 px").isLessThan(80);
 
         school.click();
+        // after the keyboard's part: at 390 px the screens are in the closed menu, which
+        // takes the focus away
+        screenshots("admin-nav-open");
         browser.findElement(By.linkText("School setup")).click();
         awaitReady();
         assertThat(button("School").getAttribute("class")).contains("here");
         assertThat(browser.findElement(By.cssSelector("nav a[aria-current=page]")).getAttribute("textContent"))
             .isEqualTo("School setup");
+    }
+
+    @Test
+    void atAPhonesWidthTheBarIsOneRowAndTheScreensAreBehindAMenuButton() {
+        browser.manage().window().setSize(new Dimension(390, 844));
+        signIn("admin");
+
+        WebElement menu = browser.findElement(By.id("menu-toggle"));
+        assertThat(barHeight()).as("the bar is one row at 390 px").isLessThan(80);
+        assertThat(menu.getAttribute("aria-expanded")).isEqualTo("false");
+        assertThat(browser.findElement(By.cssSelector("header nav")).isDisplayed()).isFalse();
+        assertNoSeriousAxeViolations("the bar at 390 px, its menu closed");
+        menu.click();
+        assertThat(menu.getAttribute("aria-expanded")).isEqualTo("true");
+        assertThat(browser.findElement(By.id("who")).isDisplayed()).isTrue();
+        button("School").sendKeys(Keys.ENTER);
+        assertThat(browser.findElement(By.linkText("School setup")).isDisplayed()).isTrue();
+        assertNoSeriousAxeViolations("the bar at 390 px, its menu and the School group open");
+        screenshots("admin-nav-menu-open");
+        browser.manage().window().setSize(new Dimension(390, 844));
+        // the group's list closes first, then the menu, each giving the focus back to its
+        // button
+        browser.switchTo().activeElement().sendKeys(Keys.ESCAPE);
+        assertThat(browser.switchTo().activeElement()).isEqualTo(button("School"));
+        browser.switchTo().activeElement().sendKeys(Keys.ESCAPE);
+        assertThat(menu.getAttribute("aria-expanded")).isEqualTo("false");
+        assertThat(browser.switchTo().activeElement()).isEqualTo(menu);
+        assertThat(browser.findElement(By.cssSelector("header nav")).isDisplayed()).isFalse();
+        screenshots("admin-nav-menu-closed");
+
+        browser.manage().window().setSize(new Dimension(1366, 900));
+        assertThat(menu.isDisplayed()).as("no menu button at 1366 px").isFalse();
+        assertThat(browser.findElement(By.cssSelector("header nav")).isDisplayed()).isTrue();
+        assertThat(barHeight()).as("the bar stays one row at 1366 px").isLessThan(80);
     }
 
     @Test
