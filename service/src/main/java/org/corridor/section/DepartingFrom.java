@@ -23,7 +23,6 @@ import org.corridor.person.Person;
 import org.corridor.person.PersonRepository;
 import org.corridor.school.School;
 import org.corridor.school.SchoolPeriod;
-import org.corridor.school.SchoolPeriodRepository;
 
 /**
  * Which classes a student can leave at a moment: the sections of the school they are
@@ -37,18 +36,14 @@ public class DepartingFrom {
 
     private final SectionRepository sections;
 
-    private final SchoolPeriodRepository periods;
-
     private final CoverRepository covers;
 
     private final PersonRepository people;
 
     private final Clock clock;
 
-    DepartingFrom(SectionRepository sections, SchoolPeriodRepository periods, CoverRepository covers,
-            PersonRepository people, Clock clock) {
+    DepartingFrom(SectionRepository sections, CoverRepository covers, PersonRepository people, Clock clock) {
         this.sections = sections;
-        this.periods = periods;
         this.covers = covers;
         this.people = people;
         this.clock = clock;
@@ -109,12 +104,16 @@ public class DepartingFrom {
             return List.of();
         }
         Map<String, Set<String>> periodNames = new HashMap<>();
-        for (Object[] row : sections.periodNamesOfEnrolling(student.getId(), school.getId())) {
+        // the bell periods the student's sections name, read with the names; of two
+        // periods with one name, the earlier is the one the bell schedule goes by
+        Map<String, SchoolPeriod> bellSchedule = new HashMap<>();
+        for (Object[] row : sections.periodsOfEnrolling(student.getId(), school.getId())) {
             periodNames.computeIfAbsent((String) row[0], id -> new TreeSet<>()).add((String) row[1]);
+            if (row[2] instanceof SchoolPeriod period) {
+                bellSchedule.merge(period.getName(), period,
+                        (one, other) -> other.getStartsAt().isBefore(one.getStartsAt()) ? other : one);
+            }
         }
-        Map<String, SchoolPeriod> bellSchedule = periods.findBySchoolIdOrderByStartsAtAscNameAsc(school.getId())
-            .stream()
-            .collect(Collectors.toMap(SchoolPeriod::getName, Function.identity(), (first, second) -> first));
         Map<String, Cover> coverBySection = new HashMap<>();
         // a school's covers of one day are few: one query whose plan Hibernate keeps (a
         // list parameter would be translated again on every request)

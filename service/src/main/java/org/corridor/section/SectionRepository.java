@@ -19,10 +19,15 @@ public interface SectionRepository extends JpaRepository<Section, String> {
             where e.studentId = :studentId and s.schoolId = :schoolId""")
     List<EnrolledSection> findEnrolling(String studentId, String schoolId);
 
-    /** The period names of the same sections, as rows of section id and period name. */
+    /**
+     * The period names of the same sections, each with the school's bell period of that
+     * name (null: none), as rows of section id, period name and period: the bell schedule
+     * a request needs, in the same statement.
+     */
     @Query("""
-            select s.id, n from Section s join s.enrolments e join s.periodNames n
+            select s.id, n, sp from Section s join s.enrolments e join s.periodNames n
+                 left join SchoolPeriod sp on sp.schoolId = s.schoolId and sp.name = n
             where e.studentId = :studentId and s.schoolId = :schoolId""")
-    List<Object[]> periodNamesOfEnrolling(String studentId, String schoolId);
+    List<Object[]> periodsOfEnrolling(String studentId, String schoolId);
 
 }
