@@ -36,15 +36,12 @@ public class DepartingFrom {
 
     private final SectionRepository sections;
 
-    private final CoverRepository covers;
-
     private final PersonRepository people;
 
     private final Clock clock;
 
-    DepartingFrom(SectionRepository sections, CoverRepository covers, PersonRepository people, Clock clock) {
+    DepartingFrom(SectionRepository sections, PersonRepository people, Clock clock) {
         this.sections = sections;
-        this.covers = covers;
         this.people = people;
         this.clock = clock;
     }
@@ -95,7 +92,7 @@ public class DepartingFrom {
     public List<Standing> standings(Person student, School school, Instant moment) {
         ZonedDateTime local = moment.atZone(school.getTimeZone());
         LocalDate today = local.toLocalDate();
-        List<EnrolledSection> enrolled = sections.findEnrolling(student.getId(), school.getId())
+        List<EnrolledSection> enrolled = sections.findEnrolling(student.getId(), school.getId(), today)
             .stream()
             .sorted(Comparator.comparing((EnrolledSection e) -> e.section().getName())
                 .thenComparing(e -> e.section().getId()))
@@ -115,13 +112,9 @@ public class DepartingFrom {
             }
         }
         Map<String, Cover> coverBySection = new HashMap<>();
-        // a school's covers of one day are few: one query whose plan Hibernate keeps (a
-        // list parameter would be translated again on every request)
-        Set<String> enrolledIds = enrolled.stream().map(e -> e.section().getId()).collect(Collectors.toSet());
-        covers.inForce(school.getId(), today)
-            .stream()
-            .filter(c -> enrolledIds.contains(c.getSectionId()))
-            .forEach(c -> coverBySection.putIfAbsent(c.getSectionId(), c));
+        enrolled.stream()
+            .filter(e -> e.cover() != null)
+            .forEach(e -> coverBySection.putIfAbsent(e.section().getId(), e.cover()));
         // a covering teacher removed from the roster since covers nothing: the main
         // teacher receives the requests again
         Map<String, Person> coveringTeachers = people
