@@ -1,5 +1,6 @@
 package org.corridor.pass;
 
+import java.time.Instant;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
@@ -143,8 +144,11 @@ public class PassDecisions {
                     "Approved to go when a place frees: " + place.reason() + "; " + flags);
         }
         else {
+            // the line's time goes on the pass before the lifecycle flushes it, so the
+            // pass is written once (the lifecycle writes no line of its own here)
+            Instant lineAt = events.reserve(pass);
             lifecycle.approve(pass.ref());
-            events.record(pass, PassEventKind.APPROVED, caller, from, flags);
+            events.recordAt(pass, lineAt, PassEventKind.APPROVED, caller, from, flags);
         }
         return views.of(pass, caller);
     }

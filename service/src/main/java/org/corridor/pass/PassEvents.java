@@ -74,6 +74,17 @@ class PassEvents {
     }
 
     /**
+     * The time of a line to be written later in this step ({@link #recordAt}), kept on
+     * the pass now: for a step whose lifecycle flushes the pass before its line is
+     * written. No other line of the pass may come between.
+     */
+    Instant reserve(Pass pass) {
+        Instant at = next(pass);
+        pass.recordLastEvent(at);
+        return at;
+    }
+
+    /**
      * A line is new by construction (its id is made here): persisted, not merged, so no
      * read comes before it. The pass keeps its time; where a conditional update wrote it
      * already, the pass does not change.
