@@ -16,6 +16,8 @@ import jakarta.persistence.JoinColumn;
 import jakarta.persistence.OrderColumn;
 import jakarta.persistence.Table;
 
+import org.hibernate.annotations.OptimisticLock;
+
 import org.corridor.location.Occupancy;
 import org.corridor.persistence.Identified;
 import org.corridor.rules.RaisedFlag;
@@ -99,6 +101,14 @@ public class Pass extends Identified {
     private String endReason;
 
     private Instant waitingSince;
+
+    /**
+     * When the pass's latest audit line happened ({@link PassEvents}): written with the
+     * pass's other changes and left out of its version, so a line on a pass that
+     * otherwise does not change (delivered, seen) conflicts with no other writer.
+     */
+    @OptimisticLock(excluded = true)
+    private Instant lastEventAt;
 
     @ElementCollection(fetch = FetchType.EAGER)
     @CollectionTable(name = "pass_flag", joinColumns = @JoinColumn(name = "pass_id"))
@@ -430,6 +440,14 @@ public class Pass extends Identified {
     }
 
     /** When it joined its destination's waiting line; null if it never waited. */
+    Instant getLastEventAt() {
+        return lastEventAt;
+    }
+
+    void recordLastEvent(Instant at) {
+        lastEventAt = at;
+    }
+
     public Instant getWaitingSince() {
         return waitingSince;
     }

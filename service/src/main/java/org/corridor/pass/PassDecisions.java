@@ -1,5 +1,6 @@
 package org.corridor.pass;
 
+import java.time.Instant;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
@@ -9,7 +10,6 @@ import java.util.stream.Collectors;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-import org.corridor.location.LocationRepository;
 import org.corridor.persistence.RestartOnDeadlock;
 import org.corridor.person.PersonRepository;
 import org.corridor.person.Role;
@@ -43,8 +43,6 @@ public class PassDecisions {
 
     private final PassRepository passes;
 
-    private final LocationRepository locations;
-
     private final PassViews views;
 
     private final Places places;
@@ -58,13 +56,12 @@ public class PassDecisions {
     private static final Set<String> WAITING_ANSWERS = Set.of("DESTINATION_FULL", Places.HALL_LIMIT);
 
     PassDecisions(PassAccess access, PassLifecycle lifecycle, PassPolicy policy, PassEvents events,
-            PersonRepository people, PassNotices notices, PassRepository passes, LocationRepository locations,
-            PassViews views, Places places, SchoolRepository schools) {
+            PersonRepository people, PassNotices notices, PassRepository passes, PassViews views, Places places,
+            SchoolRepository schools) {
         this.places = places;
         this.schools = schools;
         this.views = views;
         this.passes = passes;
-        this.locations = locations;
         this.access = access;
         this.lifecycle = lifecycle;
         this.policy = policy;
@@ -96,9 +93,11 @@ public class PassDecisions {
     @RestartOnDeadlock
     @Transactional(noRollbackFor = FlagsChanged.class)
     public PassView approve(Caller caller, String passId, Approval approval) {
-        passes.destinationOf(passId, caller.districtId()).ifPresent(locations::lockById);
+        Optional<Places.LockedDestination> locked = passes.destinationOf(passId, caller.districtId())
+            .flatMap(places::lockForApproval);
         Pass pass = decidable(caller, passId, "approve");
-        Places.Place place = places.placeFor(pass);
+        Places.Place place = locked.map(destination -> places.placeFor(pass, destination))
+            .orElseGet(() -> places.placeFor(pass));
         boolean toWait = approval != null && approval.waits() && !place.free();
         if (toWait && place.kind() == Places.Kind.CLOSED) {
             throw ApiProblem.conflict("destination-closed", "Destination closed",
@@ -145,8 +144,11 @@ public class PassDecisions {
                     "Approved to go when a place frees: " + place.reason() + "; " + flags);
         }
         else {
+            // the line's time goes on the pass before the lifecycle flushes it, so the
+            // pass is written once (the lifecycle writes no line of its own here)
+            Instant lineAt = events.reserve(pass);
             lifecycle.approve(pass.ref());
-            events.record(pass, PassEventKind.APPROVED, caller, from, flags);
+            events.recordAt(pass, lineAt, PassEventKind.APPROVED, caller, from, flags);
         }
         return views.of(pass, caller);
     }

@@ -2,14 +2,10 @@ package org.corridor.pass;
 
 import java.time.Clock;
 import java.time.Instant;
-import java.util.HashMap;
-import java.util.Map;
 
 import jakarta.persistence.EntityManager;
 
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.support.TransactionSynchronization;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 import org.corridor.security.Caller;
 
@@ -17,14 +13,11 @@ import org.corridor.security.Caller;
 @Component
 class PassEvents {
 
-    private final PassEventRepository events;
-
     private final EntityManager entities;
 
     private final Clock clock;
 
-    PassEvents(PassEventRepository events, EntityManager entities, Clock clock) {
-        this.events = events;
+    PassEvents(EntityManager entities, Clock clock) {
         this.entities = entities;
         this.clock = clock;
     }
@@ -35,8 +28,17 @@ class PassEvents {
      * kiosk.
      */
     void record(Pass pass, PassEventKind kind, Caller caller, PassState from, String detail) {
+        recordAt(pass, next(pass), kind, caller, from, detail);
+    }
+
+    /**
+     * As {@link #record}, at a moment {@link #next} chose and a conditional update
+     * already wrote on the pass with the change the line records (delivered, seen), so
+     * the line leaves the pass as it is.
+     */
+    void recordAt(Pass pass, Instant at, PassEventKind kind, Caller caller, PassState from, String detail) {
         String actor = caller.isKiosk() ? caller.id() : caller.signedInId();
-        write(new PassEvent(pass, nextInstant(pass), kind, actor, caller.onBehalfOfId(), from, detail));
+        write(pass, new PassEvent(pass, at, kind, actor, caller.onBehalfOfId(), from, detail));
     }
 
     /**
@@ -44,77 +46,54 @@ class PassEvents {
      * can be before it.
      */
     void recordFirst(Pass pass, PassEventKind kind, Caller caller, String detail) {
-        Map<String, Instant> written = writtenInThisTransaction();
-        if (written != null) {
-            written.put(pass.getId(), null);
-        }
         record(pass, kind, caller, null, detail);
     }
 
     /** A step the lifecycle took by itself: a timer fired or the policy decided. */
     void recordBySystem(Pass pass, PassEventKind kind, PassState from, String detail) {
-        write(new PassEvent(pass, nextInstant(pass), kind, null, null, from, detail));
+        recordBySystemAt(pass, next(pass), kind, from, detail);
     }
 
     /**
-     * A line is new by construction (its id is made here): persisted, not merged, so no
-     * read comes before it.
+     * As {@link #recordBySystem}, at a moment written already (see {@link #recordAt}).
      */
-    private void write(PassEvent event) {
-        entities.persist(event);
+    void recordBySystemAt(Pass pass, Instant at, PassEventKind kind, PassState from, String detail) {
+        write(pass, new PassEvent(pass, at, kind, null, null, from, detail));
     }
 
     /**
      * Steps of one request often happen within the same millisecond (requested,
      * evaluated, routed); the timeline is ordered by time, so each line is kept strictly
-     * after the one before it. The line before is the last one this transaction wrote for
-     * the pass, if it wrote one; otherwise it is read.
+     * after the one before it, whose time the pass keeps (V30) rather than a read of the
+     * timeline before every line.
      */
-    private Instant nextInstant(Pass pass) {
+    Instant next(Pass pass) {
         Instant now = clock.instant();
-        Map<String, Instant> written = writtenInThisTransaction();
-        Instant last = written != null && written.containsKey(pass.getId()) ? written.get(pass.getId())
-                : events.lastOccurredAt(pass.getId()).orElse(null);
-        Instant at = last != null && !now.isAfter(last) ? last.plusMillis(1) : now;
-        if (written != null) {
-            written.put(pass.getId(), at);
-        }
+        Instant last = pass.getLastEventAt();
+        return last != null && !now.isAfter(last) ? last.plusMillis(1) : now;
+    }
+
+    /**
+     * The time of a line to be written later in this step ({@link #recordAt}), kept on
+     * the pass now: for a step whose lifecycle flushes the pass before its line is
+     * written. No other line of the pass may come between.
+     */
+    Instant reserve(Pass pass) {
+        Instant at = next(pass);
+        pass.recordLastEvent(at);
         return at;
     }
 
     /**
-     * Per pass, the time of the last line this transaction wrote (null: none before it);
-     * null outside one.
+     * A line is new by construction (its id is made here): persisted, not merged, so no
+     * read comes before it. The pass keeps its time; where a conditional update wrote it
+     * already, the pass does not change.
      */
-    @SuppressWarnings("unchecked")
-    private Map<String, Instant> writtenInThisTransaction() {
-        if (!TransactionSynchronizationManager.isActualTransactionActive()
-                || !TransactionSynchronizationManager.isSynchronizationActive()) {
-            return null;
+    private void write(Pass pass, PassEvent event) {
+        if (pass.getLastEventAt() == null || event.getOccurredAt().isAfter(pass.getLastEventAt())) {
+            pass.recordLastEvent(event.getOccurredAt());
         }
-        Map<String, Instant> written = (Map<String, Instant>) TransactionSynchronizationManager.getResource(this);
-        if (written == null) {
-            Map<String, Instant> fresh = new HashMap<>();
-            TransactionSynchronizationManager.bindResource(this, fresh);
-            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-                @Override
-                public void suspend() {
-                    TransactionSynchronizationManager.unbindResource(PassEvents.this);
-                }
-
-                @Override
-                public void resume() {
-                    TransactionSynchronizationManager.bindResource(PassEvents.this, fresh);
-                }
-
-                @Override
-                public void afterCompletion(int status) {
-                    TransactionSynchronizationManager.unbindResourceIfPossible(PassEvents.this);
-                }
-            });
-            written = fresh;
-        }
-        return written;
+        entities.persist(event);
     }
 
 }

@@ -6,14 +6,9 @@ import java.util.Collection;
 
 import org.springframework.stereotype.Component;
 
-import org.corridor.location.Location;
-import org.corridor.location.LocationRepository;
 import org.corridor.notification.NotificationKind;
 import org.corridor.notification.Notifications;
 import org.corridor.person.Person;
-import org.corridor.person.PersonRepository;
-import org.corridor.school.SchoolRepository;
-import org.corridor.section.SectionRepository;
 
 /**
  * What each person is told when a pass moves, in the school's words. Every notice is
@@ -24,21 +19,11 @@ class PassNotices {
 
     private final Notifications notifications;
 
-    private final PersonRepository people;
+    private final PassNames names;
 
-    private final LocationRepository locations;
-
-    private final SectionRepository sections;
-
-    private final SchoolRepository schools;
-
-    PassNotices(Notifications notifications, PersonRepository people, LocationRepository locations,
-            SectionRepository sections, SchoolRepository schools) {
+    PassNotices(Notifications notifications, PassNames names) {
         this.notifications = notifications;
-        this.people = people;
-        this.locations = locations;
-        this.sections = sections;
-        this.schools = schools;
+        this.names = names;
     }
 
     /** Only the routed teacher: co-teachers do not get the main teacher's requests. */
@@ -56,7 +41,7 @@ class PassNotices {
     }
 
     void escalated(Pass pass, Collection<Person> to) {
-        String teacher = name(pass.getRoutedToId());
+        String teacher = names.of(pass).routedTo().name();
         to.forEach(person -> tell(person.getId(), NotificationKind.REQUEST_ESCALATED, pass,
                 "Unopened request: " + student(pass) + " to " + destination(pass),
                 "Sent to " + teacher + " at " + time(pass, pass.getRequestedAt())
@@ -65,14 +50,13 @@ class PassNotices {
 
     void approved(Pass pass) {
         tell(pass.getStudentId(), NotificationKind.REQUEST_DECIDED, pass, "Approved: go to " + destination(pass),
-                "Approved by " + name(pass.getDecidedById() != null ? pass.getDecidedById() : pass.getRoutedToId())
-                        + ".");
+                "Approved by " + decider(pass) + ".");
     }
 
     void started(Pass pass) {
         String how = switch (pass.getPassType()) {
             case AUTO -> "Auto pass started";
-            case PROXY -> name(pass.getCreatedById()) + " gave you a pass";
+            case PROXY -> creator(pass) + " gave you a pass";
             case APPOINTMENT -> "Your appointment pass started";
             default -> "Your pass started";
         };
@@ -82,7 +66,7 @@ class PassNotices {
 
     /** After approval the destination's teacher expects the student. */
     void onTheWay(Pass pass) {
-        String teacherId = locations.getReferenceById(pass.getDestinationId()).getTeacherId();
+        String teacherId = names.of(pass).destinationTeacherId();
         if (teacherId != null) {
             tell(teacherId, NotificationKind.ON_THE_WAY, pass, student(pass) + " is on the way to " + destination(pass),
                     "Leaving " + section(pass) + " at " + time(pass, pass.getStartedAt())
@@ -110,10 +94,8 @@ class PassNotices {
 
     void denied(Pass pass) {
         tell(pass.getStudentId(), NotificationKind.REQUEST_DECIDED, pass, "Denied: " + destination(pass),
-                pass.hasBlockingFlag() ? "District policy: " + pass.getDenyReason()
-                        : "Denied by "
-                                + name(pass.getDecidedById() != null ? pass.getDecidedById() : pass.getRoutedToId())
-                                + (pass.getDenyReason() != null ? ": " + pass.getDenyReason() : "."));
+                pass.hasBlockingFlag() ? "District policy: " + pass.getDenyReason() : "Denied by " + decider(pass)
+                        + (pass.getDenyReason() != null ? ": " + pass.getDenyReason() : "."));
     }
 
     void expired(Pass pass) {
@@ -152,10 +134,10 @@ class PassNotices {
         String when = time(pass, pass.getStartsAt());
         tell(pass.getRoutedToId(), NotificationKind.APPOINTMENT_SOON, pass,
                 student(pass) + " leaves at " + when + " for " + destination(pass),
-                "Appointment booked by " + name(pass.getCreatedById()) + "; it starts by itself at " + when + ".");
+                "Appointment booked by " + creator(pass) + "; it starts by itself at " + when + ".");
         tell(pass.getStudentId(), NotificationKind.APPOINTMENT_SOON, pass,
                 "Appointment at " + when + ": " + destination(pass),
-                "Booked by " + name(pass.getCreatedById()) + ". Your pass starts at " + when + ".");
+                "Booked by " + creator(pass) + ". Your pass starts at " + when + ".");
     }
 
     void appointmentMissed(Pass pass) {
@@ -186,29 +168,38 @@ class PassNotices {
      * a covered class), else the class's main teacher.
      */
     private String departingTeacher(Pass pass) {
-        return pass.getRoutedToId() != null ? pass.getRoutedToId()
-                : sections.getReferenceById(pass.getDepartingSectionId()).getMainTeacherId();
+        return pass.getRoutedToId() != null ? pass.getRoutedToId() : names.of(pass).mainTeacherId();
     }
 
     private String student(Pass pass) {
-        return name(pass.getStudentId());
+        return names.of(pass).student().name();
     }
 
-    private String name(String personId) {
-        return people.findById(personId).map(Person::getName).orElse("a staff member");
+    /** Who decided, else the teacher it was sent to. */
+    private String decider(Pass pass) {
+        PassNames.Names read = names.of(pass);
+        return pass.getDecidedById() == null ? read.routedTo().name() : staff(read.decidedBy());
+    }
+
+    private String creator(Pass pass) {
+        return staff(names.of(pass).createdBy());
+    }
+
+    /** Someone no longer a person (erased) is named by role. */
+    private static String staff(PassNames.Name name) {
+        return name == null ? "a staff member" : name.name();
     }
 
     private String destination(Pass pass) {
-        return locations.findById(pass.getDestinationId()).map(Location::getName).orElse("a destination");
+        return names.of(pass).destination();
     }
 
     private String section(Pass pass) {
-        return sections.getReferenceById(pass.getDepartingSectionId()).getName();
+        return names.of(pass).section();
     }
 
     private String time(Pass pass, Instant at) {
-        ZoneId zone = schools.getReferenceById(pass.getSchoolId()).getTimeZone();
-        return PassViews.time(at, zone);
+        return PassViews.time(at, ZoneId.of(names.of(pass).timeZone()));
     }
 
 }

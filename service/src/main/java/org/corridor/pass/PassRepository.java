@@ -52,20 +52,21 @@ public interface PassRepository extends JpaRepository<Pass, String> {
      * Delivered and seen are facts, not edits: written by a conditional update that does
      * not bump the version, so a popup's delivery and the teacher's Requests tab marking
      * the same request at the same moment neither conflict nor deadlock. @return 1 for
-     * the one caller that recorded it first
+     * the one caller that recorded it first; {@code lineAt}: the time of its audit line,
+     * kept on the pass ({@link PassEvents#next})
      */
     @Modifying(flushAutomatically = true)
-    @Query("update Pass p set p.deliveredAt = :at where p.id = :id and p.deliveredAt is null "
+    @Query("update Pass p set p.deliveredAt = :at, p.lastEventAt = :lineAt where p.id = :id and p.deliveredAt is null "
             + "and p.state = org.corridor.pass.PassState.PENDING")
-    int markDelivered(String id, Instant at);
+    int markDelivered(String id, Instant at, Instant lineAt);
 
     /**
      * Opening a request also delivers it, if nothing had. @return 1 for the first look
      */
     @Modifying(flushAutomatically = true)
-    @Query("update Pass p set p.seenAt = :at, p.deliveredAt = coalesce(p.deliveredAt, :at) "
+    @Query("update Pass p set p.seenAt = :at, p.deliveredAt = coalesce(p.deliveredAt, :at), p.lastEventAt = :lineAt "
             + "where p.id = :id and p.seenAt is null and p.state = org.corridor.pass.PassState.PENDING")
-    int markSeen(String id, Instant at);
+    int markSeen(String id, Instant at, Instant lineAt);
 
     /**
      * The waiting passes of a school's destinations, first in line first: what the

@@ -5,9 +5,6 @@ import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 
-import jakarta.persistence.EntityNotFoundException;
-
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -19,21 +16,21 @@ public class PassViews {
 
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("H:mm");
 
-    private final JdbcClient jdbc;
+    private final PassNames passNames;
 
     private final PassAccess access;
 
     private final PassRepository passes;
 
-    PassViews(JdbcClient jdbc, PassAccess access, PassRepository passes) {
-        this.jdbc = jdbc;
+    PassViews(PassNames passNames, PassAccess access, PassRepository passes) {
+        this.passNames = passNames;
         this.access = access;
         this.passes = passes;
     }
 
     @Transactional(readOnly = true)
     public PassView of(Pass pass, Caller caller) {
-        Names names = names(pass);
+        PassNames.Names names = passNames.of(pass);
         // A kiosk's screen is read by whoever stands next in line: the student's own view
         // of the flags.
         boolean studentView = pass.getStudentId().equals(caller.id()) || caller.isKiosk();
@@ -60,62 +57,6 @@ public class PassViews {
                 pass.getLongRunningAt(), pass.getAutoPassRefused(), pass.getEndReason(),
                 names.decidedBy() == null ? null : new PassView.Ref(pass.getDecidedById(), names.decidedBy().name()),
                 access.actions(caller, pass), position);
-    }
-
-    /** A person's name parts, as {@code Person.getName()} reads them. */
-    private record Name(String displayName, String givenName, String familyName) {
-
-        String name() {
-            return displayName != null ? displayName : givenName + " " + familyName;
-        }
-
-    }
-
-    /**
-     * The names a pass's view shows: the class's main teacher as it is now (the roster
-     * may have changed it, or left none), the room (none: a class the roster names no
-     * room for), the one who decided (null: none yet, or no longer a person).
-     */
-    private record Names(Name student, Name routedTo, String section, String mainTeacherId, Name mainTeacher,
-            String room, String destination, String timeZone, Name decidedBy) {
-    }
-
-    /**
-     * Every name the view shows in one statement of primary-key reads, rather than an
-     * entity for each (up to seven statements): names are only read here, never changed
-     * in a request's transaction, so nothing needs flushing first.
-     */
-    private Names names(Pass pass) {
-        return jdbc.sql("""
-                select st.display_name, st.given_name, st.family_name,
-                       rt.display_name, rt.given_name, rt.family_name,
-                       sec.name, sec.main_teacher_id, mt.display_name, mt.given_name, mt.family_name,
-                       room.name, dest.name, sch.time_zone,
-                       dp.display_name, dp.given_name, dp.family_name, dp.id
-                from person st
-                  join person rt on rt.id = :routedToId
-                  join section sec on sec.id = :sectionId
-                  left join person mt on mt.id = sec.main_teacher_id
-                  left join location room on room.id = :roomId
-                  join location dest on dest.id = :destinationId
-                  join school sch on sch.id = :schoolId
-                  left join person dp on dp.id = :decidedById
-                where st.id = :studentId""")
-            .param("studentId", pass.getStudentId())
-            .param("routedToId", pass.getRoutedToId())
-            .param("sectionId", pass.getDepartingSectionId())
-            .param("roomId", pass.getDepartingRoomId())
-            .param("destinationId", pass.getDestinationId())
-            .param("schoolId", pass.getSchoolId())
-            .param("decidedById", pass.getDecidedById())
-            .query((rs, row) -> new Names(new Name(rs.getString(1), rs.getString(2), rs.getString(3)),
-                    new Name(rs.getString(4), rs.getString(5), rs.getString(6)), rs.getString(7), rs.getString(8),
-                    new Name(rs.getString(9), rs.getString(10), rs.getString(11)), rs.getString(12), rs.getString(13),
-                    rs.getString(14),
-                    rs.getString(18) == null ? null : new Name(rs.getString(15), rs.getString(16), rs.getString(17))))
-            .optional()
-            .orElseThrow(
-                    () -> new EntityNotFoundException("the people, class, places or school of pass " + pass.getId()));
     }
 
     /**
@@ -170,7 +111,7 @@ public class PassViews {
      * A kiosk's screen shows the student by first name and last initial ("Ava A."), never
      * more.
      */
-    private static PassView.Ref atKiosk(String studentId, Name student) {
+    private static PassView.Ref atKiosk(String studentId, PassNames.Name student) {
         String family = student.familyName() == null ? "" : student.familyName().strip();
         String given = student.givenName() == null ? "" : student.givenName().strip();
         return new PassView.Ref(studentId,

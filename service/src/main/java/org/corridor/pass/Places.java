@@ -2,6 +2,13 @@ package org.corridor.pass;
 
 import java.util.List;
 import java.util.Optional;
+import java.util.function.IntSupplier;
+import java.util.function.LongSupplier;
+
+import jakarta.persistence.EntityManager;
+
+import org.hibernate.query.NativeQuery;
+import org.hibernate.type.StandardBasicTypes;
 
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Propagation;
@@ -41,7 +48,11 @@ class Places {
 
     private final PassRepository passes;
 
-    Places(LocationRepository locations, SchoolRepository schools, Occupancy occupancy, PassRepository passes) {
+    private final EntityManager entities;
+
+    Places(LocationRepository locations, SchoolRepository schools, Occupancy occupancy, PassRepository passes,
+            EntityManager entities) {
+        this.entities = entities;
         this.locations = locations;
         this.schools = schools;
         this.occupancy = occupancy;
@@ -70,18 +81,68 @@ class Places {
 
     @Transactional(propagation = Propagation.MANDATORY)
     Place placeFor(Pass pass) {
-        Location destination = locations.getReferenceById(pass.getDestinationId());
+        return placeFor(pass, locations.getReferenceById(pass.getDestinationId()),
+                () -> pass.getState() == PassState.WAITING
+                        ? passes.waitingAhead(pass.getDestinationId(), pass.getWaitingSince(), pass.getId())
+                        : passes.waitingCountAt(pass.getDestinationId()),
+                () -> occupancy.outNow(pass.getDestinationId()));
+    }
+
+    /**
+     * The place of a request about to be approved, from its destination as
+     * {@link #lockForApproval} read it.
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    Place placeFor(Pass pass, LockedDestination locked) {
+        if (pass.getState() == PassState.WAITING || !locked.destination().getId().equals(pass.getDestinationId())) {
+            return placeFor(pass);
+        }
+        return placeFor(pass, locked.destination(), locked::waiting, locked::outNow);
+    }
+
+    /**
+     * A destination locked as {@link LocationRepository#lockById} locks it, with how many
+     * wait in its line and how many are out there, read under the lock.
+     */
+    record LockedDestination(Location destination, long waiting, int outNow) {
+    }
+
+    /**
+     * {@link LocationRepository#lockById} for an approval, which counts the destination's
+     * line and students out next: both read in the locking statement, under the lock, as
+     * they would be read after it.
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    Optional<LockedDestination> lockForApproval(String destinationId) {
+        List<?> rows = entities.createNativeQuery("""
+                select {l.*},
+                       (select count(*) from hall_pass p where p.destination_id = l.id and p.state = 'WAITING')
+                         as waiting,
+                       coalesce((select o.out_now from destination_occupancy o where o.location_id = l.id), 0)
+                         as out_now
+                from location l where l.id = :id for update""")
+            .unwrap(NativeQuery.class)
+            .addEntity("l", Location.class)
+            .addScalar("waiting", StandardBasicTypes.LONG)
+            .addScalar("out_now", StandardBasicTypes.INTEGER)
+            .setParameter("id", destinationId)
+            .getResultList();
+        return rows.stream()
+            .map(Object[].class::cast)
+            .map(row -> new LockedDestination((Location) row[0], (Long) row[1], (Integer) row[2]))
+            .findFirst();
+    }
+
+    private Place placeFor(Pass pass, Location destination, LongSupplier waitingAhead, IntSupplier outNow) {
         if (!destination.isOpen()) {
             return new Place(Kind.CLOSED, destination.getName() + " is closed");
         }
-        long ahead = pass.getState() == PassState.WAITING
-                ? passes.waitingAhead(pass.getDestinationId(), pass.getWaitingSince(), pass.getId())
-                : passes.waitingCountAt(pass.getDestinationId());
+        long ahead = waitingAhead.getAsLong();
         if (ahead > 0) {
             return new Place(Kind.LINE, ahead + (ahead == 1 ? " student is" : " students are") + " waiting in line for "
                     + destination.getName());
         }
-        if (destination.isFullWith(occupancy.outNow(destination.getId()))) {
+        if (destination.isFullWith(outNow.getAsInt())) {
             return new Place(Kind.FULL,
                     destination.getName() + " is full (" + destination.getCapacity() + " places taken)");
         }

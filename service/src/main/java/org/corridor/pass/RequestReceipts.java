@@ -66,10 +66,11 @@ public class RequestReceipts {
     @Transactional
     public PassView open(Caller caller, String passId) {
         Pass pass = access.readable(caller, passId);
+        Instant lineAt = events.next(pass);
         if (pass.getState() == PassState.PENDING && pass.getRoutedToId().equals(caller.id()) && !caller.isImpersonated()
-                && passes.markSeen(passId, clock.instant()) == 1) {
+                && passes.markSeen(passId, clock.instant(), lineAt) == 1) {
             entities.refresh(pass);
-            events.record(pass, PassEventKind.SEEN, caller, pass.getState(), null);
+            events.recordAt(pass, lineAt, PassEventKind.SEEN, caller, pass.getState(), null);
             notifications.passChanged(pass.getStudentId(), passId, "seen");
         }
         reads.pass(caller, ReadLog.What.PASS, "GET /api/passes/{id}", passId, pass.getStudentId());
@@ -89,9 +90,15 @@ public class RequestReceipts {
         }
         passes.findById(delivery.passId())
             .filter(p -> p.getState() == PassState.PENDING && p.getRoutedToId().equals(delivery.recipientId()))
-            .filter(p -> passes.markDelivered(p.getId(), delivery.at()) == 1)
             .ifPresent(p -> {
-                events.recordBySystem(p, PassEventKind.DELIVERED, p.getState(),
+                Instant lineAt = events.next(p);
+                if (passes.markDelivered(p.getId(), delivery.at(), lineAt) != 1) {
+                    return;
+                }
+                // nothing answers this pass: as the update left it, it need not be read
+                // again
+                entities.detach(p);
+                events.recordBySystemAt(p, lineAt, PassEventKind.DELIVERED, p.getState(),
                         delivery.channel() == NotificationChannel.PUSH ? "Shown by the teacher's browser (push)"
                                 : "Popped up on the teacher's screen");
                 notifications.passChanged(p.getStudentId(), p.getId(), "delivered");
@@ -110,13 +117,14 @@ public class RequestReceipts {
         List<Pass> pending = passes.findByRoutedToIdAndStateOrderByRequestedAtDesc(caller.id(), PassState.PENDING);
         if (!caller.isImpersonated()) {
             Instant now = clock.instant();
-            pending.stream()
-                .filter(p -> p.getDeliveredAt() == null && passes.markDelivered(p.getId(), now) == 1)
-                .forEach(p -> {
+            pending.stream().filter(p -> p.getDeliveredAt() == null).forEach(p -> {
+                Instant lineAt = events.next(p);
+                if (passes.markDelivered(p.getId(), now, lineAt) == 1) {
                     entities.refresh(p);
-                    events.record(p, PassEventKind.DELIVERED, caller, p.getState(), null);
+                    events.recordAt(p, lineAt, PassEventKind.DELIVERED, caller, p.getState(), null);
                     notifications.passChanged(p.getStudentId(), p.getId(), "delivered");
-                });
+                }
+            });
         }
         List<Pass> escalated = passes.findEscalatedToCoTeacher(caller.id());
         return Stream.concat(pending.stream(), escalated.stream()).map(p -> views.of(p, caller)).toList();

@@ -12,12 +12,6 @@ import org.springframework.data.jpa.repository.Query;
 
 public interface CoverRepository extends JpaRepository<Cover, String> {
 
-    /** The covers of these sections in force on the day (at most one per section). */
-    @Query("""
-            select c from Cover c
-            where c.schoolId = :schoolId and c.fromDate <= :day and c.untilDate >= :day""")
-    List<Cover> inForce(String schoolId, LocalDate day);
-
     /** A class's covers, the earliest first. */
     List<Cover> findBySectionIdOrderByFromDateAsc(String sectionId);
 

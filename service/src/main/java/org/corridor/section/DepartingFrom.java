@@ -23,7 +23,6 @@ import org.corridor.person.Person;
 import org.corridor.person.PersonRepository;
 import org.corridor.school.School;
 import org.corridor.school.SchoolPeriod;
-import org.corridor.school.SchoolPeriodRepository;
 
 /**
  * Which classes a student can leave at a moment: the sections of the school they are
@@ -37,19 +36,12 @@ public class DepartingFrom {
 
     private final SectionRepository sections;
 
-    private final SchoolPeriodRepository periods;
-
-    private final CoverRepository covers;
-
     private final PersonRepository people;
 
     private final Clock clock;
 
-    DepartingFrom(SectionRepository sections, SchoolPeriodRepository periods, CoverRepository covers,
-            PersonRepository people, Clock clock) {
+    DepartingFrom(SectionRepository sections, PersonRepository people, Clock clock) {
         this.sections = sections;
-        this.periods = periods;
-        this.covers = covers;
         this.people = people;
         this.clock = clock;
     }
@@ -100,7 +92,7 @@ public class DepartingFrom {
     public List<Standing> standings(Person student, School school, Instant moment) {
         ZonedDateTime local = moment.atZone(school.getTimeZone());
         LocalDate today = local.toLocalDate();
-        List<EnrolledSection> enrolled = sections.findEnrolling(student.getId(), school.getId())
+        List<EnrolledSection> enrolled = sections.findEnrolling(student.getId(), school.getId(), today)
             .stream()
             .sorted(Comparator.comparing((EnrolledSection e) -> e.section().getName())
                 .thenComparing(e -> e.section().getId()))
@@ -109,20 +101,20 @@ public class DepartingFrom {
             return List.of();
         }
         Map<String, Set<String>> periodNames = new HashMap<>();
-        for (Object[] row : sections.periodNamesOfEnrolling(student.getId(), school.getId())) {
+        // the bell periods the student's sections name, read with the names; of two
+        // periods with one name, the earlier is the one the bell schedule goes by
+        Map<String, SchoolPeriod> bellSchedule = new HashMap<>();
+        for (Object[] row : sections.periodsOfEnrolling(student.getId(), school.getId())) {
             periodNames.computeIfAbsent((String) row[0], id -> new TreeSet<>()).add((String) row[1]);
+            if (row[2] instanceof SchoolPeriod period) {
+                bellSchedule.merge(period.getName(), period,
+                        (one, other) -> other.getStartsAt().isBefore(one.getStartsAt()) ? other : one);
+            }
         }
-        Map<String, SchoolPeriod> bellSchedule = periods.findBySchoolIdOrderByStartsAtAscNameAsc(school.getId())
-            .stream()
-            .collect(Collectors.toMap(SchoolPeriod::getName, Function.identity(), (first, second) -> first));
         Map<String, Cover> coverBySection = new HashMap<>();
-        // a school's covers of one day are few: one query whose plan Hibernate keeps (a
-        // list parameter would be translated again on every request)
-        Set<String> enrolledIds = enrolled.stream().map(e -> e.section().getId()).collect(Collectors.toSet());
-        covers.inForce(school.getId(), today)
-            .stream()
-            .filter(c -> enrolledIds.contains(c.getSectionId()))
-            .forEach(c -> coverBySection.putIfAbsent(c.getSectionId(), c));
+        enrolled.stream()
+            .filter(e -> e.cover() != null)
+            .forEach(e -> coverBySection.putIfAbsent(e.section().getId(), e.cover()));
         // a covering teacher removed from the roster since covers nothing: the main
         // teacher receives the requests again
         Map<String, Person> coveringTeachers = people
