@@ -43,16 +43,17 @@ import org.corridor.school.School;
 import org.corridor.security.Caller;
 
 /**
- * The reports of one school's passes over a range of its days. The database does the
- * counting: each report is one statement over one range of the covering index
- * {@code ix_pass_school_report} (V25), which never reads the table. It numbers each
- * group's passes in order of their time out with window functions (ROW_NUMBER and COUNT
- * over the group, which MariaDB and H2 both have), then groups them once: the counts, the
- * sums, and the median as the average of the middle one or two. Section and student are
- * looked up per group key by a correlated subquery, not joined, so that the optimizer
- * still starts from the pass index. Days and hours are those of the school's clock: the
- * stored UTC time is moved by the zone's offset, which changes only at the few
- * daylight-saving transitions inside the range, so the offset is a short CASE.
+ * The reports of one school's passes over a range of its days. Reading each of a year's
+ * 200,000 passes per report costs more than a second, so the database reads what
+ * {@link PassSummaries} wrote as the passes ended: the month tallies of the range's whole
+ * months (counts, sums, and passes per whole minute out, per group), the summary rows of
+ * the days around them (grouped the same way), and the passes not ended yet from the pass
+ * table (few, and with no time out). The exact median of a group walks its minute counts
+ * to the middle one or two passes, then reads the seconds of only the passes in those
+ * minutes. A filter the tallies do not have (a student, teacher, destination, flag, rule
+ * set), or a range that starts or ends inside a day, reads the summary rows instead of
+ * the tallies. Days and hours are those of the school's clock, as each summary row holds
+ * them.
  */
 @Service
 public class Reports {
