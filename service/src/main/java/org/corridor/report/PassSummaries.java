@@ -121,6 +121,15 @@ public class PassSummaries {
     }
 
     /**
+     * The index MariaDB must read a day's minute bucket from: given a few hundred (day,
+     * minute) pairs, its optimizer picks the primary key's day ranges instead, reading
+     * every pass of those days (6 s for a year, against 0.4 s).
+     */
+    String lookupHint(Dim dim) {
+        return mariaDb && dim == Dim.DAY ? " FORCE INDEX (ix_summary_minute)" : "";
+    }
+
+    /**
      * A value as text, in the database's words, so that every dimension's key is one
      * type.
      */

@@ -479,8 +479,9 @@ public class Reports {
             i++;
         }
         which.append(")");
-        String sql = "SELECT " + summaries.text(dim.key) + " k, s.minute_out, s.secs FROM pass_summary s" + dim.join
-                + summaryWhere(caller, request, dim, range.summaryDays(), params) + which;
+        String sql = "SELECT " + summaries.text(dim.key) + " k, s.minute_out, s.secs FROM pass_summary s"
+                + summaries.lookupHint(dim) + dim.join + summaryWhere(caller, request, dim, range.summaryDays(), params)
+                + which;
         Map<String, List<Integer>> secs = new HashMap<>();
         jdbc.query(sql, params, rs -> {
             String group = groupOf.get(key(rs));
