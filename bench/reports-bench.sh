@@ -12,7 +12,8 @@
 # Seeds PASSES passes into the demo school (Sept 2025 to June 2026, school hours, 85 % completed, 5 % ended
 # by the system, 6 % denied, 4 % expired, 5 % flagged), then copies them into OTHERS more schools of the
 # district (4: a 1,000,000-pass district around the 200,000-pass school), then asks each report of the demo
-# school three times for the year. Run it again to add more.
+# school three times for the year. Run it again to add more. The passes are summarized for the reports
+# (pass_summary, pass_tally) with V33's backfill, run from service/target/corridor.jar (JAR=... for another).
 set -euo pipefail
 DB=${1:?database}; PASSES=${2:-200000}; BASE=${3:-http://localhost:8098}; OTHERS=${4:-0}
 SQL="mariadb -uroot $DB"
@@ -63,7 +64,12 @@ SELECT UUID(), h.district_id, other.id, h.student_id, h.pass_type, h.channel, h.
 FROM hall_pass h, other WHERE h.school_id = @school;
 SQL
 fi
-$SQL -e "ANALYZE TABLE hall_pass, pass_flag"
+# The passes were written with SQL, not ended by Corridor: summarize them as V33 summarizes an upgraded
+# database's (the same code, run on the database from the service's jar).
+JAR=${JAR:-$(dirname "$0")/../service/target/corridor.jar}
+java -cp "$JAR" -Dloader.main=org.corridor.report.PassSummaryBackfill \
+  org.springframework.boot.loader.launch.PropertiesLauncher "jdbc:mariadb://127.0.0.1:3306/$DB" root
+$SQL -e "ANALYZE TABLE hall_pass, pass_flag, pass_summary, pass_tally"
 echo "seeded $PASSES passes (and copies in $OTHERS more schools) in $(( $(date +%s) - start )) s"
 SCHOOL=$($SQL -N -e "SELECT school_id FROM person WHERE email_key = 'ava@corridor.test'")
 for kind in by-day by-hour by-destination by-teacher by-grade by-student by-rule no-contact long-running; do

@@ -1,6 +1,7 @@
 package org.corridor.retention;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
@@ -8,15 +9,19 @@ import java.time.ZoneOffset;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.scheduling.support.CronExpression;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 import io.swagger.v3.oas.annotations.media.Schema;
 
+import org.corridor.cluster.Broadcasts;
 import org.corridor.person.Role;
 import org.corridor.problem.ApiProblem;
 import org.corridor.problem.FieldError;
@@ -39,7 +44,28 @@ public class Retention {
 
     private final CronExpression cron;
 
-    Retention(JdbcTemplate jdbc, Clock clock, @Value("${corridor.retention.pass-days:365}") int passDays,
+    private final Broadcasts broadcasts;
+
+    /**
+     * Each district's pass days as read, and when: every pass that ends asks for them
+     * (its engine history's removal time), and they change a few times a year.
+     */
+    private final Map<String, Kept> keptPassDays = new ConcurrentHashMap<>();
+
+    private record Kept(int days, Instant readAt) {
+    }
+
+    /**
+     * How long a district's pass days are used without reading them again: the bound for
+     * an instance that missed another's message that they changed (messages are at most
+     * once).
+     */
+    static final Duration KEPT_FOR = Duration.ofMinutes(5);
+
+    static final String CHANGED = "retention-changed";
+
+    Retention(JdbcTemplate jdbc, Clock clock, Broadcasts broadcasts,
+            @Value("${corridor.retention.pass-days:365}") int passDays,
             @Value("${corridor.retention.notification-days:30}") int notificationDays,
             @Value("${corridor.retention.read-days:${corridor.retention.pass-days:365}}") int readDays,
             @Value("${corridor.retention.roster-import-days:365}") int rosterImportDays,
@@ -52,6 +78,8 @@ public class Retention {
             throw new IllegalStateException("corridor.retention defaults out of bounds: " + wrong);
         }
         this.cron = CronExpression.parse(cron);
+        this.broadcasts = broadcasts;
+        broadcasts.subscribe(CHANGED, keptPassDays::remove);
     }
 
     /**
@@ -92,6 +120,15 @@ public class Retention {
                     district, wanted.passDays(), wanted.notificationDays(), wanted.readDays(),
                     wanted.rosterImportDays());
         }
+        // Forgotten once the change is committed: earlier, a pass ending meanwhile could
+        // read and keep the old days again.
+        TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+            @Override
+            public void afterCommit() {
+                keptPassDays.remove(district);
+                broadcasts.publish(CHANGED, district);
+            }
+        });
         return view(district);
     }
 
@@ -100,7 +137,13 @@ public class Retention {
      * pass's process history with it when the pass ends.
      */
     public int passDays(String districtId) {
-        return of(districtId).passDays();
+        Instant now = Instant.now();
+        Kept kept = keptPassDays.get(districtId);
+        if (kept == null || kept.readAt().isBefore(now.minus(KEPT_FOR))) {
+            kept = new Kept(of(districtId).passDays(), now);
+            keptPassDays.put(districtId, kept);
+        }
+        return kept.days();
     }
 
     /** The settings the purge applies to a district. */

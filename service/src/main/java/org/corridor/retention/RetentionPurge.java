@@ -18,6 +18,8 @@ import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import org.corridor.report.PassSummaries;
+
 /**
  * Removes what each district keeps no longer, in batches of {@value #BATCH} rows, each in
  * its own short transaction, so that no lock is held long and a purge stopped half-way is
@@ -25,13 +27,15 @@ import org.springframework.transaction.support.TransactionTemplate;
  * removes nothing more). It runs on one instance of a cluster at a time: the lock is a
  * row of table {@code shedlock}; an instance that finds it taken skips the run.
  * <p>
- * Passes go with their flags, audit timeline and notifications; the engine's history of
- * them is given a removal time and removed by the engine's own history cleanup. Removed
- * people keep their row (history refers to their id) but lose their names, email and
- * student number once the pass period has passed since their removal and no pass names
- * them; their no-contact pairs and kiosk PIN go then too. Accommodations and no-contact
- * pairs go that long after their last day, emergencies that long after they were cleared,
- * no-contact change records that long after the change once their pair is gone.
+ * Passes go with their flags, audit timeline, notifications and report summaries (their
+ * counts taken out of the report tallies in the same transaction); the engine's history
+ * of them is given a removal time and removed by the engine's own history cleanup.
+ * Removed people keep their row (history refers to their id) but lose their names, email
+ * and student number once the pass period has passed since their removal and no pass
+ * names them; their no-contact pairs, kiosk PIN, push subscriptions and email preferences
+ * go then too. Accommodations and no-contact pairs go that long after their last day,
+ * emergencies that long after they were cleared, no-contact change records that long
+ * after the change once their pair is gone.
  */
 @Component
 public class RetentionPurge {
@@ -52,12 +56,15 @@ public class RetentionPurge {
 
     private final PassProcessHistory engine;
 
+    private final PassSummaries summaries;
+
     RetentionPurge(NamedParameterJdbcTemplate jdbc, TransactionTemplate transactions, Retention retention,
-            PassProcessHistory engine) {
+            PassProcessHistory engine, PassSummaries summaries) {
         this.jdbc = jdbc;
         this.transactions = transactions;
         this.retention = retention;
         this.engine = engine;
+        this.summaries = summaries;
     }
 
     /**
@@ -89,6 +96,7 @@ public class RetentionPurge {
             histories += engine.removeAt(district, ids, now);
             passes += transactions.execute(status -> {
                 Map<String, Object> batch = Map.of("ids", ids);
+                summaries.forget(ids);
                 jdbc.update("delete from notification where pass_id in (:ids)", batch);
                 jdbc.update("delete from pass_event where pass_id in (:ids)", batch);
                 jdbc.update("delete from pass_flag where pass_id in (:ids)", batch);
@@ -130,10 +138,12 @@ public class RetentionPurge {
                 "select p.id from person p where p.district_id = :district and p.removed_at < :before"
                         + " and p.email_key not like '%" + ERASED + "'" + noPassNames("student_id")
                         + noPassNames("routed_to_id") + noPassNames("created_by_id") + noPassNames("decided_by_id"),
-                "update person set given_name = 'Removed', family_name = 'person', display_name = null,"
-                        + " student_number = null, grade = null, email = " + concatErased() + ", email_key = "
-                        + concatErased() + " where id in (:ids)",
-                district, passesBefore);
+                List.of("delete from push_subscription where person_id in (:ids)",
+                        "delete from notification_preference where person_id in (:ids)",
+                        "update person set given_name = 'Removed', family_name = 'person', display_name = null,"
+                                + " student_number = null, grade = null, email = " + concatErased() + ", email_key = "
+                                + concatErased() + " where id in (:ids)"),
+                Map.of("district", district, "before", utc(passesBefore)));
         Map<String, Object> run = new HashMap<>();
         run.putAll(Map.of("id", UUID.randomUUID().toString(), "district", district, "started", utc(started), "finished",
                 utc(Instant.now()), "passes", passes, "notifications", notifications, "reads", reads, "imports",
@@ -185,8 +195,21 @@ public class RetentionPurge {
 
     /** Selects a batch of ids past their time and changes them, until none is left. */
     private int batches(String select, String change, Map<String, Object> params) {
-        Function<List<String>, Integer> apply = ids -> transactions
-            .execute(status -> jdbc.update(change, Map.of("ids", ids)));
+        return batches(select, List.of(change), params);
+    }
+
+    /**
+     * As above, with several changes per batch in one transaction; the count is the last
+     * change's.
+     */
+    private int batches(String select, List<String> changes, Map<String, Object> params) {
+        Function<List<String>, Integer> apply = ids -> transactions.execute(status -> {
+            int changed = 0;
+            for (String change : changes) {
+                changed = jdbc.update(change, Map.of("ids", ids));
+            }
+            return changed;
+        });
         int total = 0;
         while (true) {
             List<String> ids = jdbc.queryForList(select + " limit " + BATCH, params, String.class);

@@ -17,6 +17,7 @@ import org.apache.commons.csv.CSVRecord;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.HttpEntity;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
@@ -42,6 +43,9 @@ abstract class ReportScenarios extends ApiTest {
 
     Map<String, String> ids = new HashMap<>();
 
+    @Autowired
+    PassSummaries summaries;
+
     @BeforeEach
     void seed() {
         // minutes out: ava 5 and 15, ben 7, cara 30
@@ -53,6 +57,16 @@ abstract class ReportScenarios extends ApiTest {
         pass("P6", "cara", "Restroom", "2026-09-02T11:00", null, "DENIED", false, null, false, "NO_CONTACT");
         pass("P7", "ava", "Restroom", "2026-08-31T23:59", 4, "COMPLETED", true, "rivera", false, null);
         pass("P8", "ava", "Restroom", "2026-09-03T00:00", 4, "COMPLETED", true, "rivera", false, null);
+        summarize();
+    }
+
+    /**
+     * The passes here are written with SQL, not ended by Corridor: they are summarized
+     * (again, after a change to them) as V33 summarizes an upgraded database's.
+     */
+    void summarize() {
+        jdbc.update("delete from pass_summary where school_id = ?", schoolId());
+        summaries.backfill(schoolId());
     }
 
     @AfterEach
@@ -83,6 +97,7 @@ abstract class ReportScenarios extends ApiTest {
         // 1 November 2026, 02:00: New York goes from UTC-4 to UTC-5.
         pass("D1", "ava", "Restroom", "2026-10-30T07:30", 5, "COMPLETED", true, "rivera", false, null);
         pass("D2", "ben", "Restroom", "2026-11-02T07:30", 5, "COMPLETED", true, "rivera", false, null);
+        summarize();
 
         JsonNode rows = report("by-hour", "&from=2026-10-30&to=2026-11-02").get("rows");
 
@@ -112,7 +127,9 @@ abstract class ReportScenarios extends ApiTest {
 
     @Test
     void byGradeGroupsStudentsWithoutAGradeApart() {
+        // the grade a student was in when the pass ended
         jdbc.update("update person set grade = '10' where id = ?", person("ava").getId());
+        summarize();
 
         JsonNode rows = report("by-grade", RANGE).get("rows");
 
@@ -124,6 +141,7 @@ abstract class ReportScenarios extends ApiTest {
     @Test
     void byStudentIsTheTopNWithTheMedianOfAnEvenCount() {
         jdbc.update("update hall_pass set student_id = ? where id = ?", person("ava").getId(), ids.get("P3"));
+        summarize();
 
         JsonNode rows = report("by-student", RANGE + "&top=2").get("rows");
 
@@ -132,6 +150,7 @@ abstract class ReportScenarios extends ApiTest {
         assertThat(rows.get(0).get("label").asText()).contains("(1001)");
         assertRow(rows.get(1), person("cara").getId(), 2, 1, 30.0, 30.0);
         jdbc.update("update hall_pass set student_id = ? where id = ?", person("ben").getId(), ids.get("P3"));
+        summarize();
         JsonNode even = report("by-student", RANGE + "&studentId=" + person("ava").getId()).get("rows");
         assertRow(even.get(0), person("ava").getId(), 2, 2, 20.0, 10.0);
     }

@@ -107,6 +107,10 @@ class RetentionApiTest extends ApiTest {
         runEngineCleanup(now, old);
 
         assertThat(jdbc.queryForList("select id from hall_pass", String.class)).containsExactly(recent);
+        assertThat(jdbc.queryForList("select pass_id from pass_summary", String.class)).containsExactly(recent);
+        assertThat(jdbc.queryForObject("select sum(n) from pass_tally where dim = 'D'", Long.class))
+            .as("the report tallies count the recent pass only")
+            .isEqualTo(1);
         assertThat(jdbc.queryForObject("select count(*) from pass_event where pass_id = ?", Integer.class, old))
             .isZero();
         assertThat(processes(old)).as("the engine's history of the old pass").isZero();
@@ -114,6 +118,19 @@ class RetentionApiTest extends ApiTest {
         JsonNode last = get("admin", "/api/admin/retention").getBody().get("lastPurge");
         assertThat(last.get("removed").get("passes").asInt()).isEqualTo(1);
         assertThat(last.get("removed").get("processHistories").asInt()).isPositive();
+    }
+
+    @Test
+    void aPassEndingAfterTheDaysChangeIsTimedByTheNewDays() {
+        assertThat(put("admin", "/api/admin/retention", settings(30)).getStatusCode()).isEqualTo(HttpStatus.OK);
+        ended("ava");
+        assertThat(put("admin", "/api/admin/retention", settings(60)).getStatusCode()).isEqualTo(HttpStatus.OK);
+
+        String pass = ended("ben");
+
+        assertThat(history.createHistoricProcessInstanceQuery().processInstanceBusinessKey(pass).list()).isNotEmpty()
+            .allSatisfy(instance -> assertThat(instance.getRemovalTime())
+                .isEqualTo(Date.from(instance.getEndTime().toInstant().plus(Duration.ofDays(60)))));
     }
 
     @Test
@@ -149,6 +166,30 @@ class RetentionApiTest extends ApiTest {
         assertThat(row.get("given_name")).isEqualTo("Removed");
         assertThat((String) row.get("email")).doesNotContain("gone");
         assertThat(row.get("student_number")).isNull();
+        jdbc.update("delete from person where id = ?", id);
+    }
+
+    @Test
+    void aRemovedPersonErasedLosesTheirPushSubscriptionsAndEmailPreferences() {
+        String id = UUID.randomUUID().toString();
+        jdbc.update("insert into person (id, district_id, school_id, email, email_key, given_name, family_name,"
+                + " version, removed_at) values (?, ?, ?, 'left@corridor.test', 'left@corridor.test', 'Lee', 'Left',"
+                + " 0, ?)", id, person("ava").getDistrictId(), schoolId(),
+                Timestamp.valueOf(LocalDateTime.now(ZoneOffset.UTC).minusDays(400)));
+        jdbc.update("insert into push_subscription (id, district_id, person_id, endpoint, endpoint_hash, p256dh, auth,"
+                + " label, created_at, version) values (?, ?, ?, 'https://push.test/left', ?, 'k', 'a', 'Phone', ?, 0)",
+                UUID.randomUUID().toString(), person("ava").getDistrictId(), id, UUID.randomUUID().toString(),
+                Timestamp.valueOf(LocalDateTime.now(ZoneOffset.UTC).minusDays(500)));
+        jdbc.update("insert into notification_preference (id, person_id, kind, email, version)"
+                + " values (?, ?, 'REQUEST', true, 0)", UUID.randomUUID().toString(), id);
+
+        purge.purge(Instant.now());
+
+        assertThat(jdbc.queryForObject("select count(*) from push_subscription where person_id = ?", Integer.class, id))
+            .isZero();
+        assertThat(jdbc.queryForObject("select count(*) from notification_preference where person_id = ?",
+                Integer.class, id))
+            .isZero();
         jdbc.update("delete from person where id = ?", id);
     }
 

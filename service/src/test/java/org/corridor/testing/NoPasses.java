@@ -23,6 +23,8 @@ public final class NoPasses {
             .list()
             .forEach(p -> runtime.deleteProcessInstance(p.getId(), "test reset", true, true));
         jdbc.update("delete from pass_event");
+        jdbc.update("delete from pass_tally");
+        jdbc.update("delete from pass_summary");
         jdbc.update("delete from pass_flag");
         jdbc.update("delete from hall_pass");
         jdbc.update("update destination_occupancy set out_now = 0");
