@@ -38,6 +38,9 @@ public class PassSummaries {
     /** The minute out of a pass without seconds out: it never went, or is not back. */
     static final int NOT_BACK = -9999;
 
+    /** About 2 s of tries: far more than a concurrent pass end takes to commit. */
+    private static final int H2_TALLY_ATTEMPTS = 50;
+
     /** The states a pass ends in: only ended passes have a summary. */
     static final List<String> ENDED = List.of("COMPLETED", "ENDED_BY_SYSTEM", "DENIED", "CANCELLED", "EXPIRED");
 
@@ -170,7 +173,40 @@ public class PassSummaries {
             // summarized already: its tallies have it
             return;
         }
-        execute(connection, tallyUpsert(maria, "s.pass_id = ?", 1), repeat(passId, Dim.values().length));
+        addTallies(connection, maria, passId);
+    }
+
+    /**
+     * H2 (the demo's database) does not wait for a transaction inserting the same tally
+     * row, as MariaDB does: it refuses the merge at once. The refused statement changed
+     * nothing, and the other's row is there to add to once it commits, a moment later
+     * (passes summarize just before they commit), so the merge is tried again.
+     */
+    private static void addTallies(Connection connection, boolean maria, String passId) throws SQLException {
+        String upsert = tallyUpsert(maria, "s.pass_id = ?", 1);
+        List<Object> params = repeat(passId, Dim.values().length);
+        for (int attempt = 1;; attempt++) {
+            try {
+                execute(connection, upsert, params);
+                return;
+            }
+            catch (SQLException ex) {
+                if (maria || !"23505".equals(ex.getSQLState()) || attempt == H2_TALLY_ATTEMPTS) {
+                    throw ex;
+                }
+                pause(attempt);
+            }
+        }
+    }
+
+    private static void pause(int attempt) throws SQLException {
+        try {
+            Thread.sleep(Math.min(5L * attempt, 50));
+        }
+        catch (InterruptedException ex) {
+            Thread.currentThread().interrupt();
+            throw new SQLException("interrupted while a concurrent tally committed", ex);
+        }
     }
 
     /**
