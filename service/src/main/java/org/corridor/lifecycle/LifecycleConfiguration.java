@@ -1,5 +1,7 @@
 package org.corridor.lifecycle;
 
+import java.util.List;
+
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEnginePlugin;
@@ -58,6 +60,21 @@ class LifecycleConfiguration {
             @Override
             public void preInit(ProcessEngineConfigurationImpl configuration) {
                 configuration.setTenantIdProvider(new DistrictTenants());
+            }
+        };
+    }
+
+    /**
+     * History kept to what Corridor reads ({@link PassHistoryLevel}, named in
+     * application.yml), and the removal time stamped only where that history is.
+     */
+    @Bean
+    ProcessEnginePlugin passHistoryLevel() {
+        return new AbstractProcessEnginePlugin() {
+            @Override
+            public void preInit(ProcessEngineConfigurationImpl configuration) {
+                configuration.setCustomHistoryLevels(List.of(PassHistoryLevel.INSTANCE));
+                configuration.setHistoryEventProducer(new PassHistoryEventProducer());
             }
         };
     }

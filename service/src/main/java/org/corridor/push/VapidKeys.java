@@ -21,6 +21,7 @@ import org.springframework.core.env.Profiles;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionOperations;
 import org.springframework.util.StringUtils;
 
 /**
@@ -41,6 +42,9 @@ class VapidKeys {
 
     private final JdbcClient jdbc;
 
+    /** The pool's connections do not commit by themselves. */
+    private final TransactionOperations transactions;
+
     private final Clock clock;
 
     private final String subject;
@@ -53,12 +57,13 @@ class VapidKeys {
     record Keys(KeyPair pair, String publicKey, String subject) {
     }
 
-    VapidKeys(JdbcClient jdbc, Clock clock, Environment environment,
+    VapidKeys(JdbcClient jdbc, TransactionOperations transactions, Clock clock, Environment environment,
             @Value("${corridor.push.vapid-public-key:}") String publicKey,
             @Value("${corridor.push.vapid-private-key:}") String privateKey,
             @Value("${corridor.push.subject:}") String subject) {
         WebPushRequests.load();
         this.jdbc = jdbc;
+        this.transactions = transactions;
         this.clock = clock;
         this.demo = environment.acceptsProfiles(Profiles.of("demo"));
         boolean hasPublic = StringUtils.hasText(publicKey);
@@ -107,10 +112,11 @@ class VapidKeys {
         }
         KeyPair made = generate();
         try {
-            jdbc.sql("insert into push_vapid_key (name, public_key, private_key, created_at) values (?, ?, ?, ?)")
+            transactions.executeWithoutResult(tx -> jdbc
+                .sql("insert into push_vapid_key (name, public_key, private_key, created_at) values (?, ?, ?, ?)")
                 .params(DEMO_KEY, encode(made.getPublic()), encode(made.getPrivate()),
                         java.sql.Timestamp.from(clock.instant()))
-                .update();
+                .update());
             log.info("Generated the demo's VAPID key pair for browser push");
         }
         catch (DuplicateKeyException e) {

@@ -17,6 +17,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionOperations;
 
 import org.corridor.person.Role;
 import org.corridor.security.Caller;
@@ -41,10 +42,17 @@ public class ReadLog {
 
     private final JdbcTemplate jdbc;
 
+    /**
+     * The pool's connections do not commit by themselves: each batch is its own
+     * transaction.
+     */
+    private final TransactionOperations transactions;
+
     private final Clock clock;
 
-    ReadLog(JdbcTemplate jdbc, Clock clock) {
+    ReadLog(JdbcTemplate jdbc, TransactionOperations transactions, Clock clock) {
         this.jdbc = jdbc;
+        this.transactions = transactions;
         this.clock = clock;
     }
 
@@ -93,7 +101,7 @@ public class ReadLog {
         List<Read> batch = new ArrayList<>(BATCH);
         while (queue.drainTo(batch, BATCH) > 0) {
             try {
-                jdbc.batchUpdate(
+                transactions.executeWithoutResult(tx -> jdbc.batchUpdate(
                         "INSERT INTO pass_read (id, district_id, reader_id, student_id, pass_id, what,"
                                 + " endpoint, read_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
                         batch, batch.size(), (ps, r) -> {
@@ -105,7 +113,7 @@ public class ReadLog {
                             ps.setString(6, r.what().name());
                             ps.setString(7, r.endpoint());
                             ps.setObject(8, r.at());
-                        });
+                        }));
             }
             catch (RuntimeException e) {
                 // Kept for the next flush rather than lost; the queue's bound stops it

@@ -150,11 +150,12 @@ public class RetentionPurge {
                 imports, "erased", erased, "histories", histories));
         run.putAll(Map.of("accommodations", accommodations, "emergencies", emergencies, "noContact", noContact, "pins",
                 pins));
-        jdbc.update("insert into purge_run (id, district_id, started_at, finished_at, passes, notifications,"
-                + " read_records, roster_imports, people_erased, process_histories, accommodations, emergencies,"
-                + " no_contact_records, student_pins) values (:id, :district, :started, :finished, :passes,"
-                + " :notifications, :reads, :imports, :erased, :histories, :accommodations, :emergencies,"
-                + " :noContact, :pins)", run);
+        transactions.executeWithoutResult(status -> jdbc
+            .update("insert into purge_run (id, district_id, started_at, finished_at, passes, notifications,"
+                    + " read_records, roster_imports, people_erased, process_histories, accommodations,"
+                    + " emergencies, no_contact_records, student_pins) values (:id, :district, :started,"
+                    + " :finished, :passes, :notifications, :reads, :imports, :erased, :histories,"
+                    + " :accommodations, :emergencies, :noContact, :pins)", run));
         log.info(
                 "Retention purge of district {}: {} passes ({} process instances), {} notifications, {} read records,"
                         + " {} roster imports, {} accommodations, {} emergencies, {} no-contact records,"

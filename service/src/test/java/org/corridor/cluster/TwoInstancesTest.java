@@ -24,6 +24,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 import java.util.stream.Collectors;
 
+import javax.sql.DataSource;
+
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.runtime.Job;
@@ -43,6 +45,7 @@ import org.corridor.policy.DistrictRules;
 import org.corridor.retention.RetentionPurge;
 import org.corridor.rules.DefaultRuleSet;
 import org.corridor.security.LocalOpenIdProvider;
+import org.corridor.testing.AutoCommitDataSource;
 import org.corridor.testing.TestBrokers;
 import org.corridor.testing.TestDatabases;
 
@@ -242,7 +245,7 @@ class TwoInstancesTest {
 
         // as if unused for longer than its timeout
         long expired = System.currentTimeMillis() - 1_000;
-        a.getBean(JdbcTemplate.class)
+        new JdbcTemplate(new AutoCommitDataSource(a.getBean(DataSource.class)))
             .update("update SPRING_SESSION set LAST_ACCESS_TIME = ? - MAX_INACTIVE_INTERVAL * 1000, EXPIRY_TIME = ? "
                     + "where PRINCIPAL_NAME = 'chen@corridor.test'", expired, expired);
 

@@ -2,10 +2,12 @@ package org.corridor.lifecycle;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.List;
 import java.util.UUID;
 
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.ProcessEngineConfiguration;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -35,7 +37,7 @@ class EngineSchemaMigrationTest {
     @Test
     void databaseWhoseEngineMadeItsTablesMigratesWithoutTouchingThem() {
         String url = freshDatabase();
-        try (Engine before = new Engine(url, "true")) {
+        try (Engine before = new Engine(url, "true", "audit")) {
             assertThat(before.it().getManagementService().getTableCount()).containsKey("ACT_RU_JOB");
         }
 
@@ -46,6 +48,23 @@ class EngineSchemaMigrationTest {
         try (Engine after = new Engine(url, "false")) {
             assertThat(after.it().getManagementService().getTableCount()).containsKey("ACT_RU_JOB");
         }
+    }
+
+    @Test
+    void databaseWithTheEnginesAuditHistoryMovesToCorridorsLevel() {
+        String url = freshDatabase();
+        try (Engine before = new Engine(url, "true", "audit")) {
+            assertThat(historyLevel(url)).isEqualTo("2");
+        }
+
+        migrate(url);
+
+        assertThat(historyLevel(url)).isEqualTo(String.valueOf(PassHistoryLevel.ID));
+    }
+
+    private static String historyLevel(String url) {
+        return jdbc(url).queryForObject("select VALUE_ from ACT_GE_PROPERTY where NAME_ = 'historyLevel'",
+                String.class);
     }
 
     private static String freshDatabase() {
@@ -73,16 +92,26 @@ class EngineSchemaMigrationTest {
         return new JdbcTemplate(new DriverManagerDataSource(url, "sa", ""));
     }
 
-    /** A bare engine on the database, its schema update as given, no job executor. */
+    /**
+     * A bare engine on the database, its schema update as given, no job executor; its
+     * history level Corridor's (V31 writes it into a database the engine had made),
+     * before the migrations the engine's default.
+     */
     private record Engine(ProcessEngine it) implements AutoCloseable {
 
         Engine(String url, String schemaUpdate) {
-            this(ProcessEngineConfiguration.createStandaloneProcessEngineConfiguration()
+            this(url, schemaUpdate, PassHistoryLevel.NAME);
+        }
+
+        Engine(String url, String schemaUpdate, String history) {
+            this(((ProcessEngineConfigurationImpl) ProcessEngineConfiguration
+                .createStandaloneProcessEngineConfiguration())
+                .setCustomHistoryLevels(List.of(PassHistoryLevel.INSTANCE))
                 .setJdbcUrl(url)
                 .setJdbcUsername("sa")
                 .setJdbcPassword("")
                 .setDatabaseSchemaUpdate(schemaUpdate)
-                .setHistory("audit")
+                .setHistory(history)
                 .setJobExecutorActivate(false)
                 .setProcessEngineName("v27-" + UUID.randomUUID())
                 .buildProcessEngine());

@@ -23,7 +23,7 @@ class VapidKeysTest {
     private static final String ANOTHER_PRIVATE_KEY = "p4F9wWy7me8TrYeaNoAxUzUytol91U8hyuYrNhGrvQ8";
 
     private static VapidKeys keys(String publicKey, String privateKey, String subject) {
-        return new VapidKeys(null, Clock.systemUTC(), new MockEnvironment(), publicKey, privateKey, subject);
+        return new VapidKeys(null, null, Clock.systemUTC(), new MockEnvironment(), publicKey, privateKey, subject);
     }
 
     @Test

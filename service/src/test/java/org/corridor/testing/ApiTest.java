@@ -12,6 +12,8 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
+import javax.sql.DataSource;
+
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.runtime.Job;
@@ -61,7 +63,7 @@ public abstract class ApiTest {
     @Autowired
     protected SectionRepository sections;
 
-    @Autowired
+    /** Statement by statement, outside the service's transactions. */
     protected JdbcTemplate jdbc;
 
     @Autowired
@@ -72,6 +74,11 @@ public abstract class ApiTest {
 
     @Autowired
     protected ManagementService management;
+
+    @Autowired
+    void sqlOutsideTransactions(DataSource dataSource) {
+        jdbc = new JdbcTemplate(new AutoCommitDataSource(dataSource));
+    }
 
     /**
      * Checked as the test method returns, before any {@code @AfterEach} of a subclass
