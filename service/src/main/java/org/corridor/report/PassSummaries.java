@@ -22,6 +22,7 @@ import javax.sql.DataSource;
 
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
 
 /**
  * The per-pass summary rows and per-month tallies the reports read (V28). A pass that
@@ -383,7 +384,11 @@ public class PassSummaries {
         }
     }
 
-    /** For the tests and the benchmark: as {@link #backfill(Connection, String)}. */
+    /**
+     * For the tests and the benchmark: as {@link #backfill(Connection, String)}, in a
+     * transaction of its own (the pool's connections do not commit by themselves).
+     */
+    @Transactional
     public void backfill(String schoolId) {
         jdbc.getJdbcTemplate().execute((java.sql.Connection c) -> {
             backfill(c, schoolId);
