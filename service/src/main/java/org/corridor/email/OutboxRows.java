@@ -55,10 +55,10 @@ class OutboxRows {
      * notification, or empty (sent, given up, held by another instance, or not due yet).
      */
     Optional<Claimed> claim(String notificationId, Instant now, Instant until) {
-        int claimed = jdbc.update(
+        int claimed = ownTransaction.execute(status -> jdbc.update(
                 "update email_outbox set claimed_until = ?, version = version + 1 where notification_id = ? "
                         + "and due_at <= ? and (claimed_until is null or claimed_until < ?)",
-                utc(until), notificationId, utc(now), utc(now));
+                utc(until), notificationId, utc(now), utc(now)));
         if (claimed == 0) {
             return Optional.empty();
         }
@@ -81,13 +81,15 @@ class OutboxRows {
 
     /** Tried and to be tried again: the next attempt, when, and free for any instance. */
     void later(String notificationId, int attempt, Instant due) {
-        jdbc.update("update email_outbox set attempt = ?, due_at = ?, claimed_until = null, version = version + 1 "
-                + "where notification_id = ?", attempt, utc(due), notificationId);
+        ownTransaction.executeWithoutResult(status -> jdbc
+            .update("update email_outbox set attempt = ?, due_at = ?, claimed_until = null, version = version + 1 "
+                    + "where notification_id = ?", attempt, utc(due), notificationId));
     }
 
     /** Sent, refused for good, or nothing to send. */
     void remove(String notificationId) {
-        jdbc.update("delete from email_outbox where notification_id = ?", notificationId);
+        ownTransaction.executeWithoutResult(
+                status -> jdbc.update("delete from email_outbox where notification_id = ?", notificationId));
     }
 
     /** The emails due now that no instance holds, the oldest first. */

@@ -136,6 +136,11 @@ class NotificationStreams implements SmartLifecycle {
 
         volatile boolean closed;
 
+        /**
+         * When the Last-Event-ID's notification was made, once the replay has read it.
+         */
+        volatile Instant lastEventAt;
+
         Stream(String recipientId, String districtId, String lastEventId, SseEmitter emitter, Instant openedAt) {
             this.recipientId = recipientId;
             this.districtId = districtId;
@@ -147,13 +152,20 @@ class NotificationStreams implements SmartLifecycle {
         /**
          * Whether the notification's announcement was meant for this screen: any request
          * (undelivered ones are replayed on every connect anyway); anything else made
-         * while it was open, or while the screen it continues (Last-Event-ID) was. A
-         * notice made before a new screen opened waits in the list, as it does without a
-         * repair.
+         * while it was open, or after the last one the screen it continues had
+         * (Last-Event-ID): that one and those before it the screen has already. A notice
+         * made before a new screen opened waits in the list, as it does without a repair.
          */
         boolean awaited(Notification notification) {
-            return notification.getKind().isRequest() || lastEventId != null
-                    || !notification.getCreatedAt().isBefore(openedAt.minus(ANNOUNCED_TO_STREAMS_OPEN_WITHIN));
+            if (notification.getKind().isRequest()) {
+                return true;
+            }
+            if (lastEventId != null) {
+                Instant last = lastEventAt;
+                return !notification.getId().equals(lastEventId)
+                        && (last == null || !notification.getCreatedAt().isBefore(last));
+            }
+            return !notification.getCreatedAt().isBefore(openedAt.minus(ANNOUNCED_TO_STREAMS_OPEN_WITHIN));
         }
 
     }
@@ -223,10 +235,13 @@ class NotificationStreams implements SmartLifecycle {
                 // ">= its time": a notification of the same millisecond may come twice
                 // (clients dedupe by id),
                 // but none is skipped
-                .ifPresent(last -> notifications
-                    .createdSince(stream.recipientId, stream.districtId, last.getCreatedAt(), last.getId(),
-                            Limit.of(REPLAY_LIMIT))
-                    .forEach(n -> replay.put(n.getId(), n)));
+                .ifPresent(last -> {
+                    stream.lastEventAt = last.getCreatedAt();
+                    notifications
+                        .createdSince(stream.recipientId, stream.districtId, last.getCreatedAt(), last.getId(),
+                                Limit.of(REPLAY_LIMIT))
+                        .forEach(n -> replay.put(n.getId(), n));
+                });
         }
         // A request sent while the teacher's screen was closed pops up when it opens;
         // with Last-Event-ID too,

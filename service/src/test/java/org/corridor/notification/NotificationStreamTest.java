@@ -351,6 +351,19 @@ class NotificationStreamTest extends NotificationTestSupport {
     }
 
     @Test
+    void repairLeavesWhatAReconnectingScreenAlreadyHad() throws Exception {
+        String had = unannounced("rivera", NotificationKind.ON_THE_WAY, Duration.ofSeconds(30));
+        try (EventStream rivera = EventStream.open(port, "rivera", had)) {
+            rivera.next("unread");
+
+            streams.repairLostAnnouncements();
+
+            String marker = send("rivera", NotificationKind.ON_THE_WAY, "pass-marker");
+            assertThat(rivera.next("notification").id()).as("the first push after the repair").isEqualTo(marker);
+        }
+    }
+
+    @Test
     void repairIsNotCrowdedOutByTheNotificationsOfPeopleWithNoScreenOpen() throws Exception {
         // more unread, undelivered notifications of someone with no screen than one read
         // takes, all older than the one lost for the teacher with a screen
