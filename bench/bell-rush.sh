@@ -32,6 +32,10 @@ harness() { java -Xms256m -Xmx512m -Dbellrush.clockTicks="$(getconf CLK_TCK)" -c
 prop() { grep -m1 "^$2=" "$1" | cut -d= -f2- || true; }
 DB_PID=$(pgrep -x mariadbd | head -1 || true)
 SESSION_ARGS=()
+# JFR keeps 64 frames by default: a request's stack through Tomcat, Spring Security, the engine and Hibernate is
+# deeper, and the frames cut off are the application's own (which controller, which step).
+PROFILE_OPTS=()
+[[ ${PROFILE:-0} == 1 ]] && PROFILE_OPTS=(-XX:FlightRecorderOptions:stackdepth=256)
 [[ ${SESSIONS:-0} == 1 ]] && SESSION_ARGS=(--sessions)
 
 SERVICE_PID=
@@ -52,7 +56,7 @@ recreate "$DB"
 PORT=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
 echo "== starting ${JAR:-service/target/corridor.jar} on port $PORT, database $DB, -Xmx512m ${SERVICE_JAVA_OPTS:-}"
 CORRIDOR_DB_URL="$URL" CORRIDOR_DB_USER=root CORRIDOR_DB_PASSWORD= \
-  java -Xmx512m "-Xlog:gc:file=$OUT/gc.log" ${SERVICE_JAVA_OPTS:-} -jar "${JAR:-service/target/corridor.jar}" \
+  java -Xmx512m "-Xlog:gc:file=$OUT/gc.log" "${PROFILE_OPTS[@]}" ${SERVICE_JAVA_OPTS:-} -jar "${JAR:-service/target/corridor.jar}" \
   --spring.profiles.active=demo --server.address=127.0.0.1 --server.port="$PORT" > "$OUT/service.log" 2>&1 &
 SERVICE_PID=$!
 for _ in $(seq 1 180); do
