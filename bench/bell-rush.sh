@@ -6,6 +6,8 @@
 #
 # Environment: JAR (the service's jar, default service/target/corridor.jar: an earlier build can be compared), WARMUP (s, default 30: the JIT needs it), SERVICE_JAVA_OPTS (extra JVM options for the service), PROFILE=1 (record the service with JFR during the maximum-rate phase and, separately, the half-rate one, and
 # print their hottest frames; JFR costs a little, so quote the figures of a run without it), BUILD=1 (rebuild even if the jar exists),
+# ENGINE_JAVA_OPTS (extra JVM options for the bare engine's JVM: give it the service's GC to compare like with like),
+# ONLY_MAX=1 (only Corridor at maximum rate: a quick before/after of one lever; no ratio),
 # SESSIONS=1 (the load signs each person in once with the form login and then sends the session cookie and
 # CSRF token, as browsers and identity-provider users do; default: HTTP Basic on every call),
 # MARIADB_HOST/MARIADB_PORT (127.0.0.1:3306; user root, empty password).
@@ -28,7 +30,7 @@ OUT=service/target/bellrush
 mkdir -p "$OUT"
 
 source bench/harness.sh
-harness() { java -Xms256m -Xmx512m -Dbellrush.clockTicks="$(getconf CLK_TCK)" -cp "$CP" org.corridor.benchmark.bellrush.BellRush "$@"; }
+harness() { java -Xms256m -Xmx512m ${ENGINE_JVM_OPTS:-} -Dbellrush.clockTicks="$(getconf CLK_TCK)" -cp "$CP" org.corridor.benchmark.bellrush.BellRush "$@"; }
 prop() { grep -m1 "^$2=" "$1" | cut -d= -f2- || true; }
 DB_PID=$(pgrep -x mariadbd | head -1 || true)
 SESSION_ARGS=()
@@ -82,6 +84,14 @@ fi
 MAX=$(prop "$OUT/corridor.properties" lifecycles_per_s)
 HALF=$(awk -v m="$MAX" 'BEGIN { printf "%.1f", m / 2 }')
 
+if [[ ${ONLY_MAX:-0} == 1 ]]; then
+  C="$OUT/corridor.properties"
+  echo; echo "== Corridor at maximum rate only: $MAX lifecycles/s; per lifecycle CPU ms: service" \
+    "$(awk -v c="$(prop "$C" cpu.service.cores)" -v r="$MAX" 'BEGIN { printf "%.1f", 1000 * c / r }'), MariaDB" \
+    "$(awk -v c="$(prop "$C" cpu.mariadbd.cores)" -v r="$MAX" 'BEGIN { printf "%.1f", 1000 * c / r }')"
+  exit 0
+fi
+
 echo; echo "== 2/3 Corridor over HTTP at half that rate ($HALF lifecycles/s, open loop)"
 HALF_SECONDS=$(( MEASURE / 2 > 20 ? MEASURE / 2 : 20 ))
 if [[ ${PROFILE:-0} == 1 ]]; then
@@ -98,7 +108,7 @@ stop_service
 
 echo; echo "== 3/3 bare engine in-process (same BPMN, database $ENGINE_DB)"
 recreate "$ENGINE_DB"
-harness engine --db-url "$ENGINE_URL" --seconds "$MEASURE" --warmup "$WARMUP" --concurrency "$CONCURRENCY" \
+ENGINE_JVM_OPTS="${ENGINE_JAVA_OPTS:-}" harness engine --db-url "$ENGINE_URL" --seconds "$MEASURE" --warmup "$WARMUP" --concurrency "$CONCURRENCY" \
   --db-pid "${DB_PID:-0}" --out "$OUT/engine.properties"
 
 # Heap: the largest occupancy before a collection and after one (live data), from the service's GC log.
