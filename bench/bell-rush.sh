@@ -89,6 +89,10 @@ if [[ ${ONLY_MAX:-0} == 1 ]]; then
   echo; echo "== Corridor at maximum rate only: $MAX lifecycles/s; per lifecycle CPU ms: service" \
     "$(awk -v c="$(prop "$C" cpu.service.cores)" -v r="$MAX" 'BEGIN { printf "%.1f", 1000 * c / r }'), MariaDB" \
     "$(awk -v c="$(prop "$C" cpu.mariadbd.cores)" -v r="$MAX" 'BEGIN { printf "%.1f", 1000 * c / r }')"
+  if [[ ${PROFILE:-0} == 1 ]]; then
+    echo; echo "== JFR profile of the service during the maximum-rate phase (warm-up and measurement)"
+    harness jfr-top "$OUT/service.jfr" --top 20
+  fi
   exit 0
 fi
 
