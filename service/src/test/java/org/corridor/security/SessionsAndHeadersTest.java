@@ -72,6 +72,18 @@ class SessionsAndHeadersTest extends ApiTest {
     }
 
     @Test
+    void basicAndKioskCallsAreGivenNoCsrfTokenCookie() {
+        String kiosk = kioskToken("Room 204");
+
+        ResponseEntity<JsonNode> basic = get("rivera", "/api/me");
+        ResponseEntity<JsonNode> atKiosk = asKiosk(kiosk, HttpMethod.GET, "/api/me", null);
+
+        assertThat(List.of(basic, atKiosk)).allSatisfy(
+                answer -> assertThat(answer.getHeaders().getOrDefault("Set-Cookie", List.of())).as("cookies set")
+                    .noneMatch(c -> c.startsWith("XSRF-TOKEN")));
+    }
+
+    @Test
     void signingInByTheFormCreatesOneSession() {
         Sessions before = sessions();
 
