@@ -53,11 +53,12 @@ public interface PassRepository extends JpaRepository<Pass, String> {
      * not bump the version, so a popup's delivery and the teacher's Requests tab marking
      * the same request at the same moment neither conflict nor deadlock. @return 1 for
      * the one caller that recorded it first; {@code lineAt}: the time of its audit line,
-     * kept on the pass ({@link PassEvents#next})
+     * kept on the pass ({@link PassEvents#next}). In SQL: Hibernate would translate the
+     * statement again on every execution (it keeps only a selection's translation).
      */
     @Modifying(flushAutomatically = true)
-    @Query("update Pass p set p.deliveredAt = :at, p.lastEventAt = :lineAt where p.id = :id and p.deliveredAt is null "
-            + "and p.state = org.corridor.pass.PassState.PENDING")
+    @Query(nativeQuery = true, value = "update hall_pass set delivered_at = :at, last_event_at = :lineAt "
+            + "where id = :id and delivered_at is null and state = 'PENDING'")
     int markDelivered(String id, Instant at, Instant lineAt);
 
     /**
