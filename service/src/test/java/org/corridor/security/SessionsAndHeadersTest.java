@@ -63,7 +63,8 @@ class SessionsAndHeadersTest extends ApiTest {
         for (int i = 0; i < 30; i++) {
             ResponseEntity<JsonNode> basic = get(List.of("ava", "rivera", "admin").get(i % 3), "/api/me");
             assertThat(basic.getStatusCode()).isEqualTo(HttpStatus.OK);
-            assertThat(basic.getHeaders().get("Set-Cookie")).noneMatch(c -> c.startsWith("JSESSIONID"));
+            assertThat(basic.getHeaders().getOrDefault("Set-Cookie", List.of()))
+                .noneMatch(c -> c.startsWith("JSESSIONID"));
             assertThat(asKiosk(kiosk, HttpMethod.GET, "/api/me", null).getStatusCode()).isEqualTo(HttpStatus.OK);
         }
 
