@@ -75,11 +75,16 @@ interface NotificationRepository extends JpaRepository<Notification, String> {
             where n.personId = :personId and n.districtId = :districtId and n.seenAt is null""")
     int markAllSeen(String personId, String districtId, Instant at);
 
+    /**
+     * In SQL: Hibernate translates a query that changes rows on every execution (it keeps
+     * only a selection's translation), and every decision of a request settles it.
+     * {@code kinds}: {@link NotificationKind} names.
+     */
     @Modifying(flushAutomatically = true)
-    @Query("""
-            update Notification n set n.seenAt = :at, n.version = n.version + 1
-            where n.passId = :passId and n.kind in :kinds and n.seenAt is null""")
-    int settle(String passId, List<NotificationKind> kinds, Instant at);
+    @Query(nativeQuery = true, value = """
+            update notification set seen_at = :at, version = version + 1
+            where pass_id = :passId and kind in (:kinds) and seen_at is null""")
+    int settle(String passId, List<String> kinds, Instant at);
 
     @Modifying(flushAutomatically = true)
     @Query("""

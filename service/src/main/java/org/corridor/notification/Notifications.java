@@ -29,6 +29,8 @@ public class Notifications {
         .filter(NotificationKind::isRequest)
         .toList();
 
+    private static final List<String> REQUEST_KIND_NAMES = REQUEST_KINDS.stream().map(Enum::name).toList();
+
     private final NotificationRepository notifications;
 
     private final NotificationFanOut streams;
@@ -113,7 +115,7 @@ public class Notifications {
     @Transactional
     public void settle(String passId) {
         Objects.requireNonNull(passId, "passId");
-        int settled = notifications.settle(passId, REQUEST_KINDS, clock.instant());
+        int settled = notifications.settle(passId, REQUEST_KIND_NAMES, clock.instant());
         log.debug("Pass {} settled: {} request notification(s) marked seen", passId, settled);
     }
 

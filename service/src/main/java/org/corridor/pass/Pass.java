@@ -448,6 +448,15 @@ public class Pass extends Identified {
         lastEventAt = at;
     }
 
+    /**
+     * What {@link PassRepository#markDelivered} has just written, on a pass detached from
+     * its transaction: the answer shows it without reading the pass again.
+     */
+    void deliveredAsWritten(Instant at, Instant lineAt) {
+        deliveredAt = at;
+        lastEventAt = lineAt;
+    }
+
     public Instant getWaitingSince() {
         return waitingSince;
     }

@@ -5,10 +5,14 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 
+import jakarta.persistence.QueryHint;
+
+import org.hibernate.jpa.HibernateHints;
 import org.springframework.data.domain.Limit;
 import org.springframework.data.jpa.repository.JpaRepository;
 import org.springframework.data.jpa.repository.Modifying;
 import org.springframework.data.jpa.repository.Query;
+import org.springframework.data.jpa.repository.QueryHints;
 
 public interface PassRepository extends JpaRepository<Pass, String> {
 
@@ -28,8 +32,10 @@ public interface PassRepository extends JpaRepository<Pass, String> {
 
     /**
      * Pending requests escalated, unopened, to the co-teachers of the class the student
-     * is leaving.
+     * is leaving. For the Requests tab, which only shows them: read-only, so the commit
+     * does not look for changes in them.
      */
+    @QueryHints(@QueryHint(name = HibernateHints.HINT_READ_ONLY, value = "true"))
     @Query("""
             select p from Pass p
             where p.state = org.corridor.pass.PassState.PENDING and p.escalatedAt is not null
@@ -53,11 +59,12 @@ public interface PassRepository extends JpaRepository<Pass, String> {
      * not bump the version, so a popup's delivery and the teacher's Requests tab marking
      * the same request at the same moment neither conflict nor deadlock. @return 1 for
      * the one caller that recorded it first; {@code lineAt}: the time of its audit line,
-     * kept on the pass ({@link PassEvents#next})
+     * kept on the pass ({@link PassEvents#next}). In SQL: Hibernate would translate the
+     * statement again on every execution (it keeps only a selection's translation).
      */
     @Modifying(flushAutomatically = true)
-    @Query("update Pass p set p.deliveredAt = :at, p.lastEventAt = :lineAt where p.id = :id and p.deliveredAt is null "
-            + "and p.state = org.corridor.pass.PassState.PENDING")
+    @Query(nativeQuery = true, value = "update hall_pass set delivered_at = :at, last_event_at = :lineAt "
+            + "where id = :id and delivered_at is null and state = 'PENDING'")
     int markDelivered(String id, Instant at, Instant lineAt);
 
     /**
@@ -110,7 +117,12 @@ public interface PassRepository extends JpaRepository<Pass, String> {
     @Query("select p from Pass p where p.studentId = :studentId and p.idempotencyKey = :idempotencyKey")
     Optional<Pass> findByStudentIdAndIdempotencyKey(String studentId, String idempotencyKey);
 
-    /** With their flags in the same statement: the Requests tab shows them. */
+    /**
+     * With their flags in the same statement: the Requests tab shows them, and changes
+     * none through the entity (a delivery is a conditional update), so they are
+     * read-only: the commit does not look for changes in them.
+     */
+    @QueryHints(@QueryHint(name = HibernateHints.HINT_READ_ONLY, value = "true"))
     @Query("""
             select p from Pass p left join fetch p.flags
             where p.routedToId = :routedToId and p.state = :state order by p.requestedAt desc""")

@@ -120,7 +120,10 @@ public class RequestReceipts {
             pending.stream().filter(p -> p.getDeliveredAt() == null).forEach(p -> {
                 Instant lineAt = events.next(p);
                 if (passes.markDelivered(p.getId(), now, lineAt) == 1) {
-                    entities.refresh(p);
+                    // the update wrote exactly this: the pass is told so rather than read
+                    // again, detached first so that nothing writes it a second time
+                    entities.detach(p);
+                    p.deliveredAsWritten(now, lineAt);
                     events.recordAt(p, lineAt, PassEventKind.DELIVERED, caller, p.getState(), null);
                     notifications.passChanged(p.getStudentId(), p.getId(), "delivered");
                 }

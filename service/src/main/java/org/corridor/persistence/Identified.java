@@ -20,6 +20,15 @@ public abstract class Identified {
     @Version
     private Long version;
 
+    protected Identified() {
+    }
+
+    /** One read outside the persistence context, as it is stored. */
+    protected Identified(String id, Long version) {
+        this.id = id;
+        this.version = version;
+    }
+
     public String getId() {
         return id;
     }

@@ -53,6 +53,32 @@ public class Person extends Identified {
     protected Person() {
     }
 
+    private Person(String id, Long version) {
+        super(id, version);
+    }
+
+    /**
+     * A person as {@link Accounts} read them, without Hibernate: every column of the
+     * entity, and the roles.
+     */
+    static Person asStored(String id, Long version, String districtId, String schoolId, String email, String emailKey,
+            String givenName, String familyName, String displayName, String studentNumber, String sourceId,
+            Instant removedAt, Set<Role> roles) {
+        Person person = new Person(id, version);
+        person.districtId = districtId;
+        person.schoolId = schoolId;
+        person.email = email;
+        person.emailKey = emailKey;
+        person.givenName = givenName;
+        person.familyName = familyName;
+        person.displayName = displayName;
+        person.studentNumber = studentNumber;
+        person.sourceId = sourceId;
+        person.removedAt = removedAt;
+        person.roles.addAll(roles);
+        return person;
+    }
+
     public Person(String districtId, String schoolId, String email, String givenName, String familyName, Role role) {
         this.districtId = districtId;
         this.schoolId = schoolId;

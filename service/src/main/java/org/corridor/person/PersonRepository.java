@@ -34,14 +34,6 @@ public interface PersonRepository extends JpaRepository<Person, String> {
     @Query("select p from Person p left join fetch p.roles where p.id = :id")
     Optional<Person> findWithRoles(String id);
 
-    /**
-     * The people with this email key (the email in any case), with their roles: a
-     * sign-in.
-     */
-    @Transactional(propagation = Propagation.SUPPORTS)
-    @Query("select p from Person p left join fetch p.roles where p.emailKey = :emailKey")
-    List<Person> findWithRolesByEmailKey(String emailKey);
-
     @Query("select p from Person p where p.id = :id and p.districtId = :districtId")
     Optional<Person> findByIdAndDistrictId(String id, String districtId);
 

@@ -8,8 +8,8 @@ import org.slf4j.LoggerFactory;
 import org.springframework.security.authentication.InternalAuthenticationServiceException;
 import org.springframework.stereotype.Component;
 
+import org.corridor.person.Accounts;
 import org.corridor.person.Person;
-import org.corridor.person.PersonRepository;
 
 /**
  * The one rule every sign-in follows to find the Corridor person behind a proven email:
@@ -21,9 +21,9 @@ class AccountByEmail {
 
     private static final Logger log = LoggerFactory.getLogger(AccountByEmail.class);
 
-    private final PersonRepository people;
+    private final Accounts people;
 
-    AccountByEmail(PersonRepository people) {
+    AccountByEmail(Accounts people) {
         this.people = people;
     }
 
@@ -32,10 +32,7 @@ class AccountByEmail {
      */
     Optional<Person> find(String email) {
         // Someone removed from the roster cannot sign in; their passes and history stay.
-        List<Person> matches = people.findWithRolesByEmailKey(Person.emailKey(email.strip()))
-            .stream()
-            .filter(person -> !person.isRemoved())
-            .toList();
+        List<Person> matches = people.withEmailKey(Person.emailKey(email.strip()));
         if (matches.size() > 1) {
             log.warn("Sign-in refused: the email matches {} accounts in different districts", matches.size());
             throw new InternalAuthenticationServiceException("This email belongs to accounts in several districts.");

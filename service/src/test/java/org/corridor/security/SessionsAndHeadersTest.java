@@ -63,12 +63,25 @@ class SessionsAndHeadersTest extends ApiTest {
         for (int i = 0; i < 30; i++) {
             ResponseEntity<JsonNode> basic = get(List.of("ava", "rivera", "admin").get(i % 3), "/api/me");
             assertThat(basic.getStatusCode()).isEqualTo(HttpStatus.OK);
-            assertThat(basic.getHeaders().get("Set-Cookie")).noneMatch(c -> c.startsWith("JSESSIONID"));
+            assertThat(basic.getHeaders().getOrDefault("Set-Cookie", List.of()))
+                .noneMatch(c -> c.startsWith("JSESSIONID"));
             assertThat(asKiosk(kiosk, HttpMethod.GET, "/api/me", null).getStatusCode()).isEqualTo(HttpStatus.OK);
         }
 
         assertThat(before.madeSince()).isZero();
         assertThat(before.containerSessionsMadeSince()).isZero();
+    }
+
+    @Test
+    void basicAndKioskCallsAreGivenNoCsrfTokenCookie() {
+        String kiosk = kioskToken("Room 204");
+
+        ResponseEntity<JsonNode> basic = get("rivera", "/api/me");
+        ResponseEntity<JsonNode> atKiosk = asKiosk(kiosk, HttpMethod.GET, "/api/me", null);
+
+        assertThat(List.of(basic, atKiosk)).allSatisfy(
+                answer -> assertThat(answer.getHeaders().getOrDefault("Set-Cookie", List.of())).as("cookies set")
+                    .noneMatch(c -> c.startsWith("XSRF-TOKEN")));
     }
 
     @Test
