@@ -42,11 +42,14 @@ CORRIDOR_DB_URL="$URL" CORRIDOR_DB_USER=root CORRIDOR_DB_PASSWORD= \
   java -Xmx512m ${SERVICE_JAVA_OPTS:-} -jar "${JAR:-service/target/corridor.jar}" \
   --spring.profiles.active=demo --server.address=127.0.0.1 --server.port="$PORT" > "$OUT/service.log" 2>&1 &
 SERVICE_PID=$!
-for _ in $(seq 1 180); do
+# Counts do not depend on the machine's load, so the script may run beside other work: a start can then take
+# minutes, and seeding must not begin before the demo district exists.
+for _ in $(seq 1 900); do
   curl -sf "http://127.0.0.1:$PORT/actuator/health" > /dev/null && break
   kill -0 "$SERVICE_PID" 2>/dev/null || { echo "the service died; see $OUT/service.log"; exit 1; }
   sleep 1
 done
+curl -sf "http://127.0.0.1:$PORT/actuator/health" > /dev/null || { echo "no health after 900 s"; exit 1; }
 harness seed --db-url "$URL" --schools 4 --classes 6 --students 30
 # The server writes its general log while the counted lifecycles run; only the measured database's connections count.
 LOG="$(mariadb -N -h "$HOST" -P "$PORT_DB" -u root -e "select @@datadir")bellrush-general.log"
