@@ -166,7 +166,7 @@ public class DistrictRules {
     }
 
     /** The id of the district's active version, null: it stored none. */
-    String activeId(String districtId) {
+    public String activeId(String districtId) {
         return activeIds.get(districtId, id -> ruleSets.idOf(id, RuleSetStatus.ACTIVE)).orElse(null);
     }
 
