@@ -19,8 +19,8 @@ import org.corridor.location.LocationRepository;
 import org.corridor.location.Occupancy;
 import org.corridor.rules.RaisedFlag;
 import org.corridor.rules.Severity;
-import org.corridor.school.School;
-import org.corridor.school.SchoolRepository;
+import org.corridor.school.HeldSchool;
+import org.corridor.school.SchoolsHeld;
 
 /**
  * Whether a pass has a place to go to now: its destination open, not full, nobody in line
@@ -42,7 +42,7 @@ class Places {
 
     private final LocationRepository locations;
 
-    private final SchoolRepository schools;
+    private final SchoolsHeld schools;
 
     private final Occupancy occupancy;
 
@@ -50,7 +50,7 @@ class Places {
 
     private final EntityManager entities;
 
-    Places(LocationRepository locations, SchoolRepository schools, Occupancy occupancy, PassRepository passes,
+    Places(LocationRepository locations, SchoolsHeld schools, Occupancy occupancy, PassRepository passes,
             EntityManager entities) {
         this.entities = entities;
         this.locations = locations;
@@ -146,10 +146,10 @@ class Places {
             return new Place(Kind.FULL,
                     destination.getName() + " is full (" + destination.getCapacity() + " places taken)");
         }
-        School school = schools.getReferenceById(pass.getSchoolId());
-        if (limits(school, pass)) {
-            int out = occupancy.lockHall(school.getId()).counted(school.getHallLimitCounts());
-            if (out >= school.getMaxStudentsOut()) {
+        HeldSchool school = schools.of(pass.getSchoolId());
+        if (school.limitsHallTraffic(pass.hallTraffic())) {
+            int out = occupancy.lockHall(school.id()).counted(school.settings().hallLimitCounts());
+            if (out >= school.settings().maxStudentsOut()) {
                 return new Place(Kind.HALL_LIMIT, hallLimitReached(out, school));
             }
         }
@@ -162,12 +162,12 @@ class Places {
      */
     @Transactional(propagation = Propagation.MANDATORY)
     Optional<RaisedFlag> hallLimitFlag(Pass pass) {
-        School school = schools.getReferenceById(pass.getSchoolId());
-        if (!limits(school, pass)) {
+        HeldSchool school = schools.of(pass.getSchoolId());
+        if (!school.limitsHallTraffic(pass.hallTraffic())) {
             return Optional.empty();
         }
-        int out = occupancy.hallOut(school.getId()).counted(school.getHallLimitCounts());
-        return out >= school.getMaxStudentsOut() ? Optional.of(flag(out, school)) : Optional.empty();
+        int out = occupancy.hallOut(school.id()).counted(school.settings().hallLimitCounts());
+        return out >= school.settings().maxStudentsOut() ? Optional.of(flag(out, school)) : Optional.empty();
     }
 
     /**
@@ -176,15 +176,15 @@ class Places {
      */
     @Transactional(propagation = Propagation.MANDATORY)
     Optional<RaisedFlag> hallLimitFlagLocked(Pass pass) {
-        School school = schools.getReferenceById(pass.getSchoolId());
-        if (!limits(school, pass)) {
+        HeldSchool school = schools.of(pass.getSchoolId());
+        if (!school.limitsHallTraffic(pass.hallTraffic())) {
             return Optional.empty();
         }
-        int out = occupancy.lockHall(school.getId()).counted(school.getHallLimitCounts());
-        return out >= school.getMaxStudentsOut() ? Optional.of(flag(out, school)) : Optional.empty();
+        int out = occupancy.lockHall(school.id()).counted(school.settings().hallLimitCounts());
+        return out >= school.settings().maxStudentsOut() ? Optional.of(flag(out, school)) : Optional.empty();
     }
 
-    static RaisedFlag flag(int out, School school) {
+    static RaisedFlag flag(int out, HeldSchool school) {
         return new RaisedFlag(HALL_LIMIT, Severity.WARN, hallLimitReached(out, school), "Hall traffic limit reached",
                 "School setting maxStudentsOut", SETTINGS_VERSION);
     }
@@ -197,13 +197,9 @@ class Places {
             .orElse(flags);
     }
 
-    private static boolean limits(School school, Pass pass) {
-        return school.getMaxStudentsOut() > 0 && school.getHallLimitCounts().contains(pass.hallTraffic());
-    }
-
-    private static String hallLimitReached(int out, School school) {
+    private static String hallLimitReached(int out, HeldSchool school) {
         return "Hall traffic limit reached (" + out + (out == 1 ? " student" : " students") + " out, limit "
-                + school.getMaxStudentsOut() + ")";
+                + school.settings().maxStudentsOut() + ")";
     }
 
 }

@@ -1,5 +1,6 @@
 package org.corridor.policy;
 
+import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
@@ -7,6 +8,7 @@ import java.util.concurrent.ConcurrentHashMap;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
@@ -14,6 +16,8 @@ import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 import org.corridor.cluster.Broadcasts;
+import org.corridor.cluster.HeldData;
+import org.corridor.persistence.EntityWrites;
 
 import org.corridor.rules.CompiledRuleSet;
 import org.corridor.rules.DefaultRuleSet;
@@ -42,10 +46,25 @@ public class DistrictRules {
 
     private final Broadcasts broadcasts;
 
+    static final String CHANGED = "rule-sets-changed";
+
+    /**
+     * Each district's active version's id (empty: none stored), forgotten on every
+     * instance when any of its versions is written, read again at least every minute.
+     */
+    private final HeldData<Optional<String>> activeIds;
+
     DistrictRules(RuleSetRepository ruleSets, Broadcasts broadcasts) {
         this.ruleSets = ruleSets;
         this.broadcasts = broadcasts;
+        this.activeIds = new HeldData<>(CHANGED, broadcasts, Duration.ofMinutes(1), 10_000);
         broadcasts.subscribe(TOPIC, this::activatedElsewhere);
+    }
+
+    /** Any version written (activated, retired, added) changes which is active. */
+    @Autowired
+    void watch(EntityWrites writes) {
+        writes.watch(RuleSet.class, ruleSet -> activeIds.changed(ruleSet.getDistrictId()));
     }
 
     /**
@@ -139,11 +158,16 @@ public class DistrictRules {
 
     /**
      * The district's active rules; the default rule set for a district that has not
-     * stored one yet. Runs twice for every pass, so only the active version's id is read
-     * while that version is compiled here already.
+     * stored one yet. Runs twice for every pass, so nothing is read while the active
+     * version's id is held and that version compiled here already.
      */
     public CompiledRuleSet active(String districtId) {
-        return activeVersion(ruleSets.idOf(districtId, RuleSetStatus.ACTIVE).orElse(null));
+        return activeVersion(activeId(districtId));
+    }
+
+    /** The id of the district's active version, null: it stored none. */
+    public String activeId(String districtId) {
+        return activeIds.get(districtId, id -> ruleSets.idOf(id, RuleSetStatus.ACTIVE)).orElse(null);
     }
 
     /**

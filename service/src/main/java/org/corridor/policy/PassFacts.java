@@ -21,28 +21,31 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.stream.Collectors;
 
-import jakarta.persistence.EntityNotFoundException;
-
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
+import org.corridor.location.HeldPlace;
+import org.corridor.location.PlacesHeld;
 import org.corridor.pass.PartnerOut;
 import org.corridor.pass.Pass;
 import org.corridor.pass.PassRepository;
 import org.corridor.pass.PassState;
 import org.corridor.pass.PassType;
 import org.corridor.pass.PassUse;
+import org.corridor.school.HeldSchool;
 import org.corridor.school.School;
 import org.corridor.school.SchoolPeriod;
+import org.corridor.school.SchoolsHeld;
 
 /**
- * Loads everything the rules may reason about for one pass, and which rule set is active,
- * in one statement whose cost does not grow with the students out or paired: the school's
- * and destination's settings with the students out at the destination and in the school
- * (the destinations' counters, see {@link org.corridor.location.Occupancy}); the bell
- * periods of the class left; the student's passes this week; their no-contact partners
- * who are out, with names and destinations; their accommodations in force; the district's
- * active rule set.
+ * Loads everything the rules may reason about for one pass, and which rule set is active.
+ * What changes a few times a year is held in memory: the school's settings
+ * ({@link SchoolsHeld}), the destination's ({@link PlacesHeld}), the district's active
+ * rule set ({@link DistrictRules}). What moves is read in one statement whose cost does
+ * not grow with the students out or paired: the students out at the destination and in
+ * the school (the destinations' counters, see {@link org.corridor.location.Occupancy});
+ * the bell periods of the class left; the student's passes this week; their no-contact
+ * partners who are out, with names and destinations; their accommodations in force.
  */
 @Component
 class PassFacts {
@@ -53,39 +56,52 @@ class PassFacts {
 
     private final Clock clock;
 
-    PassFacts(JdbcClient jdbc, PassRepository passes, Clock clock) {
+    private final SchoolsHeld schools;
+
+    private final PlacesHeld places;
+
+    private final DistrictRules rules;
+
+    PassFacts(JdbcClient jdbc, PassRepository passes, Clock clock, SchoolsHeld schools, PlacesHeld places,
+            DistrictRules rules) {
         this.jdbc = jdbc;
         this.passes = passes;
         this.clock = clock;
+        this.schools = schools;
+        this.places = places;
+        this.rules = rules;
     }
 
     /**
      * The facts of one pass, and the id of the district's active rule set (null: none
-     * stored), in one round trip.
+     * stored), in one round trip at most (none when the held data must be read again).
      */
     Loaded of(Pass pass) {
+        HeldSchool school = schools.of(pass.getSchoolId());
+        HeldPlace destination = places.of(pass.getDestinationId());
+        String activeRuleSetId = rules.activeId(school.districtId());
         Rows rows = rows(pass);
-        ZoneId zone = ZoneId.of(rows.setting.timeZone());
+        ZoneId zone = school.timeZone();
         ZonedDateTime now = ZonedDateTime.now(clock).withZoneSameInstant(zone);
         LocalDate today = now.toLocalDate();
         // The pass judged is not among those counted: the rules ask whether there is room
         // for it.
         int itself = PassState.OUT.contains(pass.getState()) ? 1 : 0;
-        Setting setting = rows.setting;
+        Counters out = rows.out;
         SchoolPeriod period = rows.periods.stream().filter(p -> p.isInSession(now)).findFirst().orElse(null);
         FactSnapshot snapshot = new FactSnapshot(
                 new FactSnapshot.Request(pass.getId(), pass.getStudentId(), pass.getPassType().name(),
                         pass.getChannel().name(), pass.getDestinationId(), pass.getDepartingSectionId(), today),
-                usage(rows.used, zone, counted(setting.countedPassTypes()), now),
-                new FactSnapshot.Destination(pass.getDestinationId(), setting.destinationName(), setting.capacity(),
-                        setting.outAtDestination() - itself, setting.open()),
-                new FactSnapshot.Hall(pass.getSchoolId(), setting.outInSchool() - itself),
+                usage(rows.used, zone, Set.copyOf(school.settings().countedPassTypes()), now),
+                new FactSnapshot.Destination(pass.getDestinationId(), destination.name(), destination.capacity(),
+                        out.atDestination() - itself, destination.open()),
+                new FactSnapshot.Hall(pass.getSchoolId(), out.inSchool() - itself),
                 rows.partners.stream().filter(p -> p.inForceOn(today)).map(Paired::partner).distinct().toList(),
                 timing(period, now),
                 rows.accommodations.stream()
                     .filter(a -> !a.from().isAfter(today) && !a.until().isBefore(today))
                     .toList());
-        return new Loaded(snapshot, setting.activeRuleSetId());
+        return new Loaded(snapshot, activeRuleSetId);
     }
 
     /** A pass's facts, and the active rule set they are for (null: the default rules). */
@@ -93,15 +109,13 @@ class PassFacts {
     }
 
     /**
-     * The school's and destination's settings with the counters of students out there and
-     * in the whole school (every destination of a pass is in the pass's school:
-     * PassRequests checks it), and the district's active rule set.
+     * The students out at the destination and in the whole school (every destination of a
+     * pass is in the pass's school: PassRequests checks it).
      */
-    private record Setting(String timeZone, String countedPassTypes, String destinationName, int capacity, boolean open,
-            int outAtDestination, int outInSchool, String activeRuleSetId) {
+    private record Counters(int atDestination, int inSchool) {
     }
 
-    private record Rows(Setting setting, List<SchoolPeriod> periods, List<PassUse> used, List<Paired> partners,
+    private record Rows(Counters out, List<SchoolPeriod> periods, List<PassUse> used, List<Paired> partners,
             List<FactSnapshot.Exemption> accommodations) {
     }
 
@@ -116,14 +130,14 @@ class PassFacts {
 
     /**
      * Everything in one statement, one branch per kind of row, each an indexed read that
-     * does not grow with the students out: the setting (school, destination, counters,
-     * active rule set: primary keys), the bell periods the section meets in (matched by
-     * name), the student's passes used this week, the no-contact partners out (one branch
-     * per side of the pair, each on its own index, found through their open pass's unique
-     * {@code open_student_id}), and the student's accommodations (those in force today
-     * are picked here, in the school's zone). One round trip, because on a busy database
-     * each round trip costs more than the rules themselves. Read with plain JDBC: nothing
-     * here is changed by the request, so there is nothing to manage or flush.
+     * does not grow with the students out: the counters (primary key, school index), the
+     * bell periods the section meets in (matched by name), the student's passes used this
+     * week, the no-contact partners out (one branch per side of the pair, each on its own
+     * index, found through their open pass's unique {@code open_student_id}), and the
+     * student's accommodations (those in force today are picked here, in the school's
+     * zone). One round trip, because on a busy database each round trip costs more than
+     * the rules themselves. Read with plain JDBC: nothing here is changed by the request,
+     * so there is nothing to manage or flush.
      */
     private Rows rows(Pass pass) {
         // The school's zone comes with the answer, so the query asks with a margin (any
@@ -132,7 +146,7 @@ class PassFacts {
         // UTC's) and the exact day and week are picked once the zone is known.
         Instant now = clock.instant();
         LocalDate utcToday = LocalDate.ofInstant(now, ZoneOffset.UTC);
-        Setting[] setting = new Setting[1];
+        Counters[] out = new Counters[1];
         List<SchoolPeriod> periods = new ArrayList<>();
         List<PassUse> used = new ArrayList<>();
         List<Paired> partners = new ArrayList<>();
@@ -148,9 +162,7 @@ class PassFacts {
             .param("lastDay", utcToday.plusDays(1))
             .query((ResultSet rs) -> {
                 switch (rs.getString("kind")) {
-                    case "S" -> setting[0] = new Setting(rs.getString("t1"), rs.getString("t2"), rs.getString("t3"),
-                            rs.getInt("n1"), rs.getInt("n2") == 1, rs.getInt("n3"), rs.getInt("n4"),
-                            rs.getString("t4"));
+                    case "S" -> out[0] = new Counters(rs.getInt("n3"), rs.getInt("n4"));
                     case "P" -> periods.add(new SchoolPeriod(pass.getSchoolId(), rs.getString("t1"),
                             rs.getObject("tm1", LocalTime.class), rs.getObject("tm2", LocalTime.class),
                             SchoolPeriod.days(rs.getString("t2"))));
@@ -168,11 +180,7 @@ class PassFacts {
                     default -> throw new IllegalStateException("unknown fact row " + rs.getString("kind"));
                 }
             });
-        if (setting[0] == null) {
-            throw new EntityNotFoundException("school " + pass.getSchoolId() + " or destination "
-                    + pass.getDestinationId() + " of pass " + pass.getId());
-        }
-        return new Rows(setting[0], periods, used, partners, accommodations);
+        return new Rows(out[0], periods, used, partners, accommodations);
     }
 
     /**
@@ -251,14 +259,12 @@ class PassFacts {
      * (see {@link #rows}).
      */
     private static final String FACTS = """
-            select 'S' as kind, s.time_zone as t1, s.counted_pass_types as t2, l.name as t3,
-                   (select r.id from rule_set r where r.district_id = s.district_id and r.status = 'ACTIVE') as t4,
-                   null as t5, l.capacity as n1, case when l.is_open then 1 else 0 end as n2,
-                   coalesce((select o.out_now from destination_occupancy o where o.location_id = l.id), 0) as n3,
-                   coalesce((select sum(o.out_now) from destination_occupancy o where o.school_id = s.id), 0) as n4,
+            select 'S' as kind, null as t1, null as t2, null as t3, null as t4, null as t5, null as n1, null as n2,
+                   coalesce((select o.out_now from destination_occupancy o where o.location_id = :destinationId), 0)
+                     as n3,
+                   coalesce((select sum(o.out_now) from destination_occupancy o where o.school_id = :schoolId), 0)
+                     as n4,
                    null as tm1, null as tm2, null as at1, null as at2, null as d1, null as d2
-            from school s join location l on l.id = :destinationId
-            where s.id = :schoolId
             union all
             select 'P', sp.name, sp.school_days, null, null, null, null, null, null, null,
                    sp.starts_at, sp.ends_at, null, null, null, null

@@ -42,6 +42,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import org.corridor.CorridorApplication;
 import org.corridor.notification.EventStream;
 import org.corridor.policy.DistrictRules;
+import org.corridor.school.SchoolsHeld;
 import org.corridor.retention.RetentionPurge;
 import org.corridor.rules.DefaultRuleSet;
 import org.corridor.security.LocalOpenIdProvider;
@@ -192,6 +193,40 @@ class TwoInstancesTest {
 
         assertThat(activated.statusCode()).as(activated.body()).isEqualTo(200);
         assertThat(eventually(() -> onB.isCompiled(id))).as("compiled on B, no request made there").isTrue();
+    }
+
+    @Test
+    void ruleSetActivatedOnOneInstanceIsTheActiveVersionOnTheOtherAtOnce() throws Exception {
+        HttpResponse<String> draft = post(a, "admin", "/api/admin/rule-sets",
+                Map.of("drl", DefaultRuleSet.drl() + "\n// held test\n", "note", "Held on B"));
+        assertThat(draft.statusCode()).as(draft.body()).isEqualTo(201);
+        int version = json.readTree(draft.body()).get("version").asInt();
+        JdbcTemplate jdbc = a.getBean(JdbcTemplate.class);
+        String id = jdbc.queryForObject("select id from rule_set where rule_version = ?", String.class, version);
+        String district = jdbc.queryForObject("select district_id from rule_set where id = ?", String.class, id);
+        DistrictRules onB = b.getBean(DistrictRules.class);
+        assertThat(onB.activeId(district)).as("held on B before").isNotEqualTo(id);
+
+        HttpResponse<String> activated = post(a, "admin", "/api/admin/rule-sets/" + version + "/activate", Map.of());
+
+        assertThat(activated.statusCode()).as(activated.body()).isEqualTo(200);
+        // well within the minute after which B would read it again anyway
+        assertThat(eventually(() -> id.equals(onB.activeId(district)))).as("active on B").isTrue();
+    }
+
+    @Test
+    void settingChangedOnOneInstanceIsHeldOnTheOtherAtOnce() throws Exception {
+        String school = a.getBean(JdbcTemplate.class)
+            .queryForObject("select id from school where name = 'Demo High'", String.class);
+        SchoolsHeld onB = b.getBean(SchoolsHeld.class);
+        int before = onB.of(school).settings().appointmentLeadMinutes();
+
+        HttpResponse<String> changed = put(a, "admin", "/api/admin/schools/" + school + "/settings",
+                Map.of("appointmentLeadMinutes", before + 1));
+
+        assertThat(changed.statusCode()).as(changed.body()).isEqualTo(200);
+        assertThat(eventually(() -> onB.of(school).settings().appointmentLeadMinutes() == before + 1)).as("held on B")
+            .isTrue();
     }
 
     @Test
@@ -477,6 +512,13 @@ class TwoInstancesTest {
             Map<String, ?> body) throws Exception {
         return http.send(request(at, who, path).header("Content-Type", "application/json")
             .POST(HttpRequest.BodyPublishers.ofString(json.writeValueAsString(body)))
+            .build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static HttpResponse<String> put(ConfigurableApplicationContext at, String who, String path,
+            Map<String, ?> body) throws Exception {
+        return http.send(request(at, who, path).header("Content-Type", "application/json")
+            .PUT(HttpRequest.BodyPublishers.ofString(json.writeValueAsString(body)))
             .build(), HttpResponse.BodyHandlers.ofString());
     }
 

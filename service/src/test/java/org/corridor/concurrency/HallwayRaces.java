@@ -58,6 +58,7 @@ abstract class HallwayRaces extends ApiTest {
         put("admin", "/api/admin/schools/" + schoolId() + "/settings", Map.of("autoPassesWait", false, "maxStudentsOut",
                 0, "teachersMayExceedHallLimit", true, "waitingExpiryMinutes", 10));
         jdbc.update("update location set capacity = 2 where id = ?", destination("Restroom"));
+        schoolsOrLocationsChangedInSql();
     }
 
     @AfterAll
@@ -180,6 +181,7 @@ abstract class HallwayRaces extends ApiTest {
             String expiry = timerJobId(waiting, "Event_WaitingExpired");
             // a place frees without anyone coming back (no event): only the racers see it
             jdbc.update("update location set capacity = 3 where id = ?", destination("Restroom"));
+            schoolsOrLocationsChangedInSql();
 
             atOnce(List.<Callable<Object>>of(() -> {
                 try {
@@ -200,6 +202,7 @@ abstract class HallwayRaces extends ApiTest {
             assertThat(hasTimer(waiting, "Event_WaitingExpired")).isFalse();
             endAllOpenPasses();
             jdbc.update("update location set capacity = 2 where id = ?", destination("Restroom"));
+            schoolsOrLocationsChangedInSql();
         }
     }
 
@@ -213,6 +216,7 @@ abstract class HallwayRaces extends ApiTest {
         TestRestTemplate other = secondInstance();
         settings(Map.of("maxStudentsOut", 3));
         jdbc.update("update location set capacity = 20 where id = ?", destination("Restroom"));
+        schoolsOrLocationsChangedInSql();
         List<String> students = STUDENTS.subList(0, 8);
         List<Callable<ResponseEntity<JsonNode>>> calls = new ArrayList<>();
         for (int i = 0; i < students.size(); i++) {

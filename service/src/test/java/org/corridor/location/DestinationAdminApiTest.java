@@ -201,6 +201,7 @@ class DestinationAdminApiTest extends ApiTest {
         }
         finally {
             jdbc.update("update location set is_destination = false, capacity = 0 where id = ?", id);
+            schoolsOrLocationsChangedInSql();
         }
     }
 

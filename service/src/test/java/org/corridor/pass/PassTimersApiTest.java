@@ -44,6 +44,7 @@ class PassTimersApiTest extends ApiTest {
         jdbc.update("""
                 update school set long_running_minutes = 10, auto_end_minutes = 45, request_expiry_minutes = 15,
                   resend_after_seconds = 120, escalate_after_seconds = 300, escalate_to = 'ADMINISTRATORS'""");
+        schoolsOrLocationsChangedInSql();
     }
 
     private void changeSettings(Map<String, Object> settings) {

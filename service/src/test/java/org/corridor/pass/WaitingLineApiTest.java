@@ -28,6 +28,7 @@ class WaitingLineApiTest extends ApiTest {
         put("admin", settings(), Map.of("autoPassesWait", false, "maxStudentsOut", 0, "teachersMayExceedHallLimit",
                 true, "waitingExpiryMinutes", 10, "hallLimitCounts", List.of("STUDENT", "TEACHER", "KIOSK")));
         jdbc.update("update location set is_open = true where id = ?", destination("Restroom"));
+        schoolsOrLocationsChangedInSql();
     }
 
     @Test
@@ -73,6 +74,7 @@ class WaitingLineApiTest extends ApiTest {
     void approvalToWaitForAClosedDestinationIsRefusedWithTheReason() {
         String id = request("cara", "Restroom").getBody().get("id").asText();
         jdbc.update("update location set is_open = false where id = ?", destination("Restroom"));
+        schoolsOrLocationsChangedInSql();
 
         ResponseEntity<JsonNode> refused = post("rivera", "/api/passes/" + id + "/approve",
                 Map.of("waitForPlace", true));

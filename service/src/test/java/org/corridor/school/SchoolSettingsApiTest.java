@@ -47,6 +47,7 @@ class SchoolSettingsApiTest extends ApiTest {
                   email_escalations_to = 'ESCALATION_CONTACTS', email_ended_by_system_to = 'DEPARTING_TEACHER',
                   email_emergencies_to = 'ALL_STAFF'
                 where id = ?""", schoolId());
+        schoolsOrLocationsChangedInSql();
     }
 
     @Test

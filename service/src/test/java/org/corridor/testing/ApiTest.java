@@ -36,8 +36,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 
 import org.corridor.location.Location;
 import org.corridor.location.LocationRepository;
+import org.corridor.location.PlacesHeld;
 import org.corridor.person.Person;
 import org.corridor.person.PersonRepository;
+import org.corridor.school.SchoolsHeld;
 import org.corridor.section.Section;
 import org.corridor.section.SectionRepository;
 
@@ -76,6 +78,12 @@ public abstract class ApiTest {
     protected ManagementService management;
 
     @Autowired
+    private SchoolsHeld schoolsHeld;
+
+    @Autowired
+    private PlacesHeld placesHeld;
+
+    @Autowired
     void sqlOutsideTransactions(DataSource dataSource) {
         jdbc = new JdbcTemplate(new AutoCommitDataSource(dataSource));
     }
@@ -101,6 +109,17 @@ public abstract class ApiTest {
         NoPasses.clear(runtime, jdbc);
         jdbc.update("delete from kiosk");
         jdbc.update("delete from notification");
+        schoolsOrLocationsChangedInSql();
+    }
+
+    /**
+     * For a test that changes a school's settings or a location in plain SQL, behind the
+     * service's back: the service forgets what it held of them, as it does when they are
+     * changed through it.
+     */
+    protected void schoolsOrLocationsChangedInSql() {
+        schoolsHeld.forgetAll();
+        placesHeld.forgetAll();
     }
 
     protected Person person(String name) {

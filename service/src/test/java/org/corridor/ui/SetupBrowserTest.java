@@ -35,6 +35,7 @@ class SetupBrowserTest extends BrowserTest {
                   email_escalations_to = 'ESCALATION_CONTACTS', email_ended_by_system_to = 'DEPARTING_TEACHER',
                   email_emergencies_to = 'ALL_STAFF'
                 where id = ?""", schoolId());
+        schoolsOrLocationsChangedInSql();
     }
 
     @Test
