@@ -30,14 +30,23 @@ import org.corridor.CorridorApplication;
 import org.corridor.testing.SeededPasses;
 
 /**
- * The export of 100,000 passes by a service whose heap is 512 MB: it streams, so it ends
+ * The export of 50,000 passes by a service whose heap is 512 MB: it streams, so it ends
  * with every row and the service still up. The service runs in a JVM of its own (the test
  * JVM's class path, {@code -Xmx512m}, exiting on the first OutOfMemoryError) on an H2
  * file database this test seeds through H2's automatic server mode.
+ * <p>
+ * Why 50,000 and not the 100,000 it once exported: seeding and export are most of its
+ * time after the start-up, and a hundred thousand never made the point sharper. The
+ * export's memory does not grow with the rows, and what this test has caught (exports cut
+ * at about 14,000 rows by Tomcat's 30 s async timeout) shows well below 50,000. Neither
+ * number holds the rows collected in memory out of 512 MB: exported from a list instead
+ * of streamed, 50,000 and 60,000 rows still fitted in a 256 MB heap (measured on 5 Dec
+ * 2026, about 240 MB after a collection at the peak); BENCHMARKS.md's audit benchmark is
+ * where the heap's peak is measured.
  */
 class ExportMemoryTest {
 
-    static final int PASSES = 100_000;
+    static final int PASSES = 50_000;
 
     private static final String AUDITOR = "Basic "
             + Base64.getEncoder().encodeToString("auditor@corridor.test:demo".getBytes(StandardCharsets.UTF_8));
@@ -56,7 +65,7 @@ class ExportMemoryTest {
     }
 
     @Test
-    void aHundredThousandPassesAreExportedByAServiceWithHalfAGigabyteOfHeap() throws Exception {
+    void fiftyThousandPassesAreExportedByAServiceWithHalfAGigabyteOfHeap() throws Exception {
         String db = "jdbc:h2:file:" + folder.resolve("db").toAbsolutePath() + ";LOCK_TIMEOUT=10000;AUTO_SERVER=TRUE";
         int port = freePort();
         Path log = folder.resolve("service.log");

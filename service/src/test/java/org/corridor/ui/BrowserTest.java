@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Function;
 import java.util.logging.Level;
 
@@ -17,6 +18,9 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
@@ -25,6 +29,7 @@ import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
+import org.openqa.selenium.WindowType;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
@@ -72,17 +77,31 @@ abstract class BrowserTest extends ApiTest {
         Assumptions.abort(why);
     }
 
+    /**
+     * One Chromium for the whole run: starting one takes seconds on a busy machine, more
+     * than most tests take.
+     */
+    private static final SharedChromium SHARED = new SharedChromium();
+
+    /**
+     * Quits the shared Chromium when JUnit's root context closes, at the end of the run.
+     */
+    @RegisterExtension
+    static final BeforeAllCallback sharedChromiumQuitAtTheEnd = context -> context.getRoot()
+        .getStore(ExtensionContext.Namespace.GLOBAL)
+        .getOrComputeIfAbsent(SharedChromium.class, k -> SHARED, SharedChromium.class);
+
     @BeforeEach
     void startBrowser() {
-        ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile())
-            .usingAnyFreePort()
-            .withLogOutput(OutputStream.nullOutputStream())
-            .build();
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary(CHROMIUM.toFile());
-        options.addArguments("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--window-size=1280,900");
-        options.setCapability("goog:loggingPrefs", Map.of(LogType.BROWSER, "ALL"));
-        browser = new ChromeDriver(service, options);
+        browser = freshBrowserForEachTest() ? startChromium() : SHARED.driver();
+    }
+
+    /**
+     * True for a test class that needs a new profile for each test: its numbering of
+     * service worker registrations restarts only in a new profile.
+     */
+    protected boolean freshBrowserForEachTest() {
+        return false;
     }
 
     @AfterEach
@@ -103,8 +122,91 @@ abstract class BrowserTest extends ApiTest {
             System.out.println("[browser] no log: " + e.getMessage());
         }
         finally {
-            browser.quit();
+            if (freshBrowserForEachTest()) {
+                browser.quit();
+            }
+            else {
+                SHARED.forget(url(""));
+            }
         }
+    }
+
+    private static ChromeDriver startChromium() {
+        ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile())
+            .usingAnyFreePort()
+            .withLogOutput(OutputStream.nullOutputStream())
+            .build();
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary(CHROMIUM.toFile());
+        options.addArguments("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--window-size=1280,900",
+                // the machine's network is closed: without these Chromium keeps trying
+                // to reach Google's hosts, which costs seconds at every start
+                "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync",
+                "--no-first-run", "--disable-extensions", "--disable-quic");
+        options.setCapability("goog:loggingPrefs", Map.of(LogType.BROWSER, "ALL"));
+        return new ChromeDriver(service, options);
+    }
+
+    /**
+     * The Chromium the browser tests share. After each test it forgets everything the
+     * test left: its tabs (and with them the page, session storage, emulated time zone
+     * and media), cookies, the origin's storage (local storage, IndexedDB, service
+     * workers, caches), the HTTP cache, permissions, download behaviour and the window's
+     * size; each test starts as in a new profile. When forgetting fails (a crashed tab, a
+     * dialog that will not close) the browser is quit and the next test starts another.
+     */
+    private static final class SharedChromium implements ExtensionContext.Store.CloseableResource {
+
+        private ChromeDriver driver;
+
+        private Dimension startSize;
+
+        ChromeDriver driver() {
+            if (driver == null) {
+                driver = startChromium();
+                startSize = driver.manage().window().getSize();
+            }
+            return driver;
+        }
+
+        void forget(String origin) {
+            if (driver == null) {
+                return;
+            }
+            try {
+                // a new tab has no session storage, emulation or focus of the old ones
+                Set<String> used = driver.getWindowHandles();
+                driver.switchTo().newWindow(WindowType.TAB);
+                String fresh = driver.getWindowHandle();
+                for (String handle : used) {
+                    driver.switchTo().window(handle).close();
+                }
+                driver.switchTo().window(fresh);
+                driver.executeCdpCommand("Network.clearBrowserCookies", Map.of());
+                driver.executeCdpCommand("Network.clearBrowserCache", Map.of());
+                driver.executeCdpCommand("Storage.clearDataForOrigin", Map.of("origin", origin, "storageTypes", "all"));
+                driver.executeCdpCommand("Browser.resetPermissions", Map.of());
+                driver.executeCdpCommand("Browser.setDownloadBehavior", Map.of("behavior", "default"));
+                driver.manage().window().setSize(startSize);
+            }
+            catch (RuntimeException e) {
+                System.out.println("[browser] starting another for the next test: " + e.getMessage());
+                close();
+            }
+        }
+
+        @Override
+        public void close() {
+            if (driver != null) {
+                try {
+                    driver.quit();
+                }
+                finally {
+                    driver = null;
+                }
+            }
+        }
+
     }
 
     protected String url(String path) {

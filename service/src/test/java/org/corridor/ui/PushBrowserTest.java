@@ -26,6 +26,12 @@ class PushBrowserTest extends BrowserTest {
 
     private String teacherTab;
 
+    /** {@link #push} counts on a profile's registration ids starting from 0. */
+    @Override
+    protected boolean freshBrowserForEachTest() {
+        return true;
+    }
+
     private void riveraOnTheTeacherScreen() {
         signIn("rivera");
         browser.get(url("/teacher.html"));
