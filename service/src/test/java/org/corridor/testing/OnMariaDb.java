@@ -47,6 +47,7 @@ public @interface OnMariaDb {
                         // sees only when set before start-up
                         "camunda.bpm.database.type=mysql",
                         "spring.datasource.hikari.data-source-properties.nullDatabaseMeansCurrent=true",
+                        "spring.datasource.hikari.data-source-properties.useServerPrepStmts=true",
                         "camunda.bpm.process-engine-name=mariadbTests")
                 .applyTo(context);
         }

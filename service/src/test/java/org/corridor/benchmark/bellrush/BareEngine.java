@@ -36,9 +36,9 @@ import org.corridor.workflow.pass.TimerDurations;
  * every request needs approval, and the timers' durations are the school defaults,
  * answered from memory. The process variables are the service's: all transient. Engine
  * settings as in the service's application.yml: database type mysql, READ COMMITTED,
- * Connector/J with nullDatabaseMeansCurrent, history level audit, the job executor on
- * with the same pool and acquisition settings, UUID ids (the Spring Boot starter's
- * default), a 10-connection pool.
+ * Connector/J with nullDatabaseMeansCurrent and server-prepared statements, history level
+ * audit, the job executor on with the same pool and acquisition settings, UUID ids (the
+ * Spring Boot starter's default), a 10-connection pool.
  * <p>
  * Each of {@code --concurrency} workers runs lifecycles back to back: start (request ->
  * routed: the approval task exists), complete the approval task, correlate
@@ -81,6 +81,7 @@ final class BareEngine {
         pool.setUsername(args.string("db-user", "root"));
         pool.setPassword(args.string("db-password", ""));
         pool.addDataSourceProperty("nullDatabaseMeansCurrent", "true");
+        pool.addDataSourceProperty("useServerPrepStmts", "true");
         pool.setTransactionIsolation("TRANSACTION_READ_COMMITTED");
         pool.setMaximumPoolSize(10);
         pool.setAutoCommit(false);
