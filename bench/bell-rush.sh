@@ -30,7 +30,7 @@ OUT=service/target/bellrush
 mkdir -p "$OUT"
 
 source bench/harness.sh
-harness() { java -Xms256m -Xmx512m ${ENGINE_JVM_OPTS:-} -Dbellrush.clockTicks="$(getconf CLK_TCK)" -cp "$CP" org.corridor.benchmark.bellrush.BellRush "$@"; }
+harness() { java -Xms256m -Xmx512m $GC_OPTS ${ENGINE_JVM_OPTS:-} -Dbellrush.clockTicks="$(getconf CLK_TCK)" -cp "$CP" org.corridor.benchmark.bellrush.BellRush "$@"; }
 prop() { grep -m1 "^$2=" "$1" | cut -d= -f2- || true; }
 DB_PID=$(pgrep -x mariadbd | head -1 || true)
 SESSION_ARGS=()
@@ -56,9 +56,9 @@ echo "   other work on the machine now: $(pgrep -fc '^[^ ]*java .*plexus-classwo
 
 recreate "$DB"
 PORT=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
-echo "== starting ${JAR:-service/target/corridor.jar} on port $PORT, database $DB, -Xmx512m ${SERVICE_JAVA_OPTS:-}"
+echo "== starting ${JAR:-service/target/corridor.jar} on port $PORT, database $DB, -Xmx512m $GC_OPTS ${SERVICE_JAVA_OPTS:-}"
 CORRIDOR_DB_URL="$URL" CORRIDOR_DB_USER=root CORRIDOR_DB_PASSWORD= \
-  java -Xmx512m "-Xlog:gc:file=$OUT/gc.log" "${PROFILE_OPTS[@]}" ${SERVICE_JAVA_OPTS:-} -jar "${JAR:-service/target/corridor.jar}" \
+  java -Xmx512m $GC_OPTS "-Xlog:gc:file=$OUT/gc.log" "${PROFILE_OPTS[@]}" ${SERVICE_JAVA_OPTS:-} -jar "${JAR:-service/target/corridor.jar}" \
   --spring.profiles.active=demo --server.address=127.0.0.1 --server.port="$PORT" > "$OUT/service.log" 2>&1 &
 SERVICE_PID=$!
 for _ in $(seq 1 180); do

@@ -109,7 +109,7 @@ CONF
 start_instance() { # $1: A or B, $2: port, $3: database
   CORRIDOR_DB_URL="jdbc:mariadb://$HOST:$PORT_DB/$3" CORRIDOR_DB_USER=root CORRIDOR_DB_PASSWORD= \
   CORRIDOR_BROKER_URL="$BROKER" CORRIDOR_BROKER_CHANNEL_PREFIX="$CLUSTER_DB" CORRIDOR_FORWARD_HEADERS=native \
-    java -Xmx512m -jar service/target/corridor.jar --spring.profiles.active=demo --server.address=127.0.0.1 \
+    java -Xmx512m $GC_OPTS -jar service/target/corridor.jar --spring.profiles.active=demo --server.address=127.0.0.1 \
     --server.port="$2" > "$OUT/service-$1.log" 2>&1 &
   PIDS[$1]=$!
 }

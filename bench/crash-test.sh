@@ -55,7 +55,7 @@ BASE="http://127.0.0.1:$PORT"
 start_service() { # $1: log file
   LAUNCHED_MS=$(date +%s%3N)
   CORRIDOR_DB_URL="$URL" CORRIDOR_DB_USER=root CORRIDOR_DB_PASSWORD= \
-    java -Xmx512m -jar service/target/corridor.jar --spring.profiles.active=demo --server.address=127.0.0.1 \
+    java -Xmx512m $GC_OPTS -jar service/target/corridor.jar --spring.profiles.active=demo --server.address=127.0.0.1 \
     --server.port="$PORT" > "$1" 2>&1 &
   SERVICE_PID=$!
   for _ in $(seq 1 180); do
