@@ -91,7 +91,7 @@ if [[ ${ONLY_MAX:-0} == 1 ]]; then
     "$(awk -v c="$(prop "$C" cpu.mariadbd.cores)" -v r="$MAX" 'BEGIN { printf "%.1f", 1000 * c / r }')"
   if [[ ${PROFILE:-0} == 1 ]]; then
     echo; echo "== JFR profile of the service during the maximum-rate phase (warm-up and measurement)"
-    harness jfr-top "$OUT/service.jfr" --top 20
+    ENGINE_JVM_OPTS=-Xmx2g harness jfr-top "$OUT/service.jfr" --top 20
   fi
   exit 0
 fi
@@ -143,7 +143,7 @@ Goals: >= 120 lifecycles/s: $(awk -v c="$(prop "$C" lifecycles_per_s)" 'BEGIN { 
 SUMMARY
 if [[ ${PROFILE:-0} == 1 && -f $OUT/service.jfr ]]; then
   echo; echo "== JFR profile of the service during the maximum-rate phase (warm-up and measurement)"
-  harness jfr-top "$OUT/service.jfr" --top 20
+  ENGINE_JVM_OPTS=-Xmx2g harness jfr-top "$OUT/service.jfr" --top 20
   echo; echo "== JFR profile of the service during the half-rate phase"
-  harness jfr-top "$OUT/service-half.jfr" --top 20
+  ENGINE_JVM_OPTS=-Xmx2g harness jfr-top "$OUT/service-half.jfr" --top 20
 fi
